@@ -1,0 +1,494 @@
+"""Turn canonical rows into KPIs: sum the base measures per group, then evaluate the catalog.
+
+The one rule everything here follows: **ratio of sums, never the average of ratios**.
+``CTR(segment) = Σ clicks / Σ impressions`` over the rows of the segment, so a total, any
+breakdown and any period agree with each other.
+
+Three more rules, each enforced in ``aggregate``:
+- A zero or missing denominator gives null, never 0, inf or NaN.
+- Non-additive measures (reach, users, customers, unique opens) count people. A group keeps
+  such a measure only when exactly one source row carries it (the export's own grain);
+  otherwise it is null and the result says why.
+- Money in different currencies is never added up: a group whose rows carry more than one
+  currency gets null money measures (and a note) until the user converts them.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
+from typing import Literal
+
+import polars as pl
+
+from kpi_core import catalog
+from kpi_core.catalog import Formula, Kpi
+from kpi_core.schema import MEASURES, MONEY_MEASURES, NON_ADDITIVE
+
+Grain = Literal["day", "week", "month", "quarter"]
+_TRUNCATE = {"day": "1d", "week": "1w", "month": "1mo", "quarter": "1q"}  # 1w starts on Monday
+PERIOD = "period"  # column holding the first day of each time bucket
+ROWS = "rows"  # column counting the source rows behind each group
+
+
+@dataclass(frozen=True)
+class Inputs:
+    """Business inputs the user enters; none of them is in the exports.
+
+    margin: gross margin as a fraction (0.4). Gives gross_profit = revenue × margin when the
+        data has neither gross profit nor cost of goods.
+    other_costs: non-media marketing and sales costs for the whole period analysed. They are
+        added to totals only: we do not guess how to split them over segments or days.
+    """
+
+    margin: float | None = None
+    other_costs: float = 0.0
+
+
+@dataclass(frozen=True)
+class KpiResult:
+    """A tidy frame (group keys, summed measures, one column per KPI) and what it rests on."""
+
+    frame: pl.DataFrame
+    keys: tuple[str, ...]
+    kpis: tuple[str, ...]
+    formulas: Mapping[str, Formula]  # the formula used for each computable KPI
+    unavailable: Mapping[str, str]  # KPI id -> what is missing, in plain words
+    notes: tuple[str, ...] = ()
+    currency: str | None = None  # the single currency of all money values, if there is one
+
+    def row(self, i: int = 0) -> dict:
+        return self.frame.row(i, named=True) if self.frame.height > i else {}
+
+
+# --- choosing formulas ----------------------------------------------------------------------
+
+MISSING_HINTS: Mapping[str, str] = {
+    "gross_profit": "enter your gross margin (or upload data with gross profit or cost of goods)",
+    "revenue": "needs a revenue or conversion value column",
+    "spend": "needs a cost or amount spent column",
+    "customers": "needs an orders export (for example Shopify orders)",
+    "repeat_customers": "needs an orders export (for example Shopify orders)",
+    "churned_customers": "needs an orders export with customer ids",
+    "customers_at_start": "needs an orders export with customer ids",
+    "new_customers": "needs new customers (orders export or CRM contacts with a customer date)",
+    "mqls": "needs a CRM export with MQL dates (for example HubSpot contacts)",
+    "sqls": "needs a CRM export with SQL dates (for example HubSpot contacts)",
+    "leads": "needs a leads column or a CRM export",
+    "reach": "needs a reach column (Meta, TikTok or LinkedIn exports have one)",
+    "sessions": "needs web analytics (for example a GA4 traffic export)",
+    "emails_delivered": "needs an e-mail campaign export (Mailchimp or Klaviyo)",
+    "carts": "needs add-to-cart or checkout counts",
+}
+
+
+def missing_text(measures: Iterable[str]) -> str:
+    """Plain words for missing measures: 'needs a revenue or conversion value column'."""
+    texts: list[str] = []
+    for m in sorted(measures):
+        name = m.replace("_", " ")
+        t = MISSING_HINTS.get(m, f"needs {'an' if name[0] in 'aeiou' else 'a'} {name} column")
+        if t not in texts:
+            texts.append(t)
+    return "; ".join(texts)
+
+
+def choose_formula(kpi: Kpi, available: Iterable[str]) -> tuple[Formula | None, str | None]:
+    """The first formula whose required measures are all available, or what is missing."""
+    have = set(available)
+    best_missing: set[str] | None = None
+    for f in kpi.formulas:
+        missing = set(f.required) - have
+        if not missing:
+            return f, None
+        if best_missing is None or len(missing) < len(best_missing):
+            best_missing = missing
+    return None, missing_text(best_missing or set())
+
+
+def available_measures(frame: pl.DataFrame, inputs: Inputs | None = None) -> set[str]:
+    """Measures present with at least one value, plus those derived from the inputs."""
+    have = {c for c in frame.columns if c in MEASURES and frame[c].null_count() < frame.height}
+    inputs = inputs or Inputs()
+    if "gross_profit" not in have and "revenue" in have and (
+        "cogs" in have or inputs.margin is not None
+    ):
+        have.add("gross_profit")
+    if inputs.other_costs:
+        have.add("other_costs")
+    return have
+
+
+def resolve(
+    kpi_ids: Sequence[str], available: Iterable[str]
+) -> tuple[dict[str, Formula | None], dict[str, str]]:
+    """For each KPI: the formula to use, or why it cannot be computed.
+
+    A KPI made of two other KPIs (ltv_cac_ratio) maps to None; its parts are resolved too,
+    and come first, because they must be evaluated before it.
+    """
+    have = set(available)
+    ids = list(dict.fromkeys(kpi_ids))
+    parts = [p for k in ids for p in (catalog.get(k).of_kpis or ()) if p not in ids]
+    ids = list(dict.fromkeys(parts + ids))
+    chosen: dict[str, Formula | None] = {}
+    missing: dict[str, str] = {}
+    for kid in (k for k in ids if not catalog.get(k).of_kpis):
+        f, why = choose_formula(catalog.get(kid), have)
+        if f is None:
+            missing[kid] = why or ""
+        else:
+            chosen[kid] = f
+    for kid in (k for k in ids if catalog.get(k).of_kpis):
+        lacking = [missing[p] for p in catalog.get(kid).of_kpis or () if p in missing]
+        if lacking:
+            missing[kid] = "; ".join(dict.fromkeys(lacking))
+        else:
+            chosen[kid] = None
+    return chosen, missing
+
+
+# --- preparing and aggregating ----------------------------------------------------------------
+
+
+def prepare(frame: pl.DataFrame, inputs: Inputs | None = None) -> pl.DataFrame:
+    """Add measures derived from business inputs (gross profit from margin or cogs)."""
+    inputs = inputs or Inputs()
+    if "gross_profit" in frame.columns or "revenue" not in frame.columns:
+        return frame
+    if "cogs" in frame.columns:
+        return frame.with_columns((pl.col("revenue") - pl.col("cogs")).alias("gross_profit"))
+    if inputs.margin is not None:
+        return frame.with_columns((pl.col("revenue") * inputs.margin).alias("gross_profit"))
+    return frame
+
+
+def with_period(frame: pl.DataFrame, grain: Grain) -> pl.DataFrame:
+    """Add a ``period`` column: the first day of the row's day, ISO week, month or quarter."""
+    if "date" not in frame.columns:
+        raise ValueError("a time grain needs a date column")
+    return frame.with_columns(pl.col("date").dt.truncate(_TRUNCATE[grain]).alias(PERIOD))
+
+
+def aggregate(frame: pl.DataFrame, keys: Sequence[str] = ()) -> tuple[pl.DataFrame, list[str]]:
+    """Sum base measures per group, applying the non-additive and currency rules.
+
+    Returns the grouped frame (keys, ``rows``, measures, ``currency``) and notes in plain words.
+    """
+    measures = [m for m in MEASURES if m in frame.columns]
+    has_currency = "currency" in frame.columns
+    n_cur = pl.col("currency").drop_nulls().n_unique() if has_currency else pl.lit(1)
+    aggs: list[pl.Expr] = [pl.len().alias(ROWS)]
+    for m in measures:
+        c = pl.col(m)
+        if m in NON_ADDITIVE:
+            # Only exact when one source row carries it: summing people double counts them.
+            expr = pl.when(c.count() == 1).then(c.max())
+        else:
+            expr = pl.when(c.count() > 0).then(c.sum())
+        if m in MONEY_MEASURES:
+            expr = pl.when(n_cur <= 1).then(expr)
+        aggs.append(expr.alias(m))
+    if has_currency:
+        aggs.append(pl.when(n_cur == 1).then(pl.col("currency").drop_nulls().first()).alias("currency"))
+    for m in measures:  # helpers for the notes, dropped below
+        aggs.append(pl.col(m).count().alias(f"__n_{m}"))
+    aggs.append(n_cur.alias("__n_cur"))
+
+    if keys:
+        out = frame.group_by(list(keys)).agg(aggs)
+    else:
+        out = frame.select(aggs)
+
+    notes: list[str] = []
+    for m in measures:
+        if m in NON_ADDITIVE and out.height and (out[f"__n_{m}"] > 1).any():
+            notes.append(
+                f"{m.replace('_', ' ').capitalize()} counts people, so it cannot be added up over "
+                f"rows (days, campaigns or platforms) without counting someone twice; it is shown "
+                f"only where the export gives it for exactly that group."
+            )
+    if has_currency and out.height and (out["__n_cur"] > 1).any():
+        notes.append(
+            "The data mixes currencies; money values are not added across currencies. "
+            "Filter to one currency or enter exchange rates."
+        )
+    out = out.drop([c for c in out.columns if c.startswith("__")])
+    return out, notes
+
+
+def _linear(terms: Mapping[str, float], formula: Formula, columns: Iterable[str]) -> pl.Expr:
+    cols = set(columns)
+    expr: pl.Expr | None = None
+    for m, coef in terms.items():
+        if m in cols:
+            term = pl.col(m)
+            if m in formula.optional:
+                term = term.fill_null(0.0)
+        else:  # only optional measures can be absent here
+            term = pl.lit(0.0)
+        term = term * coef
+        expr = term if expr is None else expr + term
+    return expr if expr is not None else pl.lit(None, dtype=pl.Float64)
+
+
+def formula_expr(formula: Formula, columns: Iterable[str]) -> pl.Expr:
+    """A Polars expression for ``offset + scale * num / den``; null when den is 0 or null."""
+    cols = list(columns)
+    num = _linear(formula.numerator, formula, cols)
+    if formula.denominator is None:
+        value = num
+    else:
+        den = _linear(formula.denominator, formula, cols)
+        value = pl.when(den != 0).then(num / den)
+    value = value * formula.scale + formula.offset if (formula.scale != 1 or formula.offset) else value
+    return _finite(value.cast(pl.Float64))
+
+
+def _finite(e: pl.Expr) -> pl.Expr:
+    return pl.when(e.is_finite()).then(e)
+
+
+def evaluate(summed: pl.DataFrame, formulas: Mapping[str, Formula | None]) -> pl.DataFrame:
+    """Add one column per KPI to a frame of summed measures."""
+    cols = summed.columns
+    out = summed.with_columns(
+        [formula_expr(f, cols).alias(k) for k, f in formulas.items() if f is not None]
+    )
+    ratio_of_kpis = []
+    for k, f in formulas.items():
+        if f is None:
+            a, b = catalog.get(k).of_kpis or ("", "")
+            ratio_of_kpis.append(_finite(pl.when(pl.col(b) != 0).then(pl.col(a) / pl.col(b))).alias(k))
+    return out.with_columns(ratio_of_kpis) if ratio_of_kpis else out
+
+
+def compute(
+    frame: pl.DataFrame,
+    kpis: Sequence[str] | None = None,
+    by: Sequence[str] = (),
+    grain: Grain | None = None,
+    inputs: Inputs | None = None,
+) -> KpiResult:
+    """KPIs per group (and per time bucket), as a tidy frame.
+
+    frame: canonical rows (see schema.py). kpis: catalog ids, default every KPI.
+    by: dimensions to group by. grain: "day", "week" (ISO, Monday), "month" or "quarter".
+    Result rows are sorted by spend descending when there is spend, else by the keys;
+    with a grain, by period first.
+    """
+    inputs = inputs or Inputs()
+    kpi_ids = list(kpis) if kpis is not None else list(catalog.KPIS)
+    for dim in by:
+        if dim not in frame.columns:
+            raise ValueError(f"cannot break down by {dim!r}: the data has no such column")
+    data = prepare(frame, inputs)
+    keys = list(by)
+    if grain is not None:
+        data = with_period(data, grain)
+        keys = [PERIOD, *keys]
+    summed, notes = aggregate(data, keys)
+    if inputs.other_costs and not keys:
+        summed = summed.with_columns(
+            (pl.col("other_costs").fill_null(0.0) if "other_costs" in summed.columns else pl.lit(0.0))
+            .add(inputs.other_costs).alias("other_costs")
+        )
+    elif inputs.other_costs:
+        notes.append("Other costs are included in totals only, not split over segments or periods.")
+    chosen, unavailable = resolve(kpi_ids, available_measures(data, inputs))
+    # Fill ltv_cac_ratio's parts in if they were not asked for, then drop them again.
+    helper_parts = [k for k in chosen if k not in kpi_ids]
+    out = evaluate(summed, chosen)
+    if helper_parts:
+        out = out.drop(helper_parts)
+    for k, f in chosen.items():
+        if f is not None and f.note and k in kpi_ids:
+            notes.append(f"{catalog.get(k).label()}: {f.note}.")
+    out = _sort(out, keys, grain is not None)
+    currency = None
+    if "currency" in out.columns and not keys and out.height:
+        currency = out["currency"][0]
+    elif "currency" in data.columns:
+        codes = data["currency"].drop_nulls().unique().to_list()
+        currency = codes[0] if len(codes) == 1 else None
+    return KpiResult(
+        frame=out,
+        keys=tuple(keys),
+        kpis=tuple(k for k in kpi_ids if k in chosen),
+        formulas={k: f for k, f in chosen.items() if f is not None and k in kpi_ids},
+        unavailable={k: v for k, v in unavailable.items() if k in kpi_ids},
+        notes=tuple(dict.fromkeys(notes)),
+        currency=currency,
+    )
+
+
+def _sort(out: pl.DataFrame, keys: list[str], by_period_first: bool) -> pl.DataFrame:
+    if not keys:
+        return out
+    order: list[str] = [PERIOD] if by_period_first else []
+    desc: list[bool] = [False] if by_period_first else []
+    if "spend" in out.columns:
+        order.append("spend")
+        desc.append(True)
+    rest = [k for k in keys if k not in order]
+    return out.sort(order + rest, descending=desc + [False] * len(rest), nulls_last=True)
+
+
+def totals(frame: pl.DataFrame, kpis: Sequence[str] | None = None, inputs: Inputs | None = None) -> dict:
+    """Summed measures and KPI values for the whole frame, as one dict."""
+    return compute(frame, kpis, inputs=inputs).row(0)
+
+
+def to_long(result: KpiResult, kpis: Sequence[str] | None = None) -> pl.DataFrame:
+    """Keys, ``kpi``, ``value``: one row per group and KPI (for charts and tables)."""
+    ids = [k for k in (kpis or result.kpis) if k in result.frame.columns]
+    return result.frame.unpivot(on=ids, index=list(result.keys), variable_name="kpi", value_name="value")
+
+
+# --- period comparison --------------------------------------------------------------------------
+
+Verdict = Literal["good", "bad", "neutral"]
+
+
+def verdict(kpi_id: str, change: float | None) -> Verdict | None:
+    """Whether a change is good news, given the KPI's direction."""
+    if change is None or (isinstance(change, float) and math.isnan(change)):
+        return None
+    direction = catalog.get(kpi_id).direction
+    if change == 0 or direction == "neither":
+        return "neutral"
+    return "good" if (change > 0) == (direction == "higher") else "bad"
+
+
+@dataclass(frozen=True)
+class Period:
+    start: date
+    end: date  # inclusive
+
+    @property
+    def days(self) -> int:
+        return (self.end - self.start).days + 1
+
+    def previous(self) -> Period:
+        """The period of equal length right before this one."""
+        return Period(self.start - timedelta(days=self.days), self.start - timedelta(days=1))
+
+    def year_before(self) -> Period:
+        return Period(_minus_year(self.start), _minus_year(self.end))
+
+    def __str__(self) -> str:
+        return f"{self.start.isoformat()}:{self.end.isoformat()}"
+
+
+def _minus_year(d: date) -> date:
+    try:
+        return d.replace(year=d.year - 1)
+    except ValueError:  # 29 February
+        return d.replace(year=d.year - 1, day=28)
+
+
+def parse_period(text: str) -> Period:
+    """``2025-01-01:2025-01-31`` -> Period."""
+    try:
+        a, b = text.split(":")
+        p = Period(date.fromisoformat(a.strip()), date.fromisoformat(b.strip()))
+    except ValueError:
+        raise ValueError(f"{text!r} is not a period; write FROM:TO as YYYY-MM-DD:YYYY-MM-DD") from None
+    if p.end < p.start:
+        raise ValueError(f"{text!r} ends before it starts")
+    return p
+
+
+def in_period(frame: pl.DataFrame, period: Period) -> pl.DataFrame:
+    return frame.filter(pl.col("date").is_between(period.start, period.end))
+
+
+def covers(frame: pl.DataFrame, period: Period) -> bool:
+    """Whether the data's dates reach back to the start of ``period`` (and it has rows in it)."""
+    if "date" not in frame.columns or frame.height == 0:
+        return False
+    first = frame["date"].min()
+    return first is not None and first <= period.start and in_period(frame, period).height > 0
+
+
+def latest_period(frame: pl.DataFrame, days: int | None = None) -> Period:
+    """The last ``days`` days of the data (default: the second half of its date range)."""
+    lo, hi = frame["date"].min(), frame["date"].max()
+    if lo is None or hi is None:
+        raise ValueError("the data has no dates")
+    span = (hi - lo).days + 1
+    n = days or max(1, span // 2)
+    return Period(hi - timedelta(days=n - 1), hi)
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """Current vs previous period (and vs a year earlier when the data covers it)."""
+
+    frame: pl.DataFrame  # keys…, kpi, current, previous, change, change_pct, verdict, yoy_…
+    current: Period
+    previous: Period
+    year_before: Period | None
+    notes: tuple[str, ...] = field(default=())
+
+
+def compare(
+    frame: pl.DataFrame,
+    kpis: Sequence[str] | None = None,
+    current: Period | None = None,
+    previous: Period | None = None,
+    by: Sequence[str] = (),
+    inputs: Inputs | None = None,
+) -> Comparison:
+    """Each KPI in the current period against the previous period of equal length (or the one
+    given), and against the same dates a year earlier when the data reaches back that far.
+
+    change = current − previous; change_pct = change / |previous| (null when previous is 0).
+    verdict: "good", "bad" or "neutral" given the KPI's direction.
+    """
+    if "date" not in frame.columns:
+        raise ValueError("comparing periods needs a date column")
+    current = current or latest_period(frame)
+    previous = previous or current.previous()
+    yoy = current.year_before()
+    has_yoy = covers(frame, yoy)
+    notes = []
+    if not covers(frame, previous):
+        notes.append(f"The data does not cover the whole previous period ({previous}).")
+
+    def kpis_in(p: Period) -> KpiResult:
+        return compute(in_period(frame, p), kpis, by=by, inputs=inputs)
+
+    cur = kpis_in(current)
+    ids = list(cur.kpis)
+    frames = {"current": cur, "previous": kpis_in(previous)}
+    if has_yoy:
+        frames["yoy"] = kpis_in(yoy)
+    long = None
+    for name, res in frames.items():
+        part = to_long(replace(res, kpis=tuple(k for k in ids if k in res.frame.columns)), ids)
+        part = part.rename({"value": name})
+        long = part if long is None else long.join(part, on=[*by, "kpi"], how="full", coalesce=True)
+    assert long is not None
+    long = _add_change(long, "previous", "")
+    if has_yoy:
+        long = _add_change(long, "yoy", "yoy_")
+    verdicts = [verdict(k, c) for k, c in zip(long["kpi"], long["change"], strict=True)]
+    long = long.with_columns(pl.Series("verdict", verdicts, dtype=pl.String))
+    if has_yoy:
+        yv = [verdict(k, c) for k, c in zip(long["kpi"], long["yoy_change"], strict=True)]
+        long = long.with_columns(pl.Series("yoy_verdict", yv, dtype=pl.String))
+    order = {k: i for i, k in enumerate(ids)}
+    long = long.with_columns(pl.col("kpi").replace_strict(order, default=len(order)).alias("__o"))
+    long = long.sort([*by, "__o"]).drop("__o")
+    return Comparison(long, current, previous, yoy if has_yoy else None, tuple(notes))
+
+
+def _add_change(frame: pl.DataFrame, base: str, prefix: str) -> pl.DataFrame:
+    change = pl.col("current") - pl.col(base)
+    return frame.with_columns(
+        change.alias(f"{prefix}change"),
+        _finite(pl.when(pl.col(base) != 0).then(change / pl.col(base).abs())).alias(f"{prefix}change_pct"),
+    )
