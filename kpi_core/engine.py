@@ -191,7 +191,7 @@ def aggregate(frame: pl.DataFrame, keys: Sequence[str] = ()) -> tuple[pl.DataFra
         if m in MONEY_MEASURES:
             expr = pl.when(n_cur <= 1).then(expr)
         aggs.append(expr.alias(m))
-    if has_currency:
+    if has_currency and "currency" not in keys:
         aggs.append(pl.when(n_cur == 1).then(pl.col("currency").drop_nulls().first()).alias("currency"))
     for m in measures:  # helpers for the notes, dropped below
         aggs.append(pl.col(m).count().alias(f"__n_{m}"))

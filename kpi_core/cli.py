@@ -1,0 +1,240 @@
+"""Command line: ``python -m kpi_core summarize FILE [FILE ...] [--goal G] [--by DIM] [--margin F] [--json]``.
+
+The JSON output is a contract (acceptance checks, consultants' scripts and CI read it):
+
+    {"sources": [ReadResult.to_dict(), ...], "currency": "NOK" | null,
+     "totals": {measure: summed value, ...}, "kpis": {kpi: value or null, ...},
+     "segments": [{<dim>: value, measure: ..., kpi: ..., ...}, ...]   # only with --by
+     "goal": {...}, "notes": [...]}
+
+Rates are fractions. A file that cannot be used gives exit code 2 and one line on stderr.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import polars as pl
+
+from kpi_core import catalog, glossary
+from kpi_core.engine import Inputs, available_measures, compute
+from kpi_core.goals import check_goal, plan
+from kpi_core.readers import ReadError, ReadResult, combine, read_file
+from kpi_core.schema import MEASURES, MONEY_MEASURES
+
+
+class UsageProblem(Exception):
+    """Bad input on the command line or in a file: one line on stderr, exit code 2."""
+
+
+def read_paths(paths: Sequence[str]) -> tuple[list[ReadResult], pl.DataFrame]:
+    """Read each file through the readers; one canonical frame of the performance tables."""
+    results = []
+    for p in paths:
+        path = Path(p)
+        if not path.is_file():
+            raise UsageProblem(f"{p}: no such file")
+        try:
+            results.append(read_file(path.read_bytes(), path.name))
+        except ReadError as exc:
+            raise UsageProblem(str(exc)) from None
+    performance = [r for r in results if r.kind in ("performance", "email")]
+    frame = combine(performance) if performance else pl.DataFrame()
+    return results, frame
+
+
+def _clean(value: object, name: str | None = None) -> object:
+    """JSON-safe numbers: no NaN/inf; float noise from summing measures removed; counts as ints."""
+    if not isinstance(value, float):
+        return value
+    if not math.isfinite(value):
+        return None
+    if name in MEASURES:
+        value = round(value, 6)
+    is_count = (name in MEASURES and MEASURES[name].unit == "count") or (
+        name in catalog.KPIS and catalog.get(name).unit == "count")
+    return int(value) if is_count and value.is_integer() else value
+
+
+def _record(row: dict, measures: list[str], kpis: list[str], keys: Sequence[str] = ()) -> dict:
+    out = {k: _json_key(row.get(k)) for k in keys}
+    out.update({m: _clean(row.get(m), m) for m in measures})
+    out.update({k: _clean(row.get(k), k) for k in kpis})
+    return out
+
+
+def _json_key(v: object) -> object:
+    return v.isoformat() if hasattr(v, "isoformat") else v
+
+
+def summarize(paths: Sequence[str], goal: str | None = None, by: str | None = None,
+              margin: float | None = None) -> dict:
+    """The ``summarize --json`` object for these files."""
+    if goal is not None:
+        try:
+            check_goal(goal)
+        except ValueError as exc:
+            raise UsageProblem(str(exc)) from None
+    if margin is not None and not 0 <= margin <= 1:
+        raise UsageProblem(f"--margin {margin}: give the gross margin as a fraction between 0 and 1")
+    results, frame = read_paths(paths)
+    inputs = Inputs(margin=margin)
+    out: dict = {"sources": [r.to_dict() for r in results]}
+    if frame.is_empty():
+        out.update(currency=None, totals={}, kpis={}, notes=["No advertising, analytics or e-mail table "
+                                                             "among these files."])
+        return out
+    if by is not None and by not in frame.columns:
+        present = [c for c in frame.columns if c not in MEASURES and c not in ("date", "date_end")]
+        raise UsageProblem(f"--by {by}: the data has no {by!r} column; it has: {', '.join(present)}")
+
+    have = available_measures(frame, inputs)
+    computable = [k for k in catalog.KPIS if k in compute_plan_ids(have)]
+    total = compute(frame, computable, inputs=inputs)
+    measures = [m for m in MEASURES if m in total.frame.columns]
+    row = total.row(0)
+    out["currency"] = total.currency
+    out["totals"] = {m: _clean(row.get(m), m) for m in measures}
+    out["kpis"] = {k: _clean(row.get(k), k) for k in total.kpis}
+    notes = list(total.notes)
+    if total.currency is None and "currency" in frame.columns and frame["currency"].n_unique() > 1:
+        per = compute(frame, computable, by=["currency"], inputs=inputs)
+        out["by_currency"] = [_record(r, measures, list(per.kpis), ["currency"])
+                              for r in per.frame.iter_rows(named=True)]
+    if by is not None:
+        seg = compute(frame, computable, by=[by], inputs=inputs)
+        out["segments"] = [_record(r, measures, list(seg.kpis), [by]) for r in seg.frame.iter_rows(named=True)]
+        notes.extend(n for n in seg.notes if n not in notes)
+    if goal is not None:
+        p = plan(goal, have)
+        out["goal"] = {
+            "goal": goal,
+            "headline": p.headline,
+            "headline_note": p.headline_note,
+            "stages": {stage: [{"kpi": s.kpi, "value": _clean(row.get(s.kpi), s.kpi) if s.available else None,
+                                "missing": s.missing} for s in items] for stage, items in p.stages},
+        }
+    out["notes"] = notes
+    return out
+
+
+def compute_plan_ids(have: set[str]) -> set[str]:
+    """Every catalog KPI computable from the measures ``have``."""
+    from kpi_core.engine import resolve
+
+    chosen, _ = resolve(list(catalog.KPIS), have)
+    return set(chosen)
+
+
+# --- readable output ------------------------------------------------------------------------------
+
+def _human(value: object, unit: str, currency: str | None) -> str:
+    if value is None:
+        return "–"
+    v = float(value)  # type: ignore[arg-type]
+    if unit == "rate":
+        return f"{v * 100:.2f} %"
+    if unit == "multiple":
+        return f"{v:.2f}×"
+    if unit == "currency":
+        return f"{v:,.2f} {currency or ''}".rstrip()
+    if unit == "seconds":
+        return f"{v:.1f} s"
+    return f"{v:,.0f}" if v.is_integer() else f"{v:,.2f}"
+
+
+def render_text(summary: dict) -> str:
+    lines = []
+    for s in summary["sources"]:
+        lines.append(f"{s['file']}: {s['platform']}, {s['rows_used']} of {s['rows_read']} rows used"
+                     + (f", {len(s['rows_excluded'])} excluded" if s["rows_excluded"] else ""))
+        for f in s["findings"]:
+            lines.append(f"  {f['level']}: {f['message']}" + (f" ({f['where']})" if f.get("where") else ""))
+    cur = summary.get("currency")
+    lines.append("")
+    lines.append("Totals")
+    for m, v in summary.get("totals", {}).items():
+        unit = "currency" if m in MONEY_MEASURES else MEASURES[m].unit
+        lines.append(f"  {m:<22}{_human(v, unit, cur):>20}")
+    lines.append("")
+    lines.append("KPIs")
+    for k, v in summary.get("kpis", {}).items():
+        kpi = catalog.get(k)
+        lines.append(f"  {kpi.label():<40}{_human(v, kpi.unit, cur):>20}")
+    if "segments" in summary:
+        segs = summary["segments"]
+        dim = next(iter(segs[0])) if segs else ""
+        cols = [c for c in ("spend", "clicks", "conversions", "revenue", "ctr", "cpa", "roas")
+                if segs and c in segs[0]]
+        lines.append("")
+        lines.append(f"By {dim}")
+        lines.append(f"  {dim:<30}" + "".join(f"{c:>14}" for c in cols))
+        for s in segs:
+            cells = []
+            for c in cols:
+                unit = catalog.get(c).unit if c in catalog.KPIS else (
+                    "currency" if c in MONEY_MEASURES else "count")
+                cells.append(f"{_human(s.get(c), unit, None):>14}")
+            lines.append(f"  {str(s[dim])[:30]:<30}" + "".join(cells))
+    for n in summary.get("notes", []):
+        lines.append(f"Note: {n}")
+    return "\n".join(lines)
+
+
+# --- entry point ----------------------------------------------------------------------------------
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m kpi_core", description="KPI Compass from the command line.")
+    sub = parser.add_subparsers(dest="command", required=True)
+    s = sub.add_parser("summarize", help="totals, KPIs and segments of one or more exports")
+    s.add_argument("files", nargs="+", metavar="FILE")
+    s.add_argument("--goal", choices=catalog.GOAL_IDS)
+    s.add_argument("--by", metavar="DIMENSION")
+    s.add_argument("--margin", type=float, metavar="FRACTION", help="gross margin, e.g. 0.4")
+    s.add_argument("--json", action="store_true", help="print one JSON object")
+    s.set_defaults(run=_run_summarize)
+    g = sub.add_parser("glossary", help="the KPI glossary (Markdown), generated from the catalog")
+    g.add_argument("--write", metavar="README", help="replace the glossary section of this file")
+    g.set_defaults(run=_run_glossary)
+    for register in EXTRA_COMMANDS:
+        register(sub)
+    return parser
+
+
+# Other modules add subcommands here: each entry takes the subparsers object, adds a parser and
+# sets ``run=callable(args) -> str`` as its default.
+EXTRA_COMMANDS: list[Callable[[argparse._SubParsersAction], None]] = []
+
+
+def _run_summarize(args: argparse.Namespace) -> str:
+    summary = summarize(args.files, goal=args.goal, by=args.by, margin=args.margin)
+    return json.dumps(summary, ensure_ascii=False) if args.json else render_text(summary)
+
+
+def _run_glossary(args: argparse.Namespace) -> str:
+    if args.write:
+        glossary.write_readme(Path(args.write))
+        return f"updated the glossary in {args.write}"
+    return glossary.markdown()
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        print(args.run(args))
+    except UsageProblem as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except ValueError as exc:  # bad periods, unknown KPIs from subcommands
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except Exception as exc:  # noqa: BLE001 - a command line never shows a traceback
+        print(f"error: unexpected {exc.__class__.__name__}: {exc}", file=sys.stderr)
+        return 1
+    return 0

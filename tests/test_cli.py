@@ -1,0 +1,103 @@
+"""The command-line contract: ``python -m kpi_core summarize … --json``."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from kpi_core.cli import main
+
+TIDY = """date,campaign,device,spend,impressions,clicks,conversions,revenue,currency
+2025-01-01,NO_Brand,Mobile,120.50,1000,40,4,2000,NOK
+2025-01-01,NO_Prospecting,Mobile,300.00,20000,100,2,900,NOK
+2025-01-02,NO_Brand,Desktop,79.50,500,35,1,500,NOK
+2025-01-02,NO_Prospecting,Desktop,0,0,0,0,0,NOK
+"""
+
+
+@pytest.fixture
+def tidy(tmp_path: Path) -> Path:
+    p = tmp_path / "tidy.csv"
+    p.write_text(TIDY, encoding="utf-8")
+    return p
+
+
+def run_json(capsys, *args) -> dict:
+    assert main(["summarize", *map(str, args), "--json"]) == 0
+    return json.loads(capsys.readouterr().out)
+
+
+def test_totals_kpis_and_sources(capsys, tidy):
+    out = run_json(capsys, tidy)
+    assert out["currency"] == "NOK"
+    # spend 120.50 + 300 + 79.50 = 500; impressions 21500; clicks 175; conversions 7; revenue 3400
+    assert out["totals"] == {"spend": 500.0, "impressions": 21500, "clicks": 175, "conversions": 7,
+                             "revenue": 3400.0}
+    assert out["kpis"]["ctr"] == pytest.approx(175 / 21500)
+    assert out["kpis"]["cpc"] == pytest.approx(500 / 175)
+    assert out["kpis"]["roas"] == pytest.approx(6.8)
+    assert out["kpis"]["cpa"] == pytest.approx(500 / 7)
+    assert "poas" not in out["kpis"]  # needs a margin
+    src = out["sources"][0]
+    assert src["file"] == "tidy.csv" and src["rows_read"] == 4 and src["rows_used"] == 4
+    assert src["rows_excluded"] == []
+
+
+def test_segments_sorted_by_spend_with_null_for_zero_denominators(capsys, tidy):
+    out = run_json(capsys, tidy, "--by", "campaign")
+    segs = out["segments"]
+    assert [s["campaign"] for s in segs] == ["NO_Prospecting", "NO_Brand"]
+    brand = segs[1]
+    # NO_Brand: spend 200, clicks 75, impressions 1500, conversions 5, revenue 2500
+    assert brand["spend"] == 200.0 and brand["clicks"] == 75
+    assert brand["ctr"] == pytest.approx(0.05)
+    assert brand["roas"] == pytest.approx(12.5)
+    by_device = run_json(capsys, tidy, "--by", "device")["segments"]
+    desktop = next(s for s in by_device if s["device"] == "Desktop")
+    assert desktop["ctr"] == pytest.approx(35 / 500)
+    assert set(segs[0]) >= {"campaign", "spend", "ctr", "roas"}
+
+
+def test_margin_and_goal(capsys, tidy):
+    out = run_json(capsys, tidy, "--margin", "0.4", "--goal", "sales")
+    assert out["kpis"]["poas"] == pytest.approx(3400 * 0.4 / 500)
+    assert out["goal"]["headline"] == "poas"
+    conversion = {i["kpi"]: i for i in out["goal"]["stages"]["conversion"]}
+    assert conversion["cpa"]["value"] == pytest.approx(500 / 7)
+    assert conversion["cart_abandonment_rate"]["missing"]
+
+
+def test_readable_table_without_json(capsys, tidy):
+    assert main(["summarize", str(tidy), "--by", "campaign"]) == 0
+    text = capsys.readouterr().out
+    assert "Click-through rate (CTR)" in text and "0.81 %" in text  # 175 / 21500
+    assert "NO_Prospecting" in text
+
+
+@pytest.mark.parametrize("content, expect", [
+    (b"", "empty"),
+    (None, "no such file"),
+])
+def test_unusable_file_exits_2_with_one_line_naming_it(tmp_path, content, expect):
+    p = tmp_path / "bad.csv"
+    if content is not None:
+        p.write_bytes(content)
+    proc = subprocess.run([sys.executable, "-m", "kpi_core", "summarize", str(p), "--json"],
+                          capture_output=True, text=True, cwd=Path(__file__).parents[1])
+    assert proc.returncode == 2
+    assert proc.stdout == ""
+    lines = proc.stderr.strip().splitlines()
+    assert len(lines) == 1 and "bad.csv" in lines[0] and expect in lines[0]
+    assert "Traceback" not in proc.stderr
+
+
+def test_unknown_dimension_exits_2(tmp_path, tidy, capsys):
+    assert main(["summarize", str(tidy), "--by", "keyword"]) == 2
+    assert "keyword" in capsys.readouterr().err
+
+
+def test_margin_out_of_range_exits_2(tidy, capsys):
+    assert main(["summarize", str(tidy), "--margin", "40"]) == 2
+    assert "fraction" in capsys.readouterr().err
