@@ -4,6 +4,9 @@ The one rule everything here follows: **ratio of sums, never the average of rati
 ``CTR(segment) = Σ clicks / Σ impressions`` over the rows of the segment, so a total, any
 breakdown and any period agree with each other.
 
+When several tools report the same result (GA4 and Google Ads both count conversions), it is
+counted once: see ``sources.reconcile``.
+
 Three more rules, each enforced in ``aggregate``:
 - A zero or missing denominator gives null, never 0, inf or NaN.
 - Non-additive measures (reach, users, customers, unique opens) count people. A group keeps
@@ -26,6 +29,7 @@ import polars as pl
 from kpi_core import catalog
 from kpi_core.catalog import Formula, Kpi
 from kpi_core.schema import MEASURES, MONEY_MEASURES, NON_ADDITIVE
+from kpi_core.sources import reconcile
 
 Grain = Literal["day", "week", "month", "quarter"]
 _TRUNCATE = {"day": "1d", "week": "1w", "month": "1mo", "quarter": "1q"}  # 1w starts on Monday
@@ -284,12 +288,13 @@ def compute(
     for dim in by:
         if dim not in frame.columns:
             raise ValueError(f"cannot break down by {dim!r}: the data has no such column")
-    data = prepare(frame, inputs)
+    data, notes_sources = reconcile(prepare(frame, inputs))
     keys = list(by)
     if grain is not None:
         data = with_period(data, grain)
         keys = [PERIOD, *keys]
     summed, notes = aggregate(data, keys)
+    notes = notes_sources + notes
     if inputs.other_costs and not keys:
         summed = summed.with_columns(
             (pl.col("other_costs").fill_null(0.0) if "other_costs" in summed.columns else pl.lit(0.0))

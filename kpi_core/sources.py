@@ -1,0 +1,85 @@
+"""When several tools report the same thing, count it once.
+
+Google Ads and Meta report the conversions and revenue they attribute to their ads; GA4 reports
+conversions and revenue for all traffic (organic included); HubSpot counts the leads that the
+LinkedIn lead forms also count. Adding these up counts one sale or one lead two or three times.
+
+The rule: for each contested measure, the sources are ranked in tiers by *role* (ad platform,
+e-mail tool, analytics, CRM). When a table mixes tiers, only the highest tier present keeps the
+measure; the others' values are set aside (not deleted from the upload: filtering to one source
+shows them again) and a note says so. Sources of the same tier are complementary and add up
+(Google Ads + Meta conversions; ad + e-mail revenue).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import polars as pl
+
+ROLES: Mapping[str, str] = {
+    "google_ads": "ads",
+    "meta_ads": "ads",
+    "linkedin_ads": "ads",
+    "tiktok_ads": "ads",
+    "microsoft_ads": "ads",
+    "snapchat_ads": "ads",
+    "mailchimp": "email",
+    "klaviyo": "email",
+    "ga4": "analytics",
+    "universal_analytics": "analytics",
+    "hubspot": "crm",
+    "hubspot_contacts": "crm",
+    "hubspot_deals": "crm",
+    "shopify": "shop",
+    "shopify_orders": "shop",
+}
+
+# measure -> tiers of roles, best first. Ad and e-mail tools attribute results to the activity
+# we analyse; analytics sees all traffic; the CRM is the system of record for leads and customers.
+PRECEDENCE: Mapping[str, tuple[frozenset[str], ...]] = {
+    "conversions": (frozenset({"ads", "email"}), frozenset({"analytics"})),
+    "revenue": (frozenset({"ads", "email"}), frozenset({"analytics"})),
+    "orders": (frozenset({"ads", "email"}), frozenset({"analytics"})),
+    "leads": (frozenset({"crm"}), frozenset({"ads", "analytics"})),
+    "new_customers": (frozenset({"crm", "shop"}), frozenset({"ads", "analytics"})),
+}
+
+ROLE_NAMES = {"ads": "the ad platforms", "email": "the e-mail tools", "analytics": "web analytics",
+              "crm": "the CRM", "shop": "the shop"}
+
+
+def role(source: str | None) -> str | None:
+    return ROLES.get(source or "")
+
+
+def reconcile(frame: pl.DataFrame) -> tuple[pl.DataFrame, list[str]]:
+    """Keep each contested measure from its best tier of sources only; say what was set aside."""
+    if "source" not in frame.columns or frame.height == 0:
+        return frame, []
+    contested = [m for m in PRECEDENCE if m in frame.columns]
+    if not contested:
+        return frame, []
+    sources = [s for s in frame["source"].unique().to_list() if role(s)]
+    if len({role(s) for s in sources}) < 2:
+        return frame, []
+    carriers = frame.group_by("source").agg(pl.col(m).count() for m in contested)
+    notes: list[str] = []
+    fixes: list[pl.Expr] = []
+    for m in contested:
+        with_m = [s for s, n in zip(carriers["source"], carriers[m], strict=True) if n and role(s)]
+        roles_present = {role(s) for s in with_m}
+        best = next((tier for tier in PRECEDENCE[m] if tier & roles_present), None)
+        if best is None:
+            continue
+        dropped = sorted(s for s in with_m if role(s) not in best and any(role(s) in t for t in PRECEDENCE[m]))
+        if not dropped:
+            continue
+        fixes.append(pl.when(pl.col("source").is_in(dropped)).then(None).otherwise(pl.col(m)).alias(m))
+        kept = ", ".join(sorted(ROLE_NAMES[r] for r in best & roles_present))
+        notes.append(
+            f"{m.replace('_', ' ').capitalize()} are taken from {kept}; {', '.join(dropped)} also "
+            f"report{'s' if len(dropped) == 1 else ''} them, so those figures are left out of the "
+            f"totals to avoid counting the same result twice (filter to that source to see them)."
+        )
+    return (frame.with_columns(fixes) if fixes else frame), notes

@@ -1,0 +1,45 @@
+import polars as pl
+import pytest
+
+from kpi_core.engine import compute
+
+FRAME = pl.DataFrame({
+    "source": ["google_ads", "meta_ads", "ga4", "ga4"],
+    "channel": ["Paid Search", "Paid Social", "Paid Search", "Organic Search"],
+    "spend": [100.0, 200.0, None, None],
+    "clicks": [50.0, 100.0, None, None],
+    "sessions": [None, None, 120.0, 380.0],
+    "conversions": [5.0, 3.0, 6.0, 14.0],
+    "revenue": [1000.0, 600.0, 1200.0, 2800.0],
+})
+
+
+def test_ads_and_analytics_results_are_counted_once():
+    result = compute(FRAME, ["roas", "cpa", "conversion_rate"])
+    row = result.row(0)
+    # Ad platforms: conversions 5 + 3 = 8, revenue 1600; GA4's 20 conversions are set aside.
+    assert row["conversions"] == 8 and row["revenue"] == 1600
+    assert row["roas"] == pytest.approx(1600 / 300)
+    assert row["cpa"] == pytest.approx(300 / 8)
+    assert row["conversion_rate"] == pytest.approx(8 / 500)
+    assert any("ga4" in n and "twice" in n for n in result.notes)
+
+
+def test_one_source_alone_keeps_its_own_results():
+    ga4 = FRAME.filter(pl.col("source") == "ga4")
+    row = compute(ga4, ["conversion_rate"]).row(0)
+    assert row["conversions"] == 20 and row["conversion_rate"] == pytest.approx(20 / 500)
+
+
+def test_sources_of_the_same_tier_add_up():
+    ads = FRAME.filter(pl.col("source") != "ga4")
+    result = compute(ads, ["cpa"])
+    assert result.row(0)["conversions"] == 8 and result.notes == ()
+
+
+def test_crm_leads_win_over_ad_platform_lead_forms():
+    df = pl.DataFrame({"source": ["linkedin_ads", "hubspot_contacts"], "spend": [500.0, None],
+                       "leads": [10.0, 8.0], "mqls": [None, 4.0]})
+    row = compute(df, ["cpl", "lead_to_mql_rate"]).row(0)
+    assert row["leads"] == 8 and row["cpl"] == pytest.approx(62.5)
+    assert row["lead_to_mql_rate"] == pytest.approx(0.5)
