@@ -118,3 +118,57 @@ def measures_in(columns: list[str] | tuple[str, ...]) -> list[str]:
 def dimensions_in(columns: list[str] | tuple[str, ...]) -> list[str]:
     present = set(columns)
     return [d for d in DIMENSIONS if d in present]
+
+
+# --- Record tables: one row per order, customer, contact or deal --------------------------------
+# Ad, analytics and e-mail exports become rows of measures (above). Shop and CRM exports are lists
+# of *things*; their reader returns such a table in ``ReadResult.records`` (the Loyalty and Funnel
+# pages need the individual orders and contacts) and also daily additive measures in
+# ``ReadResult.frame`` (orders, revenue, new customers, leads, MQLs… per date and source), so they
+# feed the scorecard like any other export. Personal data (e-mail, names, phones, addresses) never
+# reaches these tables: customers and contacts are identified by a salted hash.
+
+RECORD_COLUMNS: dict[str, dict[str, str]] = {
+    "orders": {
+        "order_id": "Order number or id as exported (text).",
+        "customer_id": "Salted hash of the customer's e-mail or id (never the e-mail itself).",
+        "date": "When the order was created (date).",
+        "revenue": "Order total as charged, before refunds (currency).",
+        "refunded": "Amount refunded (currency, 0 when none).",
+        "discount": "Discount amount (currency, 0 when none).",
+        "cancelled": "True when the order was cancelled.",
+        "returned": "True when the order was (partly) refunded or returned.",
+        "status": "Financial status as exported (paid, refunded, partially_refunded…).",
+        "currency": "ISO currency code.",
+        "channel": "Source, UTM source or channel the order came from, when exported.",
+        "country": "Billing or shipping country, when exported.",
+    },
+    "customers": {
+        "customer_id": "Salted hash of the customer's e-mail or id.",
+        "total_spent": "Lifetime spend as exported (currency).",
+        "total_orders": "Lifetime order count as exported.",
+        "accepts_marketing": "True when the customer accepts e-mail marketing.",
+        "country": "Country code, when exported.",
+    },
+    "contacts": {
+        "contact_id": "Salted hash of the CRM record id.",
+        "create_date": "When the contact was created (date).",
+        "lead_date": "Became a lead (date, null when never).",
+        "mql_date": "Became a marketing-qualified lead (date).",
+        "sql_date": "Became a sales-qualified lead (date).",
+        "opportunity_date": "Became an opportunity (date).",
+        "customer_date": "Became a customer (date).",
+        "lifecycle_stage": "Current lifecycle stage, normalised (lead, mql, sql, opportunity, customer…).",
+        "channel": "Original source (Paid Social, Organic Search…).",
+        "revenue": "Total revenue recorded on the contact (currency), when exported.",
+    },
+    "deals": {
+        "deal_id": "Salted hash of the deal id.",
+        "create_date": "When the deal was created (date).",
+        "close_date": "Close date (date).",
+        "stage": "Deal stage as exported.",
+        "won": "True for closed-won deals.",
+        "amount": "Deal amount (currency).",
+        "pipeline": "Pipeline name.",
+    },
+}

@@ -47,17 +47,23 @@ class ReadResult:
     file: str
     platform: str  # "google_ads", "meta_ads", ..., "generic"
     kind: TableKind
-    frame: pl.DataFrame  # canonical columns only
+    frame: pl.DataFrame  # canonical measures and dimensions only (schema.MEASURES / DIMENSIONS)
     currency: str | None
     columns: list[ColumnMap] = field(default_factory=list)
     rows_read: int = 0
     rows_excluded: list[Exclusion] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
     date_range: tuple[date, date] | None = None
+    # Orders, customers, contacts or deals, one row each (schema.RECORD_COLUMNS[kind]); None for
+    # ad, analytics and e-mail exports.
+    records: pl.DataFrame | None = None
+    # Data rows of the file that went into the result. Usually frame.height, but a Shopify order
+    # spans several line-item rows and a CRM export becomes daily counts, so readers set it.
+    rows_used_override: int | None = None
 
     @property
     def rows_used(self) -> int:
-        return self.frame.height
+        return self.rows_used_override if self.rows_used_override is not None else self.frame.height
 
     def to_dict(self) -> dict:
         """The shape used by ``python -m kpi_core summarize --json`` under "sources"."""
