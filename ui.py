@@ -24,10 +24,11 @@ from typing import Any
 import polars as pl
 import streamlit as st
 
-from kpi_core import fmt, views
+from kpi_core import catalog, fmt, views
 from kpi_core.catalog import LANGS, Lang
 from kpi_core.engine import Inputs
 from kpi_core.readers import ReadError, ReadResult, combine, read_file
+from kpi_core.schema import MEASURES, MONEY_MEASURES
 
 SAMPLE_DIR = Path(__file__).parent / "sample_data"
 
@@ -106,8 +107,15 @@ def _save(widget_key: str, key: str) -> None:
 def kept(widget: Callable[..., Any], key: str, label: str, **kwargs: Any) -> Any:
     """Draw a page widget whose value outlives the page (stored under the plain ``key``)."""
     wkey = f"w_{key}"
-    if st.session_state.get(key) is not None:
-        st.session_state[wkey] = st.session_state[key]
+    stored = st.session_state.get(key)
+    options = kwargs.get("options")
+    if options is not None and stored is not None:  # the data changed: drop what is no longer offered
+        stored = [v for v in stored if v in options] if isinstance(stored, list) else (
+            stored if stored in options else None)
+    if stored is not None:
+        st.session_state[wkey] = stored
+    else:
+        st.session_state.pop(wkey, None)
     value = widget(label, key=wkey, on_change=_save, args=(wkey, key), **kwargs)
     st.session_state[key] = value
     return value
@@ -323,3 +331,19 @@ def memo(fn: Callable[..., Any], view: View, rows: str, **params: Any) -> Any:
 @st.cache_data(scope="session", max_entries=64, show_spinner=False)
 def _memo(key: tuple, _fn: Callable[..., Any], _frame: pl.DataFrame, _params: dict) -> Any:
     return _fn(_frame, **_params)
+
+
+def kpi_columns(kpis: tuple[str, ...], currency: str | None, lng: Lang) -> dict[str, Any]:
+    """st.dataframe column settings for a table of measures and KPIs: names in the language,
+    rates as percentages, money with its currency code in the header."""
+    cfg: dict[str, Any] = {}
+    for k in kpis:
+        kpi = catalog.get(k)
+        title = kpi.label(lng) + (f" ({currency})" if kpi.unit == "currency" and currency else "")
+        number_format = {"rate": "percent", "multiple": "%.2f×", "seconds": "%.0f s"}.get(kpi.unit, "localized")
+        cfg[k] = st.column_config.NumberColumn(title, format=number_format)
+    for m in MEASURES:
+        if m not in catalog.KPIS:
+            unit = f" ({currency})" if m in MONEY_MEASURES and currency else ""
+            cfg[m] = st.column_config.NumberColumn(fmt.name(m, lng) + unit, format="localized")
+    return cfg

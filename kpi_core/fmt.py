@@ -115,6 +115,14 @@ def change(value: float | None, lang: Lang = "en") -> str | None:
     return sign + percent(abs(value), lang, decimals=1)
 
 
+_MARKDOWN_SPECIAL = set("\\`*_{}[]()#+-.!|<>$~:")
+
+
+def md(text: object) -> str:
+    """Data text (a campaign name) made safe inside Markdown: shown literally, never as formatting."""
+    return "".join("\\" + ch if ch in _MARKDOWN_SPECIAL else ch for ch in str(text))
+
+
 # --- interface texts ------------------------------------------------------------------------------
 # key -> {lang: text}. Texts may hold {placeholders} filled by ``t``.
 

@@ -207,6 +207,20 @@ def computable_kpis(frame: pl.DataFrame, inputs: Inputs | None = None) -> list[s
     return [k for k in catalog.KPIS if k in chosen]
 
 
+def preferred(kpis: Sequence[str], order: Sequence[str] = ("roas", "cpa", "cpl", "ctr", "cpc")) -> str | None:
+    """The KPI a breakdown opens on: efficiency first, since that is what budget decisions rest on."""
+    return next((k for k in order if k in kpis), kpis[0] if kpis else None)
+
+
+def picked_segment(event: object) -> str | None:
+    """The segment clicked in the bar chart, from st.altair_chart's selection state."""
+    try:
+        points = event["selection"]["pick"]  # type: ignore[index]
+    except (KeyError, TypeError):
+        return None
+    return points[0].get("segment") if points else None
+
+
 def _rank_measure(frame: pl.DataFrame) -> str | None:
     return next((m for m in ("spend", "revenue", "conversions", "sessions", "impressions", "clicks")
                  if m in frame.columns), None)
@@ -251,6 +265,11 @@ def segments(frame: pl.DataFrame, dim: str, inputs: Inputs | None = None, top: i
     small = compute(top_segments(frame, [dim], top, fmt.t("other", lang)), kpis, by=[dim], inputs=inputs)
     return Segments(dim, full.frame.drop("rows", strict=False), small.frame.drop("rows", strict=False),
                     tuple(full.kpis), full.currency, full.notes)
+
+
+def only_segment(frame: pl.DataFrame, dim: str, value: str) -> pl.DataFrame:
+    """Rows of one segment (as labelled in a chart: "(not set)" for nulls)."""
+    return frame.filter(pl.col(dim).cast(pl.String).fill_null(NOT_SET) == value)
 
 
 def kpi_bars(seg: Segments, kpi: str, lang: Lang = "en") -> pl.DataFrame:
@@ -314,6 +333,16 @@ def heatmap(frame: pl.DataFrame, a: str, b: str, kpi: str, inputs: Inputs | None
 
 
 # --- trends ---------------------------------------------------------------------------------------
+
+
+def fitting_grain(period: Period, grain: str, n_kpis: int, limit: int = 5000) -> str:
+    """The grain asked for, or a coarser one when the chart would pass ``limit`` points
+    (two series per KPI)."""
+    per_bucket = {"day": 1, "week": 7, "month": 30}
+    for g in ("day", "week", "month"):
+        if per_bucket[g] >= per_bucket[grain] and 2 * n_kpis * (period.days // per_bucket[g] + 2) <= limit:
+            return g
+    return "month"
 
 
 def trend(frame: pl.DataFrame, kpis: Sequence[str], period: Period, grain: str, inputs: Inputs | None = None,
