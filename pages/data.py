@@ -28,7 +28,6 @@ for key, up in list(uploads.items()):
             st.error(up.error, icon=":material/error:")
             continue
         r = up.result
-        s = views.file_summary(r)
         st.markdown(" · ".join(f"**{ui.t(k)}** {fmt.md(v)}" for k, v in views.file_facts(r).items()))
         st.caption(ui.t("rows_summary", used=r.rows_used, read=r.rows_read, excluded=len(r.rows_excluded)))
         if r.rows_excluded:
