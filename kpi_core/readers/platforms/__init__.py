@@ -23,6 +23,7 @@ from kpi_core.readers.platforms.specs import (
     normalise_header,
 )
 from kpi_core.readers.result import ColumnMap
+from kpi_core.schema import DIMENSIONS, MEASURES
 
 __all__ = ["Mapped", "Platform", "PLATFORMS", "by_id", "map_columns", "normalise_header", "recognise"]
 
@@ -80,8 +81,6 @@ def map_columns(platform: Platform, header: list[str], overrides: dict[str, str 
     ``overrides`` (source header -> canonical name, or None to ignore) win over every rule. When two
     headers give the same canonical name, the one with the lower ``priority`` is kept.
     """
-    from kpi_core.schema import DIMENSIONS, MEASURES
-
     overrides = overrides or {}
     maps: dict[str, ColumnMap] = {}
     chosen: dict[str, tuple[int, Mapped]] = {}

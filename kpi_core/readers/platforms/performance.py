@@ -13,7 +13,7 @@ from datetime import date
 import polars as pl
 
 from kpi_core.readers import quality, values
-from kpi_core.readers.platforms import Mapped, Platform, map_columns
+from kpi_core.readers.platforms import Mapped, Platform, map_columns, normalise_header
 from kpi_core.readers.platforms.preamble import date_range_from
 from kpi_core.readers.result import ColumnMap, Exclusion, Finding, ReadError, ReadResult
 from kpi_core.readers.sniff import LINE, RawTable
@@ -58,7 +58,8 @@ def read_performance(raw: RawTable, platform: Platform, name: str,
     findings += quality.empty_columns(raw.frame)
     rng = date_range_from(raw.preamble) or _reporting_period(frame, mapped)
     findings += quality.missing_days(frame, rng)
-    findings += [Finding("info", n) for n in platform.notes]
+    keys = {normalise_header(h)[0] for h in raw.header}
+    findings += [Finding("info", note) for key, note in platform.notes.items() if key in keys]
     canonical = [c for c in frame.columns if c in MEASURES or c in DIMENSIONS]
     body_exclusions = [e for e in raw.excluded if e.line > raw.header_line]
     return ReadResult(

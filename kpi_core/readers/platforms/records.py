@@ -124,7 +124,8 @@ def read_shopify_orders(raw: RawTable, platform: Platform, name: str, salt: byte
               .agg(pl.all().exclude(LINE).drop_nulls().first())
               .with_columns(pl.col("refunded").fill_null(0.0), pl.col("discount").fill_null(0.0),
                             cancelled=pl.col("cancelled_at").is_not_null())
-              .with_columns(returned=(pl.col("refunded") > 0) | pl.col("status").str.contains("refund").fill_null(False))
+              .with_columns(returned=(pl.col("refunded") > 0)
+                            | pl.col("status").str.contains("refund").fill_null(False))
               .select(list(RECORD_COLUMNS["orders"])))
     findings = [Finding("info", "Shopify: one order per 'Name' (line-item rows grouped); cancelled orders stay in "
                         "the order list but count in no total; revenue is the order total minus refunds.")]

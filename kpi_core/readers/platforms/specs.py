@@ -44,7 +44,8 @@ class Platform:
     kind: TableKind
     columns: dict[str, Col]
     patterns: tuple[tuple[str, Col], ...] = ()  # regexes over normalised headers, after ``columns``
-    notes: tuple[str, ...] = field(default=())  # decisions worth telling the user in the mapping
+    # Decisions worth telling the user, shown when the file has the header (normalised) they are about.
+    notes: dict[str, str] = field(default_factory=dict)
 
 
 _CURRENCY_SUFFIX = re.compile(r"\s*\(([A-Z]{3})\)\s*$")
@@ -195,13 +196,13 @@ META_ADS = Platform(
                  "last significant edit", "landing page views", "visninger av landingsside",
                  "adds to cart conversion value", "bid", "bid type", "budget"),
     ),
-    notes=(
-        "Meta 'Results' counts whatever each row's result indicator is (purchases, leads, link clicks, "
-        "reach…): it is used as conversions only on rows whose indicator is a purchase or a lead, and only "
-        "when the file has no Purchases column.",
-        "Meta 'Reporting starts' is the date; 'Reporting ends' is kept as date_end when a row covers "
-        "several days.",
-    ),
+    notes={
+        "results": "Meta 'Results' counts whatever each row's result indicator is (purchases, leads, link clicks, "
+                   "reach…): it is used as conversions only on rows whose indicator is a purchase or a lead, and "
+                   "only when the file has no Purchases column.",
+        "reporting ends": "Meta 'Reporting starts' is the date; 'Reporting ends' is kept as date_end when a row "
+                          "covers several days.",
+    },
 )
 
 LINKEDIN_ADS = Platform(
@@ -229,8 +230,8 @@ LINKEDIN_ADS = Platform(
                  "card impressions", "event registrations", "conversion name", "conversion type",
                  "view-through conversions", "campaign status", "account id"),
     ),
-    notes=("LinkedIn 'Post-Click Conversions' are the conversions when the file has them; 'Conversions' "
-           "adds view-through conversions.",),
+    notes={"conversions": "LinkedIn 'Post-Click Conversions' are the conversions when the file has them; "
+                          "'Conversions' adds view-through conversions."},
 )
 
 TIKTOK_ADS = Platform(
@@ -337,8 +338,9 @@ UNIVERSAL_ANALYTICS = Platform(
         _ratios("% new sessions", "ecommerce conversion rate", "goal conversion rate", "goal value"),
         _ignored("new users", "source / medium", "hour index"),
     ),
-    notes=("Universal Analytics 'Bounce Rate', 'Pages / Session' and 'Avg. Session Duration' are turned back "
-           "into bounces, pageviews and engagement seconds by multiplying with the row's sessions.",),
+    notes={"bounce rate": "Universal Analytics 'Bounce Rate', 'Pages / Session' and 'Avg. Session Duration' are "
+                          "turned back into bounces, pageviews and engagement seconds by multiplying with the "
+                          "row's sessions."},
 )
 
 # --- E-mail ---------------------------------------------------------------------------------------
