@@ -12,14 +12,12 @@ from __future__ import annotations
 
 import polars as pl
 
-from kpi_core.readers import _interim_values, quality  # noqa: I001 - TEMPORARY until values.parse_* land
+from kpi_core.readers import quality
 from kpi_core.readers.platforms import recognise
 from kpi_core.readers.platforms.performance import read_performance
 from kpi_core.readers.platforms.records import READERS
 from kpi_core.readers.result import ColumnMap, Exclusion, Finding, ReadError, ReadResult
 from kpi_core.readers.sniff import RawTable, read_table
-
-_interim_values.install()
 
 __all__ = ["ColumnMap", "Exclusion", "Finding", "ReadError", "ReadResult", "combine", "overlaps", "read_file"]
 

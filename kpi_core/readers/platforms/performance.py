@@ -197,8 +197,11 @@ def _reporting_period(frame: pl.DataFrame, mapped: list[Mapped]) -> tuple[date, 
 
 
 def _preamble_note(raw: RawTable) -> list[Finding]:
-    if not raw.preamble:
-        return []
-    shown = "; ".join(p[:60] for p in raw.preamble[:3]) + ("…" if len(raw.preamble) > 3 else "")
-    return [Finding("info", f"{len(raw.preamble)} line(s) above the header skipped: {shown}",
-                    f"lines 1-{raw.header_line - 1}")]
+    """Say what was skipped around the table: title lines above it, further tables below it."""
+    out = [Finding("info", f"{t}: read on its own if you need it (only the first table is used).")
+           for t in raw.other_tables]
+    if raw.preamble:
+        shown = "; ".join(p[:60] for p in raw.preamble[:3]) + ("…" if len(raw.preamble) > 3 else "")
+        out.insert(0, Finding("info", f"{len(raw.preamble)} line(s) above the header skipped: {shown}",
+                              f"lines 1-{raw.header_line - 1}"))
+    return out
