@@ -78,3 +78,17 @@ def test_days_without_a_denominator_are_skipped_and_ctr_spikes_are_good():
 def test_a_kpi_the_data_cannot_give():
     with pytest.raises(ValueError, match="revenue"):
         detect(days([1.0]), "roas")
+
+
+def test_anomaly_points_for_the_trend_chart():
+    from kpi_core.charts.context import anomaly_layer, anomaly_points
+
+    out = detect(days([100.0, 110.0] * 10 + [200.0, 50.0]), "cpa")
+    pts = anomaly_points(out, "CPA")
+    assert pts.columns == ["date", "kpi", "value", "verdict", "note"]
+    assert pts["date"].to_list() == [DAY1 + timedelta(days=20), DAY1 + timedelta(days=21)]
+    assert pts["verdict"].to_list() == ["bad", "good"]
+    assert pts["note"][0] == "outside 8.2761 – 12.7239 (median 10.5)"  # 10.5 ± 3 × 1.4826 × 0.5
+    spec = anomaly_layer(pts).to_dict()
+    assert spec["mark"]["type"] == "point" and spec["encoding"]["color"]["field"] == "verdict"
+    assert spec["encoding"]["color"]["scale"]["domain"][:2] == ["good", "bad"]

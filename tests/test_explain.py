@@ -23,14 +23,16 @@ def by_channel(d) -> dict:
     return {r["channel"]: r for r in d.segments.iter_rows(named=True)}
 
 
+CPA_TABLE = (
+    (D0, "Search", dict(spend=1000.0, conversions=20.0)),  # CPA 50, share 20/40 = 0.5
+    (D0, "Social", dict(spend=2000.0, conversions=20.0)),  # CPA 100, share 0.5
+    (D1, "Search", dict(spend=1650.0, conversions=30.0)),  # CPA 55, share 30/40 = 0.75
+    (D1, "Social", dict(spend=900.0, conversions=10.0)),  # CPA 90, share 0.25
+)
+
+
 def test_cpa_split_into_mix_and_rate():
-    df = rows(
-        (D0, "Search", dict(spend=1000.0, conversions=20.0)),  # CPA 50, share 20/40 = 0.5
-        (D0, "Social", dict(spend=2000.0, conversions=20.0)),  # CPA 100, share 0.5
-        (D1, "Search", dict(spend=1650.0, conversions=30.0)),  # CPA 55, share 30/40 = 0.75
-        (D1, "Social", dict(spend=900.0, conversions=10.0)),  # CPA 90, share 0.25
-    )
-    d = decompose(df, "cpa", "channel", CUR, PREV)
+    d = decompose(rows(*CPA_TABLE), "cpa", "channel", CUR, PREV)
     # previous 3000 / 40 = 75; current 2550 / 40 = 63.75; c = (75 + 63.75) / 2 = 69.375
     assert d.previous == pytest.approx(75.0) and d.current == pytest.approx(63.75)
     assert d.change == pytest.approx(-11.25)
@@ -166,3 +168,25 @@ def test_explain_number_when_the_kpi_is_missing_an_input():
     e = explain_number(rows((D0, "A", dict(spend=10.0))), "roas", inputs=Inputs())
     assert e.value is None and e.formula == "revenue / spend"
     assert "revenue" in e.notes[0]
+
+
+def test_waterfall_bars_add_up_from_previous_to_current():
+    from kpi_core.charts.context import waterfall_chart, waterfall_frame
+
+    d = decompose(rows(*CPA_TABLE), "cpa", "channel", CUR, PREV)
+    wf = waterfall_frame(d)
+    # 75 -> Social −10.15625 (mix −6.40625 + rate −3.75) -> 64.84375 -> Search −1.09375 -> 63.75
+    assert wf["label"].to_list() == ["Previous", "Social", "Search", "Current"]
+    assert wf["end"].to_list() == pytest.approx([75.0, 64.84375, 63.75, 63.75])
+    assert wf["start"].to_list()[1:3] == pytest.approx([75.0, 64.84375])
+    assert wf["verdict"].to_list() == ["total", "good", "good", "total"]  # a lower CPA is good
+    split = waterfall_frame(d, split=True, top=1)
+    # Social's two bars, then the rest (Search) as "Other segments": mix −4.21875, rate +3.125 (bad)
+    assert split["label"].to_list() == ["Previous", "Social: mix", "Social: rate", "Other segments: mix",
+                                        "Other segments: rate", "Current"]
+    assert split["delta"].to_list()[1:5] == pytest.approx([-6.40625, -3.75, -4.21875, 3.125])
+    assert split["verdict"][4] == "bad"
+    assert split["end"][4] == pytest.approx(63.75)  # the last step lands on the current value
+    spec = waterfall_chart(wf, "cpa").to_dict()
+    assert spec["mark"]["type"] == "bar" and spec["encoding"]["y2"]["field"] == "end"
+    assert spec["encoding"]["x"]["sort"] == ["Previous", "Social", "Search", "Current"]

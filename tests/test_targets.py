@@ -165,3 +165,20 @@ def test_bad_workspace_files_say_where_and_what(text, words):
         from_json(text, name="acme.json")
     assert str(err.value).startswith("acme.json: ")
     assert words in str(err.value)
+
+
+def test_bullet_ranges_follow_the_direction(ten_days):
+    from kpi_core.charts.context import bullet_chart, bullet_frame
+
+    c = check(Target("cpa", value=19.0, segment=("channel", "Search")), ten_days)  # actual 20
+    f = {r["kind"]: (r["start"], r["end"]) for r in bullet_frame(c).iter_rows(named=True)}
+    # lower is better: on track 0-19, at risk 19-20.9 (band 1.9), off track beyond, to 19 × 1.3 = 24.7
+    assert f["on_track"] == (0.0, 19.0)
+    assert f["at_risk"] == pytest.approx((19.0, 20.9))
+    assert f["off_track"] == pytest.approx((20.9, 24.7))
+    assert f["value"] == (0.0, 20.0) and f["target"] == (19.0, 19.0)
+    up = check(Target("sessions", value=5000.0, start=JAN1, due=date(2025, 1, 31)), ten_days)
+    g = {r["kind"]: (r["start"], r["end"]) for r in bullet_frame(up).iter_rows(named=True)}
+    # higher is better; the value drawn is the projection 3100
+    assert g["off_track"] == (0.0, 4500.0) and g["at_risk"] == (4500.0, 5000.0) and g["value"] == (0.0, 3100.0)
+    assert len(bullet_chart(bullet_frame(c)).to_dict()["layer"]) == 3
