@@ -224,7 +224,7 @@ def by_period(orders: Orders, grain: str = "month", churn_days: int = CHURN_DAYS
     ends = starts.dt.offset_by(step) - timedelta(days=1)
     rows = []
     for start, end in zip(starts.to_list(), ends.to_list(), strict=True):
-        m = period_measures(orders, Period(start, min(end, orders.as_of)), churn_days)
+        m = period_measures(orders, Period(start, end), churn_days)  # churn unknown while it runs
         rows.append({"period": start, "complete": end <= orders.as_of, **m})
     frame = pl.DataFrame(rows, schema={"period": pl.Date, "complete": pl.Boolean, **{m: pl.Float64 for m in MEASURES}})
     frame = frame.with_columns((pl.col("customers") - pl.col("new_customers")).alias("returning_customers"))
