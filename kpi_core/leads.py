@@ -60,18 +60,18 @@ DEFINITION = (
 )
 
 
-class ContactsProblem(ValueError):
-    """A contacts table we cannot build a funnel from; the message says what to do."""
+class CrmProblem(ValueError):
+    """A contacts or deals table we cannot use; the message says what to do."""
 
 
 def reached(contacts: pl.DataFrame) -> pl.DataFrame:
     """One row per contact: create_date, month, channel, a 0/1 column per step, days_to_customer."""
     if "create_date" not in contacts.columns:
-        raise ContactsProblem("the contacts table has no 'create_date' column; export the contacts with "
+        raise CrmProblem("the contacts table has no 'create_date' column; export the contacts with "
                               "'Create Date' and the 'Became a … Date' properties.")
     dates = [STEP_DATES[s] for s in STEPS if STEP_DATES[s] in contacts.columns]
     if not dates and "lifecycle_stage" not in contacts.columns:
-        raise ContactsProblem("the contacts table has neither lifecycle stage dates nor a lifecycle stage; "
+        raise CrmProblem("the contacts table has neither lifecycle stage dates nor a lifecycle stage; "
                               "export 'Lifecycle Stage' or the 'Became a … Date' properties.")
     stage = (
         pl.col("lifecycle_stage").str.to_lowercase().str.replace_all(r"[\s_-]", "").replace_strict(
@@ -173,3 +173,36 @@ def by_source_with_costs(contacts: pl.DataFrame, performance: pl.DataFrame, peri
     if not platform_spend:
         notes.append("No ad spend in the period: load the ad platforms' exports for CPL and CAC per source.")
     return SourceCosts(kpis(counts), tuple(notes))
+
+
+# --- deals (optional) ---------------------------------------------------------------------------
+
+DEAL_RATES: Mapping[str, Formula] = {
+    "win_rate": Formula({"won": 1.0}, {"closed": 1.0}),
+    "avg_won_amount": Formula({"won_amount": 1.0}, {"won": 1.0}),
+}
+
+
+def deals_summary(deals: pl.DataFrame, by: Sequence[str] = ("month",)) -> pl.DataFrame:
+    """Deals per create month (or pipeline): deals, closed, won, won_amount, win_rate (won / closed),
+    avg_won_amount, median_days_to_close (create → close, won deals).
+
+    A deal is closed when won or when its stage says lost ("Closed Lost", "closedlost").
+    """
+    if "create_date" not in deals.columns or "won" not in deals.columns:
+        raise CrmProblem("the deals table needs 'Create Date' and 'Deal Stage' columns.")
+    lost = (deals["stage"].str.to_lowercase().str.replace_all(r"[\s_-]", "").str.contains("closedlost")
+            .fill_null(False) if "stage" in deals.columns else pl.Series([False] * deals.height))
+    rows = deals.with_columns(
+        pl.col("create_date").dt.truncate("1mo").alias("month"),
+        pl.col("won").fill_null(False).alias("won"),
+        (pl.col("won").fill_null(False) | lost).alias("closed"),
+        pl.col("amount").fill_null(0.0).alias("amount") if "amount" in deals.columns else pl.lit(0.0).alias("amount"),
+        ((pl.col("close_date") - pl.col("create_date")).dt.total_days() if "close_date" in deals.columns
+         else pl.lit(None, dtype=pl.Int64)).alias("days"),
+    )
+    aggs = [pl.len().cast(pl.Float64).alias("deals"), pl.col("closed").sum().cast(pl.Float64),
+            pl.col("won").sum().cast(pl.Float64), pl.col("amount").filter(pl.col("won")).sum().alias("won_amount"),
+            pl.col("days").filter(pl.col("won")).median().alias("median_days_to_close")]
+    counts = rows.group_by(list(by)).agg(aggs).sort(list(by)) if by else rows.select(aggs)
+    return counts.with_columns(formula_expr(f, counts.columns).alias(k) for k, f in DEAL_RATES.items())

@@ -123,9 +123,9 @@ def test_costs_of_one_month_count_that_months_contacts_only():
 
 
 def test_a_table_without_dates_or_stage_is_refused():
-    with pytest.raises(leads.ContactsProblem, match="neither lifecycle stage dates nor a lifecycle stage"):
+    with pytest.raises(leads.CrmProblem, match="neither lifecycle stage dates nor a lifecycle stage"):
         leads.funnel(contacts().select("contact_id", "create_date", "channel"))
-    with pytest.raises(leads.ContactsProblem, match="no 'create_date' column"):
+    with pytest.raises(leads.CrmProblem, match="no 'create_date' column"):
         leads.funnel(contacts().drop("create_date"))
 
 
@@ -149,3 +149,20 @@ def test_funnel_never_widens_and_sources_add_up(rows):
     assert counts == sorted(counts, reverse=True)
     per_source = leads.funnel(frame)
     assert [per_source[c].sum() for c in STEP_COLUMNS] == counts
+
+
+def test_deals_by_create_month():
+    deals = pl.DataFrame(
+        [("d1", D(2025, 1, 5), D(2025, 2, 4), "Closed Won", True, 50000.0),
+         ("d2", D(2025, 1, 9), D(2025, 1, 30), "Closed Lost", False, 20000.0),
+         ("d3", D(2025, 1, 20), N, "Proposal", False, 10000.0),
+         ("d4", D(2025, 2, 1), D(2025, 2, 11), "closedwon", True, 30000.0)],
+        schema={"deal_id": pl.String, "create_date": pl.Date, "close_date": pl.Date, "stage": pl.String,
+                "won": pl.Boolean, "amount": pl.Float64}, orient="row")
+    jan, feb = leads.deals_summary(deals).iter_rows(named=True)
+    # January: 3 deals, 2 closed (d1 won, d2 lost), win rate 1 / 2; won 50000 in 30 days.
+    assert (jan["deals"], jan["closed"], jan["won"], jan["win_rate"]) == (3.0, 2.0, 1.0, 0.5)
+    assert (jan["won_amount"], jan["avg_won_amount"], jan["median_days_to_close"]) == (50000.0, 50000.0, 30.0)
+    assert (feb["win_rate"], feb["median_days_to_close"]) == (1.0, 10.0)
+    total = leads.deals_summary(deals, by=()).row(0, named=True)
+    assert total["win_rate"] == pytest.approx(2 / 3) and total["avg_won_amount"] == 40000.0  # 80000 / 2
