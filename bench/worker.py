@@ -24,7 +24,18 @@ ENGINES = {"ours": "bench.ours", "pandas": "bench.pandas_way", "duckdb": "bench.
 
 
 def peak_rss_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux reports KiB
+    """This process's RSS high-water mark, in MiB.
+
+    Read from VmHWM in /proc/self/status: on Linux ``getrusage(RUSAGE_SELF).ru_maxrss`` carries the
+    high-water mark of the parent across fork and exec (the runner's RSS would leak into every
+    engine's figure), while VmHWM belongs to this process's own address space.
+    """
+    status = Path("/proc/self/status")
+    if status.exists():
+        for line in status.read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
 
 
 def run(engine: str, fmt: str, path: Path, reruns: int) -> dict:
