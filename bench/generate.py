@@ -23,8 +23,9 @@ import polars as pl
 from bench.spec import CHANNELS, DAYS, FORMATS, GOOGLE_ADS_COLUMNS, NULL_MARKER, TOTAL_PREFIX
 from bench.spec import FIRST_DAY as START
 
-VERSION = 1  # bump when the generated data changes, so old files are not reused
+VERSION = 2  # bump when the generated data changes, so old files are not reused
 CURRENCY = "NOK"
+AD_GROUPS = 20  # per campaign
 # campaign type -> (weight, typical CTR, typical CPC in NOK)
 TYPES = dict(zip(CHANNELS, [(0.40, 0.060, 6.0), (0.20, 0.012, 3.0), (0.15, 0.015, 2.5), (0.10, 0.004, 1.5),
                             (0.08, 0.008, 0.8), (0.07, 0.010, 2.0)], strict=True))
@@ -66,27 +67,28 @@ def rows_frame(rows: int, seed: int = 8) -> pl.DataFrame:
         f"{MARKETS[i % len(MARKETS)]}_{type_names[t].replace(' ', '')}_{THEMES[i % len(THEMES)]}_{i:04d}"
         for i, t in enumerate(camp_type)
     ]
-    camp = rng.integers(0, n_campaigns, rows)
+    camp, day, ad_group, device, country = _unique_cells(rng, rows, n_campaigns)
     kind = camp_type[camp]
     ctr = np.array([t[1] for t in TYPES.values()])[kind]
     cpc = np.array([t[2] for t in TYPES.values()])[kind]
 
-    day = rng.integers(0, DAYS, rows)
     weekday_lift = np.array([1.0, 1.05, 1.05, 1.0, 0.9, 0.75, 0.85])[(day + START.weekday()) % 7]
     impressions = np.floor(rng.lognormal(np.log(700), 1.4, rows) * weekday_lift).astype(np.int64)
     impressions[rng.random(rows) < 0.03] = 0  # cells that did not deliver
     clicks = rng.binomial(impressions, np.clip(ctr * rng.lognormal(0, 0.4, rows), 0, 1))
     spend_ore = np.rint(clicks * cpc * rng.lognormal(0, 0.3, rows) * 100).astype(np.int64)
+    # Fractional conversions (data-driven attribution), never more than the clicks.
     conv_hundredths = np.rint(rng.binomial(clicks, 0.03) * rng.uniform(0.5, 1.5, rows) * 100).astype(np.int64)
+    conv_hundredths = np.minimum(conv_hundredths, clicks * 100)
     revenue_ore = np.rint(conv_hundredths * rng.lognormal(np.log(900), 0.5, rows)).astype(np.int64)
 
     return pl.DataFrame({
         "date": pl.Series(day + (START - date(1970, 1, 1)).days, dtype=pl.Int32).cast(pl.Date),
         "campaign": np.array(camp_names)[camp],
-        "ad_group": np.char.add("AG_", rng.integers(0, 20, rows).astype(str)),
+        "ad_group": np.char.add("AG_", ad_group.astype(str)),
         "channel": np.array(type_names)[kind],
-        "device": rng.choice(list(DEVICES), rows, p=list(DEVICES.values())),
-        "country": rng.choice(list(COUNTRIES), rows, p=list(COUNTRIES.values())),
+        "device": np.array(list(DEVICES))[device],
+        "country": np.array(list(COUNTRIES))[country],
         "currency": np.full(rows, CURRENCY),
         "impressions": impressions,
         "clicks": clicks.astype(np.int64),
@@ -94,6 +96,26 @@ def rows_frame(rows: int, seed: int = 8) -> pl.DataFrame:
         "conv_hundredths": conv_hundredths,
         "revenue_ore": revenue_ore,
     }).sort("date", "campaign", "ad_group", maintain_order=True)
+
+
+def _unique_cells(rng: np.random.Generator, rows: int, n_campaigns: int) -> tuple[np.ndarray, ...]:
+    """``rows`` distinct (campaign, day, ad group, device, country) cells, as an export has them.
+
+    Devices and countries are drawn with their weights; repeated cells are dropped and more are
+    drawn until there are enough (an export never has the same cell twice).
+    """
+    sizes = (n_campaigns, DAYS, AD_GROUPS, len(DEVICES), len(COUNTRIES))
+    draw = int(rows * 1.2) + 100
+    while True:
+        parts = (rng.integers(0, n_campaigns, draw), rng.integers(0, DAYS, draw), rng.integers(0, AD_GROUPS, draw),
+                 rng.choice(len(DEVICES), draw, p=list(DEVICES.values())),
+                 rng.choice(len(COUNTRIES), draw, p=list(COUNTRIES.values())))
+        code = np.ravel_multi_index(parts, sizes)
+        _, first = np.unique(code, return_index=True)
+        if len(first) >= rows:
+            keep = rng.permutation(first)[:rows]
+            return tuple(p[keep] for p in parts)
+        draw *= 2
 
 
 # --- number formatting, as the platforms write it ----------------------------------------------

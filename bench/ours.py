@@ -13,14 +13,14 @@ from pathlib import Path
 
 import polars as pl
 
-from bench.spec import BREAKDOWNS, GOAL, KPIS, table
+from bench.spec import BREAKDOWNS, GOAL, KPIS, OVERRIDES, table
 from kpi_core.engine import Comparison, KpiResult, available_measures, compare, compute
 from kpi_core.goals import plan
 from kpi_core.readers import read_file
 
 
 def load(path: Path, fmt: str) -> pl.DataFrame:
-    return read_file(path.read_bytes(), path.name).frame
+    return read_file(path.read_bytes(), path.name, OVERRIDES.get(fmt)).frame
 
 
 def goal_kpis(frame: pl.DataFrame) -> list[str]:

@@ -78,6 +78,15 @@ FORMATS: dict[str, dict] = {
     },
 }
 
+# Mapping corrections the user makes once on the Data page (read_file's ``overrides``): the Google
+# Ads reader does not take the campaign type as the channel nor the user-location country by itself.
+OVERRIDES: dict[str, dict[str, str]] = {
+    "google_ads": {"Campaign type": "channel", "Country/Territory (User location)": "country"},
+}
+# kpi_core normalises device labels; pandas and DuckDB keep the export's. Group keys are compared
+# after this mapping.
+KEY_ALIASES = {"Mobile phones": "mobile", "Computers": "desktop", "Tablets": "tablet"}
+
 # Columns of the Google Ads export that are ratios or averages (ignored: recomputed from sums).
 GOOGLE_ADS_RATIOS = ("CTR", "Avg. CPC", "Cost / conv.")
 GOOGLE_ADS_COLUMNS = (
@@ -130,7 +139,9 @@ def number(value: object) -> float | None:
 def table(rows: list[dict], keys: tuple[str, ...]) -> dict[str, dict[str, float | None]]:
     """Result rows keyed by their group (``"Search"``, ``"Tablets|Norway"``), numbers only."""
     cols = (*MEASURES, *KPIS)
-    return {"|".join(key_text(r[k]) for k in keys): {c: number(r.get(c)) for c in cols} for r in rows}
+    def key(r: dict) -> str:
+        return "|".join(KEY_ALIASES.get(t, t) for t in (key_text(r[k]) for k in keys))
+    return {key(r): {c: number(r.get(c)) for c in cols} for r in rows}
 
 
 def export(results: dict, rows: Callable[[Any], list[dict]]) -> dict:
