@@ -276,7 +276,8 @@ def segments(frame: pl.DataFrame, dim: str, inputs: Inputs | None = None, top: i
     prepared = frame.with_columns(pl.col(dim).cast(pl.String).fill_null(NOT_SET))
     full = compute(prepared, kpis, by=[dim], inputs=inputs)
     small = compute(top_segments(frame, [dim], top, fmt.t("other", lang)), kpis, by=[dim], inputs=inputs)
-    return Segments(dim, full.frame.drop("rows", strict=False), small.frame.drop("rows", strict=False),
+    shown = ["rows", "currency"]  # the table's currency is in its money column headers
+    return Segments(dim, full.frame.drop(shown, strict=False), small.frame.drop(shown, strict=False),
                     tuple(full.kpis), full.currency, full.notes)
 
 
@@ -313,7 +314,8 @@ def shares(seg: Segments, lang: Lang = "en") -> pl.DataFrame:
         pl.col(seg.dim).alias("segment"),
         *[(pl.col(m) / pl.col(m).sum()).alias(fmt.name(m, lang)) for m in measures],
     )
-    return df.unpivot(index="segment", variable_name="measure", value_name="share").sort(["measure", "segment"])
+    # Spend first: the chart colours the first measure grey and the result in the accent colour.
+    return df.unpivot(index="segment", variable_name="measure", value_name="share")
 
 
 def efficiency_kpi(seg: Segments) -> str | None:

@@ -66,8 +66,8 @@ if others:
     heat = views.heatmap(rows, dim, dim2, kpi, inputs, lang=lang)
     if not heat.is_empty():
         st.subheader(ui.t("heatmap_title", kpi=label, a=fmt.name(dim, lang), b=fmt.name(dim2, lang)), anchor=False)
-        st.altair_chart(charts.heatmap(heat, fmt.name(dim, lang), fmt.name(dim2, lang), label, k.direction != "lower"),
-                        key="seg_heat")
+        st.altair_chart(charts.heatmap(heat, fmt.name(dim, lang), fmt.name(dim2, lang), label,
+                                       k.direction != "lower", k.unit), key="seg_heat")
 
 st.subheader(ui.t("table_title"), anchor=False)
 table = seg.table if picked is None else views.only_segment(seg.table, dim, picked)
