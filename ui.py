@@ -224,7 +224,10 @@ def _combine(results: tuple[ReadResult, ...]) -> pl.DataFrame:
     and the daily orders, leads and customers that shop and CRM readers derive from their records
     (``sources.reconcile`` keeps a result that several tools report from counting twice)."""
     usable = [r for r in results if not r.frame.is_empty()]
-    return combine(usable).rechunk() if usable else pl.DataFrame()
+    if not usable:
+        return pl.DataFrame()
+    frame = combine(usable)
+    return views.compact_dimensions(frame).rechunk()
 
 
 def active() -> Active | None:
@@ -339,7 +342,7 @@ def require_data() -> View:
         st.stop()
     f = filters()
     by_dim = views.filter_dimensions(data.frame, f)
-    now = views.filter_all(data.frame, f)
+    now = views.filter_period(by_dim, f)
     if now.is_empty():
         st.warning(t("no_rows"))
         st.stop()

@@ -54,6 +54,13 @@ class Filters:
         return {"source": self.sources, "channel": self.channels, "campaign": self.campaigns}
 
 
+def compact_dimensions(frame: pl.DataFrame) -> pl.DataFrame:
+    """Text dimensions as Categorical, once after parsing: filtering and grouping a million rows
+    then compares small integers instead of strings (about twice as fast)."""
+    text = [c for c, t in frame.schema.items() if t == pl.String and c in (*SEGMENT_DIMENSIONS, "currency")]
+    return frame.with_columns(pl.col(c).cast(pl.Categorical) for c in text)
+
+
 def filter_options(frame: pl.DataFrame) -> dict[str, list[str]]:
     """The values a user can pick per filter dimension present in the data, sorted."""
     return {d: sorted(frame[d].drop_nulls().unique().to_list()) for d in FILTER_DIMENSIONS if d in frame.columns}
@@ -81,11 +88,15 @@ def filter_dimensions(frame: pl.DataFrame, filters: Filters) -> pl.DataFrame:
     return frame.filter(conds) if conds else frame
 
 
+def filter_period(frame: pl.DataFrame, filters: Filters) -> pl.DataFrame:
+    """Rows in the period analysed."""
+    p = filters.period
+    return in_period(frame, p) if p is not None and "date" in frame.columns else frame
+
+
 def filter_all(frame: pl.DataFrame, filters: Filters) -> pl.DataFrame:
     """Rows matching every filter, the period included."""
-    out = filter_dimensions(frame, filters)
-    p = filters.period
-    return in_period(out, p) if p is not None and "date" in out.columns else out
+    return filter_period(filter_dimensions(frame, filters), filters)
 
 
 # --- the scorecard --------------------------------------------------------------------------------
@@ -153,11 +164,9 @@ def scorecard(frame: pl.DataFrame, goal: str, period: Period, inputs: Inputs | N
     ids = p.available
     comp = compare(frame, ids, current=period, inputs=inputs)
     rows = {r["kpi"]: r for r in comp.frame.iter_rows(named=True)}
-    current_rows = in_period(frame, period)
-    spark = compute(current_rows, ids, grain=spark_grain(period), inputs=inputs) if ids else None
-    head_res = compute(current_rows, ids, inputs=inputs) if ids else None
-    currency = head_res.currency if head_res else None
-    formulas = head_res.formulas if head_res else {}
+    spark = compute(in_period(frame, period), ids, grain=spark_grain(period), inputs=inputs) if ids else None
+    currency = spark.currency if spark else None
+    formulas = spark.formulas if spark else {}
 
     def card(kid: str) -> Card:
         k = catalog.get(kid)
@@ -185,7 +194,7 @@ def scorecard(frame: pl.DataFrame, goal: str, period: Period, inputs: Inputs | N
         stages.append(StageCards(stage, STAGE_LABELS[stage][lang], STAGE_GOALS[stage], cards))
     missing = tuple((catalog.get(s.kpi).label(lang), s.missing or "") for s in p.unavailable) + tuple(
         (catalog.get(k).label(lang), fmt.t("no_value", lang)) for k in ids if k in empty and k != p.headline)
-    notes = tuple(dict.fromkeys([*(head_res.notes if head_res else ()), *comp.notes]))
+    notes = tuple(dict.fromkeys([*(spark.notes if spark else ()), *comp.notes]))
     note = None
     preferred_id = HEADLINES[goal][0]
     if p.headline != preferred_id and p.status(preferred_id) is not None:
@@ -275,7 +284,8 @@ def segments(frame: pl.DataFrame, dim: str, inputs: Inputs | None = None, top: i
     kpis = computable_kpis(frame, inputs)
     prepared = frame.with_columns(pl.col(dim).cast(pl.String).fill_null(NOT_SET))
     full = compute(prepared, kpis, by=[dim], inputs=inputs)
-    small = compute(top_segments(frame, [dim], top, fmt.t("other", lang)), kpis, by=[dim], inputs=inputs)
+    small = full if full.frame.height <= top else compute(
+        top_segments(frame, [dim], top, fmt.t("other", lang)), kpis, by=[dim], inputs=inputs)
     shown = ["rows", "currency"]  # the table's currency is in its money column headers
     return Segments(dim, full.frame.drop(shown, strict=False), small.frame.drop(shown, strict=False),
                     tuple(full.kpis), full.currency, full.notes)
