@@ -18,7 +18,7 @@ from datetime import date, timedelta
 import polars as pl
 
 from kpi_core import catalog, fmt
-from kpi_core.catalog import GOAL_LABELS, HEADLINES, STAGE_GOALS, STAGE_LABELS, Lang
+from kpi_core.catalog import GOAL_LABELS, HEADLINES, STAGE_LABELS, Lang
 from kpi_core.engine import Inputs, Period, available_measures, compare, compute, in_period, resolve
 from kpi_core.goals import plan
 from kpi_core.readers import ReadResult
@@ -191,7 +191,7 @@ def scorecard(frame: pl.DataFrame, goal: str, period: Period, inputs: Inputs | N
     stages = []
     for stage, items in p.stages:
         cards = tuple(card(s.kpi) for s in items if s.available and s.kpi != p.headline and s.kpi not in empty)
-        stages.append(StageCards(stage, STAGE_LABELS[stage][lang], STAGE_GOALS[stage], cards))
+        stages.append(StageCards(stage, STAGE_LABELS[stage][lang], fmt.t(f"stage_goal_{stage}", lang), cards))
     missing = tuple((catalog.get(s.kpi).label(lang), s.missing or "") for s in p.unavailable) + tuple(
         (catalog.get(k).label(lang), fmt.t("no_value", lang)) for k in ids if k in empty and k != p.headline)
     notes = tuple(dict.fromkeys([*(spark.notes if spark else ()), *comp.notes]))
