@@ -234,7 +234,10 @@ NORDIC = "Dag;Kampanje;Kostnad;Klikkfrekvens\n2025-01-01;Vinter Ø;4,12;6,99 %\n
 def test_semicolon_decimal_comma_windows_1252():
     t = read_table(NORDIC.encode("windows-1252"), "nordic.csv")
     assert (t.encoding, t.delimiter, t.header_line) == ("windows-1252", ";", 1)
-    assert t.frame.rows() == [("2025-01-01", "Vinter Ø", "4,12", "6,99 %", 2), ("2025-01-02", "Sommer", "1 245,50", "1,1 %", 3)]
+    assert t.frame.rows() == [
+        ("2025-01-01", "Vinter Ø", "4,12", "6,99 %", 2),
+        ("2025-01-02", "Sommer", "1 245,50", "1,1 %", 3),
+    ]
     assert any("Windows-1252" in f.message for f in t.findings)
 
 
@@ -368,7 +371,8 @@ def _workbook(sheets: dict[str, list[tuple[int, int, object]]]) -> bytes:
 
 def test_xlsx_meta_raw_sheet_with_header_at_b3():
     header = ["Day", "Campaign name", "Impressions", "Amount spent (NOK)", "CTR (all)"]
-    raw = [(1, 1, "Nordlys Report"), (1, 2, "This is raw data. See Sheet 1"), (1, 4, "Report Period: Aug 1, 2026 - Aug 7, 2026")]
+    raw = [(1, 1, "Nordlys Report"), (1, 2, "This is raw data. See Sheet 1")]
+    raw += [(1, 4, "Report Period: Aug 1, 2026 - Aug 7, 2026")]
     raw += [(2, 1 + j, h) for j, h in enumerate(header)]
     raw += [(3, 1, dt.date(2026, 8, 1)), (3, 2, "Vinter"), (3, 3, 1245.0), (3, 4, 812.4), (3, 5, 0.775892)]
     raw += [(5, 1, dt.date(2026, 8, 2)), (5, 2, "Sommer"), (5, 3, 12), (5, 4, 0.5)]  # row 5 left blank
@@ -386,7 +390,8 @@ def test_xlsx_meta_raw_sheet_with_header_at_b3():
 
 def test_xlsx_without_a_raw_sheet_takes_the_largest_table():
     notes = [(0, 0, "Read me"), (1, 0, "Numbers are in NOK")]
-    data = [(0, 0, "Day"), (0, 1, "Clicks")] + [(r, c, v) for r in range(1, 4) for c, v in ((0, f"2025-01-0{r}"), (1, r))]
+    data = [(0, 0, "Day"), (0, 1, "Clicks")]
+    data += [(r, c, v) for r in range(1, 4) for c, v in ((0, f"2025-01-0{r}"), (1, r))]
     t = read_table(_workbook({"Notes": notes, "Data": data}), "report.xlsx")
     assert (t.sheet, t.header_line) == ("Data", 1)
     assert t.frame["Clicks"].to_list() == ["1", "2", "3"]
