@@ -55,7 +55,7 @@ def test_segments_sorted_by_spend_with_null_for_zero_denominators(capsys, tidy):
     assert brand["ctr"] == pytest.approx(0.05)
     assert brand["roas"] == pytest.approx(12.5)
     by_device = run_json(capsys, tidy, "--by", "device")["segments"]
-    desktop = next(s for s in by_device if s["device"] == "Desktop")
+    desktop = next(s for s in by_device if s["device"] == "desktop")  # device names are normalised
     assert desktop["ctr"] == pytest.approx(35 / 500)
     assert set(segs[0]) >= {"campaign", "spend", "ctr", "roas"}
 
