@@ -40,6 +40,13 @@ brand — Norrsken Havre, a Swedish oat-drink brand launching nationwide (SEK, g
     mid-October its frequency keeps climbing while new reach shrinks and CPM rises (fatigue).
   * TikTok buys reach and video views at a much lower CPM, with low-volume ad groups that
     TikTok masks as ``<5`` impressions; direct and organic visits to the site grow after launch.
+
+traffic — Kystlys Reiseguide, a Norwegian travel-guide site (NOK, goal: traffic).
+  * Google Ads downloaded with a Norwegian interface: semicolons, decimal commas, NBSP thousands,
+    ``6,99 %``, Norwegian headers and ``Totalt:`` rows (the layout is inferred, see §1 of the doc).
+  * Summer-holiday peak in July, a slow autumn and winter-cabin planning after Christmas.
+  * ``NO_Display_Inspirasjon`` buys the cheapest clicks, mostly accidental taps on mobile: GA4's
+    Display channel has by far the highest bounce rate and nine-second visits.
 """
 
 from __future__ import annotations
@@ -154,11 +161,6 @@ def brand_demand(d: date) -> float:
 # --- number formats ---------------------------------------------------------------------------
 
 
-def thousands(n: float, decimals: int = 0) -> str:
-    """Google Ads style: 1,245 and 2,940.00."""
-    return f"{n:,.{decimals}f}"
-
-
 def plain(x: float, decimals: int = 2) -> str:
     return f"{x:.{decimals}f}"
 
@@ -232,36 +234,75 @@ def google_ads_rows(rng: random.Random, campaigns: list[dict], demand: Callable[
     return rows
 
 
-def google_ads_csv(rows: list[dict], with_value: bool) -> list[list[str]]:
-    """The report as Google Ads writes it: title, date range, header, rows, then Total: rows."""
-    header = ["Day", "Campaign", "Campaign type", "Device", "Currency code", "Impr.", "Clicks", "CTR", "Avg. CPC",
-              "Cost", "Conversions"]
-    header += ["Conv. value", "Cost / conv.", "Conv. value / cost"] if with_value else ["Cost / conv.", "Conv. rate"]
+def campaign(name: str, kind: str, impr: int, cpc: float, ctr: tuple[float, float, float],
+             cvr: tuple[float, float, float], share: dict[str, float], **extra) -> dict:
+    """A Google Ads campaign for ``google_ads_rows``; ctr and cvr per device in DEVICES order."""
+    return {"name": name, "type": kind, "impr": impr, "cpc": cpc, "share": share,
+            "ctr": dict(zip(DEVICES, ctr, strict=True)), "cvr": dict(zip(DEVICES, cvr, strict=True)), **extra}
+
+
+# What a Google Ads download is called in the UI language. English is the common case; the
+# Norwegian names beyond "Gj.sn. CPC" are not confirmed (see export-formats.md §1), nor is the
+# formatting (NBSP thousands, decimal comma, "6,99 %"), so that file is a variant worth testing.
+GOOGLE_LOCALES = {
+    "en": {"title": "Campaign report", "total": "Total", "account": "Account", "group": ",", "decimal": ".",
+           "percent": "%", "months": None,
+           "labels": {"day": "Day", "campaign": "Campaign", "type": "Campaign type", "device": "Device",
+                      "currency": "Currency code", "impr": "Impr.", "clicks": "Clicks", "ctr": "CTR",
+                      "cpc": "Avg. CPC", "cost": "Cost", "conv": "Conversions", "value": "Conv. value",
+                      "cpa": "Cost / conv.", "roas": "Conv. value / cost", "cvr": "Conv. rate"},
+           "names": {}},
+    "nb": {"title": "Kampanjerapport", "total": "Totalt", "account": "Konto", "group": "\u00a0", "decimal": ",",
+           "percent": "\u00a0%",
+           "months": ["januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september", "oktober",
+                      "november", "desember"],
+           "labels": {"day": "Dag", "campaign": "Kampanje", "type": "Kampanjetype", "device": "Enhet",
+                      "currency": "Valutakode", "impr": "Visn.", "clicks": "Klikk", "ctr": "Klikkfrekvens",
+                      "cpc": "Gj.sn. CPC", "cost": "Kostnad", "conv": "Konverteringer", "cpa": "Kostnad/konv."},
+           "names": {"Search": "Søk", "Computers": "Datamaskiner", "Mobile phones": "Mobiltelefoner",
+                     "Tablets": "Nettbrett"}},
+}
+
+
+def google_ads_csv(rows: list[dict], ratios: tuple[str, ...], lang: str = "en") -> list[list[str]]:
+    """The report as Google Ads writes it: title, date range, header, rows, then the Total: rows.
+
+    ``ratios`` are the derived columns after Conversions ("value", "cpa", "roas", "cvr"). Counts and
+    Conv. value get thousands separators; Cost never does (as in real downloads).
+    """
+    loc = GOOGLE_LOCALES[lang]
+    missing = " --"
+
+    def num(x: float, decimals: int, group: bool = True) -> str:
+        text = f"{x:,.{decimals}f}" if group else f"{x:.{decimals}f}"
+        return text.translate(str.maketrans({",": loc["group"], ".": loc["decimal"]}))
+
+    def pct(num_: float, den: float) -> str:
+        return num(100 * num_ / den, 2) + loc["percent"] if den else missing
 
     def metrics(impr: int, clicks: int, cost: float, conv: float, value: float) -> list[str]:
-        missing = " --"
-        out = [thousands(impr), thousands(clicks),
-               percent(clicks / impr) if impr else missing,
-               plain(cost / clicks) if clicks else missing,
-               plain(cost), thousands(conv, 2)]
-        cpa = plain(cost / conv) if conv else missing
-        if with_value:
-            out += [thousands(value, 2), cpa, plain(value / cost) if cost else missing]
-        else:
-            out += [cpa, percent(conv / clicks) if clicks else missing]
-        return out
+        derived = {"value": num(value, 2), "cpa": num(cost / conv, 2, False) if conv else missing,
+                   "roas": num(value / cost, 2, False) if cost else missing, "cvr": pct(conv, clicks)}
+        return [num(impr, 0), num(clicks, 0), pct(clicks, impr), num(cost / clicks, 2, False) if clicks else missing,
+                num(cost, 2, False), num(conv, 2), *(derived[k] for k in ratios)]
 
     def total(label: str, part: list[dict]) -> list[str]:
         sums = [sum(r[k] for r in part) for k in ("impr", "clicks", "cost", "conv", "value")]
-        return [label, "", "", "", part[0]["currency"], *metrics(int(sums[0]), int(sums[1]), *sums[2:])]
+        return [f"{loc['total']}: {label}", "", "", "", part[0]["currency"],
+                *metrics(int(sums[0]), int(sums[1]), *sums[2:])]
 
-    out = [["Campaign report"], [f"{START:%B} {START.day}, {START.year} - {END:%B} {END.day}, {END.year}"], header]
+    def day(d: date) -> str:
+        return f"{d.day}. {loc['months'][d.month - 1]} {d.year}" if loc["months"] else f"{d:%B} {d.day}, {d.year}"
+
+    name = loc["names"].get
+    keys = ["day", "campaign", "type", "device", "currency", "impr", "clicks", "ctr", "cpc", "cost", "conv", *ratios]
+    out = [[loc["title"]], [f"{day(START)} - {day(END)}"], [loc["labels"][k] for k in keys]]
     for r in rows:
-        out.append([r["day"].isoformat(), r["campaign"], r["type"], r["device"], r["currency"],
-                    *metrics(r["impr"], r["clicks"], r["cost"], r["conv"], r["value"])])
-    out.append(total("Total: Account", rows))
+        out.append([r["day"].isoformat(), r["campaign"], name(r["type"], r["type"]), name(r["device"], r["device"]),
+                    r["currency"], *metrics(r["impr"], r["clicks"], r["cost"], r["conv"], r["value"])])
+    out.append(total(loc["account"], rows))
     for kind in dict.fromkeys(r["type"] for r in rows):
-        out.append(total(f"Total: {kind}", [r for r in rows if r["type"] == kind]))
+        out.append(total(name(kind, kind), [r for r in rows if r["type"] == kind]))
     return out
 
 
@@ -309,22 +350,18 @@ def saturation(d: date) -> float:
     return ramp(d, "2025-11-28", "2025-12-18")
 
 
+# campaign(name, type, impressions on an average day, CPC, CTR and conversion rate per device
+# (computers, mobile phones, tablets), impression share per device, value per conversion, first/last day)
 SHOP_GOOGLE = [
-    {"name": "NO_Søk_Merkevare", "type": "Search", "impr": 520, "share": SHOP_SHARE, "cpc": 3.4, "value": 980,
-     "ctr": {"Computers": 0.17, "Mobile phones": 0.21, "Tablets": 0.15},
-     "cvr": {"Computers": 0.085, "Mobile phones": 0.03, "Tablets": 0.05}},
-    {"name": "NO_Søk_Generisk_Ull", "type": "Search", "impr": 2600, "share": SHOP_SHARE, "cpc": 7.6, "value": 890,
-     "ctr": {"Computers": 0.052, "Mobile phones": 0.068, "Tablets": 0.047},
-     "cvr": {"Computers": 0.034, "Mobile phones": 0.011, "Tablets": 0.02}},
-    {"name": "NO_Søk_Vinterkampanje", "type": "Search", "impr": 1700, "share": SHOP_SHARE, "cpc": 6.1, "value": 1040,
-     "first": "2025-10-13", "ctr": {"Computers": 0.061, "Mobile phones": 0.079, "Tablets": 0.055},
-     "cvr": {"Computers": 0.038, "Mobile phones": 0.013, "Tablets": 0.024}},
-    {"name": "NO_PMax_Nettbutikk", "type": "Performance Max", "impr": 14500, "share": SHOP_SHARE, "cpc": 3.1,
-     "value": 820, "ctr": {"Computers": 0.010, "Mobile phones": 0.015, "Tablets": 0.011},
-     "cvr": {"Computers": 0.026, "Mobile phones": 0.009, "Tablets": 0.015}},
-    {"name": "NO_Display_Remarketing", "type": "Display", "impr": 9000, "share": SHOP_SHARE, "cpc": 2.2,
-     "value": 760, "ctr": {"Computers": 0.0042, "Mobile phones": 0.0075, "Tablets": 0.005},
-     "cvr": {"Computers": 0.016, "Mobile phones": 0.004, "Tablets": 0.008}},
+    campaign("NO_Søk_Merkevare", "Search", 520, 3.4, (0.17, 0.21, 0.15), (0.085, 0.03, 0.05), SHOP_SHARE, value=980),
+    campaign("NO_Søk_Generisk_Ull", "Search", 2600, 7.6, (0.052, 0.068, 0.047), (0.034, 0.011, 0.02),
+             SHOP_SHARE, value=890),
+    campaign("NO_Søk_Vinterkampanje", "Search", 1700, 6.1, (0.061, 0.079, 0.055), (0.038, 0.013, 0.024),
+             SHOP_SHARE, value=1040, first="2025-10-13"),
+    campaign("NO_PMax_Nettbutikk", "Performance Max", 14500, 3.1, (0.01, 0.015, 0.011), (0.026, 0.009, 0.015),
+             SHOP_SHARE, value=820),
+    campaign("NO_Display_Remarketing", "Display", 9000, 2.2, (0.0042, 0.0075, 0.005), (0.016, 0.004, 0.008),
+             SHOP_SHARE, value=760),
 ]
 
 AGES = ("18-24", "25-34", "35-44", "45-54", "55-64", "65+")
@@ -584,7 +621,7 @@ def webshop() -> dict[str, bytes]:
         ga4_rows.append(ga4_row(rng, d, channel, sessions, spec[1], spec[2], len(tracked), sum(tracked)))
 
     return {
-        "webshop/google_ads_campaigns.csv": csv_text(google_ads_csv(google, with_value=True)).encode(),
+        "webshop/google_ads_campaigns.csv": csv_text(google_ads_csv(google, ("value", "cpa", "roas"))).encode(),
         "webshop/meta_ads_age.csv": ("\ufeff" + meta_csv(meta)).encode(),
         "webshop/ga4_traffic_acquisition.csv": ga4_csv("Nordlys Ull AS", "nordlysull.no - GA4", ga4_rows).encode(),
         "webshop/orders_export.csv": csv_text(shop_rows).encode(),
@@ -595,18 +632,11 @@ def webshop() -> dict[str, bytes]:
 
 B2B_SHARE = {"Computers": 0.68, "Mobile phones": 0.28, "Tablets": 0.04}
 B2B_GOOGLE = [
-    {"name": "NO_Søk_Merkevare", "type": "Search", "impr": 210, "share": B2B_SHARE, "cpc": 6.5,
-     "ctr": {"Computers": 0.22, "Mobile phones": 0.25, "Tablets": 0.2},
-     "cvr": {"Computers": 0.055, "Mobile phones": 0.018, "Tablets": 0.03}},
-    {"name": "NO_Søk_Rapporteringsverktøy", "type": "Search", "impr": 1400, "share": B2B_SHARE, "cpc": 28.0,
-     "ctr": {"Computers": 0.045, "Mobile phones": 0.052, "Tablets": 0.04},
-     "cvr": {"Computers": 0.045, "Mobile phones": 0.012, "Tablets": 0.025}},
-    {"name": "NO_Søk_Konkurrenter", "type": "Search", "impr": 600, "share": B2B_SHARE, "cpc": 46.0,
-     "ctr": {"Computers": 0.031, "Mobile phones": 0.036, "Tablets": 0.03},
-     "cvr": {"Computers": 0.018, "Mobile phones": 0.005, "Tablets": 0.01}},
-    {"name": "NO_Display_Remarketing", "type": "Display", "impr": 6000, "share": B2B_SHARE, "cpc": 4.5,
-     "ctr": {"Computers": 0.0035, "Mobile phones": 0.006, "Tablets": 0.004},
-     "cvr": {"Computers": 0.008, "Mobile phones": 0.002, "Tablets": 0.004}},
+    campaign("NO_Søk_Merkevare", "Search", 210, 6.5, (0.22, 0.25, 0.2), (0.055, 0.018, 0.03), B2B_SHARE),
+    campaign("NO_Søk_Rapporteringsverktøy", "Search", 1400, 28.0, (0.045, 0.052, 0.04), (0.045, 0.012, 0.025),
+             B2B_SHARE),
+    campaign("NO_Søk_Konkurrenter", "Search", 600, 46.0, (0.031, 0.036, 0.03), (0.018, 0.005, 0.01), B2B_SHARE),
+    campaign("NO_Display_Remarketing", "Display", 6000, 4.5, (0.0035, 0.006, 0.004), (0.008, 0.002, 0.004), B2B_SHARE),
 ]
 B2B_LINKEDIN = [
     # spend per day, CPM, CTR, lead forms opened per impression, form completion, site conversions per click
@@ -764,7 +794,7 @@ def b2b() -> dict[str, bytes]:
     for _ in range(46):
         contacts.append(hubspot_contact(rng, fair, "Offline Sources", "IMPORT", "messe_regnskapsdagene_2025.csv",
                                         "Offline Sources"))
-    google_text = csv_text(google_ads_csv(google, with_value=False), delimiter="\t", newline="\r\n")
+    google_text = csv_text(google_ads_csv(google, ("cpa", "cvr")), delimiter="\t", newline="\r\n")
     return {
         "b2b/linkedin_campaign_performance.csv": linkedin_text.encode(),
         "b2b/google_ads_campaigns.csv": ("\ufeff" + google_text).encode("utf-16-le"),
@@ -902,6 +932,63 @@ def brand() -> dict[str, bytes]:
     }
 
 
+# --- traffic: Kystlys Reiseguide --------------------------------------------------------------
+
+
+def travel_demand(d: date) -> float:
+    """Readers of a Norwegian travel guide: summer holidays, then winter-cabin planning; Sundays."""
+    season = interpolate(d, [(date(2025, 6, 1), 1.15), (date(2025, 7, 10), 1.55), (date(2025, 8, 10), 1.1),
+                             (date(2025, 9, 15), 0.7), (date(2025, 11, 10), 0.5), (date(2025, 12, 20), 0.65),
+                             (date(2025, 12, 31), 0.95)])
+    weekday = (1.02, 0.98, 0.97, 0.95, 0.9, 0.88, 1.3)[d.weekday()]
+    return season * weekday
+
+
+TRAVEL_SHARE = {"Computers": 0.3, "Mobile phones": 0.63, "Tablets": 0.07}
+TRAFFIC_GOOGLE = [
+    campaign("NO_Søk_Merkevare", "Search", 380, 1.9, (0.24, 0.27, 0.22), (0.05, 0.03, 0.04), TRAVEL_SHARE),
+    campaign("NO_Søk_Sommerferie_Fjord", "Search", 5200, 3.8, (0.061, 0.072, 0.058), (0.03, 0.016, 0.022),
+             TRAVEL_SHARE, last="2025-08-31"),
+    campaign("NO_Søk_Hytteferie_Vinter", "Search", 3900, 4.6, (0.055, 0.066, 0.05), (0.028, 0.014, 0.02),
+             TRAVEL_SHARE, first="2025-10-01"),
+    campaign("NO_Display_Inspirasjon", "Display", 42000, 0.85, (0.0028, 0.0071, 0.004), (0.004, 0.001, 0.002),
+             TRAVEL_SHARE),
+]
+TRAFFIC_GA4 = {
+    # channel: (sessions per average day, engagement rate, seconds per session, newsletter sign-ups per session)
+    "Organic Search": (2900, 0.66, 74, 0.011), "Direct": (620, 0.61, 88, 0.013),
+    "Organic Social": (410, 0.47, 39, 0.005), "Referral": (260, 0.63, 70, 0.009), "Email": (90, 0.72, 95, 0.02),
+    "Unassigned": (30, 0.35, 18, 0.002),
+}
+
+
+def traffic() -> dict[str, bytes]:
+    google = google_ads_rows(rng_for("traffic/google_ads"), TRAFFIC_GOOGLE, travel_demand, lambda _d: 1.0, "NOK",
+                             with_value=False)
+    clicks: dict[tuple[date, str], int] = {}
+    for r in google:
+        key = (r["day"], "Paid Search" if r["type"] == "Search" else "Display")
+        clicks[key] = clicks.get(key, 0) + r["clicks"]
+    rng = rng_for("traffic/ga4")
+    rows = []
+    for d in DAYS:
+        for channel, (per_day, engagement, seconds, signups) in TRAFFIC_GA4.items():
+            sessions = round(per_day * travel_demand(d) * noise(rng, 0.08))
+            rows.append(ga4_row(rng, d, channel, sessions, engagement, seconds, poisson(rng, sessions * signups)))
+        # Display clicks are cheap, but most are accidental taps on mobile: short, unengaged visits.
+        for channel, share, engagement, seconds, signups in [("Paid Search", 0.92, 0.64, 66, 0.012),
+                                                              ("Display", 0.71, 0.21, 9, 0.001)]:
+            sessions = round(clicks.get((d, channel), 0) * share * noise(rng, 0.04))
+            if sessions:
+                rows.append(ga4_row(rng, d, channel, sessions, engagement, seconds, poisson(rng, sessions * signups)))
+    google_text = csv_text(google_ads_csv(google, ("cpa",), lang="nb"), delimiter=";")
+    return {
+        "traffic/google_ads_kampanjer.csv": ("\ufeff" + google_text).encode(),
+        "traffic/ga4_traffic_acquisition.csv": ga4_csv("Kystlys Reiseguide AS", "kystlysguiden.no - GA4",
+                                                       rows).encode(),
+    }
+
+
 # --- manifest and entry point -----------------------------------------------------------------
 
 SETS = [
@@ -917,6 +1004,11 @@ SETS = [
      "build": brand,
      "description": "Swedish oat-drink brand launch, June–December 2025: Meta by placement, TikTok and GA4. "
                     "Frequency climbs and CPM rises as the launch audience fatigues; TikTok buys cheaper reach."},
+    {"id": "traffic", "title": "Kystlys Reiseguide – trafikk", "goal": "traffic", "currency": "NOK",
+     "build": traffic,
+     "description": "Norwegian travel-guide site, June–December 2025: Google Ads downloaded with a Norwegian "
+                    "interface (semicolons, decimal commas, Norwegian headers) and GA4. Summer peak; display "
+                    "clicks are the cheapest sessions but barely engage."},
 ]
 
 
