@@ -219,6 +219,12 @@ def test_shopify_orders_customers_and_refunds(results):
     assert not any("@" in str(v) for v in records.row(0))  # no e-mail reaches the records
 
 
+def test_people_are_invented():
+    # Shop customers and CRM contacts only use the reserved example.no domain.
+    emails = [r["Email"] for rel in ("webshop/orders_export.csv", "b2b/hubspot_contacts.csv") for r in rows(rel)]
+    assert emails and all(e.endswith("@example.no") for e in emails)
+
+
 def test_hubspot_funnel_counts_every_stage_date(results):
     table = rows("b2b/hubspot_contacts.csv")
     frame = results["b2b/hubspot_contacts.csv"].frame
