@@ -400,7 +400,7 @@ def meta_shop_rows(rng: random.Random) -> list[list[str]]:
             day_spend = c["spend"] * (0.6 + 0.4 * shop_demand(d)) * noise(rng, 0.08)
             for age, share, age_cvr in zip(AGES, AGE_SHARE, AGE_CVR, strict=True):
                 spend = round(day_spend * share * noise(rng, 0.1), 2)
-                impr = round(spend / (c["cpm"] * (1 + 0.3 * tired)) * 1000)
+                impr = round(spend / (c["cpm"] * (1 + 0.3 * tired) * noise(rng, 0.07)) * 1000)
                 freq = (1.12 + 0.5 * tired) * noise(rng, 0.04)
                 reach = max(1, round(impr / freq))
                 clicks = poisson(rng, impr * c["ctr"] / 100 * (1 - 0.45 * tired) * noise(rng, 0.08))
@@ -821,6 +821,11 @@ BRAND_META = [
 ]
 
 
+def cost_per_result(spend: float, result: int, indicator: str) -> float:
+    """Meta prices a reach result per 1,000 people reached, every other result per result."""
+    return spend / result * (1000 if indicator == "reach" else 1)
+
+
 def meta_brand(rng: random.Random) -> tuple[list[list[str]], dict[date, int]]:
     """Meta export by day × campaign × platform × placement in SEK, and link clicks per day."""
     header = [*META_HEADER, "Platform", "Placement", "Campaign delivery", "Results", "Result indicator",
@@ -836,7 +841,7 @@ def meta_brand(rng: random.Random) -> tuple[list[list[str]], dict[date, int]]:
             day_spend = c["spend"] * brand_demand(d) * noise(rng, 0.06)
             for platform, placement, share, cpm_f, ctr, thru, plays in PLACEMENTS:
                 spend = round(day_spend * share * noise(rng, 0.1), 2)
-                impr = round(spend / (c["cpm"] * cpm_f * (1 + 0.6 * tired)) * 1000)
+                impr = round(spend / (c["cpm"] * cpm_f * (1 + 0.6 * tired) * noise(rng, 0.07)) * 1000)
                 reach = max(1, round(impr / ((1.25 + 1.05 * tired) * noise(rng, 0.04))))
                 clicks = poisson(rng, impr * ctr / 100 * (1 - 0.3 * tired))
                 engagement = poisson(rng, impr * 0.011 * (1 - 0.3 * tired))
@@ -845,11 +850,11 @@ def meta_brand(rng: random.Random) -> tuple[list[list[str]], dict[date, int]]:
                 result = {"reach": reach, "video_thruplay_watched_actions": thruplays,
                           "actions:post_engagement": engagement}[c["result"]]
                 clicks_by_day[d] = clicks_by_day.get(d, 0) + clicks
-                out.append([d.isoformat(), d.isoformat(), c["name"], platform, placement,
-                            "active" if c.get("last", "2025-12-31") == "2025-12-31" else "inactive",
-                            str(result), c["result"], short(spend / result) if result else "", plain(spend),
-                            str(impr), str(reach), short(impr / reach), short(1000 * spend / impr) if impr else "",
-                            str(clicks), short(100 * clicks / impr) if impr else "", str(engagement),
+                delivery = "active" if c.get("last", "2025-12-31") == "2025-12-31" else "inactive"
+                per_result = short(cost_per_result(spend, result, c["result"])) if result else ""
+                rates = [short(impr / reach), short(1000 * spend / impr), str(clicks), short(100 * clicks / impr)]
+                out.append([d.isoformat(), d.isoformat(), c["name"], platform, placement, delivery, str(result),
+                            c["result"], per_result, plain(spend), str(impr), str(reach), *rates, str(engagement),
                             str(thruplays), str(three_sec)])
     return out, clicks_by_day
 
@@ -889,7 +894,7 @@ def tiktok(rng: random.Random) -> tuple[list[list[str]], dict[date, int]]:
                                 "--", "--", "--", str(rng.randint(0, 3)), "0", "0", "0", "--"])
                     continue
                 cost = round(day_spend * share * noise(rng, 0.12), 2)
-                impr = round(cost / cpm * 1000)
+                impr = round(cost / (cpm * noise(rng, 0.08)) * 1000)
                 reach = max(1, round(impr / (1.22 * noise(rng, 0.05))))
                 clicks = poisson(rng, impr * ctr)
                 conv = binomial(rng, clicks, 0.04)
