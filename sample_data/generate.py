@@ -1,12 +1,12 @@
-"""Generate the bundled demo exports: three invented Nordic companies, 1 June – 31 December 2025.
+"""Generate the bundled demo exports: four invented Nordic companies, 1 June – 31 December 2025.
 
 Run ``python sample_data/generate.py [OUTPUT_DIR]`` (default: this folder). The output is
 byte-identical on every run (fixed seeds, no clock, no network, stdlib only), so a test can
 regenerate into a temporary folder and compare. Every file is written the way the platform writes
-it when a marketer clicks "Download" (see docs in shared/export-formats.md): title and date-range
+it when a marketer clicks "Download" (the project's shared/export-formats.md): title and date-range
 lines, quoted thousands, `` --``, ``<5``, ``#`` comment blocks, UTF-16 tab files, currency codes in
 headers, Shopify line-item continuation rows. All people, e-mails, companies and numbers are
-invented; e-mails use the reserved ``example.no`` / ``example.se`` domains.
+invented; e-mails use the reserved ``example.no`` domain.
 
 The stories a consultant can tell with them:
 
@@ -16,9 +16,9 @@ webshop — Nordlys Ull, a Norwegian wool shop (NOK, goal: sales).
     (19–20 Dec), a Christmas Eve dip and a romjul sale. Shop traffic peaks on Sundays.
   * Mobile phones get the highest CTR in Google Ads but convert at roughly a third of the
     desktop rate: the ads attract, the mobile checkout does not convince.
-  * Meta's prospecting campaign ``Nordlys_Prospekt_LAL1%_Kjøpere`` was the cheapest source of
-    buyers until its lookalike audience saturated: from December its frequency climbs, CTR and
-    conversion rate fall, and its CPA almost doubles.
+  * Meta's prospecting campaign ``Nordlys_Prospekt_LAL1%_Kjøpere`` was a steady source of new
+    buyers until its lookalike audience saturated after Black Week: in December its frequency
+    climbs, CTR and conversion rate fall, and its CPA roughly doubles.
   * Brand search has by far the best ROAS (it harvests demand other channels created).
   * GA4 records about 88 % of the shop's orders (consent); Shopify is the system of record.
     Repeat customers come back mostly through e-mail and direct traffic; a few percent of
@@ -72,7 +72,8 @@ HERE = Path(__file__).resolve().parent
 
 
 def rng_for(name: str) -> random.Random:
-    """One generator per file, seeded from its name, so editing one file leaves the others alone."""
+    """One generator per file, seeded from its name: tuning one file does not reshuffle the draws of
+    the others (files built on another's rows, such as GA4 sessions from ad clicks, follow it)."""
     return random.Random(zlib.crc32(name.encode()))
 
 
@@ -209,9 +210,8 @@ def google_ads_rows(rng: random.Random, campaigns: list[dict], demand: Callable[
                     intent: Callable[[date], float], currency: str, with_value: bool) -> list[dict]:
     """Day × campaign × device rows as numbers; ``google_ads_csv`` formats them.
 
-    A campaign dict has name, type, first/last day, impressions per day, per-device CTR, CPC, CVR,
-    impression share per device, value per conversion, and optionally ``fade(day)`` (a factor on
-    CVR). Conversions are fractional (data-driven attribution spreads them over clicks).
+    Campaigns come from ``campaign()``. With ``with_value`` conversions are fractional (data-driven
+    attribution spreads them over clicks) and carry a value; without, they are whole form fills.
     """
     rows = []
     for d in DAYS:
@@ -225,8 +225,7 @@ def google_ads_rows(rng: random.Random, campaigns: list[dict], demand: Callable[
                     continue
                 clicks = poisson(rng, impr * c["ctr"][dev] * noise(rng, 0.06))
                 cost = round(clicks * c["cpc"] * noise(rng, 0.1), 2) if clicks else 0.0
-                cvr = c["cvr"][dev] * intent(d) * c.get("fade", lambda _d: 1.0)(d)
-                conv = poisson(rng, clicks * cvr) * (noise(rng, 0.08) if with_value else 1.0)
+                conv = poisson(rng, clicks * c["cvr"][dev] * intent(d)) * (noise(rng, 0.08) if with_value else 1.0)
                 conv = round(conv, 2)
                 value = round(conv * c.get("value", 0) * noise(rng, 0.15), 2) if with_value else 0.0
                 rows.append({"day": d, "campaign": c["name"], "type": c["type"], "device": dev, "currency": currency,
@@ -246,14 +245,16 @@ def campaign(name: str, kind: str, impr: int, cpc: float, ctr: tuple[float, floa
 # formatting (NBSP thousands, decimal comma, "6,99 %"), so that file is a variant worth testing.
 GOOGLE_LOCALES = {
     "en": {"title": "Campaign report", "total": "Total", "account": "Account", "group": ",", "decimal": ".",
-           "percent": "%", "months": None,
+           "percent": "%", "date": "{month} {day}, {year}",
+           "months": ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+                      "October", "November", "December"],
            "labels": {"day": "Day", "campaign": "Campaign", "type": "Campaign type", "device": "Device",
                       "currency": "Currency code", "impr": "Impr.", "clicks": "Clicks", "ctr": "CTR",
                       "cpc": "Avg. CPC", "cost": "Cost", "conv": "Conversions", "value": "Conv. value",
                       "cpa": "Cost / conv.", "roas": "Conv. value / cost", "cvr": "Conv. rate"},
            "names": {}},
     "nb": {"title": "Kampanjerapport", "total": "Totalt", "account": "Konto", "group": "\u00a0", "decimal": ",",
-           "percent": "\u00a0%",
+           "percent": "\u00a0%", "date": "{day}. {month} {year}",
            "months": ["januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september", "oktober",
                       "november", "desember"],
            "labels": {"day": "Dag", "campaign": "Kampanje", "type": "Kampanjetype", "device": "Enhet",
@@ -291,8 +292,8 @@ def google_ads_csv(rows: list[dict], ratios: tuple[str, ...], lang: str = "en") 
         return [f"{loc['total']}: {label}", "", "", "", part[0]["currency"],
                 *metrics(int(sums[0]), int(sums[1]), *sums[2:])]
 
-    def day(d: date) -> str:
-        return f"{d.day}. {loc['months'][d.month - 1]} {d.year}" if loc["months"] else f"{d:%B} {d.day}, {d.year}"
+    def day(d: date) -> str:  # the date-range line follows the UI language, whatever the machine's locale
+        return loc["date"].format(day=d.day, month=loc["months"][d.month - 1], year=d.year)
 
     name = loc["names"].get
     keys = ["day", "campaign", "type", "device", "currency", "impr", "clicks", "ctr", "cpc", "cost", "conv", *ratios]
