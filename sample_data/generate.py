@@ -176,10 +176,6 @@ def percent(x: float) -> str:
     return f"{x * 100:.2f}%"
 
 
-def ratio(num: float, den: float) -> float | None:
-    return num / den if den else None
-
-
 def ascii_name(text: str) -> str:
     return text.lower().translate(str.maketrans({"ø": "o", "å": "a", "æ": "ae", "ä": "a", "ö": "o", " ": ""}))
 
@@ -408,14 +404,22 @@ def meta_shop_rows(rng: random.Random) -> list[list[str]]:
                 buys = poisson(rng, clicks * c["cvr"] * age_cvr * shop_intent(d) * (1 - 0.45 * tired))
                 carts = buys + poisson(rng, clicks * 0.06)
                 value = round(sum(c["value"] * noise(rng, 0.3) for _ in range(buys)), 2)
-                ctr = ratio(clicks * 100, impr)
-                out.append([d.isoformat(), d.isoformat(), c["name"], age, c["delivery"],
-                            str(buys) if buys else "", "actions:offsite_conversion.fb_pixel_purchase" if buys else "",
-                            short(spend / buys) if buys else "", plain(spend), str(impr), str(reach),
-                            short(impr / reach), short(1000 * spend / impr) if impr else "", str(clicks),
-                            short(spend / clicks) if clicks else "", short(ctr) if ctr is not None else "",
-                            str(carts) if carts else "", str(buys) if buys else "", plain(value) if buys else "",
-                            short(value / spend) if buys and spend else "", "7-day click or 1-day view"])
+                cells = {"Reporting starts": d.isoformat(), "Reporting ends": d.isoformat(), "Campaign name": c["name"],
+                         "Age": age, "Campaign delivery": c["delivery"], "Amount spent (NOK)": plain(spend),
+                         "Impressions": str(impr), "Reach": str(reach), "Frequency": short(impr / reach),
+                         "CPM (cost per 1,000 impressions) (NOK)": short(1000 * spend / impr),
+                         "Link clicks": str(clicks), "CTR (link click-through rate)": short(100 * clicks / impr),
+                         "Attribution setting": "7-day click or 1-day view"}
+                if clicks:
+                    cells["CPC (cost per link click) (NOK)"] = short(spend / clicks)
+                if carts:
+                    cells["Adds to cart"] = str(carts)
+                if buys:  # Meta leaves result columns empty, not 0, on rows without results
+                    cells |= {"Results": str(buys), "Result indicator": "actions:offsite_conversion.fb_pixel_purchase",
+                              "Cost per results": short(spend / buys), "Purchases": str(buys),
+                              "Purchases conversion value": plain(value),
+                              "Purchase ROAS (return on ad spend)": short(value / spend)}
+                out.append([cells.get(h, "") for h in header])
     return out
 
 
@@ -446,8 +450,8 @@ def newsletter(d: date) -> float:
 
 # Shopify catalogue: (product / variant, SKU, price incl. 25 % VAT, weight)
 PRODUCTS = [
-    ("Ullsokker Tursokk - Natur / 40-43", "US-NAT-4043", 249.0, 10), ("Ullsokker Tursokk - Grå / 36-39", "US-GRA-3639",
-                                                                       249.0, 9),
+    ("Ullsokker Tursokk - Natur / 40-43", "US-NAT-4043", 249.0, 10),
+    ("Ullsokker Tursokk - Grå / 36-39", "US-GRA-3639", 249.0, 9),
     ("Lue Nordlys - Marine", "LU-NL-MAR", 399.0, 8), ("Votter Rosemaling - Rød", "VO-RM-ROD", 349.0, 6),
     ("Skjerf Fjord - Grå", "SK-FJ-GRA", 549.0, 5), ("Ullpledd Hytte - Grå", "UP-HY-GRA", 1299.0, 4),
     ("Genser Fjell - Dame / M", "GE-FJ-D-M", 1499.0, 4), ("Genser Fjell - Herre / L", "GE-FJ-H-L", 1499.0, 4),
