@@ -500,6 +500,29 @@ def discount_for(rng: random.Random, d: date, new_customer: bool) -> tuple[str, 
     return "", 0.0
 
 
+ORDER_HOURS = [1, 1, 0, 0, 0, 1, 2, 4, 5, 6, 6, 6, 7, 6, 6, 6, 6, 6, 7, 9, 10, 10, 8, 4]  # orders by hour of day
+
+
+def new_customer(rng: random.Random, number: int) -> dict:
+    """An invented customer: name, address (zip with Shopify's leading apostrophe), marketing consent."""
+    first, last = rng.choice(FIRST_NAMES), rng.choice(LAST_NAMES)
+    city, zip_prefix, _ = rng.choices(CITIES, weights=[c[2] for c in CITIES])[0]
+    digits = 4 - len(zip_prefix)
+    return {"email": f"kunde{number}@example.no", "name": f"{first} {last}",
+            "street": f"{rng.choice(STREETS)} {rng.randint(1, 88)}", "city": city,
+            "zip": "'" + zip_prefix + str(rng.randrange(10 ** digits)).zfill(digits),
+            "marketing": "yes" if rng.random() < 0.55 else "no"}
+
+
+def basket(rng: random.Random) -> list[tuple[int, str, float, str]]:
+    """Line items of one order: (quantity, product, unit price, SKU); most orders hold one item."""
+    lines = []
+    for _ in range(rng.choices([1, 2, 3, 4], weights=[64, 26, 8, 2])[0]):
+        name, sku, price, _ = rng.choices(PRODUCTS, weights=[p[3] for p in PRODUCTS])[0]
+        lines.append((rng.choices([1, 2, 3], weights=[85, 12, 3])[0], name, price, sku))
+    return lines
+
+
 def shopify_orders(rng: random.Random, orders_by_day: list[tuple[date, list[str]]]) -> tuple[list[list[str]], dict]:
     """orders_export.csv rows (newest first, one row per line item) and per-(day, channel) order totals.
 
@@ -513,26 +536,15 @@ def shopify_orders(rng: random.Random, orders_by_day: list[tuple[date, list[str]
     repeat_share = {**{k: v[4] for k, v in GA4_SHOP_ORGANIC.items()}, **{k: v[4] for k, v in GA4_SHOP_PAID.items()}}
     for d, channels in orders_by_day:
         stamps = sorted(datetime(d.year, d.month, d.day) + timedelta(
-            hours=rng.choices(range(24), weights=[1, 1, 0, 0, 0, 1, 2, 4, 5, 6, 6, 6, 7, 6, 6, 6, 6, 6, 7, 9, 10, 10, 8,
-                                                  4])[0], seconds=rng.randrange(3600)) for _ in channels)
+            hours=rng.choices(range(24), weights=ORDER_HOURS)[0], seconds=rng.randrange(3600)) for _ in channels)
         for stamp, channel in zip(stamps, rng.sample(channels, len(channels)), strict=True):
             returning = customers and rng.random() < repeat_share[channel]
             if returning:
                 cust = rng.choice(customers)
             else:
-                first, last = rng.choice(FIRST_NAMES), rng.choice(LAST_NAMES)
-                city, zip_prefix, _ = rng.choices(CITIES, weights=[c[2] for c in CITIES])[0]
-                cust = {"email": f"kunde{len(customers) + 101}@example.no", "name": f"{first} {last}",
-                        "street": f"{rng.choice(STREETS)} {rng.randint(1, 88)}", "city": city,
-                        "zip": "'" + (zip_prefix + str(rng.randrange(10 ** (4 - len(zip_prefix))))
-                                      .zfill(4 - len(zip_prefix))),
-                        "marketing": "yes" if rng.random() < 0.55 else "no"}
+                cust = new_customer(rng, len(customers) + 101)
                 customers.append(cust)
-            lines = []
-            for _ in range(rng.choices([1, 2, 3, 4], weights=[64, 26, 8, 2])[0]):
-                name, sku, price, _ = rng.choices(PRODUCTS, weights=[p[3] for p in PRODUCTS])[0]
-                qty = rng.choices([1, 2, 3], weights=[85, 12, 3])[0]
-                lines.append((qty, name, price, sku))
+            lines = basket(rng)
             items = sum(q * p for q, _, p, _ in lines)
             code, pct = discount_for(rng, d, not returning)
             discount = round(items * pct, 2)
