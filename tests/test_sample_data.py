@@ -289,3 +289,19 @@ def test_traffic_display_is_the_cheapest_click_and_the_least_engaged_visit(resul
     ga4 = engine.compute(results["traffic/ga4_traffic_acquisition.csv"].frame, ["bounce_rate"], by=["channel"]).frame
     bounce = dict(zip(ga4["channel"], ga4["bounce_rate"], strict=True))
     assert bounce["Display"] == max(bounce.values()) and bounce["Display"] > 2 * bounce["Paid Search"]
+
+
+def test_webshop_black_friday_is_the_busiest_day(results):
+    orders = results["webshop/orders_export.csv"].records
+    per_day = orders.group_by("date").len().sort(["len", "date"], descending=True)
+    assert per_day["date"][0] == date(2025, 11, 28)
+
+
+def test_b2b_weekends_and_fellesferie_are_quiet(results):
+    spend = results["b2b/linkedin_campaign_performance.csv"].frame.group_by("date").agg(pl.col("spend").sum())
+    weekend = spend.filter(pl.col("date").dt.weekday() >= 6)["spend"].mean()
+    weekday = spend.filter(pl.col("date").dt.weekday() <= 5)["spend"].mean()
+    assert weekend < 0.5 * weekday
+    july = spend.filter(pl.col("date").dt.month() == 7)["spend"].sum()
+    september = spend.filter(pl.col("date").dt.month() == 9)["spend"].sum()
+    assert july < 0.6 * september
