@@ -1,0 +1,414 @@
+"""Reading the numbers in context: the rules of ../shared/kpi-reference.md as data.
+
+Each ``Rule`` has an id, the KPIs it reads, a condition over the facts of one analysis (KPI values,
+their change on the previous period, the other segments, targets, the readers' data-quality
+findings), a finding written in plain words with the numbers filled in, and a suggested next step.
+``diagnose`` runs every rule and ranks what fires: data-quality findings first (a wrong count makes
+every ratio wrong), then alerts by money at stake, then explanations ("info": a reading that looks
+bad but is not, such as a low ROAS in a brand campaign).
+
+Thresholds are parameters (``Thresholds``) with defaults chosen as *relative* gaps (a segment 20 %
+worse than the whole, a 15 % rise on the previous period), never industry benchmarks. The two fixed
+numbers come from the articles: break-even ROAS = 1 / margin, and LTV at least 3 × CAC.
+
+Money at stake is the amount a finding is about, in the data's currency: the spend a segment pays
+above the overall CPA, the gross profit short of spend below break-even, the extra paid for clicks
+since CPC rose. It is a ranking key, not a forecast.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+import polars as pl
+
+from kpi_core import catalog
+from kpi_core.engine import Inputs, Period, compute, in_period
+from kpi_core.readers.result import Finding
+from kpi_core.schema import MONEY_MEASURES
+from kpi_core.targets import STATUS_LABELS, TargetCheck
+
+Level = Literal["quality", "alert", "info"]
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """When a rule fires. Relative gaps, so they hold for any market and currency."""
+
+    segment_gap: float = 0.20  # a segment 20 % better or worse than the whole counts as different
+    rise: float = 0.15  # a KPI that moved 15 % on the previous period has "risen"
+    ltv_cac_min: float = 3.0  # the articles: a healthy LTV is at least 3 × CAC
+    min_spend_share: float = 0.02  # segments under 2 % of spend are too small to judge
+    brand_words: tuple[str, ...] = ("brand", "awareness", "kjennskap", "merkevare", "varumärke", "kännedom")
+
+
+@dataclass(frozen=True)
+class Facts:
+    """What the rules look at: one analysis of the current period (and the previous one)."""
+
+    totals: Mapping[str, Any]
+    previous: Mapping[str, Any] = field(default_factory=dict)
+    segments: tuple[Mapping[str, Any], ...] = ()  # rows of engine.compute(by=[dimension])
+    previous_segments: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    dimension: str | None = None
+    goal: str | None = None
+    margin: float | None = None
+    ltv: float | None = None  # customer lifetime value the user entered, when the data has none
+    currency: str | None = None
+    targets: tuple[TargetCheck, ...] = ()
+    quality: tuple[tuple[str, Finding], ...] = ()  # (file, finding) from the readers
+    thresholds: Thresholds = Thresholds()
+
+    def label(self, row: Mapping[str, Any]) -> str:
+        return "All" if self.dimension is None else str(row.get(self.dimension))
+
+    def material(self) -> list[Mapping[str, Any]]:
+        """Segments big enough to judge: at least ``min_spend_share`` of spend (all, without spend)."""
+        spend = self.totals.get("spend") or 0
+        if not spend:
+            return list(self.segments)
+        return [s for s in self.segments if (s.get("spend") or 0) >= self.thresholds.min_spend_share * spend]
+
+    def fmt(self, name: str, value: float | None) -> str:
+        return fmt(name, value, self.currency)
+
+
+def fmt(name: str, value: float | None, currency: str | None = None) -> str:
+    """A KPI or measure value the way a finding writes it: "412 NOK", "3.45 %", "2.10×", "8 120"."""
+    if value is None:
+        return "–"
+    unit = catalog.get(name).unit if name in catalog.KPIS else "currency" if name in MONEY_MEASURES else "count"
+    if unit == "rate":
+        return f"{value * 100:.2f} %" if abs(value) < 0.1 else f"{value * 100:.1f} %"
+    if unit == "multiple":
+        return f"{value:.2f}×"
+    text = f"{value:,.0f}" if abs(value) >= 100 or unit == "count" else f"{value:,.2f}"
+    text = text.replace(",", " ")
+    return f"{text} {currency}" if unit == "currency" and currency else text
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One place a rule's condition holds, with the numbers for its text."""
+
+    numbers: Mapping[str, str]  # formatted values for the finding template
+    values: Mapping[str, float | None] = field(default_factory=dict)  # the raw numbers that triggered it
+    at_stake: float = 0.0
+    segment: str | None = None
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    kpis: tuple[str, ...]
+    when: Callable[[Facts], Iterable[Hit]]
+    finding: str  # a template over Hit.numbers
+    next_step: str
+    level: Level = "alert"
+
+
+@dataclass(frozen=True)
+class Diagnosis:
+    rule: str
+    level: Level
+    text: str
+    next_step: str
+    kpis: tuple[str, ...]
+    values: Mapping[str, float | None]
+    at_stake: float
+    segment: str | None
+
+
+def _ratio(a: float | None, b: float | None) -> float | None:
+    return None if a is None or b is None or b == 0 else a / b
+
+
+def _gap_hits(facts: Facts, kpi: str, worse: Literal["above", "below"]) -> Iterable[tuple[Mapping, float, float]]:
+    """(segment, its value, the overall value) where the segment is ``segment_gap`` worse than the whole.
+
+    Brand-building segments are left out for conversion-stage KPIs: their job is to be seen, not to
+    convert today (the brand rule explains them instead).
+    """
+    overall = facts.totals.get(kpi)
+    if overall is None or facts.dimension is None:
+        return
+    g = facts.thresholds.segment_gap
+    skip_brand = catalog.get(kpi).stage == "conversion"
+    for s in facts.material():
+        if skip_brand and _is_brand(facts, facts.label(s)):
+            continue
+        v = s.get(kpi)
+        if v is not None and (v >= overall * (1 + g) if worse == "above" else v <= overall * (1 - g)):
+            yield s, v, overall
+
+
+def _is_brand(facts: Facts, label: str) -> bool:
+    return facts.goal == "awareness" or any(w in label.lower() for w in facts.thresholds.brand_words)
+
+
+# --- conditions -----------------------------------------------------------------------------------------
+
+
+def _data_quality(facts: Facts) -> Iterable[Hit]:
+    for file, f in facts.quality:
+        if f.level in ("warning", "error"):
+            where = f" ({f.where})" if f.where else ""
+            yield Hit({"file": file, "message": f.message, "where": where}, at_stake=float("inf"))
+
+
+def _high_cpa(facts: Facts) -> Iterable[Hit]:
+    for s, cpa, overall in _gap_hits(facts, "cpa", "above"):
+        spend = s.get("spend") or 0.0
+        excess = spend - (s.get("conversions") or 0.0) * overall
+        yield Hit({"segment": facts.label(s), "cpa": facts.fmt("cpa", cpa), "cpa_all": facts.fmt("cpa", overall),
+                   "spend": facts.fmt("spend", spend), "excess": facts.fmt("spend", excess)},
+                  {"cpa": cpa, "cpa_all": overall, "spend": spend}, excess, facts.label(s))
+
+
+def _good_but(good: str, bad: str) -> Callable[[Facts], Iterable[Hit]]:
+    """Segments ``segment_gap`` better than the whole on ``good`` but as much worse on ``bad``.
+
+    High CTR with a low conversion rate (the site does not convince); cheap leads that do not qualify.
+    Money at stake: the segment's spend × the share of ``bad`` it falls short of the whole.
+    """
+
+    def when(facts: Facts) -> Iterable[Hit]:
+        good_all, bad_all = facts.totals.get(good), facts.totals.get(bad)
+        if good_all is None or not bad_all or facts.dimension is None:
+            return
+        g = facts.thresholds.segment_gap
+        for s in facts.material():
+            label, v_good, v_bad = facts.label(s), s.get(good), s.get(bad)
+            if v_good is None or v_bad is None or _is_brand(facts, label):
+                continue
+            if _beats(good, v_good, good_all, g) and _beats(bad, bad_all, v_bad, g):
+                yield Hit({"segment": label, "good": facts.fmt(good, v_good), "good_all": facts.fmt(good, good_all),
+                           "bad": facts.fmt(bad, v_bad), "bad_all": facts.fmt(bad, bad_all)},
+                          {good: v_good, f"{good}_all": good_all, bad: v_bad, f"{bad}_all": bad_all},
+                          (s.get("spend") or 0.0) * abs(1 - v_bad / bad_all), label)
+
+    return when
+
+
+def _beats(kpi: str, a: float, b: float, gap: float) -> bool:
+    """Whether ``a`` is better than ``b`` by at least ``gap`` (relative), given the KPI's direction."""
+    return a >= b * (1 + gap) if catalog.get(kpi).direction == "higher" else a <= b * (1 - gap)
+
+
+def _low_ctr(facts: Facts) -> Iterable[Hit]:
+    for s, ctr, overall in _gap_hits(facts, "ctr", "below"):
+        spend = s.get("spend") or 0.0
+        yield Hit({"segment": facts.label(s), "ctr": facts.fmt("ctr", ctr), "ctr_all": facts.fmt("ctr", overall)},
+                  {"ctr": ctr, "ctr_all": overall}, spend * (1 - ctr / overall) if overall else 0.0, facts.label(s))
+
+
+def _roas_rows(facts: Facts) -> list[Mapping[str, Any]]:
+    return facts.material() if facts.dimension else [facts.totals]
+
+
+def _below_break_even(brand: bool) -> Callable[[Facts], Iterable[Hit]]:
+    """ROAS under 1 / margin; ``brand`` picks the brand-building segments (explained) or the rest (alarmed)."""
+
+    def when(facts: Facts) -> Iterable[Hit]:
+        if not facts.margin:
+            return
+        be = 1 / facts.margin
+        for s in _roas_rows(facts):
+            roas, label = s.get("roas"), facts.label(s)
+            if roas is None or roas >= be or _is_brand(facts, label) != brand:
+                continue
+            spend = s.get("spend") or 0.0
+            loss = spend - (s.get("revenue") or 0.0) * facts.margin
+            yield Hit({"segment": label, "roas": facts.fmt("roas", roas), "break_even": facts.fmt("roas", be),
+                       "margin": facts.fmt("ctr", facts.margin), "loss": facts.fmt("spend", loss),
+                       "spend": facts.fmt("spend", spend)},
+                      {"roas": roas, "break_even_roas": be, "spend": spend}, 0.0 if brand else loss, label)
+
+    return when
+
+
+def _rising(kpi: str) -> Callable[[Facts], Iterable[Hit]]:
+    """``kpi`` up at least ``rise`` on the previous period, overall and per segment."""
+
+    def when(facts: Facts) -> Iterable[Hit]:
+        pairs = [(facts.totals, facts.previous)]
+        if facts.dimension:
+            pairs += [(s, facts.previous_segments.get(facts.label(s), {})) for s in facts.material()]
+        for now, before in pairs:
+            v, v0 = now.get(kpi), before.get(kpi)
+            change = _ratio(v, v0)
+            if change is None or change - 1 < facts.thresholds.rise:
+                continue
+            label = "All" if now is facts.totals else facts.label(now)
+            base = _denominator(kpi)
+            volume = now.get(base) or 0.0
+            yield Hit({"segment": label, "value": facts.fmt(kpi, v), "before": facts.fmt(kpi, v0),
+                       "pct": f"{(change - 1) * 100:.0f} %", "volume": facts.fmt(base, volume), "base": base},
+                      {kpi: v, f"{kpi}_previous": v0}, volume * (v - v0), label)
+
+    return when
+
+
+def _denominator(kpi: str) -> str:
+    """The first measure of the KPI's denominator (clicks for CPC): what a rise in it is paid on."""
+    return next(iter(catalog.get(kpi).formulas[0].denominator or {"spend": 1.0}))
+
+
+def _too_high(kpi: str) -> Callable[[Facts], Iterable[Hit]]:
+    """A rate where lower is better, above the whole (per segment) or risen on the previous period."""
+
+    def when(facts: Facts) -> Iterable[Hit]:
+        for s, v, overall in _gap_hits(facts, kpi, "above"):
+            yield _rate_hit(facts, kpi, s, v, overall, "overall")
+        v, v0 = facts.totals.get(kpi), facts.previous.get(kpi)
+        if v is not None and v0 and v >= v0 * (1 + facts.thresholds.rise):
+            yield _rate_hit(facts, kpi, facts.totals, v, v0, "in the previous period")
+
+    return when
+
+
+def _rate_hit(facts: Facts, kpi: str, row: Mapping, v: float, ref: float, ref_text: str) -> Hit:
+    label = "All" if row is facts.totals else facts.label(row)
+    spend = row.get("spend") or 0.0
+    return Hit({"segment": label, "kpi": catalog.get(kpi).label(), "value": facts.fmt(kpi, v),
+                "ref": facts.fmt(kpi, ref), "ref_text": ref_text},
+               {kpi: v, f"{kpi}_reference": ref}, spend * min(1.0, v / ref - 1) if ref else 0.0, label)
+
+
+def ltv_cac(facts: Facts) -> tuple[float | None, float | None, str]:
+    """(LTV, LTV per acquisition cost, which cost): from the data, else the LTV the user entered."""
+    t = facts.totals
+    if t.get("ltv_cac_ratio") is not None:
+        return t.get("ltv"), t["ltv_cac_ratio"], "CAC"
+    if facts.ltv is None:
+        return None, None, ""
+    for cost, name in (("cac", "CAC"), ("cpa", "CPA")):
+        if t.get(cost):
+            return facts.ltv, facts.ltv / t[cost], name
+    return facts.ltv, None, ""
+
+
+def _ltv_cac_low(facts: Facts) -> Iterable[Hit]:
+    ltv, ratio, cost = ltv_cac(facts)
+    if ratio is None or ratio >= facts.thresholds.ltv_cac_min:
+        return
+    cost_value = facts.totals.get(cost.lower())
+    customers = facts.totals.get("new_customers" if cost == "CAC" else "conversions") or 0.0
+    over = customers * (cost_value - ltv / facts.thresholds.ltv_cac_min) if cost_value and ltv else 0.0
+    yield Hit({"ratio": f"{ratio:.1f}", "ltv": facts.fmt("ltv", ltv), "cost": cost,
+               "cost_value": facts.fmt("cac", cost_value), "min": f"{facts.thresholds.ltv_cac_min:g}"},
+              {"ltv": ltv, "ltv_cac_ratio": ratio}, max(0.0, over), None)
+
+
+def _high_cpa_ltv_ok(facts: Facts) -> Iterable[Hit]:
+    ltv, ratio, cost = ltv_cac(facts)
+    if ratio is None or ratio < facts.thresholds.ltv_cac_min:
+        return
+    risen = next(iter(_rising("cpa")(facts)), None)
+    high = next(iter(_high_cpa(facts)), None)
+    if risen is None and high is None:
+        return
+    yield Hit({"cpa": facts.fmt("cpa", facts.totals.get("cpa")), "ltv": facts.fmt("ltv", ltv),
+               "ratio": f"{ratio:.1f}", "cost": cost}, {"ltv": ltv, "ltv_cac_ratio": ratio})
+
+
+def _targets(facts: Facts) -> Iterable[Hit]:
+    spend = facts.totals.get("spend") or 0.0
+    for c in facts.targets:
+        if c.status not in ("at_risk", "off_track") or c.goal is None or c.judged is None:
+            continue
+        m = c.target.metric
+        gap = abs(c.judged - c.goal)
+        money = m in MONEY_MEASURES or (m in catalog.KPIS and catalog.get(m).unit == "currency"
+                                        and not catalog.get(m).formulas[0].denominator)
+        at_stake = gap if money else spend * min(1.0, gap / abs(c.goal)) if c.goal else 0.0
+        label = catalog.get(m).label() if m in catalog.KPIS else m.replace("_", " ")
+        seg = f" ({c.target.segment[1]})" if c.target.segment else ""
+        how = "projected " if c.pacing else ""
+        due = f" by {c.period.end.isoformat()}" if c.period else ""
+        yield Hit({"metric": label + seg, "how": how, "value": facts.fmt(m, c.judged), "goal": facts.fmt(m, c.goal),
+                   "due": due, "status": STATUS_LABELS[c.status]},
+                  {"value": c.judged, "goal": c.goal}, at_stake, c.target.segment[1] if c.target.segment else None)
+
+
+# --- the rules ------------------------------------------------------------------------------------------
+
+_RATE_STEPS = {
+    "unsubscribe_rate": "Review the e-mails' content, design and sending frequency.",
+    "bounce_rate": "Review the page's content and design, and check that it matches what the ad promises.",
+    "cart_abandonment_rate": "Review the checkout steps and unexpected costs (shipping, fees, payment options).",
+    "return_rate": "Review product descriptions, sizing information and product quality.",
+}
+
+RULES: tuple[Rule, ...] = (
+    Rule("data_quality", (), _data_quality, "{file}: {message}{where}.",
+         "Fix the data before reading the KPIs: a double-counted or lost conversion makes every ratio wrong.",
+         "quality"),
+    Rule("target_missed", (), _targets, "{metric}: {how}{value} against a target of {goal}{due}: {status}.",
+         "Open \"Why did it move?\" for the segments behind it, and decide whether the target or the plan changes."),
+    Rule("below_break_even", ("roas",), _below_break_even(brand=False),
+         "{segment}: ROAS {roas} is below break-even ROAS {break_even} (1 / margin {margin}): the first orders "
+         "lose {loss} on {spend} spend.",
+         "Count every cost and the customers' long-term value; cut or rework this spend unless repeat purchases "
+         "pay it back."),
+    Rule("brand_low_roas", ("roas",), _below_break_even(brand=True),
+         "{segment}: ROAS {roas} is below break-even ({break_even}), which is expected of brand building that "
+         "drives later sales.",
+         "Judge it on reach, CPM and the growth of direct and organic traffic in the following months.", "info"),
+    Rule("high_cpa", ("cpa",), _high_cpa,
+         "{segment}: CPA {cpa} vs {cpa_all} overall, {spend} spend ({excess} above the overall CPA).",
+         "Move budget towards the segments with a lower CPA, or check bids, targeting and the offer here."),
+    Rule("high_ctr_low_conversion", ("ctr", "conversion_rate"), _good_but("ctr", "conversion_rate"),
+         "{segment}: CTR {good} vs {good_all} overall, but a conversion rate of {bad} vs {bad_all}: the ads attract, "
+         "the site does not convince.",
+         "Check the landing page: load time, message match with the ad, checkout steps and trust signals."),
+    Rule("low_ctr", ("ctr",), _low_ctr, "{segment}: CTR {ctr} vs {ctr_all} overall.",
+         "Check the audience and the ad's text and images; test variants."),
+    Rule("rising_cpc", ("cpc",), _rising("cpc"),
+         "{segment}: CPC rose {pct} to {value} (from {before}) on {volume} {base}.",
+         "Check the bid strategy, audience settings and keyword choice; the budget may need adjusting."),
+    Rule("cheap_leads_low_quality", ("cpl", "lead_to_mql_rate"), _good_but("cpl", "lead_to_mql_rate"),
+         "{segment}: cheap leads (CPL {good} vs {good_all}) but only {bad} become MQLs (vs {bad_all} overall).",
+         "Read CPL with lead quality: compare cost per MQL, and tighten targeting or the form."),
+    Rule("ltv_cac_low", ("ltv", "cac"), _ltv_cac_low,
+         "LTV:{cost} is {ratio}: a customer worth {ltv} costs {cost_value} to win (healthy is {min} or more).",
+         "Lower acquisition cost in the weakest segments, or raise what customers are worth (repeat purchases)."),
+    Rule("high_cpa_ltv_ok", ("cpa", "ltv"), _high_cpa_ltv_ok,
+         "CPA is {cpa} and looks high, but customers are worth {ltv}, {ratio} × their {cost}: it pays.",
+         "Judge acquisition on LTV:CAC rather than CPA alone, and keep it at 3 or more.", "info"),
+    *(Rule(f"high_{kpi}", (kpi,), _too_high(kpi), "{segment}: {kpi} {value} vs {ref} {ref_text}.", step)
+      for kpi, step in _RATE_STEPS.items()),
+)
+
+
+def diagnose(facts: Facts, rules: Sequence[Rule] = RULES) -> list[Diagnosis]:
+    """Every finding, ranked: data quality first, then alerts by money at stake, then explanations."""
+    out = []
+    for rule in rules:
+        for hit in rule.when(facts):
+            out.append(Diagnosis(rule.id, rule.level, rule.finding.format(**hit.numbers), rule.next_step,
+                                 rule.kpis, hit.values, hit.at_stake, hit.segment))
+    order = {"quality": 0, "alert": 1, "info": 2}
+    return sorted(out, key=lambda d: (order[d.level], -d.at_stake))
+
+
+def gather(frame: pl.DataFrame, current: Period | None = None, previous: Period | None = None,
+           by: str | None = None, goal: str | None = None, inputs: Inputs | None = None,
+           ltv: float | None = None, targets: Sequence[TargetCheck] = (),
+           quality: Sequence[tuple[str, Finding]] = (), thresholds: Thresholds | None = None) -> Facts:
+    """The facts of one analysis, computed through the engine (every KPI, ratio of sums)."""
+    inputs = inputs or Inputs()
+    cur = in_period(frame, current) if current else frame
+    prev = in_period(frame, previous) if previous else frame.clear()
+
+    def rows(data: pl.DataFrame, keys: Sequence[str]) -> list[dict]:
+        return list(compute(data, by=keys, inputs=inputs).frame.iter_rows(named=True)) if data.height else []
+
+    total = compute(cur, inputs=inputs) if cur.height else None
+    before = rows(prev, ())
+    prev_segments = {str(r[by]): r for r in rows(prev, [by])} if by else {}
+    return Facts(total.row(0) if total else {}, before[0] if before else {}, tuple(rows(cur, [by]) if by else ()),
+                 prev_segments, by, goal, inputs.margin, ltv, total.currency if total else None, tuple(targets),
+                 tuple(quality), thresholds or Thresholds())

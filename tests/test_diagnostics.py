@@ -1,0 +1,159 @@
+"""Diagnostic rules on a hand-built campaign table; every number in the findings worked out below."""
+
+from datetime import date
+
+import polars as pl
+import pytest
+
+from kpi_core.diagnostics import RULES, Facts, Thresholds, diagnose, fmt, gather
+from kpi_core.engine import Inputs, Period
+from kpi_core.readers.result import Finding
+from kpi_core.targets import Target, check
+
+PREV_DAY, CUR_DAY = date(2025, 2, 3), date(2025, 2, 10)
+PREV, CUR = Period(PREV_DAY, PREV_DAY), Period(CUR_DAY, CUR_DAY)
+RETARGET, SEARCH, BRAND = "Meta – Retarget", "Google – Search", "Meta – Brand awareness"
+
+
+def row(day, campaign, spend, impressions, clicks, conversions, revenue):
+    return dict(date=day, campaign=campaign, spend=spend, impressions=impressions, clicks=clicks, sessions=clicks,
+                conversions=conversions, revenue=revenue, currency="NOK")
+
+
+# Current: spend 20 000, impressions 500 000, clicks = sessions 7 000, conversions 100, revenue 67 000
+#   CTR 0.014, conversion rate 100 / 7000 = 0.0142857, CPA 200, CPC 20000 / 7000 = 2.857
+#   Retarget: CTR 0.04, CR 0.005, CPA 400, ROAS 2.0, CPC 2.0
+#   Search:   CTR 0.02, CR 0.0375, CPA 133.3, ROAS 5.0, CPC 5.0
+#   Brand:    CTR 0.00333, CR 0.005, CPA 400, ROAS 0.5, CPC 2.0
+# Previous: spend 18 000, clicks 7 500 -> CPC 2.4 (Retarget 1.5, Search 4.0, Brand 2.0)
+FRAME = pl.DataFrame([
+    row(CUR_DAY, RETARGET, 8000.0, 100000.0, 4000.0, 20.0, 16000.0),
+    row(CUR_DAY, SEARCH, 10000.0, 100000.0, 2000.0, 75.0, 50000.0),
+    row(CUR_DAY, BRAND, 2000.0, 300000.0, 1000.0, 5.0, 1000.0),
+    row(PREV_DAY, RETARGET, 6000.0, 100000.0, 4000.0, 30.0, 15000.0),
+    row(PREV_DAY, SEARCH, 10000.0, 100000.0, 2500.0, 80.0, 48000.0),
+    row(PREV_DAY, BRAND, 2000.0, 300000.0, 1000.0, 5.0, 1000.0),
+])
+QUALITY = (("ga4.csv", Finding("warning", "conversions counted by both GA4 and Google Ads", "column 'Conversions'")),
+           ("ga4.csv", Finding("info", "dates read as day.month.year")))
+
+
+@pytest.fixture
+def facts() -> Facts:
+    return gather(FRAME, CUR, PREV, by="campaign", inputs=Inputs(margin=0.4), ltv=1000.0, quality=QUALITY)
+
+
+def test_findings_ranked_quality_first_then_money_at_stake(facts):
+    found = diagnose(facts)
+    assert [(d.rule, d.segment) for d in found] == [
+        ("data_quality", None),
+        ("high_ctr_low_conversion", RETARGET),  # 8000 × (1 − 0.005 / 0.0142857) = 5200
+        ("high_cpa", RETARGET),  # 8000 − 20 × 200 = 4000 above the overall CPA
+        ("rising_cpc", "All"),  # 7000 clicks × (2.857 − 2.4) = 3200
+        ("rising_cpc", SEARCH),  # 2000 × (5.0 − 4.0) = 2000 (a tie keeps the segments' spend order)
+        ("rising_cpc", RETARGET),  # 4000 × (2.0 − 1.5) = 2000
+        ("below_break_even", RETARGET),  # 8000 − 16000 × 0.4 = 1600 short
+        ("low_ctr", BRAND),  # 2000 × (1 − 0.00333 / 0.014) = 1523.81
+        ("brand_low_roas", BRAND),  # info: explained, not alarmed
+        ("high_cpa_ltv_ok", None),  # info: LTV 1000 = 5 × CPA 200
+    ]
+    at_stake = [d.at_stake for d in found[1:8]]
+    assert at_stake == pytest.approx([5200.0, 4000.0, 3200.0, 2000.0, 2000.0, 1600.0, 2000 * (1 - (1 / 300) / 0.014)])
+    assert [d.level for d in found][-2:] == ["info", "info"]
+
+
+def test_findings_name_segments_with_their_numbers(facts):
+    text = {(d.rule, d.segment): d.text for d in diagnose(facts)}
+    assert text[("data_quality", None)] == (
+        "ga4.csv: conversions counted by both GA4 and Google Ads (column 'Conversions').")
+    assert text[("high_cpa", RETARGET)] == (
+        "Meta – Retarget: CPA 400 NOK vs 200 NOK overall, 8 000 NOK spend (4 000 NOK above the overall CPA).")
+    assert text[("high_ctr_low_conversion", RETARGET)] == (
+        "Meta – Retarget: CTR 4.00 % vs 1.40 % overall, but a conversion rate of 0.50 % vs 1.43 %: the ads "
+        "attract, the site does not convince.")
+    assert text[("below_break_even", RETARGET)] == (
+        "Meta – Retarget: ROAS 2.00× is below break-even ROAS 2.50× (1 / margin 40.0 %): the first orders lose "
+        "1 600 NOK on 8 000 NOK spend.")
+    assert text[("rising_cpc", "All")] == "All: CPC rose 19 % to 2.86 NOK (from 2.40 NOK) on 7 000 clicks."
+    assert text[("high_cpa_ltv_ok", None)] == (
+        "CPA is 200 NOK and looks high, but customers are worth 1 000 NOK, 5.0 × their CPA: it pays.")
+    d = next(d for d in diagnose(facts) if d.rule == "high_cpa")
+    assert d.kpis == ("cpa",) and d.values == {"cpa": 400.0, "cpa_all": 200.0, "spend": 8000.0}
+    assert "budget" in d.next_step
+
+
+def test_brand_campaigns_are_explained_not_alarmed(facts):
+    found = diagnose(facts)
+    brand = [d for d in found if d.segment == BRAND]
+    # Brand has CPA 400 (2 × overall) and ROAS 0.5, but only low CTR (an awareness KPI) alarms
+    assert [d.rule for d in brand] == ["low_ctr", "brand_low_roas"]
+    assert "expected of brand building" in brand[1].text
+    awareness = diagnose(gather(FRAME, CUR, PREV, by="campaign", goal="awareness", inputs=Inputs(margin=0.4)))
+    assert {d.rule for d in awareness} == {"rising_cpc", "low_ctr", "brand_low_roas"}
+
+
+def test_ltv_cac_below_three():
+    f = gather(FRAME, CUR, PREV, inputs=Inputs(margin=0.4), ltv=450.0)
+    d = next(d for d in diagnose(f) if d.rule == "ltv_cac_low")
+    # no new customers in the data, so CPA stands in for CAC: 450 / 200 = 2.25;
+    # at stake 100 conversions × (200 − 450 / 3) = 5000
+    assert d.text == "LTV:CPA is 2.2: a customer worth 450 NOK costs 200 NOK to win (healthy is 3 or more)."
+    assert d.at_stake == pytest.approx(5000.0)
+    assert not any(x.rule == "high_cpa_ltv_ok" for x in diagnose(f))
+
+
+def test_targets_off_track_are_findings(facts):
+    c = check(Target("cpa", value=150.0), FRAME.filter(pl.col("date") == CUR_DAY))
+    f = gather(FRAME, CUR, PREV, by="campaign", targets=[c])
+    d = next(d for d in diagnose(f) if d.rule == "target_missed")
+    # CPA 200 vs 150: 50 over, beyond 10 % -> off track; at stake 20 000 spend × 50 / 150
+    assert d.text == "Cost per acquisition (CPA): 200 NOK against a target of 150 NOK by 2025-02-10: off track."
+    assert d.at_stake == pytest.approx(20000 / 3)
+
+
+def test_rates_that_are_too_high_and_cheap_leads():
+    facts = Facts(
+        totals={"spend": 1000.0, "cart_abandonment_rate": 0.7, "cpl": 50.0, "lead_to_mql_rate": 0.3},
+        previous={"cart_abandonment_rate": 0.6},
+        segments=({"channel": "Search", "spend": 600.0, "cart_abandonment_rate": 0.6, "cpl": 60.0,
+                   "lead_to_mql_rate": 0.4},
+                  {"channel": "Social", "spend": 400.0, "cart_abandonment_rate": 0.85, "cpl": 30.0,
+                   "lead_to_mql_rate": 0.1}),
+        dimension="channel", currency="SEK")
+    found = {(d.rule, d.segment): d for d in diagnose(facts)}
+    # Social 0.85 ≥ 0.7 × 1.2 = 0.84; at stake 400 × (0.85 / 0.7 − 1) = 85.71
+    social = found[("high_cart_abandonment_rate", "Social")]
+    assert social.text == "Social: Cart abandonment rate 85.0 % vs 70.0 % overall."
+    assert social.at_stake == pytest.approx(400 * (0.85 / 0.7 - 1))
+    # overall 0.7 vs 0.6 before: +16.7 % ≥ 15 %; at stake 1000 × (0.7 / 0.6 − 1) = 166.67
+    assert found[("high_cart_abandonment_rate", "All")].text == (
+        "All: Cart abandonment rate 70.0 % vs 60.0 % in the previous period.")
+    # Social CPL 30 ≤ 50 × 0.8 and MQL rate 0.1 ≤ 0.3 × 0.8; at stake 400 × (1 − 0.1 / 0.3) = 266.67
+    leads = found[("cheap_leads_low_quality", "Social")]
+    assert leads.text == ("Social: cheap leads (CPL 30.00 SEK vs 50.00 SEK) but only 10.0 % become MQLs "
+                          "(vs 30.0 % overall).")
+    assert leads.at_stake == pytest.approx(400 * (2 / 3))
+    assert ("high_cart_abandonment_rate", "Search") not in found
+
+
+def test_thresholds_are_parameters_and_small_segments_are_ignored():
+    base = gather(FRAME, CUR, PREV, by="campaign")
+    strict = Facts(**{**base.__dict__, "thresholds": Thresholds(segment_gap=1.5, rise=0.5)})
+    assert not [d for d in diagnose(strict) if d.rule in ("high_cpa", "rising_cpc")]
+    tiny = Facts(**{**base.__dict__, "thresholds": Thresholds(min_spend_share=0.5)})
+    assert {d.segment for d in diagnose(tiny)} <= {"All", None, SEARCH}  # only Search has half the spend
+
+
+def test_rules_are_data():
+    ids = [r.id for r in RULES]
+    assert len(ids) == len(set(ids))
+    assert {"high_unsubscribe_rate", "high_bounce_rate", "high_return_rate", "ltv_cac_low"} <= set(ids)
+    assert all(r.finding and r.next_step for r in RULES)
+
+
+@pytest.mark.parametrize("name, value, expected", [
+    ("cpa", 412.0, "412 NOK"), ("spend", 8120.0, "8 120 NOK"), ("cpc", 2.857, "2.86 NOK"),
+    ("ctr", 0.0345, "3.45 %"), ("roas", 4.2, "4.20×"), ("clicks", 7000.0, "7 000"), ("cpa", None, "–"),
+])
+def test_number_format(name, value, expected):
+    assert fmt(name, value, "NOK") == expected
