@@ -605,11 +605,19 @@ def _sheet_header(rows: list[list[str | None]]) -> int:
 
 
 def _sheet_frame(reader, sheet: str) -> pl.DataFrame:
-    """All cells of a sheet as strings, row 1 first; dates without a midnight time."""
+    """All cells of a sheet as strings, row 1 first (calamine writes 1245.0 as "1245").
+
+    Dates lose a midnight time (``2026-08-01``); a time of day without a date, which calamine
+    puts on Excel's day zero (``1899-12-31 00:02:07``), becomes ``00:02:07``; blank cells are null.
+    """
     frame = reader.load_sheet(sheet, header_row=None, skip_rows=0, dtypes="string").to_polars()
     return frame.with_columns(
         pl.when(pl.col(c).str.strip_chars() != "")
-        .then(pl.col(c).str.replace(r"^(\d{4}-\d{2}-\d{2}) 00:00:00$", "$1"))
+        .then(
+            pl.col(c)
+            .str.replace(r"^(\d{4}-\d{2}-\d{2}) 00:00:00$", "$1")
+            .str.replace(r"^1899-12-3[01] (\d{2}:\d{2}:\d{2})$", "$1")
+        )
         .alias(c)
         for c in frame.columns
     )
