@@ -49,7 +49,8 @@ def read_performance(raw: RawTable, platform: Platform, name: str,
     kept, excluded = _set_summary_rows_aside(raw.frame, mapped)
     frame, reports = _parse(kept, mapped)
     frame, maps = _totals_from_averages(frame, mapped, maps, findings)
-    frame = _meta_results(frame, raw.frame, kept, mapped, platform, findings)
+    frame = _meta_results(frame, kept, mapped, platform, findings)
+    frame, maps = _meta_placement(frame, kept, maps, platform)
     frame = _date_end(frame)
     currency = _currency(raw.frame, frame, mapped, codes, findings, name)
     findings += quality.parse_findings(reports, kept[LINE])
@@ -134,8 +135,8 @@ def _totals_from_averages(frame: pl.DataFrame, mapped: list[Mapped], maps: list[
     return frame, maps
 
 
-def _meta_results(frame: pl.DataFrame, raw: pl.DataFrame, kept: pl.DataFrame, mapped: list[Mapped],
-                  platform: Platform, findings: list[Finding]) -> pl.DataFrame:
+def _meta_results(frame: pl.DataFrame, kept: pl.DataFrame, mapped: list[Mapped], platform: Platform,
+                  findings: list[Finding]) -> pl.DataFrame:
     """Meta 'Results' count only where the row's result indicator is a purchase or a lead."""
     results = next((m for m in mapped if m.canonical == "conversions" and m.col.priority == 1
                     and platform.id == "meta_ads"), None)
@@ -153,7 +154,23 @@ def _meta_results(frame: pl.DataFrame, raw: pl.DataFrame, kept: pl.DataFrame, ma
         findings.append(Finding("info", f"{dropped} row(s) of Meta 'Results' count something other than "
                                 "purchases or leads; they are not counted as conversions.",
                                 f"column '{results.source}'"))
+    if not is_result.any():
+        return frame.drop("conversions")
     return frame.with_columns(pl.when(is_result.fill_null(False)).then(pl.col("conversions")).alias("conversions"))
+
+
+def _meta_placement(frame: pl.DataFrame, kept: pl.DataFrame, maps: list[ColumnMap],
+                    platform: Platform) -> tuple[pl.DataFrame, list[ColumnMap]]:
+    """Meta's 'Platform' and 'Placement' breakdowns together name one placement: 'Instagram Stories'."""
+    by_key = {normalise_header(c.source)[0]: c for c in maps}
+    platform_col, placement_col = by_key.get("platform"), by_key.get("placement")
+    if platform.id != "meta_ads" or not platform_col or not placement_col or placement_col.canonical != "placement":
+        return frame, maps
+    joined = pl.concat_str([kept[platform_col.source].str.strip_chars(), kept[placement_col.source].str.strip_chars()],
+                           separator=" ", ignore_nulls=True)
+    rule = f"Meta '{platform_col.source}' + '{placement_col.source}'"
+    maps = [ColumnMap(c.source, "placement", rule) if c in (platform_col, placement_col) else c for c in maps]
+    return frame.with_columns(joined.alias("placement")), maps
 
 
 def _date_end(frame: pl.DataFrame) -> pl.DataFrame:
