@@ -72,18 +72,22 @@ def read_performance(raw: RawTable, platform: Platform, name: str,
 
 
 def _set_summary_rows_aside(frame: pl.DataFrame, mapped: list[Mapped]) -> tuple[pl.DataFrame, list[Exclusion]]:
-    """Rows that repeat a sum: a 'Total…' cell in a dimension, or every dimension blank but measures filled."""
-    dims = [m.source for m in mapped if m.canonical in DIMENSIONS and m.canonical != "currency"]
-    text_dims = [m.source for m in mapped if m.col.parse in ("text", "device")] or dims
+    """Rows that repeat a sum: a 'Total…' cell in a dimension, or every dimension blank but measures filled.
+
+    Columns the mapping did not recognise count as dimensions here (a 'Totalt' row in an unknown
+    channel column is still a total); the currency column never does."""
     measures = [m.source for m in mapped if m.canonical in MEASURES]
-    if not dims:
+    currency = [m.source for m in mapped if m.canonical == "currency"]
+    others = [c for c in frame.columns if c not in measures and c not in currency and c != LINE]
+    text_dims = [m.source for m in mapped if m.col.parse in ("text", "device")] or others
+    if not others:
         return frame, []
 
     def blank(c: str) -> pl.Expr:
         return pl.col(c).is_null() | (pl.col(c).str.strip_chars() == "")
 
     total_cell = pl.coalesce([pl.when(pl.col(c).str.contains(TOTAL_CELL)).then(pl.col(c).str.strip_chars())
-                              for c in dims])
+                              for c in others])
     all_blank = pl.all_horizontal([blank(c) for c in text_dims]) & ~pl.all_horizontal([blank(c) for c in measures])
     reason = (pl.when(total_cell.is_not_null()).then(pl.format("summary row '{}'", total_cell))
               .when(all_blank).then(pl.lit("summary row (dimension cells blank, measures filled)")))
