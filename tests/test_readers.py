@@ -146,3 +146,10 @@ def test_meta_platform_and_placement_make_one_placement_and_reach_results_are_no
     assert not [f for f in r.findings if "double tracking" in f.message]
     assert "conversions" not in r.frame.columns  # results counted reach, not purchases or leads
     assert r.frame["engagements"].sum() == 167 and r.frame["video_views"].sum() == 936  # 95 + 72; 466 + 470
+
+
+def test_a_file_over_the_size_limit_is_refused_before_parsing(monkeypatch):
+    import kpi_core.readers as readers
+
+    monkeypatch.setattr(readers, "MAX_BYTES", 10)
+    assert "MB limit: export a shorter period" in error_of(b"Date,Cost\n2025-01-01,5\n", "big.csv")

@@ -54,8 +54,8 @@ def read_performance(raw: RawTable, platform: Platform, name: str,
     frame = _date_end(frame)
     currency = _currency(raw.frame, frame, mapped, codes, findings, name)
     findings += quality.parse_findings(reports, kept[LINE])
-    findings += quality.row_findings(frame, platform, views=any(m.col.views for m in mapped
-                                                                if m.canonical == "conversions"))
+    findings += quality.row_findings(frame, views=any(m.col.views for m in mapped if m.canonical == "conversions"))
+    findings += _unrecognised(maps)
     findings += quality.empty_columns(raw.frame)
     rng = date_range_from(raw.preamble) or _reporting_period(frame, mapped)
     findings += quality.missing_days(frame, rng)
@@ -215,6 +215,14 @@ def _reporting_period(frame: pl.DataFrame, mapped: list[Mapped]) -> tuple[date, 
     end = "date_end" if "date_end" in frame.columns else "date"
     lo, hi = frame["date"].min(), frame[end].max()
     return (lo, hi) if lo is not None and hi is not None else None  # type: ignore[return-value]
+
+
+def _unrecognised(maps: list[ColumnMap]) -> list[Finding]:
+    names = [c.source for c in maps if c.rule == "unrecognised"]
+    if not names:
+        return []
+    return [Finding("info", f"not recognised: {', '.join(names)}. If one of them holds a measure or a dimension, "
+                    "map it (the mapping can be saved as a recipe).")]
 
 
 def _preamble_note(raw: RawTable) -> list[Finding]:

@@ -153,6 +153,8 @@ GOOGLE_ADS = Platform(
         _c("ad_group", "ad group", "annonsegruppe", "annonsgrupp", "annoncegruppe", parse="text"),
         _c("keyword", "keyword", "search keyword", "søkeord", "sökord", parse="text"),
         _c("device", "device", "enhet", "enhed", parse="device"),
+        _c("country", "country/territory (user location)", "country/territory", "country/territory (matched)",
+           parse="text"),
         _c("currency", "currency code", "valutakode", "valutakod", parse="currency"),
         _c("impressions", "impr.", "visn.", "exp.", "eksp.", "visninger", "visningar"),
         _c("clicks", "clicks", "klikk", "klick", "klik"),
