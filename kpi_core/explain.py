@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import argparse
 import json
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import polars as pl
@@ -223,27 +223,30 @@ def _filter_text(v: object) -> str:
     return ", ".join(map(str, v)) if isinstance(v, list | tuple | set | frozenset) else str(v)
 
 
-def explain_number(frame: pl.DataFrame, kpi_id: str, filters: Mapping[str, object] | None = None,
-                   inputs: Inputs | None = None) -> NumberExplanation:
-    """The formula, summed inputs, row count and filters behind ``kpi_id`` on ``frame``.
+def explain_numbers(frame: pl.DataFrame, kpi_ids: Sequence[str], filters: Mapping[str, object] | None = None,
+                    inputs: Inputs | None = None) -> dict[str, NumberExplanation]:
+    """For each KPI: the formula, summed inputs, row count and filters behind its value on ``frame``.
 
     ``frame`` is the data *after* filtering; ``filters`` describes what was filtered, for display.
+    One engine pass serves every KPI, so a scorecard can explain all its cards.
     """
-    res = compute(frame, [kpi_id], inputs=inputs)
-    row = res.row(0)
-    kpi = catalog.get(kpi_id)
-    if kpi.of_kpis:
-        parts = " / ".join(kpi.of_kpis)
-        return NumberExplanation(kpi_id, row.get(kpi_id), parts, {p: row.get(p) for p in kpi.of_kpis},
-                                 int(row.get(ROWS) or 0), dict(filters or {}), res.currency, res.notes)
-    formula = res.formulas.get(kpi_id)
-    if formula is None:
-        why = res.unavailable.get(kpi_id, "")
-        return NumberExplanation(kpi_id, None, kpi.formulas[0].describe(), {}, int(row.get(ROWS) or 0),
-                                 dict(filters or {}), res.currency, (f"Not computable: it {why}.",))
-    sums = {m: row.get(m) for m in [*formula.numerator, *(formula.denominator or {})] if m in row}
-    return NumberExplanation(kpi_id, row.get(kpi_id), formula.describe(), sums, int(row.get(ROWS) or 0),
-                             dict(filters or {}), res.currency, res.notes)
+    parts_of = [p for k in kpi_ids for p in (catalog.get(k).of_kpis or ())]
+    res = compute(frame, list(dict.fromkeys([*kpi_ids, *parts_of])), inputs=inputs)
+    row, rows, shown = res.row(0), int(res.row(0).get(ROWS) or 0), dict(filters or {})
+    out = {}
+    for kid in kpi_ids:
+        kpi = catalog.get(kid)
+        formula = res.formulas.get(kid)
+        if kpi.of_kpis:
+            text, parts, notes = " / ".join(kpi.of_kpis), list(kpi.of_kpis), res.notes
+        elif formula is not None:
+            text, parts, notes = formula.describe(), [*formula.numerator, *(formula.denominator or {})], res.notes
+        else:
+            text, parts = kpi.formulas[0].describe(), []
+            notes = (f"Not computable: it {res.unavailable.get(kid, '')}.",)
+        sums = {p: row.get(p) for p in parts if p in row}
+        out[kid] = NumberExplanation(kid, row.get(kid), text, sums, rows, shown, res.currency, tuple(notes))
+    return out
 
 
 # --- command line: explain-change ---------------------------------------------------------------------
