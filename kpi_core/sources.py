@@ -37,13 +37,20 @@ ROLES: Mapping[str, str] = {
 
 # measure -> tiers of roles, best first. Ad and e-mail tools attribute results to the activity
 # we analyse; analytics sees all traffic; the CRM is the system of record for leads and customers.
+# The shop sees every sale (ads and organic alike), so it ranks below the ad platforms, whose
+# revenue is what the spend bought, and above web analytics, which only estimates the shop's sales.
 PRECEDENCE: Mapping[str, tuple[frozenset[str], ...]] = {
     "conversions": (frozenset({"ads", "email"}), frozenset({"analytics"})),
-    "revenue": (frozenset({"ads", "email"}), frozenset({"analytics"})),
-    "orders": (frozenset({"ads", "email"}), frozenset({"analytics"})),
+    "revenue": (frozenset({"ads", "email"}), frozenset({"shop"}), frozenset({"analytics"})),
+    "orders": (frozenset({"ads", "email"}), frozenset({"shop"}), frozenset({"analytics"})),
     "leads": (frozenset({"crm"}), frozenset({"ads", "analytics"})),
     "new_customers": (frozenset({"crm", "shop"}), frozenset({"ads", "analytics"})),
 }
+
+# A measure taken from the same tier as another because KPIs divide one by the other: AOV =
+# revenue / orders must not be the ad platforms' revenue over the shop's orders. When that tier does
+# not report the measure at all, it is set aside everywhere (AOV then falls back to revenue per conversion).
+FOLLOWS: Mapping[str, str] = {"orders": "revenue"}
 
 ROLE_NAMES = {"ads": "the ad platforms", "email": "the e-mail tools", "analytics": "web analytics",
               "crm": "the CRM", "shop": "the shop"}
@@ -51,6 +58,14 @@ ROLE_NAMES = {"ads": "the ad platforms", "email": "the e-mail tools", "analytics
 
 def role(source: str | None) -> str | None:
     return ROLES.get(source or "")
+
+
+def _set_aside(measure: str, sources: list[str]) -> pl.Expr:
+    return pl.when(pl.col("source").is_in(sources)).then(None).otherwise(pl.col(measure)).alias(measure)
+
+
+def _names(roles: frozenset[str] | set[str]) -> str:
+    return ", ".join(sorted(ROLE_NAMES[r] for r in roles))
 
 
 def reconcile(frame: pl.DataFrame) -> tuple[pl.DataFrame, list[str]]:
@@ -66,19 +81,29 @@ def reconcile(frame: pl.DataFrame) -> tuple[pl.DataFrame, list[str]]:
     carriers = frame.group_by("source").agg(pl.col(m).count() for m in contested)
     notes: list[str] = []
     fixes: list[pl.Expr] = []
+    best_of: dict[str, frozenset[str]] = {}  # measure -> roles it is taken from
     for m in contested:
         with_m = [s for s, n in zip(carriers["source"], carriers[m], strict=True) if n and role(s)]
         roles_present = {role(s) for s in with_m}
-        best = next((tier for tier in PRECEDENCE[m] if tier & roles_present), None)
-        if best is None:
+        partner = FOLLOWS.get(m, "")
+        if partner in best_of and not best_of[partner] & roles_present:
+            fixes.append(_set_aside(m, with_m))
+            notes.append(
+                f"{m.replace('_', ' ').capitalize()} of {', '.join(sorted(with_m))} are left out of the totals: "
+                f"{partner} comes from {_names(best_of[partner])}, which report no {m}, and a KPI must not "
+                f"divide one tool's {partner} by another's {m}."
+            )
             continue
-        dropped = sorted(s for s in with_m if role(s) not in best and any(role(s) in t for t in PRECEDENCE[m]))
+        tier = best_of.get(partner) or next((t for t in PRECEDENCE[m] if t & roles_present), None)
+        if tier is None:
+            continue
+        best_of[m] = tier & roles_present
+        dropped = sorted(s for s in with_m if role(s) not in tier and any(role(s) in t for t in PRECEDENCE[m]))
         if not dropped:
             continue
-        fixes.append(pl.when(pl.col("source").is_in(dropped)).then(None).otherwise(pl.col(m)).alias(m))
-        kept = ", ".join(sorted(ROLE_NAMES[r] for r in best & roles_present))
+        fixes.append(_set_aside(m, dropped))
         notes.append(
-            f"{m.replace('_', ' ').capitalize()} are taken from {kept}; {', '.join(dropped)} also "
+            f"{m.replace('_', ' ').capitalize()} are taken from {_names(best_of[m])}; {', '.join(dropped)} also "
             f"report{'s' if len(dropped) == 1 else ''} them, so those figures are left out of the "
             f"totals to avoid counting the same result twice (filter to that source to see them)."
         )

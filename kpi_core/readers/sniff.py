@@ -2,7 +2,7 @@
 
 INTERFACE (agreed between the readers; the implementation fills it in):
 
-    read_table(data: bytes, name: str) -> RawTable | list[RawTable]
+    read_table(data: bytes, name: str) -> RawTable
 
 ``read_table`` never knows about platforms. It decodes (UTF-8 with or without BOM, UTF-16 LE/BE
 with or without BOM, Windows-1252), detects the delimiter (comma, semicolon, tab, pipe), or opens an
@@ -12,18 +12,60 @@ preambles / blank lines, and cuts footers (copyright lines, blank lines at the e
 holds more than one table (GA4, Universal Analytics), the first is the RawTable's data and the rest
 are described in ``other_tables`` (reported, never mixed in).
 
-Every cell stays a string (values.py turns them into numbers and dates).
+Every cell stays a string (values.py turns them into numbers and dates): the raw cell text,
+unquoted, surrounding spaces kept (`` --`` stays `` --``). Empty cells are null.
+
+Contract details the platform layer can rely on:
+
+- ``frame`` has one String column per header cell, named from the header (whitespace and BOM
+  stripped, duplicates made unique as ``Name (2)``, empty header cells named ``column_<n>`` with
+  ``n`` the 1-based position), then ``LINE`` (Int64): the 1-based physical line of the row in a text
+  file (where the row starts, for cells spanning lines), the 1-based sheet row in a workbook.
+- A header without data rows gives a frame with height 0 (not an error), so the caller can say
+  "header but no data rows". An empty file, a file of blank lines, a binary file (image, ZIP, PDF,
+  undecodable bytes) or a workbook that cannot be opened raise ``ReadError``.
+- Every physical line (sheet row) other than the header is either a data row or in ``excluded``,
+  except the continuation lines of cells that span lines. The reasons are the constants below:
+  ``"blank line"`` (also a line of only delimiters), ``"comment line"``, ``"title line"``,
+  ``"date-range line"``, ``"report preamble '<text>'"``, ``"copyright line"``,
+  ``"second table '<header>' (not read)"`` and ``"ragged line: <n> fields where the header has <k>"``
+  (the last also gives a warning Finding; most lines ragged raises ``ReadError``).
+- ``preamble`` holds the text of the non-blank lines above the header, cleaned of quotes, ``#`` and
+  trailing delimiters (``"Report Time: 1/1/2025 - 1/31/2025"``, ``"Start date: 20250101"``).
+- ``data_lines`` counts the physical lines from the line after the header to the last line of the
+  table (data rows, blank and ragged lines; not the footer or later tables).
+
+How: detection runs on the first ``HEAD_LINES`` and last ``TAIL_LINES`` lines only; the body is then
+parsed by one ``pl.read_csv`` call on UTF-8 bytes (other encodings are decoded once and re-encoded).
+The result is checked (row count against physical lines, no blank rows, delimiter count) and, when a
+check fails (blank lines, cells spanning lines, ragged lines, a second table), the body is read again
+by an exact line-by-line scan that classifies every line.
 """
 
 from __future__ import annotations
 
+import csv
+import io
+import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 import polars as pl
 
-from kpi_core.readers.result import Exclusion, Finding
+from kpi_core.readers.result import Exclusion, Finding, ReadError
 
 LINE = "__line"  # column of RawTable.frame: 1-based physical line (or sheet row) of each data row
+
+BLANK = "blank line"
+COMMENT = "comment line"
+TITLE = "title line"
+DATE_RANGE = "date-range line"
+COPYRIGHT = "copyright line"
+
+HEAD_LINES = 200  # lines read to find the delimiter and the header
+TAIL_LINES = 50  # lines read at the end to find footers
+DELIMITERS = (",", ";", "\t", "|")
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
 
 
 @dataclass
@@ -42,3 +84,451 @@ class RawTable:
     @property
     def header(self) -> list[str]:
         return [c for c in self.frame.columns if c != LINE]
+
+
+def read_table(data: bytes, name: str) -> RawTable:
+    """The first table of a CSV/TSV/XLSX export, every cell a string, with what was skipped and why."""
+    if not data:
+        raise ReadError(name, "the file is empty. Export the report again and upload the new file.")
+    if data.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0")) and name.lower().endswith(WORKBOOK_SUFFIXES):
+        return _read_workbook(data, name)
+    if name.lower().endswith(WORKBOOK_SUFFIXES):
+        raise ReadError(name, "is named like an Excel workbook but is not one. Export it again as .xlsx or .csv.")
+    _reject_binary(data, name)
+    buf, encoding = _decode(data, name)
+    try:
+        return _read_text(buf, name, encoding)
+    except _NotUtf8:
+        # The head looked like UTF-8 but a later line is not: the file is Windows-1252 after all.
+        return _read_text(data.decode("windows-1252", errors="replace").encode("utf-8"), name, "windows-1252")
+
+
+# ---------------------------------------------------------------------------------------------
+# Bytes -> UTF-8 text
+
+
+class _NotUtf8(Exception):
+    """Raised when the body turns out not to be UTF-8 although the head was."""
+
+
+_SIGNATURES = {
+    b"\x89PNG": "a PNG image",
+    b"\xff\xd8\xff": "a JPEG image",
+    b"GIF8": "a GIF image",
+    b"%PDF": "a PDF document",
+    b"PK\x03\x04": "a ZIP archive (perhaps an Excel workbook renamed to .csv)",
+    b"\xd0\xcf\x11\xe0": "an old Excel (.xls) workbook renamed to .csv",
+}
+
+
+def _reject_binary(data: bytes, name: str) -> None:
+    for magic, what in _SIGNATURES.items():
+        if data.startswith(magic):
+            raise ReadError(name, f"is {what}, not a CSV export. Upload the CSV or XLSX file you downloaded.")
+
+
+def _utf16_without_bom(sample: bytes) -> str | None:
+    """'utf-16-le'/'utf-16-be' when NULs sit at every other byte, as in UTF-16 text of Latin letters."""
+    even, odd = sample[0::2], sample[1::2]
+    if len(sample) < 4:
+        return None
+    even_nul, odd_nul = even.count(0) / len(even), odd.count(0) / len(odd)
+    if odd_nul > 0.7 and even_nul < 0.1:
+        return "utf-16-le"
+    if even_nul > 0.7 and odd_nul < 0.1:
+        return "utf-16-be"
+    return None
+
+
+def _decode(data: bytes, name: str) -> tuple[bytes, str]:
+    """UTF-8 bytes without BOM, and the encoding the file was written in."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        buf, encoding = data[3:], "utf-8-sig"
+    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        encoding = "utf-16-le" if data.startswith(b"\xff\xfe") else "utf-16-be"
+        buf = data[2:].decode(encoding, errors="replace").encode("utf-8")
+    elif b"\x00" in data[:4096]:
+        encoding = _utf16_without_bom(data[:4096])
+        if encoding is None:
+            raise ReadError(name, "holds binary data, not text. Upload the CSV or XLSX file the platform exported.")
+        buf = data.decode(encoding, errors="replace").encode("utf-8")
+    else:
+        buf, encoding = data, "utf-8"
+        head = data[:65536]
+        try:
+            head.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            if exc.start < len(head) - 4:  # not just a character cut at the sample's end
+                buf = data.decode("windows-1252", errors="replace").encode("utf-8")
+                encoding = "windows-1252"
+    if b"\x00" in buf[:4096]:
+        raise ReadError(name, "holds binary data, not text. Upload the CSV or XLSX file the platform exported.")
+    if b"\n" not in buf and b"\r" in buf:  # classic Mac line ends
+        buf = buf.replace(b"\r", b"\n")
+    sample = buf[:4096].decode("utf-8", errors="ignore")
+    controls = sum(1 for ch in sample if ch < " " and ch not in "\t\r\n")
+    if controls > max(2, len(sample) // 100):
+        raise ReadError(name, "holds binary data, not text. Upload the CSV or XLSX file the platform exported.")
+    return buf, encoding
+
+
+# ---------------------------------------------------------------------------------------------
+# Lines, fields, and what a line looks like
+
+
+def _line_starts(buf: bytes, count: int, start: int = 0) -> list[int]:
+    """Byte offsets of the first ``count`` line starts from ``start`` (fewer at the end of buf)."""
+    starts = [start]
+    pos = start
+    while len(starts) < count:
+        nl = buf.find(b"\n", pos)
+        if nl < 0 or nl + 1 >= len(buf):
+            break
+        pos = nl + 1
+        starts.append(pos)
+    return starts
+
+
+def _fields(line: str, delimiter: str) -> list[str]:
+    return next(csv.reader([line], delimiter=delimiter), [])
+
+
+def _is_blank(cells: list[str | None]) -> bool:
+    return not any(c and c.strip() for c in cells)
+
+
+_NUMERIC = re.compile(r"^[\s\-+−(]*[$€£¥]?[\s\d.,:/'%()−+-]*\d[\s\d.,:/'%()−+-]*(kr|NOK|SEK|DKK|EUR|USD)?\s*$")
+
+
+def _looks_like_header(cells: list[str | None]) -> bool:
+    """Mostly filled and mostly text: a header, not a data row, a title with trailing commas."""
+    filled = [c.strip() for c in cells if c and c.strip()]
+    if len(filled) * 2 < len(cells):
+        return False
+    numeric = sum(1 for c in filled if _NUMERIC.match(c))
+    return numeric * 2 < len(filled)
+
+
+def _is_comment(cells: list[str | None]) -> bool:
+    """A ``#`` line: the first cell starts with '#' and nothing else is filled (trailing delimiters)."""
+    first = (cells[0] or "").lstrip() if cells else ""
+    return first.startswith("#") and _is_blank(cells[1:])
+
+
+_COPYRIGHT = re.compile(r"©|\(c\)\s*\d{4}|copyright|all rights reserved", re.IGNORECASE)
+_DATE_RANGE = re.compile(r"^(all time|[\w .,/]*\d[\w .,/]*\s?[-–]\s?[\w .,/]*\d[\w .,/]*)$", re.IGNORECASE)
+_KEY_VALUE = re.compile(r"^[^\W\d][^:]{0,60}:(\s|$)")
+
+
+def _clean(cells: list[str | None], delimiter: str) -> str:
+    """Preamble text of a line: unquoted, without '#' and trailing empty cells."""
+    kept = list(cells)
+    while kept and not (kept[-1] or "").strip():
+        kept.pop()
+    return delimiter.join(c or "" for c in kept).strip().lstrip("#").strip()
+
+
+def _preamble_reason(cells: list[str | None], text: str) -> str:
+    if _is_blank(cells):
+        return BLANK
+    if (cells[0] or "").lstrip().startswith("#"):
+        return COMMENT
+    if _DATE_RANGE.match(text):
+        return DATE_RANGE
+    if _KEY_VALUE.match(text):
+        return f"report preamble '{text}'"
+    return TITLE
+
+
+def _column_names(cells: list[str | None]) -> list[str]:
+    names: list[str] = []
+    seen: Counter[str] = Counter()
+    for i, cell in enumerate(cells, start=1):
+        base = (cell or "").strip().strip("\ufeff").strip() or f"column_{i}"
+        seen[base] += 1
+        name = base if seen[base] == 1 else f"{base} ({seen[base]})"
+        while name in names or name == LINE:
+            seen[base] += 1
+            name = f"{base} ({seen[base]})"
+        names.append(name)
+    return names
+
+
+# ---------------------------------------------------------------------------------------------
+# Layout: delimiter, header, preamble (shared by text files and sheets)
+
+
+@dataclass
+class _Layout:
+    delimiter: str
+    width: int  # fields in the header
+    header_index: int  # 0-based index into the head rows
+
+
+def _find_header(rows: list[list[str | None]]) -> tuple[int, int]:
+    """(0-based header row, field count): the first header-like row of the dominant width."""
+    widths = Counter(len(r) for r in rows if not _is_blank(r) and not _is_comment(r) and len(r) > 1)
+    if not widths:
+        width = 1
+    else:
+        width = max(widths, key=lambda w: (widths[w], w))
+    candidates = [i for i, r in enumerate(rows) if len(r) == width and not _is_blank(r) and not _is_comment(r)]
+    for i in candidates:
+        if _looks_like_header(rows[i]):
+            return i, width
+    return (candidates[0] if candidates else 0), width
+
+
+def _text_layout(lines: list[str]) -> _Layout:
+    """Choose the delimiter that splits the most head lines into the same number of fields."""
+    best: tuple[int, int] | None = None
+    layout = _Layout(",", 1, 0)
+    for delimiter in DELIMITERS:
+        rows = [_fields(line, delimiter) for line in lines]
+        index, width = _find_header(rows)
+        if width < 2:
+            continue
+        agree = sum(1 for r in rows[index:] if len(r) == width)
+        if best is None or (agree, width) > best:
+            best, layout = (agree, width), _Layout(delimiter, width, index)
+    if best is None:  # one column: the header is the first line that is not blank or a comment
+        rows = [_fields(line, ",") for line in lines]
+        layout.header_index = next((i for i, r in enumerate(rows) if not _is_blank(r) and not _is_comment(r)), 0)
+    return layout
+
+
+def _preamble(rows: list[list[str | None]], delimiter: str) -> tuple[list[str], list[Exclusion]]:
+    """Cleaned text and exclusions of the rows above the header (rows[i] is line i + 1)."""
+    texts, excluded = [], []
+    for i, cells in enumerate(rows):
+        text = _clean(cells, delimiter)
+        excluded.append(Exclusion(i + 1, _preamble_reason(cells, text)))
+        if re.search(r"\w", text):
+            texts.append(text)
+    return texts, excluded
+
+
+# ---------------------------------------------------------------------------------------------
+# Text files
+
+
+def _read_text(buf: bytes, name: str, encoding: str) -> RawTable:
+    starts = _line_starts(buf, HEAD_LINES + 1)
+    head_end = starts[HEAD_LINES] if len(starts) > HEAD_LINES else len(buf)
+    try:
+        head = buf[:head_end].decode("utf-8")
+    except UnicodeDecodeError:
+        raise _NotUtf8 from None
+    lines = [line.rstrip("\r") for line in head.split("\n")]
+    if len(starts) <= HEAD_LINES and lines and lines[-1] == "":
+        lines.pop()  # the text after the last newline
+    if all(not line.strip() for line in lines):
+        raise ReadError(name, "holds only blank lines. Export the report again and upload the new file.")
+    layout = _text_layout(lines)
+    d, h = layout.delimiter, layout.header_index
+    rows = [_fields(line, d) for line in lines[: h + 1]]
+    preamble, excluded = _preamble(rows[:h], d)
+    names = _column_names(rows[h])
+    header_line = h + 1
+
+    body_start = starts[h + 1] if h + 1 < len(starts) else len(buf)
+    body_end, footer = _footer(buf, body_start, header_line)
+    body = buf[body_start:body_end]
+    n_lines = body.count(b"\n") + (1 if body and not body.endswith(b"\n") else 0)
+    table = RawTable(
+        frame=pl.DataFrame(), header_line=header_line, encoding=encoding, delimiter=d,
+        preamble=preamble, excluded=excluded, data_lines=n_lines,
+    )
+    frame = _fast_body(body, names, d, header_line + 1, n_lines)
+    if frame is None:
+        frame = _exact_body(body, names, d, header_line + 1, table, name)
+    table.frame = frame
+    table.excluded.extend(footer)
+    if encoding == "windows-1252":
+        table.findings.append(Finding("info", "The file is not UTF-8; it was read as Windows-1252."))
+    return table
+
+
+def _footer(buf: bytes, body_start: int, header_line: int) -> tuple[int, list[Exclusion]]:
+    """End of the table (byte offset) and the exclusions for trailing blank and copyright lines."""
+    end = len(buf)
+    total = buf.count(b"\n", body_start) + header_line + (1 if not buf.endswith(b"\n") else 0)
+    line_no = total  # 1-based number of the last line
+    if buf.endswith(b"\n"):
+        end -= 1  # offset of the final newline: lines end just before it
+    excluded = []
+    while line_no > header_line and len(excluded) < TAIL_LINES:
+        start = buf.rfind(b"\n", body_start, end) + 1
+        if start == 0:
+            start = body_start
+        text = buf[start:end].decode("utf-8", errors="replace").strip().strip('"')
+        if text.strip(",;\t| "):
+            if not _COPYRIGHT.search(text):
+                break
+            excluded.append(Exclusion(line_no, COPYRIGHT))
+        else:
+            excluded.append(Exclusion(line_no, BLANK))
+        end = start - 1
+        line_no -= 1
+    body_end = end + 1 if line_no > header_line else body_start
+    return min(body_end, len(buf)), sorted(excluded, key=lambda e: e.line)
+
+
+def _fast_body(body: bytes, names: list[str], d: str, first_line: int, n_lines: int) -> pl.DataFrame | None:
+    """The body parsed by Polars in one call, or None when a check says the exact scan is needed."""
+    schema = {f"c{i}": pl.String for i in range(len(names))}
+    if not body:
+        return _frame([], names, [])
+    try:
+        frame = pl.read_csv(
+            body, has_header=False, schema=schema, separator=d, infer_schema=False,
+            empty_string_is_null=True, raise_if_empty=False,
+        )
+    except pl.exceptions.ComputeError as exc:
+        if "utf-8" in str(exc).lower() or "utf8" in str(exc).lower():
+            raise _NotUtf8 from None
+        return None  # a line with more fields than the header, or worse: scan exactly
+    if frame.height != n_lines:
+        return None  # cells spanning lines
+    cols = frame.columns
+    if frame.select(pl.all_horizontal(pl.all().is_null()).any()).item():
+        return None  # blank lines
+    comment = pl.col(cols[0]).str.strip_chars_start().str.starts_with("#")
+    if len(cols) > 1:
+        comment = comment & pl.all_horizontal(pl.col(cols[1:]).is_null())
+    if frame.select(comment.any()).item():
+        return None  # '#' lines: a second table's comment block
+    if len(cols) > 1 and frame[cols[-1]].null_count():
+        # A line with fewer fields reads as nulls at the end: count delimiters to rule that out.
+        inside = frame.select(pl.sum_horizontal(pl.all().str.count_matches(d, literal=True)).sum()).item() or 0
+        if body.count(d.encode()) != frame.height * (len(cols) - 1) + inside:
+            return None
+    frame.columns = names
+    return frame.with_columns(pl.int_range(first_line, first_line + frame.height, dtype=pl.Int64).alias(LINE))
+
+
+def _frame(rows: list[list[str | None]], names: list[str], lines: list[int]) -> pl.DataFrame:
+    data = {n: [r[i] or None for r in rows] for i, n in enumerate(names)}
+    data[LINE] = lines
+    return pl.DataFrame(data, schema={**{n: pl.String for n in names}, LINE: pl.Int64})
+
+
+def _exact_body(body: bytes, names: list[str], d: str, first_line: int, table: RawTable, name: str) -> pl.DataFrame:
+    """Classify every line of the body: data row, blank, ragged, or the start of another table."""
+    try:
+        text = body.decode("utf-8")
+    except UnicodeDecodeError:
+        raise _NotUtf8 from None
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=d)
+    width = len(names)
+    rows, lines, rest = [], [], []
+    ragged = 0
+    previous_blank = False
+    line = first_line
+    for cells in reader:
+        next_line = first_line + reader.line_num
+        if rest or _is_comment(cells) or (previous_blank and len(cells) != width and _looks_like_header(cells)):
+            rest.append((line, cells))
+        elif _is_blank(cells):
+            table.excluded.append(Exclusion(line, BLANK))
+        elif len(cells) != width:
+            ragged += 1
+            reason = f"ragged line: {len(cells)} fields where the header has {width}"
+            table.excluded.append(Exclusion(line, reason))
+            table.findings.append(Finding("warning", f"{reason}; the line was left out.", f"line {line}"))
+        else:
+            rows.append(cells)
+            lines.append(line)
+        previous_blank = _is_blank(cells)
+        line = next_line
+    if ragged and ragged * 2 > ragged + len(rows):
+        raise ReadError(
+            name,
+            f"most lines ({ragged} of {ragged + len(rows)}) do not have the {width} fields of the header "
+            f"on line {first_line - 1}. Check that the file is a single table and export it again.",
+        )
+    if rest:
+        _other_tables(rest, d, table)
+        table.data_lines = rest[0][0] - first_line
+    return _frame(rows, names, lines)
+
+
+def _other_tables(rest: list[tuple[int, list[str]]], d: str, table: RawTable) -> None:
+    """Exclude the lines after the first table, each named by the table it belongs to.
+
+    A table is a header line after a gap (blank or comment lines) and the rows below it; the gap
+    lines belong to the table they introduce, so a GA4 ``#`` block goes with the header under it.
+    """
+    owners: list[int] = []  # for each line of rest, its index into headers
+    headers: list[str] = []
+    pending = 0  # gap lines waiting for the header they introduce
+    previous_gap = True
+    for line, cells in rest:
+        gap = _is_blank(cells) or _is_comment(cells)
+        if previous_gap and not gap:
+            headers.append(",".join(c.strip() for c in cells))
+            table.other_tables.append(f"line {line}: a second table '{headers[-1]}'")
+            owners[len(owners) - pending :] = [len(headers) - 1] * pending
+        pending = pending + 1 if gap else 0
+        owners.append(max(len(headers) - 1, 0))
+        previous_gap = gap
+    if not headers:  # only comment lines: name them by their first text
+        headers.append(_clean(rest[0][1], d))
+        table.other_tables.append(f"line {rest[0][0]}: a second table '{headers[0]}'")
+    for (line, _cells), owner in zip(rest, owners, strict=True):
+        table.excluded.append(Exclusion(line, f"second table '{headers[owner]}' (not read)"))
+
+
+# ---------------------------------------------------------------------------------------------
+# Workbooks
+
+
+def _read_workbook(data: bytes, name: str) -> RawTable:
+    import fastexcel
+
+    try:
+        reader = fastexcel.read_excel(data)
+        sheets = {s: _sheet_frame(reader, s) for s in reader.sheet_names}
+    except Exception:  # noqa: BLE001 - calamine raises many kinds; all mean "not a workbook we can read"
+        problem = "could not be opened as an Excel workbook. Save it again as .xlsx or export it as CSV."
+        raise ReadError(name, problem) from None
+    filled = {s: f.select(pl.sum_horizontal(pl.all().is_not_null()).sum()).item() or 0 for s, f in sheets.items()}
+    if not any(filled.values()):
+        raise ReadError(name, "has no filled cells in any sheet. Export the report again and upload the new file.")
+    raw = [s for s in sheets if "raw" in s.lower() and filled[s]]
+    sheet = raw[0] if raw else max(sheets, key=lambda s: filled[s])
+    grid = sheets[sheet]
+    head = [list(r) for r in grid.head(HEAD_LINES).rows()]
+    index, width = _find_header(head)
+    header_cells = head[index]
+    # Keep the columns the header spans: from its first to its last filled cell.
+    filled_at = [i for i, c in enumerate(header_cells) if c is not None and c.strip()]
+    lo, hi = (filled_at[0], filled_at[-1]) if filled_at else (0, len(header_cells) - 1)
+    names = _column_names(header_cells[lo : hi + 1])
+    preamble, excluded = _preamble([[c for c in r if c is not None] for r in head[:index]], " ")
+    body = grid.slice(index + 1).select(grid.columns[lo : hi + 1])
+    body.columns = names
+    body = body.with_columns(pl.int_range(index + 2, index + 2 + body.height, dtype=pl.Int64).alias(LINE))
+    blank = pl.all_horizontal(pl.col(names).is_null())
+    # Trailing blank rows belong to nothing; blank rows inside the table are reported.
+    last = body.select(pl.arg_where(~blank).max()).item()
+    body = body.head(0 if last is None else last + 1)
+    excluded += [Exclusion(n, BLANK) for n in body.filter(blank)[LINE].to_list()]
+    table = RawTable(
+        frame=body.filter(~blank), header_line=index + 1, encoding="xlsx", delimiter=None, sheet=sheet,
+        preamble=preamble, excluded=excluded, data_lines=body.height,
+    )
+    if len(sheets) > 1:
+        table.findings.append(Finding("info", f"Read sheet '{sheet}' of {len(sheets)} sheets."))
+    return table
+
+
+def _sheet_frame(reader, sheet: str) -> pl.DataFrame:
+    """All cells of a sheet as strings, row 1 first; dates without a midnight time."""
+    frame = reader.load_sheet(sheet, header_row=None, skip_rows=0, dtypes="string").to_polars()
+    return frame.with_columns(
+        pl.when(pl.col(c).str.strip_chars() != "")
+        .then(pl.col(c).str.replace(r"^(\d{4}-\d{2}-\d{2}) 00:00:00$", "$1"))
+        .alias(c)
+        for c in frame.columns
+    )

@@ -1,0 +1,78 @@
+"""Run one engine on one file in a fresh process and print one JSON line: timings, peak memory,
+results.
+
+``python bench/worker.py ENGINE FORMAT PATH [--reruns N]``; ``bench/run.py`` starts it. A fresh
+process per run makes the peak RSS (``ru_maxrss``) belong to that engine alone, and only that
+engine's libraries are imported (the pandas run never loads Polars).
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import resource
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.spec import DAYS, FIRST_DAY, filters  # noqa: E402  (needs the path above)
+
+ENGINES = {"ours": "bench.ours", "pandas": "bench.pandas_way", "duckdb": "bench.duckdb_way", "bare": "bench.floor"}
+
+
+def peak_rss_mb() -> float:
+    """This process's RSS high-water mark, in MiB.
+
+    Read from VmHWM in /proc/self/status: on Linux ``getrusage(RUSAGE_SELF).ru_maxrss`` carries the
+    high-water mark of the parent across fork and exec (the runner's RSS would leak into every
+    engine's figure), while VmHWM belongs to this process's own address space.
+    """
+    status = Path("/proc/self/status")
+    if status.exists():
+        for line in status.read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+
+
+def run(engine: str, fmt: str, path: Path, reruns: int) -> dict:
+    t = time.perf_counter()
+    mod = importlib.import_module(ENGINES[engine])
+    out: dict = {"engine": engine, "format": fmt, "import_s": time.perf_counter() - t,
+                 "rss_after_import_mb": peak_rss_mb()}
+    t0 = time.perf_counter()
+    state = mod.load(path, fmt)
+    t1 = time.perf_counter()
+    native = mod.job(state)
+    t2 = time.perf_counter()
+    out.update(read_s=t1 - t0, compute_s=t2 - t1, total_s=t2 - t0)
+    results = mod.export(native)
+    if reruns and hasattr(mod, "rerun"):
+        times = []
+        last = FIRST_DAY.fromordinal(FIRST_DAY.toordinal() + DAYS - 1)
+        for channels, start, end in filters(FIRST_DAY, last, reruns):
+            t = time.perf_counter()
+            native = mod.rerun(state, channels, start, end)
+            times.append(time.perf_counter() - t)
+        out["rerun_s"] = times
+        results.update({f"rerun_{k}": v for k, v in mod.export(native).items()})
+    out["peak_rss_mb"] = peak_rss_mb()
+    out["results"] = results
+    return out
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("engine", choices=list(ENGINES))
+    ap.add_argument("format")
+    ap.add_argument("path", type=Path)
+    ap.add_argument("--reruns", type=int, default=0)
+    args = ap.parse_args()
+    print(json.dumps(run(args.engine, args.format, args.path, args.reruns)))
+
+
+if __name__ == "__main__":
+    main()

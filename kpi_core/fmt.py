@@ -1,0 +1,313 @@
+"""Numbers and words for people: KPI values in English, Norwegian or Swedish.
+
+Every number the app shows goes through here, so a page never decides how a value looks:
+"1 234,50 NOK" in nb/sv and "1,234.50 NOK" in en (the ISO code, never a bare "kr" that could be
+NOK or SEK), rates as percentages, multiples as "4,28×", durations as "1 min 12 s", and "–" for a
+value that cannot be computed (a zero denominator). The small table of interface texts lives here
+too, next to the number formats, so that translating the app means editing one file.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+
+from babel.numbers import format_compact_decimal, format_decimal
+
+from kpi_core.catalog import Lang
+
+NULL = "–"
+LOCALES: Mapping[str, str] = {"en": "en_GB", "nb": "nb_NO", "sv": "sv_SE"}
+LANG_NAMES: Mapping[str, str] = {"en": "English", "nb": "Norsk", "sv": "Svenska"}
+_COMPACT_FROM = 1_000_000  # below this, counts are written out in full
+
+
+def _missing(value: float | None) -> bool:
+    return value is None or (isinstance(value, float) and not math.isfinite(value))
+
+
+def number(value: float | None, lang: Lang = "en", decimals: int = 0) -> str:
+    """A plain number with the language's grouping and decimal signs."""
+    if _missing(value):
+        return NULL
+    pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
+    return format_decimal(value, format=pattern, locale=LOCALES[lang])
+
+
+def compact(value: float | None, lang: Lang = "en") -> str:
+    """Large numbers shortened: 1.2M (en), 1,2 mill. (nb), 1,2 mn (sv); smaller ones in full."""
+    if _missing(value):
+        return NULL
+    if abs(value) < _COMPACT_FROM:
+        return number(value, lang)
+    return format_compact_decimal(value, locale=LOCALES[lang], fraction_digits=1)
+
+
+def percent(value: float | None, lang: Lang = "en", decimals: int | None = None) -> str:
+    """A fraction as a percentage: 0.0345 -> "3.45%" (en), "3,45 %" (nb, sv).
+
+    Small rates keep two decimals (CTR 1.12 %); from 10 % on one is enough (bounce rate 45.3 %).
+    """
+    if _missing(value):
+        return NULL
+    if decimals is None:
+        decimals = 2 if abs(value) < 0.1 else 1
+    text = number(value * 100, lang, decimals)
+    return f"{text}%" if lang == "en" else f"{text}\u00a0%"
+
+
+def multiple(value: float | None, lang: Lang = "en") -> str:
+    """ROAS-style multiples: 4.283 -> "4.28×"; from 10 on one decimal."""
+    if _missing(value):
+        return NULL
+    return number(value, lang, 2 if abs(value) < 10 else 1) + "×"
+
+
+def money(value: float | None, currency: str | None, lang: Lang = "en", compact_large: bool = False) -> str:
+    """An amount with its ISO code: "1 234,50 NOK". Cents are dropped from 1,000 on."""
+    if _missing(value):
+        return NULL
+    if compact_large and abs(value) >= _COMPACT_FROM:
+        text = compact(value, lang)
+    else:
+        text = number(value, lang, 2 if abs(value) < 1000 else 0)
+    return f"{text}\u00a0{currency}" if currency else text
+
+
+def seconds(value: float | None, lang: Lang = "en") -> str:
+    """A duration: 72 -> "1 min 12 s", 3900 -> "1 h 5 min", 38.4 -> "38 s"."""
+    if _missing(value):
+        return NULL
+    total = round(value)
+    h, rest = divmod(total, 3600)
+    m, s = divmod(rest, 60)
+    if h:
+        return f"{h} h {m} min" if m else f"{h} h"
+    if m:
+        return f"{m} min {s} s" if s else f"{m} min"
+    return f"{s} s"
+
+
+def format_kpi(value: float | None, unit: str, currency: str | None = None, lang: Lang = "en",
+               compact_large: bool = False) -> str:
+    """A KPI value the way a marketer reads it, by the catalog unit of the KPI."""
+    if unit == "rate":
+        return percent(value, lang)
+    if unit == "multiple":
+        return multiple(value, lang)
+    if unit == "currency":
+        return money(value, currency, lang, compact_large)
+    if unit == "seconds":
+        return seconds(value, lang)
+    if unit == "count":
+        return compact(value, lang) if compact_large else number(value, lang)
+    return number(value, lang, 2)
+
+
+def change(value: float | None, lang: Lang = "en") -> str | None:
+    """A relative change with an explicit sign, "+12.3%" / "-4.0%": None when it is unknown.
+
+    The sign is always an ASCII "+" or "-" because st.metric reads the arrow's direction from it.
+    """
+    if _missing(value):
+        return None
+    sign = "+" if value > 0 else ("-" if value < 0 else "±")
+    return sign + percent(abs(value), lang, decimals=1)
+
+
+_MARKDOWN_SPECIAL = set("\\`*_{}[]()#+-.!|<>$~:")
+
+
+def md(text: object) -> str:
+    """Data text (a campaign name) made safe inside Markdown: shown literally, never as formatting."""
+    return "".join("\\" + ch if ch in _MARKDOWN_SPECIAL else ch for ch in str(text))
+
+
+# --- interface texts ------------------------------------------------------------------------------
+# key -> {lang: text}. Texts may hold {placeholders} filled by ``t``.
+
+TEXTS: Mapping[str, Mapping[str, str]] = {
+    "app_title": {"en": "KPI Compass", "nb": "KPI-kompasset", "sv": "KPI-kompassen"},
+    "language": {"en": "Language", "nb": "Språk", "sv": "Språk"},
+    "data_active": {"en": "Data", "nb": "Data", "sv": "Data"},
+    "your_uploads": {"en": "Your uploads ({n} files)", "nb": "Dine opplastinger ({n} filer)",
+                     "sv": "Dina uppladdningar ({n} filer)"},
+    "no_data": {"en": "No data yet. Upload an export on the Data page.",
+                "nb": "Ingen data ennå. Last opp en eksport på Data-siden.",
+                "sv": "Inga data ännu. Ladda upp en export på sidan Data."},
+    "filters": {"en": "Filters (all pages)", "nb": "Filtre (alle sider)", "sv": "Filter (alla sidor)"},
+    "period": {"en": "Period analysed", "nb": "Periode", "sv": "Period"},
+    "source": {"en": "Source", "nb": "Kilde", "sv": "Källa"},
+    "channel": {"en": "Channel", "nb": "Kanal", "sv": "Kanal"},
+    "campaign": {"en": "Campaign", "nb": "Kampanje", "sv": "Kampanj"},
+    "all": {"en": "All", "nb": "Alle", "sv": "Alla"},
+    "page_data": {"en": "Data", "nb": "Data", "sv": "Data"},
+    "page_goal": {"en": "Goal & KPIs", "nb": "Mål og KPI-er", "sv": "Mål och KPI:er"},
+    "page_segments": {"en": "Segments", "nb": "Segmenter", "sv": "Segment"},
+    "page_trends": {"en": "Trends", "nb": "Trender", "sv": "Trender"},
+    "page_funnel": {"en": "Funnel", "nb": "Trakt", "sv": "Tratt"},
+    "goal_question": {"en": "What is the marketing for?", "nb": "Hva skal markedsføringen oppnå?",
+                      "sv": "Vad ska marknadsföringen uppnå?"},
+    "goal": {"en": "Business goal", "nb": "Forretningsmål", "sv": "Affärsmål"},
+    "business_inputs": {"en": "Business inputs (optional)", "nb": "Forretningstall (valgfritt)",
+                        "sv": "Affärsdata (valfritt)"},
+    "margin": {"en": "Gross margin %", "nb": "Bruttomargin %", "sv": "Bruttomarginal %"},
+    "margin_help": {"en": "Turns revenue into gross profit, for POAS and ROI. Leave at 0 if unknown.",
+                    "nb": "Gjør omsetning om til bruttofortjeneste, for POAS og ROI. La stå på 0 om ukjent.",
+                    "sv": "Gör intäkter till bruttovinst, för POAS och ROI. Lämna 0 om okänt."},
+    "other_costs": {"en": "Other marketing & sales costs in the period",
+                    "nb": "Andre markeds- og salgskostnader i perioden",
+                    "sv": "Övriga marknads- och säljkostnader i perioden"},
+    "scorecard_caption": {
+        "en": "{current} compared with the {days} days before ({previous}). Green is better, red is worse.",
+        "nb": "{current} sammenlignet med de {days} dagene før ({previous}). Grønt er bedre, rødt er verre.",
+        "sv": "{current} jämfört med de {days} dagarna före ({previous}). Grönt är bättre, rött är sämre."},
+    "headline": {"en": "Headline KPI", "nb": "Hoved-KPI", "sv": "Huvud-KPI"},
+    "vs_previous": {"en": "vs previous period", "nb": "mot forrige periode", "sv": "mot föregående period"},
+    "why": {"en": "Why this KPI?", "nb": "Hvorfor denne KPI-en?", "sv": "Varför denna KPI?"},
+    "formula": {"en": "Formula", "nb": "Formel", "sv": "Formel"},
+    "previous_value": {"en": "Previous period", "nb": "Forrige periode", "sv": "Föregående period"},
+    "target_status": {"en": "Target", "nb": "Mål", "sv": "Mål"},
+    "missing_title": {"en": "KPIs this data cannot answer yet", "nb": "KPI-er disse dataene ikke kan svare på ennå",
+                      "sv": "KPI:er som dessa data inte kan besvara ännu"},
+    "notes": {"en": "How these numbers were counted", "nb": "Slik ble tallene telt",
+              "sv": "Så räknades siffrorna"},
+    "no_kpis_stage": {"en": "This goal has no KPIs at this stage.", "nb": "Målet har ingen KPI-er i dette steget.",
+                      "sv": "Målet har inga KPI:er i detta steg."},
+    "no_rows": {"en": "No rows match the filters. Widen the period or clear a filter in the sidebar.",
+                "nb": "Ingen rader passer filtrene. Utvid perioden eller fjern et filter i sidefeltet.",
+                "sv": "Inga rader matchar filtren. Bredda perioden eller ta bort ett filter i sidofältet."},
+    "data_question": {"en": "Which data are we looking at?", "nb": "Hvilke data ser vi på?",
+                      "sv": "Vilka data tittar vi på?"},
+    "privacy": {"en": "Your files stay in this browser session and are never stored. Closing the tab discards them.",
+                "nb": "Filene dine blir i denne nettleserøkten og lagres aldri. Lukker du fanen, forsvinner de.",
+                "sv": "Dina filer stannar i denna webbläsarsession och sparas aldrig. "
+                      "Stänger du fliken försvinner de."},
+    "upload": {"en": "Upload exports (CSV, TSV or XLSX)", "nb": "Last opp eksporter (CSV, TSV eller XLSX)",
+               "sv": "Ladda upp exporter (CSV, TSV eller XLSX)"},
+    "samples": {"en": "Or explore a sample set", "nb": "Eller utforsk et eksempelsett",
+                "sv": "Eller utforska ett exempelset"},
+    "no_samples": {"en": "No sample data is bundled with this copy of the app.",
+                   "nb": "Denne kopien av appen har ingen eksempeldata.",
+                   "sv": "Denna kopia av appen har inga exempeldata."},
+    "use_sample": {"en": "Use this set", "nb": "Bruk dette settet", "sv": "Använd detta set"},
+    "remove": {"en": "Remove", "nb": "Fjern", "sv": "Ta bort"},
+    "rows_summary": {"en": "{used} of {read} rows used, {excluded} excluded",
+                     "nb": "{used} av {read} rader brukt, {excluded} utelatt",
+                     "sv": "{used} av {read} rader används, {excluded} uteslutna"},
+    "excluded_rows": {"en": "Excluded rows and why", "nb": "Utelatte rader og hvorfor",
+                      "sv": "Uteslutna rader och varför"},
+    "findings": {"en": "Data-quality findings", "nb": "Funn om datakvalitet", "sv": "Fynd om datakvalitet"},
+    "mapping": {"en": "Column mapping: correct a column and the file is re-read at once",
+                "nb": "Kolonnekobling: rett en kolonne, så leses filen på nytt med en gang",
+                "sv": "Kolumnmappning: rätta en kolumn så läses filen om direkt"},
+    "download_recipe": {"en": "Download mapping recipe (JSON)", "nb": "Last ned koblingsoppskrift (JSON)",
+                        "sv": "Ladda ner mappningsrecept (JSON)"},
+    "upload_recipe": {"en": "Apply a saved recipe", "nb": "Bruk en lagret oppskrift", "sv": "Använd ett sparat recept"},
+    "ignore": {"en": "ignore", "nb": "ignorer", "sv": "ignorera"},
+    "segments_question": {"en": "Where does the result come from?", "nb": "Hvor kommer resultatet fra?",
+                          "sv": "Var kommer resultatet ifrån?"},
+    "kpi": {"en": "KPI", "nb": "KPI", "sv": "KPI"},
+    "dimension": {"en": "Break down by", "nb": "Del opp etter", "sv": "Dela upp efter"},
+    "second_dimension": {"en": "…and by (heatmap)", "nb": "…og etter (varmekart)", "sv": "…och efter (värmekarta)"},
+    "bars_caption": {"en": "Click a bar to focus the views below on that segment; click it again to clear.",
+                     "nb": "Klikk på en stolpe for å se bare det segmentet nedenfor; klikk igjen for å nullstille.",
+                     "sv": "Klicka på en stapel för att fokusera vyerna nedan på segmentet; "
+                            "klicka igen för att rensa."},
+    "focus": {"en": "Focused on {dim} = {value}", "nb": "Viser bare {dim} = {value}",
+              "sv": "Visar bara {dim} = {value}"},
+    "share_title": {"en": "Share of spend vs share of {result}", "nb": "Andel av kostnad mot andel av {result}",
+                    "sv": "Andel av kostnad mot andel av {result}"},
+    "share_caption": {"en": "A segment whose result share is larger than its spend share pulls more than its weight.",
+                      "nb": "Et segment med større resultatandel enn kostnadsandel drar mer enn sin del.",
+                      "sv": "Ett segment med större resultatandel än kostnadsandel drar mer än sin del."},
+    "bubble_title": {"en": "Spend against {kpi}", "nb": "Kostnad mot {kpi}", "sv": "Kostnad mot {kpi}"},
+    "bubble_caption": {"en": "Big bubbles far from the good side are where budget is at stake.",
+                       "nb": "Store bobler langt fra den gode siden er der budsjettet står på spill.",
+                       "sv": "Stora bubblor långt från den goda sidan är där budgeten står på spel."},
+    "heatmap_title": {"en": "{kpi} by {a} and {b}", "nb": "{kpi} etter {a} og {b}", "sv": "{kpi} efter {a} och {b}"},
+    "table_title": {"en": "Every KPI per segment", "nb": "Alle KPI-er per segment", "sv": "Alla KPI:er per segment"},
+    "download_csv": {"en": "Download CSV", "nb": "Last ned CSV", "sv": "Ladda ner CSV"},
+    "download_xlsx": {"en": "Download XLSX", "nb": "Last ned XLSX", "sv": "Ladda ner XLSX"},
+    "no_dimensions": {"en": "The data has no dimension to break down by (campaign, channel, device…).",
+                      "nb": "Dataene har ingen dimensjon å dele opp etter (kampanje, kanal, enhet …).",
+                      "sv": "Data saknar dimension att dela upp efter (kampanj, kanal, enhet …)."},
+    "trends_question": {"en": "How did it move over time?", "nb": "Hvordan har det utviklet seg?",
+                        "sv": "Hur har det utvecklats över tid?"},
+    "kpis": {"en": "KPIs", "nb": "KPI-er", "sv": "KPI:er"},
+    "grain": {"en": "Grain", "nb": "Tidsenhet", "sv": "Tidsenhet"},
+    "day": {"en": "Day", "nb": "Dag", "sv": "Dag"},
+    "week": {"en": "Week", "nb": "Uke", "sv": "Vecka"},
+    "month": {"en": "Month", "nb": "Måned", "sv": "Månad"},
+    "current": {"en": "This period", "nb": "Denne perioden", "sv": "Denna period"},
+    "previous": {"en": "Previous period", "nb": "Forrige periode", "sv": "Föregående period"},
+    "trends_caption": {"en": "The solid line is the period analysed; the dashed line is the period before it, "
+                             "laid over the same dates.",
+                       "nb": "Heltrukken linje er perioden; stiplet linje er perioden før, lagt over de samme datoene.",
+                       "sv": "Heldragen linje är perioden; streckad linje är perioden före, lagd över samma datum."},
+    "funnel_question": {"en": "Where do people drop off?", "nb": "Hvor faller folk fra?",
+                        "sv": "Var faller folk bort?"},
+    "funnel_caption": {"en": "Each bar is a stage; the rate under it is the share that made it from the stage "
+                             "before. The red step loses the largest share.",
+                       "nb": "Hver stolpe er et steg; raten er andelen som kom videre fra steget før. "
+                             "Det røde steget mister størst andel.",
+                       "sv": "Varje stapel är ett steg; andelen är hur många som kom vidare från steget före. "
+                             "Det röda steget tappar störst andel."},
+    "funnel_biggest_drop": {"en": "Biggest drop: {a} → {b} ({rate} make it).",
+                            "nb": "Største frafall: {a} → {b} ({rate} kommer videre).",
+                            "sv": "Största tappet: {a} → {b} ({rate} går vidare)."},
+    "funnel_too_short": {"en": "The data needs at least two funnel stages (for example impressions and clicks).",
+                         "nb": "Dataene trenger minst to steg i trakten (for eksempel visninger og klikk).",
+                         "sv": "Data behöver minst två steg i tratten (till exempel visningar och klick)."},
+    "step_rate": {"en": "Step rate", "nb": "Stegrate", "sv": "Stegandel"},
+    "volume": {"en": "Volume", "nb": "Volum", "sv": "Volym"},
+    "stage": {"en": "Stage", "nb": "Steg", "sv": "Steg"},
+    "other": {"en": "Other", "nb": "Andre", "sv": "Övriga"},
+    "value": {"en": "Value", "nb": "Verdi", "sv": "Värde"},
+    "date": {"en": "Date", "nb": "Dato", "sv": "Datum"},
+    "spend": {"en": "Spend", "nb": "Kostnad", "sv": "Kostnad"},
+    "read_error": {"en": "{file}: {problem}", "nb": "{file}: {problem}", "sv": "{file}: {problem}"},
+}
+
+# Funnel stage and dimension names for charts and selectors (measures and dimensions of schema.py).
+NAMES: Mapping[str, Mapping[str, str]] = {
+    "impressions": {"en": "Impressions", "nb": "Visninger", "sv": "Visningar"},
+    "clicks": {"en": "Clicks", "nb": "Klikk", "sv": "Klick"},
+    "sessions": {"en": "Sessions", "nb": "Økter", "sv": "Sessioner"},
+    "conversions": {"en": "Conversions", "nb": "Konverteringer", "sv": "Konverteringar"},
+    "orders": {"en": "Orders", "nb": "Ordrer", "sv": "Ordrar"},
+    "revenue": {"en": "Revenue", "nb": "Omsetning", "sv": "Intäkter"},
+    "leads": {"en": "Leads", "nb": "Leads", "sv": "Leads"},
+    "spend": {"en": "Spend", "nb": "Kostnad", "sv": "Kostnad"},
+    "source": {"en": "Source", "nb": "Kilde", "sv": "Källa"},
+    "channel": {"en": "Channel", "nb": "Kanal", "sv": "Kanal"},
+    "campaign": {"en": "Campaign", "nb": "Kampanje", "sv": "Kampanj"},
+    "ad_group": {"en": "Ad group / ad set", "nb": "Annonsegruppe", "sv": "Annonsgrupp"},
+    "ad": {"en": "Ad", "nb": "Annonse", "sv": "Annons"},
+    "keyword": {"en": "Keyword", "nb": "Søkeord", "sv": "Sökord"},
+    "device": {"en": "Device", "nb": "Enhet", "sv": "Enhet"},
+    "country": {"en": "Country", "nb": "Land", "sv": "Land"},
+    "region": {"en": "Region", "nb": "Region", "sv": "Region"},
+    "age": {"en": "Age", "nb": "Alder", "sv": "Ålder"},
+    "gender": {"en": "Gender", "nb": "Kjønn", "sv": "Kön"},
+    "placement": {"en": "Placement", "nb": "Plassering", "sv": "Placering"},
+    "audience": {"en": "Audience", "nb": "Målgruppe", "sv": "Målgrupp"},
+    "customer_type": {"en": "New or returning", "nb": "Ny eller tilbakevendende", "sv": "Ny eller återkommande"},
+    "landing_page": {"en": "Landing page", "nb": "Landingsside", "sv": "Landningssida"},
+    "lifecycle_stage": {"en": "Lifecycle stage", "nb": "Livssyklusfase", "sv": "Livscykelfas"},
+}
+
+
+def t(key: str, lang: Lang = "en", **values: object) -> str:
+    """The interface text ``key`` in ``lang`` (English when not translated), placeholders filled."""
+    texts = TEXTS[key]
+    text = texts.get(lang) or texts["en"]
+    return text.format(**values) if values else text
+
+
+def name(key: str, lang: Lang = "en") -> str:
+    """A measure's or dimension's display name: "campaign" -> "Kampanje" (nb)."""
+    names = NAMES.get(key)
+    if names is None:
+        return key.replace("_", " ").capitalize()
+    return names.get(lang) or names["en"]

@@ -1,0 +1,372 @@
+"""Loyalty from a shop's own orders: repeat purchases, churn, cohorts, LTV and LTV:CAC.
+
+Ad exports count clicks and conversions; only the shop's orders know *who* bought, and whether
+they came back. Everything here works on the orders table of a reader (``ReadResult.records``, one
+row per order, columns of ``schema.RECORD_COLUMNS["orders"]``), where the customer is a salted hash.
+
+Counting people is not summing rows: customers, repeat customers and churned customers are distinct
+counts over a period, computed here and handed to the engine as one row of measures, so the KPI
+formulas stay the catalog's (``period_measures`` + ``kpis``).
+
+The definitions, as the UI states them (``DEFINITIONS``):
+- cancelled orders are left out (and counted); net revenue = order total − refunded amount;
+- a customer is *new* in the period of their first order, *returning* in any later one;
+- repeat purchase rate = customers with 2 or more orders in the period / customers with an order in it;
+- churn, with a window of W days (default 90): a customer is *active* on a day when they ordered in
+  the W days up to it. Customers at start = active the day before the period starts; churned = of
+  those, not active on the period's last day. It needs W days of orders before the period and a
+  period that has ended, otherwise it is unknown (null), never 0;
+- cohorts: customers grouped by the month of their first order; month k = the k-th calendar month
+  after it. LTV at h months = net revenue of a cohort in months 0…h−1 / its customers; a cohort
+  whose month h−1 has not ended by the data end (the last order, or a given as-of date) is
+  incomplete for h: null, never 0.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+
+import polars as pl
+
+from kpi_core import acquisition, catalog
+from kpi_core.catalog import Formula
+from kpi_core.engine import Period, evaluate, formula_expr, resolve
+
+CHURN_DAYS = 90
+HORIZONS: tuple[int, ...] = (3, 6, 12)
+HEALTHY_LTV_CAC = 3.0
+REQUIRED = ("customer_id", "date", "revenue")
+
+# Measures only an orders table can give; ``period_measures`` returns them all.
+MEASURES = ("orders", "revenue", "returned_orders", "customers", "new_customers", "repeat_customers",
+            "churned_customers", "customers_at_start")
+# Catalog KPIs computable from those measures (ltv_cac_ratio also needs spend: see ``ltv_cac``).
+KPIS = ("aov", "repeat_purchase_rate", "churn_rate", "return_rate", "ltv")
+# Not in the catalog (not a goal KPI), but shown on the Loyalty page.
+PURCHASE_FREQUENCY = Formula({"orders": 1.0}, {"customers": 1.0})
+
+DEFINITIONS: Mapping[str, str] = {
+    "net_revenue": "Net revenue = order totals − refunded amounts; cancelled orders are left out.",
+    "new_customers": "A customer is new in the period of their first order and returning after it.",
+    "repeat_purchase_rate": "Repeat purchase rate = customers with 2 or more orders in the period / "
+                            "customers with an order in the period.",
+    "purchase_frequency": "Purchase frequency = orders / customers in the period.",
+    "churn_rate": "A customer is active while their last order is at most {days} days old. Churn rate = "
+                  "customers active the day before the period who are no longer active on its last day "
+                  "(no order in the {days} days up to it) / customers active the day before the period.",
+    "return_rate": "Return rate = orders refunded (fully or partly) or returned / orders.",
+    "cohorts": "A cohort is the customers whose first order fell in that month; month k is the k-th "
+               "calendar month after it.",
+    "ltv": "LTV at h months = net revenue of a cohort's customers in their months 0 to h−1 / the "
+           "cohort's customers. A cohort whose month h−1 has not ended yet is incomplete: no value.",
+}
+
+
+class OrdersProblem(ValueError):
+    """An orders table we cannot analyse; the message says what to do."""
+
+
+@dataclass(frozen=True)
+class Orders:
+    """The orders that count, ready for analysis.
+
+    frame: one row per kept order: customer_id, date, net, returned, channel, plus first_date
+        (the customer's first order), cohort (its month) and first_channel (its channel).
+    """
+
+    frame: pl.DataFrame
+    as_of: date  # the data end: last order date, or the as-of date given
+    currency: str | None
+    cancelled: int  # cancelled orders left out
+    notes: tuple[str, ...]
+
+    @property
+    def data_start(self) -> date:
+        """The first order in the data."""
+        return self.frame["date"].min()
+
+
+def prepare(records: pl.DataFrame, currency: str | None = None, as_of: date | None = None) -> Orders:
+    """Check and clean an orders table: drop cancelled orders, compute net revenue, find first orders.
+
+    currency: which currency to analyse when the orders mix several (money is never added across).
+    as_of: the data end; orders after it are ignored. Default: the last order date.
+    """
+    missing = [c for c in REQUIRED if c not in records.columns]
+    if missing:
+        raise OrdersProblem(f"the orders table has no {', '.join(repr(c) for c in missing)} column; the "
+                            "Loyalty page needs an orders export with a customer, a date and an amount per order "
+                            "(for example Shopify's orders_export.csv).")
+    f = records
+    notes: list[str] = []
+    if "currency" in f.columns:
+        codes = sorted(f["currency"].drop_nulls().unique().to_list())
+        if currency is None and len(codes) > 1:
+            raise OrdersProblem(f"the orders are in {', '.join(codes)}; choose one currency to analyse "
+                                "(amounts in different currencies are never added).")
+        if currency is not None:
+            f = f.filter(pl.col("currency").is_null() | (pl.col("currency") == currency))
+        elif codes:
+            currency = codes[0]
+    cancelled = 0
+    if "cancelled" in f.columns:
+        cancelled = int(f["cancelled"].fill_null(False).sum())
+        f = f.filter(~pl.col("cancelled").fill_null(False))
+        if cancelled:
+            notes.append(f"{cancelled} cancelled order{'s are' if cancelled != 1 else ' is'} left out.")
+    unknown = f.filter(pl.col("customer_id").is_null() | pl.col("date").is_null()).height
+    if unknown:
+        notes.append(f"{unknown} order{'s have' if unknown != 1 else ' has'} no customer or no date and "
+                     f"{'are' if unknown != 1 else 'is'} left out.")
+        f = f.filter(pl.col("customer_id").is_not_null() & pl.col("date").is_not_null())
+    if f.is_empty():
+        raise OrdersProblem("the orders table has no orders with a customer and a date (after leaving out "
+                            "cancelled ones).")
+    last = f["date"].max()
+    if as_of is not None and as_of < last:
+        f = f.filter(pl.col("date") <= as_of)
+        notes.append(f"Orders after {as_of.isoformat()} are ignored (the as-of date).")
+    refunded = pl.col("refunded").fill_null(0.0) if "refunded" in f.columns else pl.lit(0.0)
+    returned = pl.col("returned").fill_null(False) if "returned" in f.columns else pl.lit(False)
+    channel = pl.col("channel") if "channel" in f.columns else pl.lit(None, dtype=pl.String)
+    order_id = pl.col("order_id") if "order_id" in f.columns else pl.lit("")
+    f = (
+        f.select(
+            "customer_id", "date", order_id.alias("order_id"),
+            (pl.col("revenue").fill_null(0.0) - refunded).alias("net"),
+            (returned | (refunded > 0)).alias("returned"),
+            channel.alias("channel"),
+        )
+        .sort("date", "order_id")
+        .with_columns(
+            pl.col("date").min().over("customer_id").alias("first_date"),
+            pl.col("channel").first().over("customer_id").alias("first_channel"),
+        )
+        .with_columns(pl.col("first_date").dt.truncate("1mo").alias("cohort"))
+    )
+    return Orders(f, as_of or last, currency, cancelled, tuple(notes))
+
+
+# --- measures for a period ----------------------------------------------------------------------
+
+
+def period_measures(orders: Orders, period: Period, churn_days: int = CHURN_DAYS) -> dict[str, float | None]:
+    """The loyalty base measures of one period, as the engine's measure names.
+
+    orders, revenue (net), returned_orders, customers, new_customers, repeat_customers (2+ orders in
+    the period), and churned_customers / customers_at_start (null when the data cannot tell: see
+    ``churn_gap``).
+    """
+    f = orders.frame
+    inside = f.filter(pl.col("date").is_between(period.start, period.end))
+    per_customer = inside.group_by("customer_id").agg(pl.len().alias("n"), pl.col("first_date").first())
+    out: dict[str, float | None] = {
+        "orders": float(inside.height),
+        "revenue": float(inside["net"].sum()),
+        "returned_orders": float(inside["returned"].sum()),
+        "customers": float(per_customer.height),
+        "new_customers": float(per_customer.filter(pl.col("first_date") >= period.start).height),
+        "repeat_customers": float(per_customer.filter(pl.col("n") >= 2).height),
+        "churned_customers": None,
+        "customers_at_start": None,
+    }
+    if churn_gap(orders, period, churn_days) is None:
+        window = timedelta(days=churn_days)
+        at_start = _active(f, period.start - timedelta(days=1), window)
+        at_end = _active(f, period.end, window)
+        out["customers_at_start"] = float(len(at_start))
+        out["churned_customers"] = float(len(at_start - at_end))
+    return out
+
+
+def _active(f: pl.DataFrame, day: date, window: timedelta) -> set[str]:
+    """Customers with an order in the ``window`` up to and including ``day``."""
+    recent = f.filter(pl.col("date").is_between(day - window + timedelta(days=1), day))
+    return set(recent["customer_id"].unique().to_list())
+
+
+def churn_gap(orders: Orders, period: Period, churn_days: int = CHURN_DAYS) -> str | None:
+    """Why churn cannot be known for this period (plain words), or None when it can."""
+    before = period.start - timedelta(days=churn_days)
+    if orders.data_start > before:
+        return (f"Churn needs {churn_days} days of orders before the period starts (from {before.isoformat()}); "
+                f"the orders start on {orders.data_start.isoformat()}.")
+    if period.end > orders.as_of:
+        return (f"Churn needs the whole period to have passed; the orders end on {orders.as_of.isoformat()}, "
+                f"before the period ends ({period.end.isoformat()}).")
+    return None
+
+
+def kpis(measures: pl.DataFrame | Mapping[str, float | None], kpi_ids: Sequence[str] = KPIS) -> pl.DataFrame:
+    """Catalog KPIs (and purchase frequency) on rows of measures, through the engine's formulas.
+
+    A measure that is null (churn the data cannot tell) gives a null KPI, not a missing column.
+    """
+    frame = measures if isinstance(measures, pl.DataFrame) else pl.DataFrame(
+        [dict(measures)], schema={k: pl.Float64 for k in measures})
+    chosen, _ = resolve(list(kpi_ids), frame.columns)
+    out = evaluate(frame, chosen)
+    if {"orders", "customers"} <= set(frame.columns):
+        out = out.with_columns(formula_expr(PURCHASE_FREQUENCY, frame.columns).alias("purchase_frequency"))
+    return out
+
+
+def by_period(orders: Orders, grain: str = "month", churn_days: int = CHURN_DAYS) -> pl.DataFrame:
+    """One row per month (or quarter) up to the data end: measures, returning customers and KPIs.
+
+    ``complete`` is false for the last period when the data ends inside it.
+    """
+    step = {"month": "1mo", "quarter": "1q"}[grain]
+    first = pl.Series([orders.data_start]).dt.truncate(step).item()
+    starts = pl.date_range(first, orders.as_of, step, eager=True)
+    ends = starts.dt.offset_by(step) - timedelta(days=1)
+    rows = []
+    for start, end in zip(starts.to_list(), ends.to_list(), strict=True):
+        m = period_measures(orders, Period(start, end), churn_days)  # churn unknown while it runs
+        rows.append({"period": start, "complete": end <= orders.as_of, **m})
+    frame = pl.DataFrame(rows, schema={"period": pl.Date, "complete": pl.Boolean, **{m: pl.Float64 for m in MEASURES}})
+    frame = frame.with_columns((pl.col("customers") - pl.col("new_customers")).alias("returning_customers"))
+    return kpis(frame, [k for k in KPIS if k != "ltv"])
+
+
+# --- cohorts ------------------------------------------------------------------------------------
+
+
+def _month_number(d: pl.Expr) -> pl.Expr:
+    return d.dt.year().cast(pl.Int32) * 12 + d.dt.month().cast(pl.Int32)
+
+
+def cohort_table(orders: Orders, by: str | None = None, margin: float | None = None) -> pl.DataFrame:
+    """Cohorts by first-order month: one row per cohort (and ``by`` group) and month since it.
+
+    Columns: [by], cohort, month (0, 1, …), customers (cohort size), active (customers with an order
+    that month), retention (active / customers), revenue (that month's net revenue), cum_revenue,
+    ltv (cum_revenue / customers), [ltv_gross_profit with a margin], complete (the month has ended by
+    the data end). Months after the data end are not rows: they have not happened.
+    """
+    keys = [by, "cohort"] if by else ["cohort"]
+    f = orders.frame.with_columns((_month_number(pl.col("date")) - _month_number(pl.col("cohort"))).alias("month"))
+    end_month = orders.as_of.year * 12 + orders.as_of.month
+    as_of_is_month_end = (orders.as_of + timedelta(days=1)).day == 1
+    sizes = f.group_by(keys).agg(pl.col("customer_id").n_unique().cast(pl.Float64).alias("customers"))
+    grid = sizes.with_columns(
+        pl.int_ranges(0, end_month - _month_number(pl.col("cohort")) + 1, dtype=pl.Int32).alias("month")
+    ).explode("month")
+    activity = f.group_by([*keys, "month"]).agg(
+        pl.col("customer_id").n_unique().cast(pl.Float64).alias("active"),
+        pl.col("net").sum().alias("revenue"),
+    )
+    month_of = _month_number(pl.col("cohort")) + pl.col("month")
+    out = (
+        grid.join(activity, on=[*keys, "month"], how="left")
+        .with_columns(pl.col("active").fill_null(0.0), pl.col("revenue").fill_null(0.0))
+        .sort([*keys, "month"])
+        .with_columns(pl.col("revenue").cum_sum().over(keys).alias("cum_revenue"))
+        .with_columns(
+            (pl.col("active") / pl.col("customers")).alias("retention"),
+            (pl.col("cum_revenue") / pl.col("customers")).alias("ltv"),
+            ((month_of < end_month) | ((month_of == end_month) & as_of_is_month_end)).alias("complete"),
+        )
+    )
+    if margin is not None:
+        out = out.with_columns((pl.col("ltv") * margin).alias("ltv_gross_profit"))
+    return out.select([*keys, "month", "customers", "active", "retention", "revenue", "cum_revenue", "ltv",
+                       *(["ltv_gross_profit"] if margin is not None else []), "complete"])
+
+
+def horizon_measures(table: pl.DataFrame, horizon: int, by: str | None = None) -> pl.DataFrame:
+    """Net revenue within ``horizon`` months and customers, over the cohorts old enough for it.
+
+    One row per ``by`` group (one row in all without it): revenue (net revenue of months
+    0…horizon−1), customers, cohorts (how many are complete for the horizon), cohorts_incomplete.
+    Feed it to ``kpis(..., ["ltv"])`` for LTV at that horizon: a ratio of sums over complete cohorts.
+    """
+    keys = [by] if by else []
+    at = table.filter((pl.col("month") == horizon - 1) & pl.col("complete")).select(
+        *keys, "cohort", "cum_revenue")
+    cohorts = table.filter(pl.col("month") == 0).select(*keys, "cohort", "customers").join(
+        at, on=[*keys, "cohort"], how="left")
+    known = pl.col("cum_revenue").is_not_null()
+    aggs = [
+        pl.col("cum_revenue").fill_null(0.0).sum().alias("revenue"),
+        pl.col("customers").filter(known).sum().alias("customers"),
+        known.sum().cast(pl.Int64).alias("cohorts"),
+        (~known).sum().cast(pl.Int64).alias("cohorts_incomplete"),
+    ]
+    return cohorts.group_by(keys).agg(aggs).sort(keys) if by else cohorts.select(aggs)
+
+
+def ltv_by_cohort(table: pl.DataFrame, horizons: Sequence[int] = HORIZONS) -> pl.DataFrame:
+    """cohort, customers, ltv_3m, ltv_6m, ltv_12m: null where the cohort is too young (incomplete)."""
+    out = table.filter(pl.col("month") == 0).select("cohort", "customers")
+    for h in horizons:
+        at = table.filter((pl.col("month") == h - 1) & pl.col("complete")).select(
+            "cohort", pl.col("ltv").alias(f"ltv_{h}m"))
+        out = out.join(at, on="cohort", how="left")
+    return out.sort("cohort")
+
+
+# --- LTV:CAC ------------------------------------------------------------------------------------
+
+ALL = "All customers"
+
+
+@dataclass(frozen=True)
+class LtvCac:
+    frame: pl.DataFrame  # acquisition, new_customers, spend, other_costs, cac, customers, revenue, ltv,
+    #                      ltv_cac_ratio, healthy: the first row is ALL, then one per matched channel
+    horizon: int
+    period: Period
+    notes: tuple[str, ...]
+
+
+def ltv_cac(orders: Orders, performance: pl.DataFrame, period: Period, horizon: int = 12,
+            other_costs: float = 0.0) -> LtvCac:
+    """LTV at ``horizon`` months against CAC over ``period``, overall and per acquisition channel.
+
+    CAC = (ad spend + other costs) / customers whose first order fell in the period. Per channel, a
+    customer's channel is that of their first order, mapped to the ad platforms by
+    ``acquisition.assign_spend``; other costs stay in the total (they are not split). LTV = net revenue
+    per customer in months 0…horizon−1, over the cohorts old enough (all cohorts, not only the period's).
+    """
+    platform_spend, notes = acquisition.spend_by_platform(performance, period.start, period.end, orders.currency)
+    f = orders.frame
+    assigned = acquisition.assign_spend(f["first_channel"].unique().to_list(), platform_spend)
+    labelled = replace(orders, frame=f.join(assigned.channels.rename({"channel": "first_channel"}),
+                                            on="first_channel", how="left"))
+    new = labelled.frame.filter(pl.col("first_date").is_between(period.start, period.end))
+    new_by = new.group_by("acquisition").agg(pl.col("customer_id").n_unique().cast(pl.Float64).alias(
+        "new_customers"))
+    columns = {"acquisition": pl.String, "new_customers": pl.Float64, "spend": pl.Float64,
+               "other_costs": pl.Float64}
+    total = pl.concat([
+        pl.DataFrame({"acquisition": [ALL], "new_customers": [float(new["customer_id"].n_unique())],
+                      "spend": [sum(platform_spend.values()) if platform_spend else None],
+                      "other_costs": [other_costs]}, schema=columns),
+        horizon_measures(cohort_table(orders), horizon),
+    ], how="horizontal")
+    labels = assigned.channels.select("acquisition").drop_nulls().unique()
+    per = (
+        labels.join(assigned.spend, on="acquisition", how="left")
+        .join(new_by, on="acquisition", how="left")
+        .with_columns(pl.col("new_customers").fill_null(0.0), pl.lit(0.0).alias("other_costs"))
+        .join(horizon_measures(cohort_table(labelled, by="acquisition"), horizon, by="acquisition"),
+              on="acquisition", how="left")
+        .sort("acquisition")
+    )
+    frame = kpis(pl.concat([total, per.select(total.columns)]), ["ltv", "cac", "ltv_cac_ratio"])
+    frame = frame.with_columns((pl.col("ltv_cac_ratio") >= HEALTHY_LTV_CAC).alias("healthy"))
+    notes += assigned.notes()
+    if not platform_spend:
+        notes.append("No ad spend in the period: load the ad platforms' exports for CAC.")
+    if frame["cohorts"][0] == 0:
+        notes.append(f"No cohort is {horizon} months old yet: LTV at {horizon} months is unknown. "
+                     "Choose a shorter horizon.")
+    return LtvCac(frame.drop("cohorts", "cohorts_incomplete"), horizon, period, tuple(notes))
+
+
+def label(kpi_id: str) -> str:
+    """The catalog label, or the page's own names for purchase frequency."""
+    return "Purchase frequency" if kpi_id == "purchase_frequency" else catalog.get(kpi_id).label()

@@ -1,0 +1,133 @@
+"""Recognise which platform wrote a table, and map its headers to canonical names.
+
+Recognition scores each platform by the headers it knows, weighting each header by how many
+platforms share it (``Impressions`` says little, ``Impr.`` says Google Ads). Names that any sheet
+may use (``Date``, ``Clicks``, ``Kostnad``) weigh nothing, so a tidy Swedish sheet stays generic
+instead of being taken for a Google Ads export. A platform needs a score of at least 1 (one header
+of its own, or two it shares with one other platform).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from kpi_core.readers.platforms.specs import (
+    GENERIC,
+    GENERIC_PLATFORM,
+    PLATFORMS,
+    RATIO_PATTERN,
+    Col,
+    Platform,
+    normalise_header,
+)
+from kpi_core.readers.result import ColumnMap
+from kpi_core.schema import DIMENSIONS, MEASURES
+
+__all__ = ["Mapped", "Platform", "PLATFORMS", "by_id", "map_columns", "normalise_header", "recognise"]
+
+_SHARED = Counter(key for p in PLATFORMS for key in p.columns)
+
+
+def by_id(platform_id: str) -> Platform:
+    if platform_id == "generic":
+        return GENERIC_PLATFORM
+    return next(p for p in PLATFORMS if p.id == platform_id)
+
+
+def _score(platform: Platform, keys: set[str]) -> float:
+    own = sum(1 / _SHARED[k] for k in keys & platform.columns.keys() if k not in GENERIC)
+    patterns = sum(1 for k in keys for rx, _ in platform.patterns if re.search(rx, k))
+    return own + patterns
+
+
+def recognise(header: list[str]) -> Platform:
+    """The platform whose known headers best explain ``header``; the generic reader otherwise."""
+    keys = {normalise_header(h)[0] for h in header}
+    scored = sorted(((_score(p, keys), i) for i, p in enumerate(PLATFORMS)), reverse=True)
+    best, index = scored[0]
+    return PLATFORMS[index] if best >= 1 else GENERIC_PLATFORM
+
+
+@dataclass(frozen=True)
+class Mapped:
+    """One source column that becomes a canonical column."""
+
+    source: str
+    canonical: str
+    col: Col
+    currency: str | None  # code written in the header, e.g. 'Amount spent (NOK)'
+
+
+def _lookup(platform: Platform, key: str) -> tuple[Col | None, str]:
+    """(Col, where the name came from) for a normalised header, or (None, "") when unknown."""
+    if key in platform.columns:
+        return platform.columns[key], platform.label
+    for rx, col in platform.patterns:
+        if re.search(rx, key):
+            return col, platform.label
+    if key in GENERIC:
+        return GENERIC[key], "synonym"
+    if RATIO_PATTERN.search(key):
+        return Col(None, "ratio"), "pattern"
+    return None, ""
+
+
+def map_columns(platform: Platform, header: list[str], overrides: dict[str, str | None] | None = None,
+                ) -> tuple[list[ColumnMap], list[Mapped], set[str]]:
+    """Column maps for every header, the columns to read, and the currency codes found in headers.
+
+    ``overrides`` (source header -> canonical name, or None to ignore) win over every rule. When two
+    headers give the same canonical name, the one with the lower ``priority`` is kept.
+    """
+    overrides = overrides or {}
+    maps: dict[str, ColumnMap] = {}
+    chosen: dict[str, tuple[int, Mapped]] = {}
+    codes: set[str] = set()
+    for h in header:
+        key, code = normalise_header(h)
+        if code:
+            codes.add(code)
+        if h in overrides:
+            target = overrides[h]
+            if target is None:
+                maps[h] = ColumnMap(h, None, "ignored by the mapping you gave")
+                continue
+            col = GENERIC.get(target, Col(target))
+            rank, rule = -1, f"your mapping '{h}' -> {target}"
+        else:
+            col, origin = _lookup(platform, key)
+            if col is None:
+                maps[h] = ColumnMap(h, None, "unrecognised")
+                continue
+            if col.canonical is None:
+                rule = ("ratio, recomputed from totals" if col.parse == "ratio"
+                        else f"{platform.label} '{h}': not used by any KPI")
+                maps[h] = ColumnMap(h, None, rule)
+                continue
+            rank = col.priority
+            rule = _rule(origin, h, col)
+        target = col.canonical
+        if target not in MEASURES and target not in DIMENSIONS:
+            maps[h] = ColumnMap(h, None, f"'{target}' is no canonical measure or dimension")
+            continue
+        maps[h] = ColumnMap(h, target, rule)
+        mapped = Mapped(h, target, col, code)
+        if target in chosen and chosen[target][0] <= rank:
+            maps[h] = ColumnMap(h, None, f"also {target}; '{chosen[target][1].source}' is used")
+            continue
+        if target in chosen:
+            loser = chosen[target][1].source
+            maps[loser] = ColumnMap(loser, None, f"also {target}; '{h}' is used")
+        chosen[target] = (rank, mapped)
+    return [maps[h] for h in header], [m for _, m in chosen.values()], codes
+
+
+def _rule(origin: str, header: str, col: Col) -> str:
+    rule = f"{origin} '{header}'" if origin != "synonym" else f"synonym '{header}'"
+    if col.times:
+        rule += f" × {col.times}"
+    if col.parse == "device":
+        rule += " (values normalised to mobile, desktop, tablet, other)"
+    return rule

@@ -1,0 +1,55 @@
+"""The period a report covers, from the lines above its header.
+
+Google Ads writes ``"January 1, 2025 - January 31, 2025"``, GA4 ``# Start date: 20250101`` and
+``# End date: 20250131``, Universal Analytics ``# 20190101-20190131``, LinkedIn ``Report Start:
+1/1/2025, 12:00 AM``, Microsoft ``Report Time: 1/1/2025 - 1/31/2025``, Meta's XLSX ``Report Period:
+Aug 1, 2026 - Aug 7, 2026``. The dates themselves are parsed by values.parse_date.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import polars as pl
+
+from kpi_core.readers import values
+
+_TIME = re.compile(r",?\s*\d{1,2}:\d{2}(:\d{2})?\s*([AaPp][Mm])?.*$")
+_START = re.compile(r"(?i)\b(start date|report start|reporting starts|startdato|startdatum|date de début)\b\s*:?")
+_END = re.compile(r"(?i)\b(end date|report end|reporting ends|sluttdato|slutdatum|date de fin)\b\s*:?")
+_RANGE = re.compile(r"^(.+?)\s+[-–]\s+(.+)$|^(\d{8})-(\d{8})$")
+
+
+def _clean(text: str) -> str:
+    text = text.strip().strip("#").strip().strip(",").strip().strip('"')
+    return text.split(":", 1)[1].strip() if ":" in text.split(" - ")[0] and not _looks_like_date(text) else text
+
+
+def _looks_like_date(text: str) -> bool:
+    return bool(re.match(r"^\d", text))
+
+
+def _parse_pair(a: str, b: str) -> tuple[date, date] | None:
+    parsed, _ = values.parse_date(pl.Series([_TIME.sub("", a.strip()), _TIME.sub("", b.strip())]))
+    lo, hi = parsed.to_list()
+    return (lo, hi) if lo is not None and hi is not None and lo <= hi else None
+
+
+def date_range_from(preamble: list[str]) -> tuple[date, date] | None:
+    start = end = None
+    for line in preamble:
+        text = line.strip().strip("#").strip().rstrip(",").strip().strip('"').strip()
+        if _START.search(text):
+            start = _START.split(text)[-1].strip()
+        elif _END.search(text):
+            end = _END.split(text)[-1].strip()
+        else:
+            body = _clean(text)
+            m = _RANGE.match(body)
+            if m:
+                a, b = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+                found = _parse_pair(a, b)
+                if found:
+                    return found
+    return _parse_pair(start, end) if start and end else None

@@ -1,0 +1,233 @@
+"""Shop and CRM exports: lists of orders, customers, contacts and deals.
+
+Each reader returns one record per order / customer / contact / deal (schema.RECORD_COLUMNS) and,
+for orders and contacts, daily additive measures so the file feeds the scorecard like an ad export.
+Personal data never leaves this module: e-mails and record ids become a salted SHA-256 (first 16 hex
+digits), and names, phones and addresses are not read at all; a finding lists what was dropped.
+
+Shopify decisions (the shop's own reports differ in places; these are the ones we can defend):
+- one row per line item; order-level fields are on the order's first row, so rows are grouped by
+  ``Name`` and each field takes its first filled value;
+- a cancelled order (``Cancelled at`` set) stays in the records but counts in no daily measure;
+- daily revenue is the order total minus the refunded amount (net sales); ``returned_orders``
+  counts orders with a refund; ``new_customers`` counts each customer on the date of their first
+  order in the file (an export that starts mid-history overstates it, and a finding says so).
+HubSpot: a contact counts as a lead on its "Became a Lead Date"; when that is empty but the contact
+reached a later stage, or the export has no such column, its Create Date is used.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+import polars as pl
+
+from kpi_core.readers import values
+from kpi_core.readers.platforms import Platform, normalise_header
+from kpi_core.readers.result import Finding, ReadError, ReadResult
+from kpi_core.readers.sniff import LINE, RawTable
+from kpi_core.schema import RECORD_COLUMNS
+
+# Personal data: never read. Country codes and Shopify's order number 'Name' are not personal.
+_PERSONAL = {"email", "customer email", "first name", "last name", "phone", "phone number", "mobile phone number",
+             "contact owner", "deal owner", "note", "notes", "ip address", "billing name"}
+_PERSONAL_PREFIXES = ("billing ", "default address ", "address")
+_ADDRESS_PARTS = {"name", "street", "address1", "address2", "company", "city", "zip", "province", "phone"}
+_KEEP = {"default address country code", "default address province code", "billing country", "shipping country",
+         "billing province name"}
+
+
+def _is_personal(key: str) -> bool:
+    if key in _KEEP:
+        return False
+    if key in _PERSONAL or key.startswith(_PERSONAL_PREFIXES):
+        return True
+    words = key.split(" ")
+    return words[0] == "shipping" and len(words) == 2 and words[1] in _ADDRESS_PARTS
+
+
+def _columns(raw: RawTable) -> dict[str, str]:
+    """Normalised header -> header as written."""
+    return {normalise_header(h)[0]: h for h in raw.header}
+
+
+def _personal(raw: RawTable, platform: Platform) -> list[Finding]:
+    dropped = [h for h in raw.header if _is_personal(normalise_header(h)[0])]
+    if not dropped:
+        return []
+    return [Finding("info", f"{', '.join(dropped)} dropped as personal data (customers are identified by a "
+                    "salted hash).")]
+
+
+def hashed(s: pl.Series, salt: bytes, lower: bool = True) -> pl.Series:
+    """sha256(salt + value) as 16 hex digits; computed once per distinct value."""
+    clean = s.str.strip_chars().str.strip_chars_start("'")
+    if lower:
+        clean = clean.str.to_lowercase()
+    distinct = [v for v in clean.unique().to_list() if v]
+    table = {v: hashlib.sha256(salt + v.encode()).hexdigest()[:16] for v in distinct}
+    return clean.replace_strict(table, default=None, return_dtype=pl.String)
+
+
+def _col(raw: pl.DataFrame, cols: dict[str, str], *keys: str) -> pl.Series | None:
+    for k in keys:
+        if k in cols:
+            return raw[cols[k]]
+    return None
+
+
+def _num(s: pl.Series | None, n: int) -> pl.Series:
+    return values.parse_number(s)[0] if s is not None else pl.Series([None] * n, dtype=pl.Float64)
+
+
+def _date(s: pl.Series | None, n: int) -> pl.Series:
+    return values.parse_date(s)[0] if s is not None else pl.Series([None] * n, dtype=pl.Date)
+
+
+def _text(s: pl.Series | None, n: int) -> pl.Series:
+    if s is None:
+        return pl.Series([None] * n, dtype=pl.String)
+    s = s.str.strip_chars().str.strip_chars_start("'")
+    return pl.select(pl.when(s != "").then(s)).to_series()
+
+
+def _result(raw: RawTable, platform: Platform, name: str, records: pl.DataFrame, frame: pl.DataFrame,
+            findings: list[Finding], currency: str | None = None) -> ReadResult:
+    body = [e for e in raw.excluded if e.line > raw.header_line]
+    return ReadResult(file=name, platform=platform.id, kind=platform.kind, frame=frame, currency=currency,
+                      columns=[], rows_read=raw.frame.height + len(body), rows_excluded=body,
+                      findings=raw.findings + _personal(raw, platform) + findings, records=records,
+                      rows_used_override=raw.frame.height)
+
+
+def read_shopify_orders(raw: RawTable, platform: Platform, name: str, salt: bytes) -> ReadResult:
+    cols = _columns(raw)
+    df, n = raw.frame, raw.frame.height
+    if "name" not in cols:
+        raise ReadError(name, "looks like a Shopify orders export but has no 'Name' (order number) column.")
+    lines = pl.DataFrame({
+        "order_id": _text(df[cols["name"]], n),
+        "customer_id": hashed(df[cols["email"]], salt) if "email" in cols else pl.Series([None] * n, dtype=pl.String),
+        "date": _date(_col(df, cols, "created at", "paid at"), n),
+        "revenue": _num(_col(df, cols, "total"), n),
+        "refunded": _num(_col(df, cols, "refunded amount"), n),
+        "discount": _num(_col(df, cols, "discount amount"), n),
+        "cancelled_at": _text(_col(df, cols, "cancelled at"), n),
+        "status": _text(_col(df, cols, "financial status"), n),
+        "currency": _text(_col(df, cols, "currency"), n).str.to_uppercase(),
+        "channel": _text(_col(df, cols, "source", "utm source", "referring site"), n),
+        "country": _text(_col(df, cols, "billing country", "shipping country"), n),
+        LINE: df[LINE],
+    })
+    orders = (lines.filter(pl.col("order_id").is_not_null())
+              .group_by("order_id", maintain_order=True)
+              .agg(pl.all().exclude(LINE).drop_nulls().first())
+              .with_columns(pl.col("refunded").fill_null(0.0), pl.col("discount").fill_null(0.0),
+                            cancelled=pl.col("cancelled_at").is_not_null())
+              .with_columns(returned=(pl.col("refunded") > 0)
+                            | pl.col("status").str.contains("refund").fill_null(False))
+              .select(list(RECORD_COLUMNS["orders"])))
+    findings = [Finding("info", "Shopify: one order per 'Name' (line-item rows grouped); cancelled orders stay in "
+                        "the order list but count in no total; revenue is the order total minus refunds.")]
+    cancelled = orders.filter(pl.col("cancelled"))["order_id"].to_list()
+    if cancelled:
+        findings.append(Finding("info", f"{len(cancelled)} cancelled order(s) left out of the totals: "
+                                f"{', '.join(cancelled[:5])}."))
+    codes = set(orders["currency"].drop_nulls().unique().to_list())
+    frame = _daily_orders(orders)
+    return _result(raw, platform, name, orders, frame, findings,
+                   currency=next(iter(codes)) if len(codes) == 1 else None)
+
+
+def _daily_orders(orders: pl.DataFrame) -> pl.DataFrame:
+    live = orders.filter(~pl.col("cancelled"))
+    first = (live.filter(pl.col("customer_id").is_not_null()).sort("date")
+             .group_by("customer_id", maintain_order=True).agg(pl.col("order_id").first()))
+    live = live.with_columns(new=pl.col("order_id").is_in(first["order_id"].implode()))
+    keys = ["date", "currency"] + (["channel"] if live["channel"].is_not_null().any() else [])
+    return (live.group_by(keys).agg(orders=pl.len().cast(pl.Float64),
+                                    revenue=(pl.col("revenue") - pl.col("refunded")).sum(),
+                                    returned_orders=pl.col("returned").sum().cast(pl.Float64),
+                                    new_customers=pl.col("new").sum().cast(pl.Float64))
+            .with_columns(source=pl.lit("shopify_orders")).sort(keys))
+
+
+def read_shopify_customers(raw: RawTable, platform: Platform, name: str, salt: bytes) -> ReadResult:
+    cols = _columns(raw)
+    df, n = raw.frame, raw.frame.height
+    ident = _col(df, cols, "email", "customer id")
+    accepts = _text(_col(df, cols, "accepts email marketing", "accepts marketing"), n).str.to_lowercase()
+    records = pl.DataFrame({
+        "customer_id": hashed(ident, salt) if ident is not None else pl.Series([None] * n, dtype=pl.String),
+        "total_spent": _num(_col(df, cols, "total spent"), n),
+        "total_orders": _num(_col(df, cols, "total orders"), n),
+        "accepts_marketing": accepts.is_in(["yes", "true", "ja", "1"]),
+        "country": _text(_col(df, cols, "default address country code", "country code", "country"), n),
+    })
+    return _result(raw, platform, name, records, pl.DataFrame(), [])
+
+
+STAGES = {
+    "subscriber": "subscriber", "lead": "lead", "marketing qualified lead": "mql", "marketingqualifiedlead": "mql",
+    "sales qualified lead": "sql", "salesqualifiedlead": "sql", "opportunity": "opportunity",
+    "customer": "customer", "evangelist": "evangelist", "other": "other",
+}
+_CONTACT_DATES = {
+    "lead_date": ("became a lead date",),
+    "mql_date": ("became a marketing qualified lead date",),
+    "sql_date": ("became a sales qualified lead date",),
+    "opportunity_date": ("became an opportunity date",),
+    "customer_date": ("became a customer date",),
+}
+_COUNTED = {"lead_date": "leads", "mql_date": "mqls", "sql_date": "sqls", "opportunity_date": "opportunities",
+            "customer_date": "new_customers"}
+
+
+def read_hubspot_contacts(raw: RawTable, platform: Platform, name: str, salt: bytes) -> ReadResult:
+    cols = _columns(raw)
+    df, n = raw.frame, raw.frame.height
+    ident = _col(df, cols, "record id", "contact id")
+    stage = _text(_col(df, cols, "lifecycle stage"), n).str.to_lowercase()
+    records = pl.DataFrame({
+        "contact_id": hashed(ident, salt) if ident is not None else pl.Series([None] * n, dtype=pl.String),
+        "create_date": _date(_col(df, cols, "create date"), n),
+        **{k: _date(_col(df, cols, *keys), n) for k, keys in _CONTACT_DATES.items()},
+        "lifecycle_stage": stage.replace_strict(STAGES, default=stage, return_dtype=pl.String),
+        "channel": _text(_col(df, cols, "original source"), n),
+        "revenue": _num(_col(df, cols, "total revenue"), n),
+    })
+    later = pl.any_horizontal(pl.col(k).is_not_null() for k in ("mql_date", "sql_date", "opportunity_date",
+                                                                  "customer_date"))
+    fallback = pl.lit(True) if "became a lead date" not in cols else later
+    records = records.with_columns(lead_date=pl.coalesce("lead_date", pl.when(fallback).then("create_date")))
+    counts = [records.filter(pl.col(k).is_not_null()).group_by(date=pl.col(k), channel=pl.col("channel"))
+              .agg(pl.len().cast(pl.Float64).alias(m)) for k, m in _COUNTED.items()]
+    frame = (pl.concat(counts, how="diagonal_relaxed").group_by("date", "channel")
+             .agg(pl.col(m).sum() for m in _COUNTED.values())
+             .with_columns(source=pl.lit("hubspot_contacts")).sort("date", "channel", nulls_last=True))
+    return _result(raw, platform, name, records, frame, [])
+
+
+def read_hubspot_deals(raw: RawTable, platform: Platform, name: str, salt: bytes) -> ReadResult:
+    cols = _columns(raw)
+    df, n = raw.frame, raw.frame.height
+    ident = _col(df, cols, "record id", "deal id")
+    stage = _text(_col(df, cols, "deal stage"), n)
+    records = pl.DataFrame({
+        "deal_id": hashed(ident, salt) if ident is not None else pl.Series([None] * n, dtype=pl.String),
+        "create_date": _date(_col(df, cols, "create date"), n),
+        "close_date": _date(_col(df, cols, "close date"), n),
+        "stage": stage,
+        "won": stage.str.to_lowercase().str.replace_all(r"[\s_-]", "").str.contains("closedwon").fill_null(False),
+        "amount": _num(_col(df, cols, "amount"), n),
+        "pipeline": _text(_col(df, cols, "pipeline"), n),
+    })
+    return _result(raw, platform, name, records, pl.DataFrame(), [])
+
+
+READERS = {
+    "shopify_orders": read_shopify_orders,
+    "shopify_customers": read_shopify_customers,
+    "hubspot_contacts": read_hubspot_contacts,
+    "hubspot_deals": read_hubspot_deals,
+}

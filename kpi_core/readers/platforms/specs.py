@@ -1,0 +1,419 @@
+"""What each platform's export calls its columns, declared as data.
+
+A header is matched after ``normalise_header``: lower case, Unicode NFKC (TikTok's full-width
+``）`` becomes ``)``), spaces collapsed, and a trailing currency code in brackets taken off
+(``Amount spent (NOK)`` -> ``amount spent``, currency NOK). Each platform lists its names in
+English and, where known, Norwegian, Swedish and Danish; names marked as inferred in
+export-formats.md are included too, since a wrong guess costs nothing when it never matches.
+
+A ``Col`` says what a header becomes:
+- a canonical measure or dimension and how its cells are parsed;
+- ``times``: an average turned back into a total by multiplying with another measure of the same
+  row (GA4 average engagement time per session x sessions = engagement seconds);
+- ``canonical=None`` with ``parse="ratio"``: a ratio, dropped and recomputed from the totals;
+  with ``parse="ignore"``: a column the platform writes that no KPI needs (kept out of the
+  "unrecognised" list, and it helps recognise the platform);
+- ``priority``: when two headers give the same measure (Meta ``Link clicks`` and ``Clicks (all)``),
+  the lower number wins and the other is left out, saying why;
+- ``views``: the count may include view-through conversions (no clicks > conversions check).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from kpi_core.readers.result import TableKind
+from kpi_core.schema import DIMENSIONS, MEASURES
+
+
+@dataclass(frozen=True)
+class Col:
+    canonical: str | None
+    parse: str = "number"  # number, percent, duration, date, text, device, currency, ratio, ignore
+    times: str | None = None
+    priority: int = 0
+    views: bool = False
+
+
+@dataclass(frozen=True)
+class Platform:
+    id: str
+    label: str
+    kind: TableKind
+    columns: dict[str, Col]
+    patterns: tuple[tuple[str, Col], ...] = ()  # regexes over normalised headers, after ``columns``
+    # Decisions worth telling the user, shown when the file has the header (normalised) they are about.
+    notes: dict[str, str] = field(default_factory=dict)
+
+
+_CURRENCY_SUFFIX = re.compile(r"\s*\(([A-Z]{3})\)\s*$")
+
+
+def normalise_header(header: str) -> tuple[str, str | None]:
+    """(matching key, currency code found in the header or None)."""
+    text = unicodedata.normalize("NFKC", header).replace("\u00a0", " ").strip().strip('"').strip()
+    code = None
+    m = _CURRENCY_SUFFIX.search(text)
+    if m:
+        code = m.group(1)
+        text = text[: m.start()]
+    return " ".join(text.lower().split()), code
+
+
+def _c(canonical: str | None, *headers: str, **kw) -> dict[str, Col]:
+    col = Col(canonical, **kw)
+    return {h: col for h in headers}
+
+
+def _ratios(*headers: str) -> dict[str, Col]:
+    return _c(None, *headers, parse="ratio")
+
+
+def _ignored(*headers: str) -> dict[str, Col]:
+    return _c(None, *headers, parse="ignore")
+
+
+def _merge(*parts: dict[str, Col]) -> dict[str, Col]:
+    out: dict[str, Col] = {}
+    for p in parts:
+        out.update(p)
+    return out
+
+
+# --- Names any sheet may use (the generic reader, and a fallback for every platform) -------------
+GENERIC: dict[str, Col] = _merge(
+    _c("date", "date", "day", "dato", "datum", "dag", "week", "uke", "vecka", "uge", "month", "måned", "månad",
+       parse="date"),
+    _c("campaign", "campaign", "campaign name", "kampanje", "kampanj", "kampagne", "kampanjenavn", "kampanjnamn",
+       "kampagnenavn", parse="text"),
+    _c("ad_group", "ad group", "ad set", "ad set name", "annonsegruppe", "annonsgrupp", "annoncegruppe",
+       parse="text"),
+    _c("ad", "ad", "ad name", "annonse", "annons", "annonce", parse="text"),
+    _c("keyword", "keyword", "søkeord", "sökord", "søgeord", parse="text"),
+    _c("device", "device", "enhet", "enhed", parse="device"),
+    _c("country", "country", "land", parse="text"),
+    _c("region", "region", "fylke", "län", parse="text"),
+    _c("channel", "channel", "kanal", "channel group", parse="text"),
+    _c("source", "source", "platform", "plattform", "kilde", "källa", parse="text"),
+    _c("age", "age", "alder", "ålder", parse="text"),
+    _c("gender", "gender", "kjønn", "kön", "køn", parse="text"),
+    _c("placement", "placement", "plassering", "placering", parse="text"),
+    _c("landing_page", "landing page", "landingsside", "landningssida", parse="text"),
+    _c("currency", "currency", "currency code", "valuta", "valutakode", "valutakod", parse="currency"),
+    _c("spend", "spend", "cost", "costs", "amount spent", "spent", "kostnad", "kostnader", "forbruk",
+       "omkostninger", "omkostning", "forbrug", "utgift", "udgift"),
+    _c("impressions", "impressions", "impr.", "visninger", "visningar", "eksponeringer", "exponeringar"),
+    _c("reach", "reach", "rekkevidde", "räckvidd", "rækkevidde"),
+    _c("clicks", "clicks", "klikk", "klick", "klik"),
+    _c("engagements", "engagements", "engasjementer", "engagemang"),
+    _c("video_views", "video views", "videovisninger", "videovisningar"),
+    _c("sessions", "sessions", "økter", "sessioner", "besøk", "besök"),
+    _c("users", "users", "brukere", "användare", "brugere"),
+    _c("engaged_sessions", "engaged sessions", "engasjerte økter"),
+    _c("pageviews", "pageviews", "page views", "sidevisninger", "sidvisningar"),
+    _c("bounces", "bounces", "fluktfrekvens antall"),
+    _c("leads", "leads", "leads (antall)"),
+    _c("conversions", "conversions", "konverteringer", "konverteringar", "conv.", "konv."),
+    _c("orders", "orders", "ordrer", "ordrar", "bestillinger", "beställningar", "ordre", "order"),
+    _c("revenue", "revenue", "conversion value", "conv. value", "value", "inntekt", "inntekter", "intäkt",
+       "intäkter", "omsetning", "omsättning", "omsætning", "indtægt", "indtægter", "salg", "försäljning"),
+    _c("new_customers", "new customers", "nye kunder", "nya kunder"),
+    _c("emails_delivered", "emails delivered", "delivered"),
+    _c("email_opens", "email opens", "unique opens"),
+    _c("email_clicks", "email clicks"),
+    _c("unsubscribes", "unsubscribes", "avmeldinger", "avregistreringar"),
+)
+# Every canonical name also matches itself (a sheet already in our vocabulary).
+for _name, _dim in DIMENSIONS.items():
+    GENERIC.setdefault(_name, Col(_name, "date" if _dim.kind == "date" else "currency" if _name == "currency"
+                                  else "device" if _name == "device" else "text"))
+for _name in MEASURES:
+    GENERIC.setdefault(_name, Col(_name))
+
+# Headers that are ratios or averages in any export: dropped, KPIs are recomputed from totals.
+RATIO_PATTERN = re.compile(
+    r"^(ctr|cpc|cpm|cpa|cpv|cpl|roas|poas|aov|frequency|frekvens)\b|^avg\b|^avg\.|^average\b|"
+    r"^gj\.\s?sn\.|^gen\.|^gns\.|^cost per\b|^cost /|^kostnad per\b|^kostnad/|^pris per\b|"
+    r"\brate\b|\(%\)|%|\bper\b|/|klikkfrekvens|klickfrekvens|\bshare\b|andel\b|\broas\b|\bctr\b|\bcpc\b|\bcpm\b"
+)
+
+# --- Ad platforms ---------------------------------------------------------------------------------
+GOOGLE_ADS = Platform(
+    "google_ads", "Google Ads", "performance",
+    _merge(
+        _c("date", "day", "dag", "dato", "datum", parse="date"),
+        _c("campaign", "campaign", "kampanje", "kampanj", "kampagne", parse="text"),
+        _c("ad_group", "ad group", "annonsegruppe", "annonsgrupp", "annoncegruppe", parse="text"),
+        _c("keyword", "keyword", "search keyword", "søkeord", "sökord", parse="text"),
+        _c("device", "device", "enhet", "enhed", parse="device"),
+        _c("currency", "currency code", "valutakode", "valutakod", parse="currency"),
+        _c("impressions", "impr.", "visn.", "exp.", "eksp.", "visninger", "visningar"),
+        _c("clicks", "clicks", "klikk", "klick", "klik"),
+        _c("spend", "cost", "kostnad", "kostnader", "omkostninger"),
+        _c("conversions", "conversions", "konverteringer", "konverteringar", "konv."),
+        _c("revenue", "conv. value", "konv.verdi", "konv. verdi", "konv.värde", "konv. værdi"),
+        _ratios("ctr", "avg. cpc", "gj.sn. cpc", "gen. cpc", "gns. cpc", "avg. cpm", "gj.sn. cpm", "gen. cpm",
+                "cost / conv.", "kostnad/konv.", "kostnad / konv.", "klikkfrekvens", "conv. rate",
+                "interaction rate", "conv. value / cost", "search impr. share", "exponeringsandel",
+                "avg. cost", "optimization score", "bid adj."),
+        _ignored("campaign type", "kampanjetype", "kampanjtyp", "campaign status", "budget", "interactions",
+                 "status", "account", "view-through conv."),
+    ),
+)
+
+META_ADS = Platform(
+    "meta_ads", "Meta", "performance",
+    _merge(
+        _c("date", "reporting starts", "rapportering starter", "rapporteringen starter", "day", "dag", parse="date"),
+        _c("date_end", "reporting ends", "rapportering slutter", "rapporteringen slutter", parse="date"),
+        _c("campaign", "campaign name", "kampanjenavn", "kampanjens navn", parse="text"),
+        _c("ad_group", "ad set name", "annonsesettnavn", "annonsesettets navn", parse="text"),
+        _c("ad", "ad name", "annonsenavn", parse="text"),
+        _c("spend", "amount spent", "beløp brukt", "brukt beløp"),
+        _c("impressions", "impressions", "eksponeringer", "visninger"),
+        _c("reach", "reach", "rekkevidde"),
+        _c("clicks", "link clicks", "klikk på lenke", "klikk på lenken", "lenkeklikk"),
+        _c("clicks", "clicks (all)", "klikk (alle)", priority=1),
+        _c("conversions", "purchases", "kjøp", views=True),
+        _c("conversions", "results", "resultater", priority=1, views=True),
+        _c("leads", "leads", "potensielle kunder"),
+        _c("revenue", "purchases conversion value", "konverteringsverdi for kjøp"),
+        _c("carts", "adds to cart", "legg i handlekurv"),
+        _c("device", "impression device", "device platform", parse="device"),
+        _c("placement", "placement", "platform", "plassering", "plattform", parse="text"),
+        _c("age", "age", "alder", parse="text"),
+        _c("gender", "gender", "kjønn", parse="text"),
+        _ratios("cost per results", "cost per result", "kostnad per resultat", "frequency", "frekvens",
+                "cpm (cost per 1,000 impressions)", "cpm (kostnad per 1000 eksponeringer)",
+                "cpc (cost per link click)", "cpc (kostnad per klikk på lenke)", "ctr (link click-through rate)",
+                "ctr (klikkfrekvens for lenker)", "cpc (all)", "cpc (alle)", "ctr (all)", "ctr (alle)",
+                "purchase roas (return on ad spend)", "cost per purchase"),
+        _ignored("result indicator", "resultatindikator", "result type", "resultattype", "campaign delivery",
+                 "ad set delivery", "ad delivery", "levering", "delivery status", "delivery level",
+                 "attribution setting", "attribusjonsinnstilling", "quality ranking", "ends", "starts",
+                 "last significant edit", "landing page views", "visninger av landingsside",
+                 "adds to cart conversion value", "bid", "bid type", "budget"),
+    ),
+    notes={
+        "results": "Meta 'Results' counts whatever each row's result indicator is (purchases, leads, link clicks, "
+                   "reach…): it is used as conversions only on rows whose indicator is a purchase or a lead, and "
+                   "only when the file has no Purchases column.",
+        "reporting ends": "Meta 'Reporting starts' is the date; 'Reporting ends' is kept as date_end when a row "
+                          "covers several days.",
+    },
+)
+
+LINKEDIN_ADS = Platform(
+    "linkedin_ads", "LinkedIn", "performance",
+    _merge(
+        _c("date", "start date (in utc)", "start date", parse="date"),
+        _c("campaign", "campaign name", parse="text"),
+        _c("ad", "creative name", parse="text"),
+        _c("currency", "currency", parse="currency"),
+        _c("spend", "total spent", "amount spent"),
+        _c("impressions", "impressions"),
+        _c("clicks", "clicks"),
+        _c("reach", "reach"),
+        _c("leads", "leads"),
+        _c("conversions", "post-click conversions"),
+        _c("conversions", "conversions", priority=1, views=True),
+        _c("engagements", "total engagements"),
+        _c("video_views", "video views", "video plays"),
+        _ratios("average cpm", "average cpc", "click through rate", "lead form completion rate",
+                "conversion rate", "cost per conversion", "cost per lead", "engagement rate"),
+        _ignored("account name", "campaign group name", "campaign id", "campaign type", "campaign objective",
+                 "campaign start date", "campaign end date", "ad introduction text", "ad headline", "click url",
+                 "clicks to landing page", "clicks to linkedin page", "total social actions", "reactions",
+                 "comments", "shares", "follows", "other clicks", "viral impressions", "lead forms opened",
+                 "card impressions", "event registrations", "conversion name", "conversion type",
+                 "view-through conversions", "campaign status", "account id"),
+    ),
+    notes={"conversions": "LinkedIn 'Post-Click Conversions' are the conversions when the file has them; "
+                          "'Conversions' adds view-through conversions."},
+)
+
+TIKTOK_ADS = Platform(
+    "tiktok_ads", "TikTok", "performance",
+    _merge(
+        _c("date", "by day", "date", "day", parse="date"),
+        _c("campaign", "campaign name", parse="text"),
+        _c("ad_group", "ad group name", parse="text"),
+        _c("ad", "ad name", parse="text"),
+        _c("currency", "currency", parse="currency"),
+        _c("spend", "cost", "total cost"),
+        _c("impressions", "impressions"),
+        _c("reach", "reach"),
+        _c("clicks", "clicks (destination)"),
+        _c("clicks", "clicks (all)", "clicks", priority=1),
+        _c("conversions", "conversions", views=True),
+        _c("video_views", "video views"),
+        _ratios("cpc (destination)", "ctr (destination)", "cpc (all)", "ctr (all)", "cpm", "cost per conversion",
+                "cost per 1,000 people reached", "frequency", "conversion rate"),
+        _ignored("primary status", "website url (ad level)", "2-second video views", "6-second video views",
+                 "campaign id", "ad group id", "ad id"),
+    ),
+)
+
+MICROSOFT_ADS = Platform(
+    "microsoft_ads", "Microsoft Advertising", "performance",
+    _merge(
+        _c("date", "gregorian date", "gregoriandate", "time period", "timeperiod", parse="date"),
+        _c("campaign", "campaign name", "campaignname", "campaign", parse="text"),
+        _c("ad_group", "ad group", "adgroupname", "ad group name", parse="text"),
+        _c("keyword", "keyword", parse="text"),
+        _c("device", "device type", "devicetype", parse="device"),
+        _c("currency", "currency code", "currencycode", parse="currency"),
+        _c("impressions", "impressions"),
+        _c("clicks", "clicks"),
+        _c("spend", "spend"),
+        _c("conversions", "conversions"),
+        _c("revenue", "revenue"),
+        _ratios("ctr (%)", "ctr", "average cpc", "averagecpc", "avg. position", "averageposition",
+                "conversion rate (%)", "conversionrate", "cpa", "cost per conversion"),
+        _ignored("account name", "accountname", "account number", "campaign status", "campaignstatus"),
+    ),
+)
+
+SNAPCHAT_ADS = Platform(
+    "snapchat_ads", "Snapchat", "performance",
+    _merge(
+        _c("date", "start time", parse="date"),
+        _c("date_end", "end time", parse="date"),
+        _c("campaign", "campaign name", parse="text"),
+        _c("impressions", "paid impressions"),
+        _c("clicks", "swipe ups", "swipes"),
+        _c("spend", "spend", "amount spent"),
+        _ratios("ecpm", "ecpsu", "swipe up rate"),
+    ),
+)
+
+# --- Analytics ------------------------------------------------------------------------------------
+GA4 = Platform(
+    "ga4", "GA4", "performance",
+    _merge(
+        _c("date", "date", "dato", "datum", "year month", "år måned", "week", parse="date"),
+        _c("campaign", "session campaign", "first user campaign", parse="text"),
+        _c("landing_page", "landing page + query string", "landing page", "page path and screen class",
+           parse="text"),
+        _c("device", "device category", "enhetskategori", parse="device"),
+        _c("country", "country", "land", parse="text"),
+        _c("users", "active users", "aktive brukere", "aktiva användare"),
+        _c("users", "total users", "users", "brukere", priority=1),
+        _c("sessions", "sessions", "økter", "sessioner"),
+        _c("engaged_sessions", "engaged sessions", "engasjerte økter", "engagerade sessioner"),
+        _c("engagement_seconds", "average engagement time per session", "gjennomsnittlig engasjementstid per økt",
+           parse="duration", times="sessions"),
+        _c("conversions", "key events", "nøkkelhendelser", "nyckelhändelser", "conversions", "konverteringer"),
+        _c("revenue", "total revenue", "samlede inntekter", "purchase revenue", "total intäkt"),
+        _c("pageviews", "views", "visninger"),
+        _ratios("engagement rate", "engasjementsfrekvens", "views per session", "events per session",
+                "average engagement time", "bounce rate", "sessions (previous period)",
+                "users (previous period)"),
+        _ignored("event count", "antall hendelser", "new users", "nye brukere", "session source / medium",
+                 "session source", "session medium", "user engagement", "date range"),
+    ),
+    patterns=(
+        (r"^(session|first user) .*channel group", Col("channel", "text")),
+        (r"channel group", Col("channel", "text", priority=1)),
+        (r"\(previous period\)$|\(forrige periode\)$", Col(None, "ignore")),
+    ),
+)
+
+UNIVERSAL_ANALYTICS = Platform(
+    "universal_analytics", "Universal Analytics", "performance",
+    _merge(
+        _c("channel", "default channel grouping", parse="text"),
+        _c("date", "date", "day index", parse="date"),
+        _c("landing_page", "landing page", parse="text"),
+        _c("users", "users"),
+        _c("sessions", "sessions"),
+        _c("bounces", "bounce rate", parse="percent", times="sessions"),
+        _c("pageviews", "pages / session", times="sessions"),
+        _c("engagement_seconds", "avg. session duration", parse="duration", times="sessions"),
+        _c("orders", "transactions"),
+        _c("revenue", "revenue"),
+        _c("conversions", "goal completions", "goal completions (all)"),
+        _ratios("% new sessions", "ecommerce conversion rate", "goal conversion rate", "goal value"),
+        _ignored("new users", "source / medium", "hour index"),
+    ),
+    notes={"bounce rate": "Universal Analytics 'Bounce Rate', 'Pages / Session' and 'Avg. Session Duration' are "
+                          "turned back into bounces, pageviews and engagement seconds by multiplying with the "
+                          "row's sessions."},
+)
+
+# --- E-mail ---------------------------------------------------------------------------------------
+MAILCHIMP = Platform(
+    "mailchimp", "Mailchimp", "email",
+    _merge(
+        _c("date", "send date", parse="date"),
+        _c("campaign", "title", parse="text"),
+        _c("emails_delivered", "successful deliveries"),
+        _c("email_opens", "unique opens"),
+        _c("email_clicks", "unique clicks"),
+        _c("unsubscribes", "unsubscribes"),
+        _c("revenue", "total revenue"),
+        _c("orders", "total orders"),
+        _ratios("open rate", "click rate"),
+        _ignored("subject", "list", "send weekday", "total recipients", "soft bounces", "hard bounces",
+                 "total bounces", "times forwarded", "forwarded opens", "total opens", "total clicks",
+                 "abuse complaints", "times liked on facebook", "folder id", "unique id", "total gross sales"),
+    ),
+)
+
+KLAVIYO = Platform(
+    "klaviyo", "Klaviyo", "email",
+    _merge(
+        _c("date", "send time", "message send date time", "day", parse="date"),
+        _c("campaign", "campaign name", "flow name", parse="text"),
+        _c("emails_delivered", "successful deliveries", "delivered"),
+        _c("email_opens", "unique opens"),
+        _c("email_clicks", "unique clicks"),
+        _c("unsubscribes", "unsubscribes"),
+        _c("revenue", "revenue", "conversion value", "total placed order value"),
+        _c("orders", "unique placed order"),
+        _c("conversions", "count of unique conversions"),
+        _ratios("placed order rate", "open rate", "click rate", "spam complaints rate", "bounce rate",
+                "unsubscribe rate", "conversion rate"),
+        _ignored("tags", "subject", "list", "send weekday", "total recipients", "total opens", "total clicks",
+                 "spam complaints", "bounces", "campaign id", "campaign channel", "variant", "winning variant",
+                 "flow id", "message id"),
+    ),
+)
+
+# --- Record exports (shop and CRM): recognised here, read by records.py ---------------------------
+SHOPIFY_ORDERS = Platform(
+    "shopify_orders", "Shopify orders", "orders",
+    _ignored("name", "email", "financial status", "paid at", "fulfillment status", "fulfilled at",
+             "accepts marketing", "currency", "subtotal", "shipping", "taxes", "total", "discount code",
+             "discount amount", "shipping method", "created at", "lineitem quantity", "lineitem name",
+             "lineitem price", "lineitem sku", "billing name", "billing zip", "billing country",
+             "shipping country", "cancelled at", "refunded amount", "source", "id", "payment method"),
+)
+SHOPIFY_CUSTOMERS = Platform(
+    "shopify_customers", "Shopify customers", "customers",
+    _ignored("customer id", "first name", "last name", "email", "accepts email marketing", "accepts marketing",
+             "default address country code", "country code", "total spent", "total orders",
+             "accepts sms marketing", "tax exempt", "default address zip", "default address city"),
+)
+HUBSPOT_CONTACTS = Platform(
+    "hubspot_contacts", "HubSpot contacts", "contacts",
+    _ignored("record id", "contact id", "first name", "last name", "email", "lifecycle stage", "lead status",
+             "create date", "original source", "original source drill-down 1", "became a lead date",
+             "became a marketing qualified lead date", "became a sales qualified lead date",
+             "became an opportunity date", "became a customer date", "contact owner", "total revenue",
+             "became a subscriber date"),
+)
+HUBSPOT_DEALS = Platform(
+    "hubspot_deals", "HubSpot deals", "deals",
+    _ignored("record id", "deal name", "deal stage", "pipeline", "amount", "close date", "create date",
+             "deal owner", "associated company"),
+)
+
+GENERIC_PLATFORM = Platform("generic", "Generic sheet", "performance", {})
+
+PLATFORMS: tuple[Platform, ...] = (
+    GOOGLE_ADS, META_ADS, LINKEDIN_ADS, TIKTOK_ADS, MICROSOFT_ADS, SNAPCHAT_ADS, GA4, UNIVERSAL_ANALYTICS,
+    MAILCHIMP, KLAVIYO, SHOPIFY_ORDERS, SHOPIFY_CUSTOMERS, HUBSPOT_CONTACTS, HUBSPOT_DEALS,
+)

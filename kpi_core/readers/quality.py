@@ -1,0 +1,154 @@
+"""Data-quality findings: what in a table looks wrong before anyone reads a KPI off it.
+
+Each check takes the canonical frame (with the sniffer's ``__line`` column, so a finding can name
+the lines) and returns Findings; none of them changes the data. The checks follow the articles'
+advice to look at data quality first: double tracking, impossible counts, holes in the period.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import polars as pl
+
+from kpi_core.readers.result import Finding
+from kpi_core.readers.sniff import LINE
+from kpi_core.schema import DIMENSIONS, MONEY_MEASURES
+
+MAX_LINES_SHOWN = 5
+
+
+def _lines(lines: list[int]) -> str:
+    shown = ", ".join(str(n) for n in lines[:MAX_LINES_SHOWN])
+    more = f" and {len(lines) - MAX_LINES_SHOWN} more" if len(lines) > MAX_LINES_SHOWN else ""
+    return f"line{'s' if len(lines) > 1 else ''} {shown}{more}"
+
+
+def _rows_where(frame: pl.DataFrame, condition: pl.Expr) -> list[int]:
+    if LINE not in frame.columns:
+        return []
+    return frame.filter(condition.fill_null(False))[LINE].to_list()
+
+
+def row_findings(frame: pl.DataFrame, platform: object = None, views: bool = False) -> list[Finding]:
+    """Clicks > impressions, conversions > clicks, negative money, duplicated rows, future dates."""
+    out: list[Finding] = []
+    cols = set(frame.columns)
+    if {"clicks", "impressions"} <= cols:
+        bad = _rows_where(frame, pl.col("clicks") > pl.col("impressions"))
+        if bad:
+            out.append(Finding("warning", f"more clicks than impressions on {len(bad)} row(s): check the export "
+                               "or the column mapping.", _lines(bad)))
+    if {"conversions", "clicks"} <= cols and not views:
+        bad = _rows_where(frame, pl.col("conversions") > pl.col("clicks"))
+        if bad:
+            out.append(Finding("warning", f"more conversions than clicks on {len(bad)} row(s): conversions may be "
+                               "counted twice (double tracking) or include view-through.", _lines(bad)))
+    for m in sorted(MONEY_MEASURES & cols):
+        bad = _rows_where(frame, pl.col(m) < 0)
+        if bad:
+            out.append(Finding("warning", f"negative {m} on {len(bad)} row(s).", _lines(bad)))
+    out += duplicates(frame)
+    if "date" in cols:
+        bad = _rows_where(frame, pl.col("date") > date.today())
+        if bad:
+            out.append(Finding("warning", f"{len(bad)} row(s) dated in the future.", _lines(bad)))
+    return out
+
+
+def duplicates(frame: pl.DataFrame) -> list[Finding]:
+    """Rows with identical date and dimension keys: possible double tracking."""
+    keys = [c for c in frame.columns if c in DIMENSIONS]
+    if not keys or LINE not in frame.columns or frame.height < 2:
+        return []
+    dup = frame.filter(pl.struct(keys).is_duplicated())
+    if dup.is_empty():
+        return []
+    groups = dup.group_by(keys, maintain_order=True).agg(pl.col(LINE).sort())
+    out = []
+    for lines in groups[LINE].to_list()[:MAX_LINES_SHOWN]:
+        out.append(Finding("warning", "rows with the same date and dimensions: possible double tracking "
+                           "(or a breakdown column missing from the export).", _lines(lines)))
+    if groups.height > MAX_LINES_SHOWN:
+        out.append(Finding("warning", f"{groups.height - MAX_LINES_SHOWN} more groups of repeated rows."))
+    return out
+
+
+def missing_days(frame: pl.DataFrame, period: tuple[date, date] | None) -> list[Finding]:
+    """Days inside the period with no row, for daily data (one source per frame)."""
+    if "date" not in frame.columns or "date_end" in frame.columns:
+        return []
+    days = frame["date"].drop_nulls().unique().sort()
+    if days.len() < 2:
+        return []
+    gaps = days.diff().drop_nulls()
+    if gaps.median() != timedelta(days=1):  # weekly or monthly rows: no day is missing
+        return []
+    lo, hi = period or (days.min(), days.max())
+    expected = pl.date_range(lo, hi, "1d", eager=True)
+    missing = expected.filter(~expected.is_in(days.implode()))
+    if missing.is_empty():
+        return []
+    shown = ", ".join(d.isoformat() for d in missing.head(MAX_LINES_SHOWN).to_list())
+    more = f" and {missing.len() - MAX_LINES_SHOWN} more" if missing.len() > MAX_LINES_SHOWN else ""
+    return [Finding("warning", f"{missing.len()} day(s) between {lo} and {hi} have no rows: {shown}{more}.")]
+
+
+def empty_columns(raw: pl.DataFrame) -> list[Finding]:
+    """Source columns without a single filled cell."""
+    out = []
+    for c in raw.columns:
+        if c == LINE:
+            continue
+        s = raw[c]
+        if s.dtype == pl.String:
+            s = s.str.strip_chars()
+            filled = s.is_not_null() & (s != "")
+        else:
+            filled = s.is_not_null()
+        if not filled.any():
+            out.append(Finding("info", f"column '{c}' is empty in every row.", f"column '{c}'"))
+    return out
+
+
+def parse_findings(reports: dict, lines: pl.Series) -> list[Finding]:
+    """Masked and unparseable cells per column (from values.ParseReport), with examples."""
+    out = []
+    for column, r in reports.items():
+        if r.masked:
+            out.append(Finding("info", f"masked low values: {r.masked} cell(s) in '{column}' are hidden by the "
+                               "platform (such as '<5') and read as empty.", f"column '{column}'"))
+        if r.bad:
+            examples = ", ".join(f"line {lines[pos]}: {text!r}" for pos, text in r.bad_examples)
+            out.append(Finding("warning", f"{r.bad} cell(s) in '{column}' could not be read and are left empty "
+                               f"({examples}).", f"column '{column}'"))
+    return out
+
+
+def mixed_currencies(codes: set[str]) -> list[Finding]:
+    """Money in more than one currency is never added up."""
+    if len(codes) < 2:
+        return []
+    return [Finding("warning", f"mixed currencies {', '.join(sorted(codes))}: money is reported per currency "
+                    "until you give exchange rates.")]
+
+
+def overlaps(frames: list[tuple[str, str, pl.DataFrame]]) -> list[Finding]:
+    """The same platform's rows for the same dates and campaigns in two files: counted twice if added up.
+
+    ``frames`` holds (file, platform, canonical frame) per file.
+    """
+    out = []
+    for i, (file_a, plat_a, a) in enumerate(frames):
+        for file_b, plat_b, b in frames[i + 1:]:
+            if plat_a != plat_b or "date" not in a.columns or "date" not in b.columns:
+                continue
+            keys = [k for k in ("date", "campaign") if k in a.columns and k in b.columns]
+            common = a.select(keys).unique().join(b.select(keys).unique(), on=keys, how="inner")
+            if common.height:
+                lo, hi = common["date"].min(), common["date"].max()
+                out.append(Finding("warning", f"{file_a} and {file_b} both hold {plat_a} data for "
+                                   f"{common.height} {' and '.join(keys)} combination(s) between {lo} and {hi}: "
+                                   "remove one file, or the overlap is counted twice.", f"{file_a}, {file_b}"))
+    return out
+

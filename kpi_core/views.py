@@ -1,0 +1,498 @@
+"""What the pages show, as plain data: filtering, the scorecard, segment tables, trends, the funnel.
+
+Pages stay thin: they read widgets, call one function here and render what comes back. Every
+number is computed by ``engine`` (ratio of sums); this module only decides *which* numbers a page
+needs and shapes them for display, already formatted by ``fmt`` in the chosen language. Nothing
+here imports streamlit, so all of it is tested with plain pytest.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+import polars as pl
+
+from kpi_core import catalog, fmt
+from kpi_core.catalog import GOAL_LABELS, STAGE_GOALS, STAGE_LABELS, Lang
+from kpi_core.engine import Inputs, Period, available_measures, compare, compute, in_period, resolve
+from kpi_core.goals import plan
+from kpi_core.readers import ReadResult
+from kpi_core.schema import MEASURES, SEGMENT_DIMENSIONS
+
+FILTER_DIMENSIONS: tuple[str, ...] = ("source", "channel", "campaign")
+NOT_SET = "(not set)"
+
+
+def digest(data: bytes) -> str:
+    """Content key of an upload: equal bytes are parsed once, different bytes never share a key."""
+    return hashlib.sha256(data).hexdigest()
+
+
+# --- filters ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Filters:
+    """The sidebar's filters. Empty tuples mean "all"; dates are the period analysed."""
+
+    start: date | None = None
+    end: date | None = None
+    sources: tuple[str, ...] = ()
+    channels: tuple[str, ...] = ()
+    campaigns: tuple[str, ...] = ()
+
+    @property
+    def period(self) -> Period | None:
+        return Period(self.start, self.end) if self.start and self.end else None
+
+    def chosen(self) -> dict[str, tuple[str, ...]]:
+        return {"source": self.sources, "channel": self.channels, "campaign": self.campaigns}
+
+
+def filter_options(frame: pl.DataFrame) -> dict[str, list[str]]:
+    """The values a user can pick per filter dimension present in the data, sorted."""
+    return {d: sorted(frame[d].drop_nulls().unique().to_list()) for d in FILTER_DIMENSIONS if d in frame.columns}
+
+
+def date_bounds(frame: pl.DataFrame) -> tuple[date, date] | None:
+    if "date" not in frame.columns or frame["date"].drop_nulls().is_empty():
+        return None
+    return frame["date"].min(), frame["date"].max()
+
+
+def default_period(first: date, last: date) -> Period:
+    """The last 28 days when the data has two such spans (four whole weeks: every weekday counts
+    the same in both periods), otherwise the second half of the data, so there is always a
+    previous period of equal length to compare with."""
+    span = (last - first).days + 1
+    days = 28 if span >= 56 else max(1, span // 2)
+    return Period(last - timedelta(days=days - 1), last)
+
+
+def filter_dimensions(frame: pl.DataFrame, filters: Filters) -> pl.DataFrame:
+    """Rows matching the source, channel and campaign filters (dates untouched, so the previous
+    period stays available for comparisons)."""
+    conds = [pl.col(d).is_in(list(v)) for d, v in filters.chosen().items() if v and d in frame.columns]
+    return frame.filter(conds) if conds else frame
+
+
+def filter_all(frame: pl.DataFrame, filters: Filters) -> pl.DataFrame:
+    """Rows matching every filter, the period included."""
+    out = filter_dimensions(frame, filters)
+    p = filters.period
+    return in_period(out, p) if p is not None and "date" in out.columns else out
+
+
+# --- the scorecard --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Card:
+    """One KPI as the scorecard shows it. Plain values only (cached and pickled per session)."""
+
+    kpi: str
+    label: str
+    unit: str  # catalog unit: rate, currency, multiple…
+    value: float | None
+    text: str  # the value formatted
+    previous_text: str
+    delta: str | None  # "+12.3%", None when there is no previous value
+    delta_color: str  # st.metric: "normal" (higher is better), "inverse" (lower), "off" (neither)
+    verdict: str | None  # "good", "bad", "neutral"
+    spark: tuple[float, ...]  # the KPI per day (or week) of the period, for a small trend
+    spark_dates: tuple[date, ...]
+    description: str
+    why: str
+    formula: str
+    target_status: str | None = None  # filled in by the targets module once targets exist
+
+
+@dataclass(frozen=True)
+class StageCards:
+    stage: str
+    label: str
+    goal: str
+    cards: tuple[Card, ...]
+
+
+@dataclass(frozen=True)
+class Scorecard:
+    goal: str
+    goal_label: str
+    headline: Card | None
+    headline_note: str | None
+    stages: tuple[StageCards, ...]
+    missing: tuple[tuple[str, str], ...]  # (KPI label, what is missing)
+    notes: tuple[str, ...]
+    current: Period
+    previous: Period
+    currency: str | None
+
+
+_DELTA_COLOR = {"higher": "normal", "lower": "inverse", "neither": "off"}
+
+
+def spark_grain(period: Period) -> str:
+    """Days for up to two months, weeks beyond: a sparkline of 30-60 points reads best."""
+    return "day" if period.days <= 62 else "week"
+
+
+def scorecard(frame: pl.DataFrame, goal: str, period: Period, inputs: Inputs | None = None,
+              lang: Lang = "en") -> Scorecard:
+    """The goal's KPIs per funnel stage, in ``period`` against the period of equal length before it.
+
+    ``frame`` is filtered by dimension but not by date (the previous period must be in it).
+    """
+    inputs = inputs or Inputs()
+    p = plan(goal, available_measures(frame, inputs))
+    ids = p.available
+    comp = compare(frame, ids, current=period, inputs=inputs)
+    rows = {r["kpi"]: r for r in comp.frame.iter_rows(named=True)}
+    current_rows = in_period(frame, period)
+    spark = compute(current_rows, ids, grain=spark_grain(period), inputs=inputs) if ids else None
+    head_res = compute(current_rows, ids, inputs=inputs) if ids else None
+    currency = head_res.currency if head_res else None
+    formulas = head_res.formulas if head_res else {}
+
+    def card(kid: str) -> Card:
+        k = catalog.get(kid)
+        r = rows.get(kid, {})
+        points = (spark.frame.select("period", kid).drop_nulls().rows()
+                  if spark is not None and kid in spark.frame.columns else [])
+        f = formulas.get(kid)
+        formula = f.describe() if f else (" / ".join(k.of_kpis) if k.of_kpis else "")
+        return Card(
+            kpi=kid, label=k.label(lang), unit=k.unit, value=r.get("current"),
+            text=fmt.format_kpi(r.get("current"), k.unit, currency, lang, compact_large=True),
+            previous_text=fmt.format_kpi(r.get("previous"), k.unit, currency, lang, compact_large=True),
+            delta=fmt.change(r.get("change_pct"), lang), delta_color=_DELTA_COLOR[k.direction],
+            verdict=r.get("verdict"), spark=tuple(v for _, v in points),
+            spark_dates=tuple(d for d, _ in points), description=k.description, why=k.why,
+            formula=formula,
+        )
+
+    headline = card(p.headline) if p.headline in ids else None
+    stages = []
+    for stage, items in p.stages:
+        cards = tuple(card(s.kpi) for s in items if s.available and s.kpi != p.headline)
+        stages.append(StageCards(stage, STAGE_LABELS[stage][lang], STAGE_GOALS[stage], cards))
+    missing = tuple((catalog.get(s.kpi).label(lang), s.missing or "") for s in p.unavailable)
+    notes = tuple(dict.fromkeys([*(head_res.notes if head_res else ()), *comp.notes]))
+    return Scorecard(goal, GOAL_LABELS[goal][lang], headline, p.headline_note, tuple(stages), missing,
+                     notes, comp.current, comp.previous, currency)
+
+
+def spark_frame(card: Card) -> pl.DataFrame:
+    """date, value: a card's trend as a frame, for a chart larger than st.metric's sparkline."""
+    return pl.DataFrame({"date": card.spark_dates, "value": card.spark},
+                        schema={"date": pl.Date, "value": pl.Float64})
+
+
+# --- segments -------------------------------------------------------------------------------------
+
+
+def segment_dimensions(frame: pl.DataFrame) -> list[str]:
+    """Dimensions with at least two distinct values: the ones worth breaking down by."""
+    return [d for d in SEGMENT_DIMENSIONS if d in frame.columns and frame[d].drop_nulls().n_unique() >= 2]
+
+
+def computable_kpis(frame: pl.DataFrame, inputs: Inputs | None = None) -> list[str]:
+    """Every catalog KPI the data can answer, in catalog order (funnel order)."""
+    chosen, _ = resolve(list(catalog.KPIS), available_measures(frame, inputs))
+    return [k for k in catalog.KPIS if k in chosen]
+
+
+def preferred(kpis: Sequence[str], order: Sequence[str] = ("roas", "cpa", "cpl", "ctr", "cpc")) -> str | None:
+    """The KPI a breakdown opens on: efficiency first, since that is what budget decisions rest on."""
+    return next((k for k in order if k in kpis), kpis[0] if kpis else None)
+
+
+def picked_segment(event: object) -> str | None:
+    """The segment clicked in the bar chart, from st.altair_chart's selection state."""
+    try:
+        points = event["selection"]["pick"]  # type: ignore[index]
+    except (KeyError, TypeError):
+        return None
+    return points[0].get("segment") if points else None
+
+
+def _rank_measure(frame: pl.DataFrame) -> str | None:
+    return next((m for m in ("spend", "revenue", "conversions", "sessions", "impressions", "clicks")
+                 if m in frame.columns), None)
+
+
+def top_segments(frame: pl.DataFrame, dims: Sequence[str], n: int, other: str) -> pl.DataFrame:
+    """Keep the ``n`` largest values of each dimension (by spend, else the first volume measure)
+    and relabel the rest ``other``, so a chart stays readable and small. Nulls read "(not set)".
+
+    Relabelling rows before the engine sums them keeps "Other" a true ratio of sums.
+    """
+    out = frame.with_columns(pl.col(d).cast(pl.String).fill_null(NOT_SET) for d in dims)
+    rank = _rank_measure(out)
+    for d in dims:
+        if rank is None:
+            sizes = out.group_by(d).len().sort(["len", d], descending=[True, False])
+        else:
+            sizes = out.group_by(d).agg(pl.col(rank).sum()).sort([rank, d], descending=[True, False])
+        if sizes.height > n:
+            keep = sizes[d].head(n).to_list()
+            out = out.with_columns(pl.when(pl.col(d).is_in(keep)).then(pl.col(d)).otherwise(pl.lit(other)).alias(d))
+    return out
+
+
+@dataclass(frozen=True)
+class Segments:
+    """One dimension broken down: every computable KPI per segment, and what the charts need."""
+
+    dim: str
+    table: pl.DataFrame  # dim, measures…, KPIs…, all segments, sorted by spend
+    chart: pl.DataFrame  # the same for at most ``top`` segments plus "Other"
+    kpis: tuple[str, ...]
+    currency: str | None
+    notes: tuple[str, ...] = field(default=())
+
+
+def segments(frame: pl.DataFrame, dim: str, inputs: Inputs | None = None, top: int = 15,
+             lang: Lang = "en") -> Segments:
+    kpis = computable_kpis(frame, inputs)
+    prepared = frame.with_columns(pl.col(dim).cast(pl.String).fill_null(NOT_SET))
+    full = compute(prepared, kpis, by=[dim], inputs=inputs)
+    small = compute(top_segments(frame, [dim], top, fmt.t("other", lang)), kpis, by=[dim], inputs=inputs)
+    return Segments(dim, full.frame.drop("rows", strict=False), small.frame.drop("rows", strict=False),
+                    tuple(full.kpis), full.currency, full.notes)
+
+
+def only_segment(frame: pl.DataFrame, dim: str, value: str) -> pl.DataFrame:
+    """Rows of one segment (as labelled in a chart: "(not set)" for nulls)."""
+    return frame.filter(pl.col(dim).cast(pl.String).fill_null(NOT_SET) == value)
+
+
+def kpi_bars(seg: Segments, kpi: str, lang: Lang = "en") -> pl.DataFrame:
+    """segment, value, text: one KPI per segment, best first (nulls last)."""
+    k = catalog.get(kpi)
+    df = seg.chart.select(pl.col(seg.dim).alias("segment"), pl.col(kpi).alias("value"))
+    df = df.sort("value", descending=k.direction != "lower", nulls_last=True)
+    return df.with_columns(
+        pl.col("value").map_elements(lambda v: fmt.format_kpi(v, k.unit, seg.currency, lang),
+                                     return_dtype=pl.String).fill_null(fmt.NULL).alias("text"))
+
+
+def result_measure(frame: pl.DataFrame) -> str | None:
+    """What "the result" is for share and bubble views: revenue when there is any, else conversions."""
+    for m in ("revenue", "conversions", "leads", "sessions"):
+        if m in frame.columns and frame[m].drop_nulls().sum() > 0:
+            return m
+    return None
+
+
+def shares(seg: Segments, lang: Lang = "en") -> pl.DataFrame:
+    """segment, measure (display name), share: each segment's share of spend and of the result."""
+    result = result_measure(seg.chart)
+    measures = [m for m in ("spend", result) if m and m in seg.chart.columns]
+    if not measures:
+        return pl.DataFrame(schema={"segment": pl.String, "measure": pl.String, "share": pl.Float64})
+    df = seg.chart.select(
+        pl.col(seg.dim).alias("segment"),
+        *[(pl.col(m) / pl.col(m).sum()).alias(fmt.name(m, lang)) for m in measures],
+    )
+    return df.unpivot(index="segment", variable_name="measure", value_name="share").sort(["measure", "segment"])
+
+
+def efficiency_kpi(seg: Segments) -> str | None:
+    """ROAS when there is revenue, else CPA: the efficiency axis of the bubble chart."""
+    return next((k for k in ("roas", "cpa", "cpl", "cpc") if k in seg.kpis), None)
+
+
+def bubbles(seg: Segments) -> pl.DataFrame:
+    """segment, spend, efficiency, size (the result measure): spend against efficiency."""
+    eff = efficiency_kpi(seg)
+    if eff is None or "spend" not in seg.chart.columns:
+        return pl.DataFrame(schema={"segment": pl.String, "spend": pl.Float64, "efficiency": pl.Float64,
+                                    "size": pl.Float64})
+    size = result_measure(seg.chart) or "spend"
+    return seg.chart.select(pl.col(seg.dim).alias("segment"), pl.col("spend"), pl.col(eff).alias("efficiency"),
+                            pl.col(size).cast(pl.Float64).alias("size")).drop_nulls(["spend", "efficiency"])
+
+
+def heatmap(frame: pl.DataFrame, a: str, b: str, kpi: str, inputs: Inputs | None = None, top: int = 10,
+            lang: Lang = "en") -> pl.DataFrame:
+    """a, b, value, text: one KPI for each pair of the top values of two dimensions."""
+    k = catalog.get(kpi)
+    res = compute(top_segments(frame, [a, b], top, fmt.t("other", lang)), [kpi], by=[a, b], inputs=inputs)
+    if kpi not in res.frame.columns:
+        return pl.DataFrame(schema={"a": pl.String, "b": pl.String, "value": pl.Float64, "text": pl.String})
+    df = res.frame.select(pl.col(a).alias("a"), pl.col(b).alias("b"), pl.col(kpi).alias("value")).sort(["a", "b"])
+    return df.with_columns(
+        pl.col("value").map_elements(lambda v: fmt.format_kpi(v, k.unit, res.currency, lang),
+                                     return_dtype=pl.String).fill_null(fmt.NULL).alias("text"))
+
+
+# --- trends ---------------------------------------------------------------------------------------
+
+
+def fitting_grain(period: Period, grain: str, n_kpis: int, limit: int = 5000) -> str:
+    """The grain asked for, or a coarser one when the chart would pass ``limit`` points
+    (two series per KPI)."""
+    per_bucket = {"day": 1, "week": 7, "month": 30}
+    for g in ("day", "week", "month"):
+        if per_bucket[g] >= per_bucket[grain] and 2 * n_kpis * (period.days // per_bucket[g] + 2) <= limit:
+            return g
+    return "month"
+
+
+def trend(frame: pl.DataFrame, kpis: Sequence[str], period: Period, grain: str, inputs: Inputs | None = None,
+          lang: Lang = "en") -> pl.DataFrame:
+    """date, kpi (label), value, series: each KPI per time bucket in ``period`` and in the period
+    before it, the previous one shifted forward by the period's length so both lie on the same dates.
+    """
+    prev = period.previous()
+    shift = timedelta(days=period.days)
+    parts = []
+    for series, p, offset in ((fmt.t("current", lang), period, timedelta(0)),
+                              (fmt.t("previous", lang), prev, shift)):
+        rows = in_period(frame, p)
+        if rows.is_empty():
+            continue
+        res = compute(rows, list(kpis), grain=grain, inputs=inputs)
+        ids = [k for k in kpis if k in res.frame.columns]
+        if not ids:
+            continue
+        long = res.frame.select(["period", *ids]).unpivot(index="period", variable_name="kpi", value_name="value")
+        parts.append(long.with_columns((pl.col("period") + offset).alias("date"), pl.lit(series).alias("series")))
+    if not parts:
+        return pl.DataFrame(schema={"date": pl.Date, "kpi": pl.String, "value": pl.Float64, "series": pl.String})
+    labels = {k: catalog.get(k).label(lang) for k in kpis}
+    out = pl.concat(parts).with_columns(pl.col("kpi").replace_strict(labels))
+    return out.select("date", "kpi", "value", "series").sort(["kpi", "series", "date"])
+
+
+# --- funnel ---------------------------------------------------------------------------------------
+
+FUNNEL_STEPS: tuple[str, ...] = ("impressions", "clicks", "sessions", "conversions")
+
+
+@dataclass(frozen=True)
+class Funnel:
+    stages: pl.DataFrame  # stage, label, volume, volume_text (funnel order)
+    steps: pl.DataFrame  # step ("Clicks → Sessions"), rate, rate_text, biggest_drop
+    biggest: tuple[str, str, str] | None  # (from label, to label, rate text) of the biggest drop
+
+
+def funnel(frame: pl.DataFrame, lang: Lang = "en") -> Funnel:
+    """Impressions → clicks → sessions → orders (conversions when there are no orders).
+
+    Each stage is summed by the engine, so a result that several tools report is counted once.
+    Stages the data lacks are skipped; the step that keeps the smallest share of the stage before
+    it is the biggest drop.
+    """
+    has_orders = "orders" in frame.columns and (frame["orders"].drop_nulls().sum() or 0) > 0
+    wanted = (*FUNNEL_STEPS[:-1], "orders" if has_orders else "conversions")
+    totals = compute(frame, []).row(0) if frame.height else {}
+    names = [s for s in wanted if totals.get(s)]
+    vols = [float(totals[s]) for s in names]
+    labels = [fmt.name(s, lang) for s in names]
+    stages = pl.DataFrame({"stage": names, "label": labels, "volume": vols,
+                           "volume_text": [fmt.number(v, lang) for v in vols]},
+                          schema={"stage": pl.String, "label": pl.String, "volume": pl.Float64,
+                                  "volume_text": pl.String})
+    rates = [b / a for a, b in zip(vols, vols[1:], strict=False)]
+    worst = min(rates) if rates else None
+    steps = pl.DataFrame({
+        "step": [f"{a} → {b}" for a, b in zip(labels, labels[1:], strict=False)],
+        "rate": rates,
+        "rate_text": [fmt.percent(r, lang) for r in rates],
+        "biggest_drop": [r == worst for r in rates],
+    }, schema={"step": pl.String, "rate": pl.Float64, "rate_text": pl.String, "biggest_drop": pl.Boolean})
+    biggest = None
+    if worst is not None:
+        i = rates.index(worst)
+        biggest = (labels[i], labels[i + 1], fmt.percent(worst, lang))
+    return Funnel(stages, steps, biggest)
+
+
+# --- the Data page --------------------------------------------------------------------------------
+
+IGNORE = "ignore"
+MAPPING_TARGETS: tuple[str, ...] = (IGNORE, "date", "date_end", "currency", *MEASURES, *SEGMENT_DIMENSIONS)
+
+
+def mapping_table(result: ReadResult) -> pl.DataFrame:
+    """column, maps_to, rule: the reader's column mapping as an editable table."""
+    return pl.DataFrame({
+        "column": [c.source for c in result.columns],
+        "maps_to": [c.canonical or IGNORE for c in result.columns],
+        "rule": [c.rule for c in result.columns],
+    }, schema={"column": pl.String, "maps_to": pl.String, "rule": pl.String})
+
+
+def mapping_overrides(edited: pl.DataFrame) -> dict[str, str | None]:
+    """The edited mapping table as reader overrides: header -> canonical name (None = ignore)."""
+    return {c: (None if m in (IGNORE, None) else m) for c, m in zip(edited["column"], edited["maps_to"], strict=True)}
+
+
+def recipe_json(result: ReadResult) -> bytes:
+    """A column-mapping recipe: upload it again to read the next export the same way."""
+    body = {"kpi_compass_recipe": 1, "platform": result.platform,
+            "columns": {c.source: c.canonical for c in result.columns}}
+    return json.dumps(body, ensure_ascii=False, indent=2).encode("utf-8")
+
+
+def recipe_overrides(data: bytes, name: str = "recipe") -> dict[str, str | None]:
+    """The overrides a recipe holds; ValueError with a plain message when it is not one."""
+    try:
+        body = json.loads(data.decode("utf-8"))
+        columns = body["columns"]
+    except (UnicodeDecodeError, json.JSONDecodeError, KeyError, TypeError):
+        raise ValueError(f"{name}: not a KPI Compass mapping recipe (a JSON file downloaded from this page).") from None
+    if not isinstance(columns, dict):
+        raise ValueError(f"{name}: the recipe's 'columns' must map each header to a column name or null.")
+    unknown = sorted(v for v in columns.values() if v is not None and v not in MAPPING_TARGETS)
+    if unknown:
+        raise ValueError(f"{name}: unknown column names {', '.join(unknown)}; use names from the mapping table.")
+    return {str(k): v for k, v in columns.items()}
+
+
+def file_summary(result: ReadResult) -> dict[str, object]:
+    """What the Data page says about one parsed file."""
+    dr = result.date_range or date_bounds(result.frame)
+    return {
+        "platform": result.platform, "kind": result.kind, "currency": result.currency or "–",
+        "dates": f"{dr[0].isoformat()} – {dr[1].isoformat()}" if dr else "–",
+        "rows_read": result.rows_read, "rows_used": result.rows_used, "rows_excluded": len(result.rows_excluded),
+    }
+
+
+def exclusions_table(result: ReadResult) -> pl.DataFrame:
+    return pl.DataFrame({"line": [e.line for e in result.rows_excluded],
+                         "reason": [e.reason for e in result.rows_excluded]},
+                        schema={"line": pl.Int64, "reason": pl.String})
+
+
+# --- downloads ------------------------------------------------------------------------------------
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(frame: pl.DataFrame) -> pl.DataFrame:
+    """Text cells that a spreadsheet would run as a formula (=, +, -, @) get a leading apostrophe."""
+    text = [c for c, t in frame.schema.items() if t == pl.String]
+    return frame.with_columns(
+        pl.when(pl.col(c).str.slice(0, 1).is_in(list(_FORMULA_START)))
+        .then(pl.lit("'") + pl.col(c)).otherwise(pl.col(c)).alias(c)
+        for c in text
+    )
+
+
+def to_csv(frame: pl.DataFrame) -> bytes:
+    return neutralise(frame).write_csv().encode("utf-8")
+
+
+def to_xlsx(frame: pl.DataFrame) -> bytes:
+    buf = io.BytesIO()
+    neutralise(frame).write_excel(buf, worksheet="KPIs", autofit=True)
+    return buf.getvalue()

@@ -1,0 +1,75 @@
+"""Data: upload exports or pick a sample set, and check how each file was read."""
+
+import streamlit as st
+
+import ui
+from kpi_core import views
+
+st.title(ui.t("data_question"))
+st.info(ui.t("privacy"), icon=":material/lock:")
+
+files = st.file_uploader(ui.t("upload"), type=["csv", "tsv", "txt", "xlsx"], accept_multiple_files=True,
+                         key=f"uploader_{st.session_state[ui.UPLOAD_ROUND]}")
+if files:
+    ui.add_uploads(files)
+    st.rerun()
+
+uploads: dict[str, ui.Upload] = st.session_state[ui.UPLOADS]
+for key, up in list(uploads.items()):
+    with st.container(border=True):
+        head, remove = st.columns([6, 1])
+        head.subheader(up.name, anchor=False)
+        if remove.button(ui.t("remove"), key=f"remove_{key[:16]}", icon=":material/delete:"):
+            ui.remove_upload(key)
+            st.rerun()
+        if up.error:
+            st.error(up.error, icon=":material/error:")
+            continue
+        r = up.result
+        s = views.file_summary(r)
+        cols = st.columns(4)
+        cols[0].metric("Platform", s["platform"])
+        cols[1].metric("Kind", s["kind"])
+        cols[2].metric("Currency", s["currency"])
+        cols[3].metric("Dates", s["dates"])
+        st.caption(ui.t("rows_summary", used=s["rows_used"], read=s["rows_read"], excluded=s["rows_excluded"]))
+        if r.rows_excluded:
+            with st.expander(ui.t("excluded_rows") + f" ({len(r.rows_excluded)})"):
+                st.dataframe(views.exclusions_table(r), hide_index=True)
+        if r.findings:
+            with st.expander(ui.t("findings") + f" ({len(r.findings)})", expanded=True):
+                for f in r.findings:
+                    show = {"error": st.error, "warning": st.warning}.get(f.level, st.info)
+                    show(f"{f.message}" + (f" ({f.where})" if f.where else ""))
+        st.markdown(f"**{ui.t('mapping')}**")
+        edited = st.data_editor(
+            views.mapping_table(r), key=f"map_{key[:16]}_{up.version}", hide_index=True, disabled=["column", "rule"],
+            column_config={"maps_to": st.column_config.SelectboxColumn(options=list(views.MAPPING_TARGETS),
+                                                                       required=True)},
+        )
+        overrides = views.mapping_overrides(edited)
+        if overrides != {c.source: c.canonical for c in r.columns}:
+            ui.reread(key, overrides)
+            st.rerun()
+        a, b = st.columns(2)
+        a.download_button(ui.t("download_recipe"), views.recipe_json(r), file_name=f"{up.name}.recipe.json",
+                          mime="application/json", on_click="ignore", key=f"recipe_dl_{key[:16]}",
+                          icon=":material/download:")
+        recipe = b.file_uploader(ui.t("upload_recipe"), type=["json"], key=f"recipe_{key[:16]}_{up.version}")
+        if recipe is not None:
+            try:
+                ui.reread(key, views.recipe_overrides(recipe.getvalue(), recipe.name))
+                st.rerun()
+            except ValueError as exc:
+                st.error(str(exc))
+
+st.subheader(ui.t("samples"))
+sets = ui.sample_sets()
+if not sets:
+    st.caption(ui.t("no_samples"))
+for spec in sets:
+    with st.container(border=True):
+        st.markdown(f"**{spec.get('title', spec['id'])}**  \n{spec.get('description', '')}")
+        if st.button(ui.t("use_sample"), key=f"sample_{spec['id']}"):
+            st.session_state[ui.SWITCH_DATASET] = f"sample:{spec['id']}"
+            st.rerun()

@@ -1,0 +1,77 @@
+"""Segments: which campaigns, channels or devices drive the result, and at what cost."""
+
+import streamlit as st
+
+import ui
+from kpi_core import catalog, fmt, views
+from kpi_core.charts import segments as charts
+
+lang = ui.lang()
+st.title(ui.t("segments_question"))
+view = ui.require_data()
+inputs = ui.inputs()
+
+dims = views.segment_dimensions(view.in_period)
+if not dims:
+    st.info(ui.t("no_dimensions"))
+    st.stop()
+kpis = views.computable_kpis(view.in_period, inputs)
+if st.session_state.get(ui.SEG_KPI) not in kpis:
+    st.session_state[ui.SEG_KPI] = views.preferred(kpis)
+
+c1, c2, c3 = st.columns(3)
+with c1:
+    kpi = ui.kept(st.selectbox, ui.SEG_KPI, ui.t("kpi"), options=kpis, format_func=lambda k: catalog.get(k).label(lang))
+with c2:
+    dim = ui.kept(st.selectbox, ui.SEG_DIM, ui.t("dimension"), options=dims, format_func=lambda d: fmt.name(d, lang))
+k = catalog.get(kpi)
+label = k.label(lang)
+
+seg = ui.memo(views.segments, view, "in_period", dim=dim, inputs=inputs, lang=lang)
+bars = views.kpi_bars(seg, kpi, lang)
+event = st.altair_chart(charts.kpi_bars(bars, label, k.unit), key="seg_bars", on_select="rerun")
+picked = views.picked_segment(event)
+st.caption(ui.t("bars_caption"))
+if picked is not None:
+    st.info(ui.t("focus", dim=fmt.name(dim, lang), value=fmt.md(picked)), icon=":material/filter_center_focus:")
+
+left, right = st.columns(2)
+with left:
+    share = views.shares(seg, lang)
+    result = views.result_measure(seg.chart)
+    if not share.is_empty() and result:
+        st.subheader(ui.t("share_title", result=fmt.name(result, lang).lower()), anchor=False)
+        st.altair_chart(charts.share_bars(share, picked), key="seg_share")
+        st.caption(ui.t("share_caption"))
+with right:
+    eff = views.efficiency_kpi(seg)
+    bub = views.bubbles(seg)
+    if eff and not bub.is_empty():
+        e = catalog.get(eff)
+        st.subheader(ui.t("bubble_title", kpi=e.label(lang)), anchor=False)
+        st.altair_chart(charts.spend_efficiency(bub, e.label(lang), e.unit, seg.currency, picked), key="seg_bubble")
+        st.caption(ui.t("bubble_caption"))
+
+others = [d for d in dims if d != dim]
+if others:
+    with c3:
+        dim2 = ui.kept(st.selectbox, ui.SEG_DIM2, ui.t("second_dimension"), options=others,
+                       format_func=lambda d: fmt.name(d, lang))
+    rows = view.in_period if picked is None else views.only_segment(view.in_period, dim, picked)
+    heat = views.heatmap(rows, dim, dim2, kpi, inputs, lang=lang)
+    if not heat.is_empty():
+        st.subheader(ui.t("heatmap_title", kpi=label, a=fmt.name(dim, lang), b=fmt.name(dim2, lang)), anchor=False)
+        st.altair_chart(charts.heatmap(heat, fmt.name(dim, lang), fmt.name(dim2, lang), label, k.direction != "lower"),
+                        key="seg_heat")
+
+st.subheader(ui.t("table_title"), anchor=False)
+table = seg.table if picked is None else views.only_segment(seg.table, dim, picked)
+st.dataframe(table, hide_index=True, column_config=ui.kpi_columns(seg.kpis, seg.currency, lang), key="seg_table")
+d1, d2, _ = st.columns([1, 1, 4])
+d1.download_button(ui.t("download_csv"), views.to_csv(seg.table), file_name=f"kpis_by_{dim}.csv", mime="text/csv",
+                   on_click="ignore", icon=":material/download:", key="seg_csv")
+d2.download_button(ui.t("download_xlsx"), views.to_xlsx(seg.table), file_name=f"kpis_by_{dim}.xlsx",
+                   mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", on_click="ignore",
+                   icon=":material/download:", key="seg_xlsx")
+if seg.notes:
+    st.caption(" ".join(seg.notes))

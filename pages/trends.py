@@ -1,0 +1,35 @@
+"""Trends: any KPI over time, this period against the one before it."""
+
+import streamlit as st
+
+import ui
+from kpi_core import catalog, views
+from kpi_core.charts.trends import trend_lines
+from kpi_core.goals import plan
+
+lang = ui.lang()
+st.title(ui.t("trends_question"))
+view = ui.require_data()
+inputs = ui.inputs()
+period = view.filters.period
+
+kpis = views.computable_kpis(view.by_dimension, inputs)
+if not st.session_state.get(ui.TREND_KPIS):  # open on the goal's headline and the next two KPIs
+    goal_plan = plan(st.session_state.get(ui.GOAL) or "sales", set(kpis) | set(view.by_dimension.columns))
+    st.session_state[ui.TREND_KPIS] = [k for k in goal_plan.available if k in kpis][:3]
+
+c1, c2 = st.columns([3, 1])
+with c1:
+    chosen = ui.kept(st.multiselect, ui.TREND_KPIS, ui.t("kpis"), options=kpis, max_selections=6,
+                     format_func=lambda k: catalog.get(k).label(lang))
+with c2:
+    grain = ui.kept(st.segmented_control, ui.TREND_GRAIN, ui.t("grain"), options=["day", "week", "month"],
+                    format_func=ui.t, required=True)
+if not chosen:
+    st.stop()
+grain = views.fitting_grain(period, grain or "day", len(chosen))
+frame = ui.memo(views.trend, view, "by_dimension", kpis=tuple(chosen), period=period, grain=grain, inputs=inputs,
+                lang=lang)
+units = {catalog.get(k).label(lang): catalog.get(k).unit for k in chosen}
+st.altair_chart(trend_lines(frame, units, ui.t("current"), ui.t("previous")), key="trend_chart")
+st.caption(ui.t("trends_caption"))

@@ -1,0 +1,36 @@
+"""Shared test set-up for the app tests (AppTest) and the browser tests (Playwright)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.runtime.pages_manager import PagesManager
+from streamlit.testing.v1 import AppTest
+from streamlit.testing.v1 import app_test as _app_test
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "tests" / "fixtures" / "app"
+
+
+class _NavigationPagesManager(PagesManager):
+    """AppTest resets ``PagesManager.uses_pages_directory`` before every run, so an app with a
+    ``pages/`` folder runs each later run in legacy multipage mode: the page file alone, without
+    the entrypoint (no sidebar, no state set-up). A real server clears the flag for good on the
+    first ``st.navigation`` call; this does the same for every test run."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        PagesManager.uses_pages_directory = False
+
+
+@pytest.fixture
+def app(monkeypatch) -> AppTest:
+    """The app, run once (on its default page)."""
+    monkeypatch.setattr(_app_test, "PagesManager", _NavigationPagesManager)
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30)
+    return at.run()
+
+
+def fixture_bytes(name: str) -> bytes:
+    return (FIXTURES / name).read_bytes()

@@ -1,0 +1,349 @@
+"""The one Streamlit glue module: session state, loading data, the shared sidebar, small helpers.
+
+Everything that touches ``st.session_state`` lives here, so the pages stay "read state, call
+kpi_core, render". Two rules shape it:
+
+- Uploads never leave the session. The bytes and the parsed result are kept in
+  ``st.session_state`` (keyed on a sha256 of the bytes, so equal content is parsed once) and never
+  in ``st.cache_data``, which is global across users. Aggregates are memoised per session only.
+- Sidebar widgets are created in the entrypoint on every run, so the filters survive page switches.
+  Page widgets are "kept": seeded from a plain state key and saved back to it, because Streamlit
+  forgets a widget's state on any run where the widget is not drawn.
+"""
+
+from __future__ import annotations
+
+import json
+import secrets
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import polars as pl
+import streamlit as st
+
+from kpi_core import catalog, fmt, views
+from kpi_core.catalog import LANGS, Lang
+from kpi_core.engine import Inputs
+from kpi_core.readers import ReadError, ReadResult, combine, read_file
+from kpi_core.schema import MEASURES, MONEY_MEASURES
+
+SAMPLE_DIR = Path(__file__).parent / "sample_data"
+
+# --- session state keys (the whole list: grep here to see what the app remembers) ---------------
+LANG = "lang"  # sidebar language selectbox
+DATASET = "dataset"  # sidebar: "sample:<id>" or UPLOADS_CHOICE
+UPLOADS = "uploads"  # digest -> Upload
+UPLOAD_ROUND = "upload_round"  # bumps the uploader's key so it empties after each ingest
+SWITCH_DATASET = "switch_dataset"  # set by the Data page, applied before the sidebar is drawn
+ACTIVE = "active"  # the Active data of the current dataset
+SALT = "salt"  # per-session salt for hashing customer ids in shop and CRM exports
+F_DATES, F_SOURCE, F_CHANNEL, F_CAMPAIGN = "f_dates", "f_source", "f_channel", "f_campaign"
+GOAL, MARGIN, OTHER_COSTS = "goal", "margin_pct", "other_costs"
+SEG_KPI, SEG_DIM, SEG_DIM2 = "seg_kpi", "seg_dim", "seg_dim2"
+TREND_KPIS, TREND_GRAIN = "trend_kpis", "trend_grain"
+
+UPLOADS_CHOICE = "uploads"
+_FILTER_KEYS = {"source": F_SOURCE, "channel": F_CHANNEL, "campaign": F_CAMPAIGN}
+_DEFAULTS: dict[str, Any] = {GOAL: None, MARGIN: 0.0, OTHER_COSTS: 0.0, SEG_KPI: None, SEG_DIM: None,
+                             SEG_DIM2: None, TREND_KPIS: None, TREND_GRAIN: "day", UPLOAD_ROUND: 0}
+
+
+@dataclass(frozen=True)
+class Upload:
+    """One uploaded file: its bytes, the column overrides chosen, and what reading it gave."""
+
+    name: str
+    data: bytes
+    overrides: tuple[tuple[str, str | None], ...] = ()
+    result: ReadResult | None = None
+    error: str | None = None
+    version: int = 0  # bumped on each re-read, so the mapping editor starts from the new mapping
+
+
+@dataclass(frozen=True)
+class Active:
+    """The data every page works on: performance rows of all files, and every file's result."""
+
+    key: str  # content key: changes when the files or their mappings change
+    label: str
+    frame: pl.DataFrame
+    results: tuple[ReadResult, ...]
+    errors: tuple[str, ...] = ()
+
+
+def init_state() -> None:
+    """Set every key once per session."""
+    for k, v in _DEFAULTS.items():
+        st.session_state.setdefault(k, v)
+    st.session_state.setdefault(UPLOADS, {})
+    st.session_state.setdefault(SALT, secrets.token_hex(16))
+    if LANG not in st.session_state:
+        locale = (st.context.locale or "en").lower()
+        st.session_state[LANG] = next((lg for lg in ("nb", "sv") if locale.startswith(lg) or
+                                       (lg == "nb" and locale.startswith(("no", "nn")))), "en")
+    if DATASET not in st.session_state:
+        sets = sample_sets()
+        st.session_state[DATASET] = f"sample:{sets[0]['id']}" if sets else UPLOADS_CHOICE
+
+
+def lang() -> Lang:
+    return st.session_state.get(LANG, "en")
+
+
+def t(key: str, **values: object) -> str:
+    return fmt.t(key, lang(), **values)
+
+
+# --- kept page widgets ----------------------------------------------------------------------------
+
+
+def _save(widget_key: str, key: str) -> None:
+    st.session_state[key] = st.session_state[widget_key]
+
+
+def kept(widget: Callable[..., Any], key: str, label: str, **kwargs: Any) -> Any:
+    """Draw a page widget whose value outlives the page (stored under the plain ``key``)."""
+    wkey = f"w_{key}"
+    stored = st.session_state.get(key)
+    options = kwargs.get("options")
+    if options is not None and stored is not None:  # the data changed: drop what is no longer offered
+        stored = [v for v in stored if v in options] if isinstance(stored, list) else (
+            stored if stored in options else None)
+    if stored is not None:
+        st.session_state[wkey] = stored
+    else:
+        st.session_state.pop(wkey, None)
+    value = widget(label, key=wkey, on_change=_save, args=(wkey, key), **kwargs)
+    st.session_state[key] = value
+    return value
+
+
+# --- data -----------------------------------------------------------------------------------------
+
+
+def sample_sets() -> list[dict]:
+    """The bundled sample sets (sample_data/manifest.json); none when this copy has no samples."""
+    manifest = SAMPLE_DIR / "manifest.json"
+    if not manifest.is_file():
+        return []
+    try:
+        return list(json.loads(manifest.read_text(encoding="utf-8")).get("sets", []))
+    except (json.JSONDecodeError, AttributeError):
+        return []
+
+
+@st.cache_resource(show_spinner=False)
+def _sample(set_id: str) -> tuple[tuple[ReadResult, ...], tuple[str, ...]]:
+    """Parse a sample set once per server: the files are public, so sharing the result is safe.
+    The results are shared between sessions and must never be mutated."""
+    spec = next((s for s in sample_sets() if s["id"] == set_id), None)
+    if spec is None:
+        return (), (f"Sample set {set_id!r} is not in sample_data/manifest.json.",)
+    results, errors = [], []
+    for rel in spec["files"]:
+        path = SAMPLE_DIR / rel
+        try:
+            results.append(read_file(path.read_bytes(), path.name))
+        except (OSError, ReadError) as exc:
+            errors.append(str(exc))
+    return tuple(results), tuple(errors)
+
+
+def _parse(name: str, data: bytes,
+           overrides: dict[str, str | None] | None = None) -> tuple[ReadResult | None, str | None]:
+    """Read one upload; a file that cannot be used gives a message, never a traceback."""
+    try:
+        return read_file(data, name, overrides or None), None
+    except ReadError as exc:
+        return None, str(exc)
+    except Exception as exc:  # noqa: BLE001 - an unexpected reader failure is still the file's problem
+        return None, f"{name}: could not be read ({exc.__class__.__name__}: {exc}). Check that it is a CSV, " \
+                     f"TSV or XLSX export."
+
+
+def add_uploads(files: list) -> None:
+    """Keep new uploads' bytes and parsed results in the session (each distinct content once)."""
+    uploads: dict[str, Upload] = st.session_state[UPLOADS]
+    for f in files:
+        data = f.getvalue()
+        key = views.digest(data)
+        if key not in uploads:
+            result, error = _parse(f.name, data)
+            uploads[key] = Upload(f.name, data, (), result, error)
+    st.session_state[UPLOAD_ROUND] += 1
+    st.session_state[SWITCH_DATASET] = UPLOADS_CHOICE
+
+
+def reread(key: str, overrides: dict[str, str | None]) -> None:
+    """Read an upload again with corrected column mappings."""
+    uploads: dict[str, Upload] = st.session_state[UPLOADS]
+    up = uploads[key]
+    result, error = _parse(up.name, up.data, overrides)
+    uploads[key] = replace(up, overrides=tuple(sorted(overrides.items())), result=result, error=error,
+                           version=up.version + 1)
+
+
+def remove_upload(key: str) -> None:
+    st.session_state[UPLOADS].pop(key, None)
+    if not st.session_state[UPLOADS] and sample_sets():
+        st.session_state[SWITCH_DATASET] = f"sample:{sample_sets()[0]['id']}"
+
+
+def _combine(results: tuple[ReadResult, ...]) -> pl.DataFrame:
+    """The performance rows of every file (ads, analytics, e-mail), in one contiguous frame."""
+    usable = [r for r in results if r.kind in ("performance", "email")]
+    return combine(usable).rechunk() if usable else pl.DataFrame()
+
+
+def active() -> Active | None:
+    """The current dataset, combined once per change of content (not once per rerun)."""
+    choice = st.session_state.get(DATASET)
+    if choice and choice.startswith("sample:"):
+        set_id = choice.removeprefix("sample:")
+        key = choice
+        spec = next((s for s in sample_sets() if s["id"] == set_id), {})
+        label = spec.get("title", set_id)
+    else:
+        uploads: dict[str, Upload] = st.session_state[UPLOADS]
+        if not uploads:
+            return None
+        key = "uploads:" + "|".join(f"{d}:{u.version}" for d, u in uploads.items())
+        label = t("your_uploads", n=len(uploads))
+    cached: Active | None = st.session_state.get(ACTIVE)
+    if cached is not None and cached.key == key:
+        return cached
+    if choice and choice.startswith("sample:"):
+        results, errors = _sample(choice.removeprefix("sample:"))
+    else:
+        ups = list(st.session_state[UPLOADS].values())
+        results = tuple(u.result for u in ups if u.result is not None)
+        errors = tuple(u.error for u in ups if u.error)
+    data = Active(key, label, _combine(results), results, errors)
+    st.session_state[ACTIVE] = data
+    return data
+
+
+# --- the shared sidebar ---------------------------------------------------------------------------
+
+
+def _fit_dates(bounds: tuple[date, date]) -> None:
+    """Keep the chosen period inside the data's dates (after an upload or a dataset switch)."""
+    lo, hi = bounds
+    cur = st.session_state.get(F_DATES)
+    if cur and len(cur) == 2 and cur[0] <= cur[1]:
+        start, end = max(cur[0], lo), min(cur[1], hi)
+        if start <= end and (start, end) == tuple(cur):
+            return
+        if start <= end:
+            st.session_state[F_DATES] = (start, end)
+            return
+    p = views.default_period(lo, hi)
+    st.session_state[F_DATES] = (p.start, p.end)
+
+
+def sidebar() -> None:
+    """Language, the active data and the filters: drawn on every page, so they persist."""
+    switch = st.session_state.pop(SWITCH_DATASET, None)
+    if switch:
+        st.session_state[DATASET] = switch
+    with st.sidebar:
+        st.selectbox(fmt.t("language", lang()), LANGS, key=LANG, format_func=lambda x: fmt.LANG_NAMES[x])
+        choices = [f"sample:{s['id']}" for s in sample_sets()]
+        if st.session_state[UPLOADS]:
+            choices.append(UPLOADS_CHOICE)
+        if st.session_state.get(DATASET) not in choices:
+            st.session_state[DATASET] = choices[0] if choices else None
+        titles = {f"sample:{s['id']}": s.get("title", s["id"]) for s in sample_sets()}
+        titles[UPLOADS_CHOICE] = t("your_uploads", n=len(st.session_state[UPLOADS]))
+        if choices:
+            st.selectbox(t("data_active"), choices, key=DATASET, format_func=lambda c: titles.get(c, c))
+        data = active()
+        if data is None or data.frame.is_empty():
+            st.caption(t("no_data"))
+            return
+        st.subheader(t("filters"))
+        bounds = views.date_bounds(data.frame)
+        if bounds:
+            _fit_dates(bounds)
+            st.date_input(t("period"), key=F_DATES, min_value=bounds[0], max_value=bounds[1], format="YYYY-MM-DD")
+        options = views.filter_options(data.frame)
+        for dim, values in options.items():
+            key = _FILTER_KEYS[dim]
+            if key in st.session_state:
+                st.session_state[key] = [v for v in st.session_state[key] if v in values]
+            st.multiselect(t(dim), values, key=key, placeholder=t("all"))
+
+
+def filters() -> views.Filters:
+    dates = st.session_state.get(F_DATES) or ()
+    start, end = (dates[0], dates[-1]) if dates else (None, None)
+    return views.Filters(start, end, tuple(st.session_state.get(F_SOURCE, ())),
+                         tuple(st.session_state.get(F_CHANNEL, ())), tuple(st.session_state.get(F_CAMPAIGN, ())))
+
+
+def inputs() -> Inputs:
+    """The business inputs entered on the Goal page (a margin of 0 means "not entered")."""
+    margin = st.session_state.get(MARGIN) or 0.0
+    return Inputs(margin=margin / 100 if margin else None, other_costs=float(st.session_state.get(OTHER_COSTS) or 0))
+
+
+@dataclass(frozen=True)
+class View:
+    """What an analysis page starts from."""
+
+    data: Active
+    filters: views.Filters
+    by_dimension: pl.DataFrame  # dimension filters applied, every date (for comparisons)
+    in_period: pl.DataFrame  # every filter applied
+
+
+def require_data() -> View:
+    """The filtered data, or a message that sends the user to the Data page (and stops the page)."""
+    data = active()
+    if data is None or data.frame.is_empty():
+        st.info(t("no_data"))
+        st.page_link("pages/data.py", label=t("page_data"), icon=":material/upload_file:")
+        st.stop()
+    f = filters()
+    by_dim = views.filter_dimensions(data.frame, f)
+    now = views.filter_all(data.frame, f)
+    if now.is_empty():
+        st.warning(t("no_rows"))
+        st.stop()
+    return View(data, f, by_dim, now)
+
+
+def memo(fn: Callable[..., Any], view: View, rows: str, **params: Any) -> Any:
+    """``fn(view.<rows>, **params)``, memoised for this session on the data's content key and filters.
+
+    rows: "by_dimension" (every date: comparisons, trends) or "in_period" (breakdowns).
+
+    Widget changes that do not change the inputs (a chart click, a language switch back and
+    forth) then cost nothing; the frame itself is never hashed (stack-notes §3).
+    """
+    key = (f"{fn.__module__}.{fn.__qualname__}", view.data.key, view.filters, rows, tuple(sorted(params.items())))
+    return _memo(key, fn, getattr(view, rows), params)
+
+
+@st.cache_data(scope="session", max_entries=64, show_spinner=False)
+def _memo(key: tuple, _fn: Callable[..., Any], _frame: pl.DataFrame, _params: dict) -> Any:
+    return _fn(_frame, **_params)
+
+
+def kpi_columns(kpis: tuple[str, ...], currency: str | None, lng: Lang) -> dict[str, Any]:
+    """st.dataframe column settings for a table of measures and KPIs: names in the language,
+    rates as percentages, money with its currency code in the header."""
+    cfg: dict[str, Any] = {}
+    for k in kpis:
+        kpi = catalog.get(k)
+        title = kpi.label(lng) + (f" ({currency})" if kpi.unit == "currency" and currency else "")
+        number_format = {"rate": "percent", "multiple": "%.2f×", "seconds": "%.0f s"}.get(kpi.unit, "localized")
+        cfg[k] = st.column_config.NumberColumn(title, format=number_format)
+    for m in MEASURES:
+        if m not in catalog.KPIS:
+            unit = f" ({currency})" if m in MONEY_MEASURES and currency else ""
+            cfg[m] = st.column_config.NumberColumn(fmt.name(m, lng) + unit, format="localized")
+    return cfg
