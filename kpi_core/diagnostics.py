@@ -24,7 +24,8 @@ from typing import Any, Literal
 
 import polars as pl
 
-from kpi_core import catalog
+from kpi_core import catalog, fmt
+from kpi_core.catalog import Lang
 from kpi_core.engine import Inputs, Period, compute, in_period
 from kpi_core.readers.result import Finding
 from kpi_core.schema import MONEY_MEASURES
@@ -60,6 +61,7 @@ class Facts:
     targets: tuple[TargetCheck, ...] = ()
     quality: tuple[tuple[str, Finding], ...] = ()  # (file, finding) from the readers
     thresholds: Thresholds = Thresholds()
+    lang: Lang = "en"  # number formats; the finding texts are English for now
 
     def label(self, row: Mapping[str, Any]) -> str:
         return "All" if self.dimension is None else str(row.get(self.dimension))
@@ -72,21 +74,13 @@ class Facts:
         return [s for s in self.segments if (s.get("spend") or 0) >= self.thresholds.min_spend_share * spend]
 
     def fmt(self, name: str, value: float | None) -> str:
-        return fmt(name, value, self.currency)
+        return value_text(name, value, self.currency, self.lang)
 
 
-def fmt(name: str, value: float | None, currency: str | None = None) -> str:
-    """A KPI or measure value the way a finding writes it: "412 NOK", "3.45 %", "2.10×", "8 120"."""
-    if value is None:
-        return "–"
+def value_text(name: str, value: float | None, currency: str | None = None, lang: Lang = "en") -> str:
+    """A KPI or measure value as the app writes it (``fmt.format_kpi``): "412.00 NOK", "3.45%", "8,120"."""
     unit = catalog.get(name).unit if name in catalog.KPIS else "currency" if name in MONEY_MEASURES else "count"
-    if unit == "rate":
-        return f"{value * 100:.2f} %" if abs(value) < 0.1 else f"{value * 100:.1f} %"
-    if unit == "multiple":
-        return f"{value:.2f}×"
-    text = f"{value:,.0f}" if abs(value) >= 100 or unit == "count" else f"{value:,.2f}"
-    text = text.replace(",", " ")
-    return f"{text} {currency}" if unit == "currency" and currency else text
+    return fmt.format_kpi(value, unit, currency, lang)
 
 
 @dataclass(frozen=True)
@@ -397,7 +391,8 @@ def diagnose(facts: Facts, rules: Sequence[Rule] = RULES) -> list[Diagnosis]:
 def gather(frame: pl.DataFrame, current: Period | None = None, previous: Period | None = None,
            by: str | None = None, goal: str | None = None, inputs: Inputs | None = None,
            ltv: float | None = None, targets: Sequence[TargetCheck] = (),
-           quality: Sequence[tuple[str, Finding]] = (), thresholds: Thresholds | None = None) -> Facts:
+           quality: Sequence[tuple[str, Finding]] = (), thresholds: Thresholds | None = None,
+           lang: Lang = "en") -> Facts:
     """The facts of one analysis, computed through the engine (every KPI, ratio of sums)."""
     inputs = inputs or Inputs()
     cur = in_period(frame, current) if current else frame
@@ -411,4 +406,4 @@ def gather(frame: pl.DataFrame, current: Period | None = None, previous: Period 
     prev_segments = {str(r[by]): r for r in rows(prev, [by])} if by else {}
     return Facts(total.row(0) if total else {}, before[0] if before else {}, tuple(rows(cur, [by]) if by else ()),
                  prev_segments, by, goal, inputs.margin, ltv, total.currency if total else None, tuple(targets),
-                 tuple(quality), thresholds or Thresholds())
+                 tuple(quality), thresholds or Thresholds(), lang)

@@ -172,6 +172,8 @@ def _effects(p0: pl.DataFrame, p1: pl.DataFrame, by: str, formula: Formula) -> p
     c = (r0 + r1) / 2
     both = p0.join(p1, on=by, how="full", coalesce=True, suffix="_1", nulls_equal=True)
     both = both.with_columns(pl.col(_NUM, _DEN, f"{_NUM}_1", f"{_DEN}_1").fill_null(0.0))
+    # segments with nothing in either period (rows whose measures were set aside) add nothing
+    both = both.filter(pl.any_horizontal(pl.col(_NUM, _DEN, f"{_NUM}_1", f"{_DEN}_1") != 0))
     n0, n1, e0, e1 = (pl.col(_NUM), pl.col(f"{_NUM}_1"), pl.col(_DEN), pl.col(f"{_DEN}_1"))
     w0, w1 = e0 / d0, e1 / d1
     rate0, rate1 = pl.when(e0 != 0).then(n0 / e0), pl.when(e1 != 0).then(n1 / e1)
