@@ -57,13 +57,15 @@ def test_findings_ranked_quality_first_then_money_at_stake(facts):
         ("rising_cpc", "All"),  # 7000 clicks × (2.857 − 2.4) = 3200
         ("rising_cpc", SEARCH),  # 2000 × (5.0 − 4.0) = 2000 (a tie keeps the segments' spend order)
         ("rising_cpc", RETARGET),  # 4000 × (2.0 − 1.5) = 2000
+        ("rising_cpm", RETARGET),  # CPM 60 -> 80 (+33 %): 100 000 / 1000 × 20 = 2000
         ("below_break_even", RETARGET),  # 8000 − 16000 × 0.4 = 1600 short
-        ("low_ctr", BRAND),  # 2000 × (1 − 0.00333 / 0.014) = 1523.81
+        ("low_ctr", BRAND),  # 0.00333 ≤ half of 0.014; 2000 × (1 − 0.00333 / 0.014) = 1523.81
         ("brand_low_roas", BRAND),  # info: explained, not alarmed
         ("high_cpa_ltv_ok", None),  # info: LTV 1000 = 5 × CPA 200
     ]
-    at_stake = [d.at_stake for d in found[1:8]]
-    assert at_stake == pytest.approx([5200.0, 4000.0, 3200.0, 2000.0, 2000.0, 1600.0, 2000 * (1 - (1 / 300) / 0.014)])
+    at_stake = [d.at_stake for d in found[1:9]]
+    assert at_stake == pytest.approx([5200.0, 4000.0, 3200.0, 2000.0, 2000.0, 2000.0, 1600.0,
+                                      2000 * (1 - (1 / 300) / 0.014)])
     assert [d.level for d in found][-2:] == ["info", "info"]
 
 
@@ -94,7 +96,15 @@ def test_brand_campaigns_are_explained_not_alarmed(facts):
     assert [d.rule for d in brand] == ["low_ctr", "brand_low_roas"]
     assert "expected of brand building" in brand[1].text
     awareness = diagnose(gather(FRAME, CUR, PREV, by="campaign", goal="awareness", inputs=Inputs(margin=0.4)))
-    assert {d.rule for d in awareness} == {"rising_cpc", "low_ctr", "brand_low_roas"}
+    assert {d.rule for d in awareness} == {"rising_cpc", "rising_cpm", "low_ctr", "brand_low_roas"}
+
+
+def test_repeated_quality_findings_are_one_finding():
+    dup = Finding("warning", "rows with the same date and dimensions.", "lines 2, 6")
+    f = Facts(totals={}, quality=(("meta.csv", dup), ("meta.csv", Finding("warning", dup.message, "lines 3, 4")),
+                                  ("meta.csv", Finding("info", "header on line 3"))))
+    assert [d.text for d in diagnose(f)] == [
+        "meta.csv: rows with the same date and dimensions (lines 2, 6 and 1 more places)."]
 
 
 def test_ltv_cac_below_three():
