@@ -160,8 +160,8 @@ def _data_quality(facts: Facts) -> Iterable[Hit]:
             places.setdefault((file, f.message.rstrip(".")), []).append(f.where)
     for (file, message), wheres in places.items():
         shown = [w for w in wheres if w]
-        where = f" ({shown[0]}" + (f" and {len(wheres) - 1} more places" if len(wheres) > 1 else "") + ")" \
-            if shown else ""
+        more = len(wheres) - 1
+        where = f" ({shown[0]}{f' and {more} more place' + 's' * (more > 1) if more else ''})" if shown else ""
         yield Hit({"file": file, "message": message, "where": where}, at_stake=float("inf"))
 
 

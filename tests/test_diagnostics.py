@@ -104,7 +104,7 @@ def test_repeated_quality_findings_are_one_finding():
     f = Facts(totals={}, quality=(("meta.csv", dup), ("meta.csv", Finding("warning", dup.message, "lines 3, 4")),
                                   ("meta.csv", Finding("info", "header on line 3"))))
     assert [d.text for d in diagnose(f)] == [
-        "meta.csv: rows with the same date and dimensions (lines 2, 6 and 1 more places)."]
+        "meta.csv: rows with the same date and dimensions (lines 2, 6 and 1 more place)."]
 
 
 def test_ltv_cac_below_three():
