@@ -29,7 +29,7 @@ from kpi_core.catalog import Lang
 from kpi_core.engine import Inputs, Period, compute, in_period
 from kpi_core.readers.result import Finding
 from kpi_core.schema import MONEY_MEASURES
-from kpi_core.targets import STATUS_LABELS, TargetCheck
+from kpi_core.targets import STATUS_LABELS, TargetCheck, unit_of
 from kpi_core.views import NOT_SET
 
 Level = Literal["quality", "alert", "info"]
@@ -85,8 +85,7 @@ class Facts:
 
 def value_text(name: str, value: float | None, currency: str | None = None, lang: Lang = "en") -> str:
     """A KPI or measure value as the app writes it (``fmt.format_kpi``): "412.00 NOK", "3.45%", "8,120"."""
-    unit = catalog.get(name).unit if name in catalog.KPIS else "currency" if name in MONEY_MEASURES else "count"
-    return fmt.format_kpi(value, unit, currency, lang)
+    return fmt.format_kpi(value, unit_of(name), currency, lang)
 
 
 @dataclass(frozen=True)

@@ -37,8 +37,8 @@ from dataclasses import dataclass
 
 import polars as pl
 
-from kpi_core import catalog, cli
-from kpi_core.catalog import Formula
+from kpi_core import catalog, cli, fmt
+from kpi_core.catalog import Formula, Lang
 from kpi_core.engine import (
     ROWS,
     Inputs,
@@ -52,6 +52,7 @@ from kpi_core.engine import (
     prepare,
 )
 from kpi_core.schema import NON_ADDITIVE
+from kpi_core.targets import unit_of
 
 _NUM, _DEN = "__num", "__den"
 
@@ -208,17 +209,13 @@ class NumberExplanation:
     currency: str | None
     notes: tuple[str, ...] = ()
 
-    def lines(self) -> list[str]:
-        """Plain-text lines: formula, the sums, rows and filters."""
-        out = [f"{catalog.get(self.kpi).label()} = {self.formula}"]
-        out += [f"Σ {m} = {_num(v)}" for m, v in self.inputs.items()]
-        out.append(f"{self.rows:,} rows".replace(",", " "))
-        out += [f"filter {k}: {_filter_text(v)}" for k, v in self.filters.items()] or ["no filters"]
+    def lines(self, lang: Lang = "en") -> list[str]:
+        """Plain-text lines: formula, the sums (formatted for ``lang``), rows and filters."""
+        out = [f"{catalog.get(self.kpi).label(lang)} = {self.formula}"]
+        out += [f"Σ {m} = {fmt.format_kpi(v, unit_of(m), self.currency, lang)}" for m, v in self.inputs.items()]
+        out.append(fmt.t("rows_behind", lang, n=fmt.number(self.rows, lang)))
+        out += [f"{k}: {_filter_text(v)}" for k, v in self.filters.items()] or [fmt.t("no_filters", lang)]
         return out + list(self.notes)
-
-
-def _num(v: float | None) -> str:
-    return "–" if v is None else f"{v:,.2f}".replace(",", " ").removesuffix(".00")
 
 
 def _filter_text(v: object) -> str:

@@ -27,8 +27,8 @@ from typing import Literal
 
 import polars as pl
 
-from kpi_core import catalog
-from kpi_core.catalog import Direction
+from kpi_core import catalog, fmt
+from kpi_core.catalog import Direction, Lang
 from kpi_core.engine import Inputs, Period, compute, in_period, verdict
 from kpi_core.schema import DIMENSIONS, MEASURES, NON_ADDITIVE
 
@@ -48,6 +48,13 @@ def direction_of(metric: str) -> Direction:
     if metric in MEASURES:
         return "lower" if metric in _LOWER_IS_BETTER else "higher"
     raise ValueError(f"unknown KPI or measure {metric!r}")
+
+
+def unit_of(metric: str) -> str:
+    """The catalog unit of a KPI, or "currency" / "count" for a base measure."""
+    if metric in catalog.KPIS:
+        return catalog.get(metric).unit
+    return "currency" if MEASURES[metric].unit == "currency" else "count"
 
 
 def is_cumulative(metric: str) -> bool:
@@ -129,6 +136,17 @@ def with_baseline(target: Target, frame: pl.DataFrame, period: Period, inputs: I
     return replace(target, baseline=metric_value(in_period(frame, period), target.metric, inputs))
 
 
+def from_input(metric: str, kind: Literal["value", "change"], amount: float, frame: pl.DataFrame,
+               baseline: Period, start: date | None = None, due: date | None = None,
+               inputs: Inputs | None = None) -> Target:
+    """A target as a user types it: a rate's value in percent (3.5 means 3.5 %), or a change in percent
+    (10 means +10 %) on the KPI's value in the ``baseline`` period."""
+    if kind == "change":
+        return with_baseline(Target(metric, change=amount / 100, start=start, due=due), frame, baseline, inputs)
+    value = amount / 100 if unit_of(metric) == "rate" else amount
+    return Target(metric, value=value, start=start, due=due)
+
+
 @dataclass(frozen=True)
 class Pacing:
     """A cumulative value so far, projected in a straight line to the end of its period."""
@@ -195,6 +213,19 @@ def check(target: Target, frame: pl.DataFrame, inputs: Inputs | None = None, ban
         pacing = pace(actual, period, as_of, goal)
     judged = pacing.projected if pacing else actual
     return TargetCheck(target, actual, goal, status(target.metric, judged, goal, band), period, pacing)
+
+
+def status_text(c: TargetCheck, currency: str | None = None, lang: Lang = "en") -> str | None:
+    """"on track: 4.70× vs target 4.00× by 2026-03-31" in the language; None without a status."""
+    if c.status is None:
+        return None
+    unit = unit_of(c.target.metric)
+    value = fmt.format_kpi(c.judged, unit, currency, lang)
+    if c.pacing:
+        value = fmt.t("projected", lang, value=value)
+    due = fmt.t("target_by", lang, date=c.period.end.isoformat()) if c.target.due and c.period else ""
+    return fmt.t("target_line", lang, status=fmt.t(c.status, lang), value=value,
+                 goal=fmt.format_kpi(c.goal, unit, currency, lang), due=due)
 
 
 # --- benchmark ranges ---------------------------------------------------------------------------------

@@ -159,9 +159,10 @@ def test_explain_number_lists_formula_sums_rows_and_filters():
     assert e.formula == "spend / conversions"
     assert e.inputs == {"spend": pytest.approx(200.0), "conversions": pytest.approx(5.0)}
     assert e.rows == 3 and e.currency == "NOK"
-    assert e.lines()[:4] == ["Cost per acquisition (CPA) = spend / conversions", "Σ spend = 200", "Σ conversions = 5",
-                             "3 rows"]
-    assert "filter channel: A" in e.lines()
+    assert e.lines() == ["Cost per acquisition (CPA) = spend / conversions", "Σ spend = 200.00\u00a0NOK",
+                         "Σ conversions = 5", "3 rows summed", "channel: A", "period: 2025-01-01:2025-01-14"]
+    assert e.lines("nb")[1] == "Σ spend = 200,00\u00a0NOK"
+    assert explain_numbers(df, ["cpa"])["cpa"].lines()[-1] == "no filters"
 
 
 def test_explain_numbers_when_a_kpi_is_missing_an_input_or_is_a_ratio_of_kpis():
