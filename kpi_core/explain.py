@@ -232,14 +232,17 @@ def explain_numbers(frame: pl.DataFrame, kpi_ids: Sequence[str], filters: Mappin
     parts_of = [p for k in kpi_ids for p in (catalog.get(k).of_kpis or ())]
     res = compute(frame, list(dict.fromkeys([*kpi_ids, *parts_of])), inputs=inputs)
     row, rows, shown = res.row(0), int(res.row(0).get(ROWS) or 0), dict(filters or {})
+    # each KPI's formula note ("per click: the data has no sessions") belongs to that KPI only
+    own = {k: f"{catalog.get(k).label()}: {f.note}." for k, f in res.formulas.items() if f.note}
     out = {}
     for kid in kpi_ids:
         kpi = catalog.get(kid)
         formula = res.formulas.get(kid)
+        general = tuple(n for n in res.notes if n not in own.values() or n == own.get(kid))
         if kpi.of_kpis:
-            text, parts, notes = " / ".join(kpi.of_kpis), list(kpi.of_kpis), res.notes
+            text, parts, notes = " / ".join(kpi.of_kpis), list(kpi.of_kpis), general
         elif formula is not None:
-            text, parts, notes = formula.describe(), [*formula.numerator, *(formula.denominator or {})], res.notes
+            text, parts, notes = formula.describe(), [*formula.numerator, *(formula.denominator or {})], general
         else:
             text, parts = kpi.formulas[0].describe(), []
             notes = (f"Not computable: it {res.unavailable.get(kid, '')}.",)

@@ -191,11 +191,12 @@ def _segment(frame: pl.DataFrame, target: Target) -> tuple[pl.DataFrame, str]:
 
 
 def check(target: Target, frame: pl.DataFrame, inputs: Inputs | None = None, band: float = AT_RISK_BAND,
-          as_of: date | None = None) -> TargetCheck:
+          as_of: date | None = None, within: Period | None = None) -> TargetCheck:
     """Where ``target`` stands on ``frame``: actual, status and, for cumulative targets, pacing.
 
-    The period runs from the target's start (else the data's first day) to its due date (else the data's
-    last day); the actual covers it up to ``as_of`` (default: the data's last day).
+    The period runs from the target's start to its due date; a target without them covers ``within``
+    (the period the page analyses), else the data's whole range. The actual covers the period up to
+    ``as_of`` (default: the data's last day).
     """
     goal = target.goal_value
     data, why = _segment(frame, target)
@@ -203,7 +204,7 @@ def check(target: Target, frame: pl.DataFrame, inputs: Inputs | None = None, ban
         note = why or ("no rows for this segment" if data.height == 0 else "")
         return TargetCheck(target, metric_value(data, target.metric, inputs), goal, None, None, note=note)
     first, last = data["date"].min(), data["date"].max()
-    period = Period(target.start or first, target.due or last)
+    period = Period(target.start or (within.start if within else first), target.due or (within.end if within else last))
     as_of = min(as_of or last, period.end)
     if as_of < period.start:
         return TargetCheck(target, None, goal, None, period, note=f"the target starts on {period.start}")

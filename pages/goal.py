@@ -71,7 +71,7 @@ def load_workspace() -> None:
         s[key] = list(ws.filters.get(dim, ()))
 
 
-checks = [targets.check(x, view.by_dimension, inputs) for x in st.session_state[ui.TARGETS]]
+checks = [targets.check(x, view.by_dimension, inputs, within=sc.current) for x in st.session_state[ui.TARGETS]]
 status = {c.target.metric: targets.status_text(c, sc.currency, lang) for c in checks if not c.target.segment}
 with st.expander(ui.t("targets") + (f" ({len(checks)})" if checks else ""), expanded=bool(checks)):
     st.caption(ui.t("targets_help"))

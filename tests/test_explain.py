@@ -193,6 +193,7 @@ def test_waterfall_bars_add_up_from_previous_to_current():
     assert split["delta"].to_list()[1:5] == pytest.approx([-6.40625, -3.75, -4.21875, 3.125])
     assert split["verdict"][4] == "bad"
     assert split["end"][4] == pytest.approx(63.75)  # the last step lands on the current value
-    spec = waterfall_chart(wf, "cpa").to_dict()
+    spec = waterfall_chart(wf, "CPA", "currency").to_dict()
     assert spec["mark"]["type"] == "bar" and spec["encoding"]["y2"]["field"] == "end"
+    assert spec["encoding"]["y"]["title"] == "CPA" and spec["encoding"]["y"]["axis"]["format"] == ",.0f"
     assert spec["encoding"]["x"]["sort"] == ["Previous", "Social", "Search", "Current"]

@@ -93,6 +93,10 @@ def test_ratio_target_per_segment_is_judged_as_it_stands(ten_days):
     assert c.period == Period(JAN1, date(2025, 3, 31))
     social = check(Target("cpa", value=19.0, segment=("channel", "Social")), ten_days)
     assert social.actual == pytest.approx(40.0) and social.status == "off_track"  # 400 / 10
+    # without dates a target covers the period analysed: Jan 9-10, Social 80 / 2 = 40 again; Search 120 / 6
+    late = check(Target("cpa", value=19.0, segment=("channel", "Search")), ten_days,
+                 within=Period(date(2025, 1, 9), date(2025, 1, 10)))
+    assert late.period == Period(date(2025, 1, 9), date(2025, 1, 10)) and late.actual == pytest.approx(20.0)
     nothing = check(Target("cpa", value=19.0, segment=("channel", "TikTok")), ten_days)
     assert nothing.status is None and nothing.note == "no rows for this segment"
 
