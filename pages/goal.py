@@ -8,6 +8,8 @@ from kpi_core.catalog import GOAL_IDS, GOAL_LABELS
 from kpi_core.charts.context import bullet_chart, bullet_frame
 from kpi_core.charts.scorecard import headline_trend
 
+ui.framed()
+
 lang = ui.lang()
 st.title(ui.t("goal_question"))
 view = ui.require_data()
@@ -111,10 +113,11 @@ explained = ui.memo(explain.explain_numbers, view, "in_period", kpi_ids=tuple(c.
                     filters=shown_filters, inputs=inputs)
 
 
-def metric(c: views.Card, key: str) -> None:
+def metric(c: views.Card, key: str, sparkline: bool = True) -> None:
     """One KPI: value, change against the previous period, a small trend, and its explanation."""
-    st.metric(c.label, c.text, c.delta, delta_color=c.delta_color, chart_data=list(c.spark) or None,
-              border=True, help=c.description, delta_description=ui.t("vs_previous") if c.delta else None)
+    trend = list(c.spark) if sparkline and c.spark else None
+    st.metric(c.label, c.text, c.delta, delta_color=c.delta_color, chart_data=trend, border=True,
+              help=c.description, delta_description=ui.t("vs_previous") if c.delta else None)
     target = status.get(c.kpi) or c.target_status
     if target:
         st.caption(f"{ui.t('target_status')}: {target}")
@@ -132,7 +135,7 @@ if sc.headline is not None:
         st.caption(ui.t("headline"))
         cols = st.columns([1, 2])
         with cols[0]:
-            metric(h, "headline")
+            metric(h, "headline", sparkline=False)
         with cols[1]:
             spark = views.spark_frame(h)
             if not spark.is_empty():

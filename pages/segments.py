@@ -7,6 +7,8 @@ from kpi_core import catalog, explain, fmt, views
 from kpi_core.charts import segments as charts
 from kpi_core.charts.context import waterfall_chart, waterfall_frame
 
+ui.framed()
+
 lang = ui.lang()
 st.title(ui.t("segments_question"))
 view = ui.require_data()
@@ -19,6 +21,9 @@ if not dims:
 kpis = views.computable_kpis(view.in_period, inputs)
 if st.session_state.get(ui.SEG_KPI) not in kpis:
     st.session_state[ui.SEG_KPI] = views.preferred(kpis)
+
+if st.session_state.get(ui.SEG_DIM) not in dims:
+    st.session_state[ui.SEG_DIM] = views.preferred_dimension(dims)
 
 c1, c2, c3 = st.columns(3)
 with c1:
