@@ -11,12 +11,11 @@ default period is the second half, 7-10 February (the rows of the 10th), against
 CPA 3000 / 40 = 75 -> 2550 / 40 = 63.75; its split is worked out in test_explain.py.
 """
 
-import io
 import json
 from datetime import date, timedelta
 
-import pyarrow as pa
 import pytest
+from conftest import chart_rows, upload
 
 NBSP = "\u00a0"
 CSV = b"""date,source,channel,campaign,spend,impressions,clicks,sessions,conversions,revenue,currency
@@ -27,11 +26,9 @@ CSV = b"""date,source,channel,campaign,spend,impressions,clicks,sessions,convers
 """
 
 
-def upload(app, data: bytes, name: str = "why.csv"):
-    app.switch_page("pages/data.py").run()
-    app.file_uploader[0].set_value((name, data, "text/csv")).run()
-    assert not app.exception
-    return app.switch_page("pages/goal.py").run()
+def upload_csv(app, data: bytes):
+    """Upload ``data`` as a CSV and open the Goal & KPIs page."""
+    return upload(app, "why.csv", data).switch_page("pages/goal.py").run()
 
 
 def plain(text: str) -> str:
@@ -50,7 +47,7 @@ def add_target(app, metric: str, kind: str, amount: float):
 
 
 def test_targets_show_their_status_on_the_cards(app):
-    at = upload(app, CSV)
+    at = upload_csv(app, CSV)
     # CPA 63.75 against 60: 3.75 over, within 10 % of 60 (6) -> at risk
     at = add_target(at, "cpa", "value", 60.0)
     assert "Target: at risk: 63.75 NOK vs target 60.00 NOK by 2026-02-10" in captions(at)
@@ -69,7 +66,7 @@ def test_targets_show_their_status_on_the_cards(app):
 
 
 def test_workspace_round_trip_and_a_bad_file(app):
-    at = upload(app, CSV)
+    at = upload_csv(app, CSV)
     at = add_target(at, "cpa", "value", 60.0)
     saved = next(b for b in at.get("download_button") if b.proto.id and "workspace" in b.proto.label.lower())
     assert saved.proto.label == "Save workspace"
@@ -90,7 +87,7 @@ def test_workspace_round_trip_and_a_bad_file(app):
 
 
 def test_explain_this_number_lists_the_sums_rows_and_filters(app):
-    at = upload(app, CSV)
+    at = upload_csv(app, CSV)
     texts = [plain(m.value) for m in at.markdown]
     cpa = next(t for t in texts if t.startswith("Cost per acquisition (CPA) = spend / conversions"))
     # 1650 + 900 = 2550 spend over 30 + 10 = 40 conversions, from the 2 rows of 10 February
@@ -99,7 +96,7 @@ def test_explain_this_number_lists_the_sums_rows_and_filters(app):
 
 
 def test_diagnostics_name_segments_with_their_numbers(app):
-    at = upload(app, CSV)
+    at = upload_csv(app, CSV)
     found = [plain(m.value) for m in at.markdown if m.value.startswith(":material/")]
     # CPC on Search 1000 / 500 = 2.00 -> 1650 / 600 = 2.75 (+38 %), 600 clicks × 0.75 = 450 NOK at stake;
     # CPM on Search 100 -> 137.50, 12 000 / 1000 × 37.50 = 450; Social CPA 90 ≥ 63.75 × 1.2, 900 − 10 × 63.75 = 262.50
@@ -112,22 +109,15 @@ def test_diagnostics_name_segments_with_their_numbers(app):
     assert "segments by Campaign" in " ".join(captions(at))
 
 
-def chart_rows(chart) -> list[dict]:
-    """The rows of every dataset a vega-lite chart element carries (Arrow IPC bytes)."""
-    rows = []
-    for ds in chart.proto.datasets:
-        rows += pa.ipc.open_stream(io.BytesIO(ds.data.data)).read_all().to_pylist()
-    return rows
-
-
 def waterfall(at) -> list[dict]:
     """The waterfall's steps in order: the one chart with bars from y to y2."""
-    chart = next(c for c in at.get("vega_lite_chart") if "y2" in json.loads(c.proto.spec).get("encoding", {}))
-    return sorted(chart_rows(chart), key=lambda r: r["order"])
+    specs = [json.loads(c.proto.spec) for c in at.get("vega_lite_chart")]
+    index = next(i for i, s in enumerate(specs) if "y2" in s.get("encoding", {}))
+    return sorted(chart_rows(at, index), key=lambda r: r["order"])
 
 
 def test_segments_page_explains_the_cpa_change_with_a_waterfall(app):
-    at = upload(app, CSV).switch_page("pages/segments.py").run()
+    at = upload_csv(app, CSV).switch_page("pages/segments.py").run()
     at.selectbox(key="w_seg_kpi").set_value("cpa").run()
     at.selectbox(key="w_seg_dim").set_value("channel").run()
     assert not at.exception
@@ -145,7 +135,7 @@ def test_segments_page_explains_the_cpa_change_with_a_waterfall(app):
 
 
 def test_segments_page_says_why_a_sum_cannot_be_split(app):
-    at = upload(app, CSV).switch_page("pages/segments.py").run()
+    at = upload_csv(app, CSV).switch_page("pages/segments.py").run()
     at.selectbox(key="w_seg_kpi").set_value("impressions").run()
     assert any("impressions is a plain sum, not a ratio" in i.value for i in at.info)
 
@@ -158,10 +148,10 @@ def test_trends_mark_unusual_days_by_direction(app):
     for i in range(29):
         spend = 200 if i == 28 else (100 if i % 2 == 0 else 110)
         lines.append(f"{start + timedelta(days=i)},google_ads,Search,{spend},50,10,NOK")
-    at = upload(app, "\n".join(lines).encode())
+    at = upload_csv(app, "\n".join(lines).encode())
     at.session_state["trend_kpis"] = ["cpa"]
     at.switch_page("pages/trends.py").run()
     assert not at.exception
-    points = [r for r in chart_rows(at.get("vega_lite_chart")[0]) if "verdict" in r]
+    points = [r for r in chart_rows(at, 0) if "verdict" in r]
     assert [(p["date"], p["value"], p["verdict"]) for p in points] == [(date(2026, 3, 1), 20.0, "bad")]
     assert points[0]["note"] == "outside 8.2761 – 12.7239 (median 10.5)"
