@@ -43,7 +43,7 @@ def test_segments_trends_funnel_on_the_sample(app, first_set):
     frame, period = first_set
     app.switch_page("pages/segments.py").run()
     assert not app.exception
-    assert len(app.get("vega_lite_chart")) == 4
+    assert len(app.get("vega_lite_chart")) == 5  # bars, share, bubbles, "why it moved" waterfall, heatmap
     now = views.filter_all(frame, views.Filters(period.start, period.end))
     assert len(app.dataframe[0].value) == now["campaign"].n_unique()  # one row per campaign (nulls as "(not set)")
 

@@ -199,18 +199,16 @@ def test_shares_add_up_to_one(rows):
 
 
 def test_kpi_without_a_value_in_either_period_is_listed_as_missing():
-    # The ad platform reports revenue, so the shop's orders are set aside (sources.reconcile: orders
-    # follow revenue's tier). Cart abandonment (1 − orders / carts) then has no value in any period.
-    df = pl.DataFrame({
-        "date": [date(2026, 1, 1), date(2026, 1, 2), date(2026, 1, 1), date(2026, 1, 2)],
-        "source": ["google_ads", "google_ads", "shopify_orders", "shopify_orders"],
-        "spend": [10.0, 10.0, None, None], "revenue": [50.0, 40.0, 60.0, 45.0],
-        "carts": [5.0, 4.0, None, None], "orders": [None, None, 3.0, 2.0]})
+    # Carts are exported but zero on every day, so cart abandonment (1 − orders / carts) has a zero
+    # denominator in both periods: listed with the missing KPIs rather than shown as a bare "–".
+    df = pl.DataFrame({"date": [date(2026, 1, 1), date(2026, 1, 2)], "spend": [10.0, 10.0],
+                       "revenue": [50.0, 40.0], "carts": [0.0, 0.0], "orders": [3.0, 2.0]})
     sc = views.scorecard(df, "sales", Period(date(2026, 1, 2), date(2026, 1, 2)))
     shown = [c.kpi for s in sc.stages for c in s.cards]
     assert "cart_abandonment_rate" not in shown
     assert "no value in either period" in dict(sc.missing)["Cart abandonment rate"]
-    assert sc.headline.text == "4.00×"  # ROAS: the ad platform's 40 / 10 on 2 Jan (the shop's 45 is set aside)
+    assert sc.headline.text == "4.00×"  # ROAS 40 / 10 on 2 Jan
+    assert [c.text for c in sc.stages[2].cards if c.kpi == "aov"] == ["20.00"]  # 40 / 2 orders, no currency given
 
 
 def test_period_at_the_start_of_the_data_has_no_previous_values(frame):

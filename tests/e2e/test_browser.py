@@ -72,7 +72,7 @@ def test_upload_goal_charts_click_and_state(browser, server, shot):
     go(page, "Segments")
     charts = page.get_by_test_id("stVegaLiteChart")
     expect(charts.first).to_be_visible(timeout=TIMEOUT)
-    expect(charts).to_have_count(4, timeout=TIMEOUT)
+    expect(charts).to_have_count(5, timeout=TIMEOUT)  # bars, share, bubbles, waterfall, heatmap
     bars = charts.first
     box = bars.bounding_box()
     # Best ROAS first: NO_Search_Brand (15000 / 1200 = 12.5) is the top bar.
