@@ -108,10 +108,11 @@ def change(value: float | None, lang: Lang = "en") -> str | None:
     """A relative change with an explicit sign, "+12.3%" / "-4.0%": None when it is unknown.
 
     The sign is always an ASCII "+" or "-" because st.metric reads the arrow's direction from it.
+    A change too small to show (under 0.05 %) is "±0.0%": no direction, neither good nor bad.
     """
     if _missing(value):
         return None
-    sign = "+" if value > 0 else ("-" if value < 0 else "±")
+    sign = "±" if abs(value) < 0.0005 else ("+" if value > 0 else "-")
     return sign + percent(abs(value), lang, decimals=1)
 
 

@@ -217,3 +217,12 @@ def test_period_at_the_start_of_the_data_has_no_previous_values(frame):
     assert sc.headline.text == "7.00×"  # 14000 / 2000
     assert sc.headline.delta is None and sc.headline.previous_text == "–"
     assert any("does not cover the whole previous period" in n for n in sc.notes)
+
+
+def test_unchanged_kpi_is_grey_without_an_arrow():
+    # CPC 10 / 5 = 2.00 on both days: no change, so no colour whichever way the KPI points.
+    df = pl.DataFrame({"date": [date(2026, 1, 1), date(2026, 1, 2)], "spend": [10.0, 10.0],
+                       "clicks": [5.0, 5.0], "impressions": [100.0, 200.0]})
+    c = cards(views.scorecard(df, "traffic", Period(date(2026, 1, 2), date(2026, 1, 2))))
+    assert (c["cpc"].delta, c["cpc"].delta_color) == ("±0.0%", "off")
+    assert (c["impressions"].delta, c["impressions"].delta_color) == ("+100.0%", "normal")  # 200 vs 100
