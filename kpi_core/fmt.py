@@ -210,6 +210,8 @@ TEXTS: Mapping[str, Mapping[str, str]] = {
                    "nb": "Denne kopien av appen har ingen eksempeldata.",
                    "sv": "Denna kopia av appen har inga exempeldata."},
     "use_sample": {"en": "Use this set", "nb": "Bruk dette settet", "sv": "Använd detta set"},
+    "sample_files": {"en": "In use: how its {n} files were read", "nb": "I bruk: slik ble de {n} filene lest",
+                     "sv": "Används: så lästes dess {n} filer"},
     "remove": {"en": "Remove", "nb": "Fjern", "sv": "Ta bort"},
     "rows_summary": {"en": "{used} of {read} rows used, {excluded} excluded",
                      "nb": "{used} av {read} rader brukt, {excluded} utelatt",
