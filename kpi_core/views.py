@@ -293,6 +293,19 @@ def segments(frame: pl.DataFrame, dim: str, inputs: Inputs | None = None, top: i
                     tuple(full.kpis), full.currency, full.notes)
 
 
+def filled_columns(frame: pl.DataFrame) -> list[str]:
+    """Columns with at least one value: a column that is empty for every segment says nothing."""
+    return [c for c in frame.columns if frame[c].null_count() < frame.height]
+
+
+def second_dimension(dims: Sequence[str], first: str) -> str | None:
+    """The heatmap's other axis: a cross-cutting one (device, age…) rather than source or channel,
+    which mostly just group campaigns."""
+    others = [d for d in dims if d != first]
+    return next((d for d in ("device", "age", "placement", "country", "gender", "channel") if d in others),
+                others[0] if others else None)
+
+
 def only_segment(frame: pl.DataFrame, dim: str, value: str) -> pl.DataFrame:
     """Rows of one segment (as labelled in a chart: "(not set)" for nulls)."""
     return frame.filter(pl.col(dim).cast(pl.String).fill_null(NOT_SET) == value)

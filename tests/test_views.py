@@ -226,3 +226,12 @@ def test_unchanged_kpi_is_grey_without_an_arrow():
     c = cards(views.scorecard(df, "traffic", Period(date(2026, 1, 2), date(2026, 1, 2))))
     assert (c["cpc"].delta, c["cpc"].delta_color) == ("±0.0%", "off")
     assert (c["impressions"].delta, c["impressions"].delta_color) == ("+100.0%", "normal")  # 200 vs 100
+
+
+def test_table_columns_and_heatmap_axis(frame):
+    seg = views.segments(frame, "campaign")
+    assert "campaign" in views.filled_columns(seg.table)
+    empty = seg.table.with_columns(pl.lit(None, dtype=pl.Float64).alias("reach"))
+    assert "reach" not in views.filled_columns(empty)
+    assert views.second_dimension(["source", "channel", "campaign", "device"], "campaign") == "device"
+    assert views.second_dimension(["source", "campaign"], "campaign") == "source"
