@@ -235,3 +235,15 @@ def test_table_columns_and_heatmap_axis(frame):
     assert "reach" not in views.filled_columns(empty)
     assert views.second_dimension(["source", "channel", "campaign", "device"], "campaign") == "device"
     assert views.second_dimension(["source", "campaign"], "campaign") == "source"
+
+
+@given(st.lists(st.tuples(st.sampled_from(["a", "b", "c", "d", None]), st.floats(0, 1e4), st.floats(0, 1e4)),
+                min_size=1, max_size=40), st.integers(1, 4))
+def test_top_segments_plus_other_keep_the_totals(rows, top):
+    df = pl.DataFrame({"campaign": [r[0] for r in rows], "spend": [r[1] for r in rows],
+                       "revenue": [r[2] for r in rows]}, schema={"campaign": pl.String, "spend": pl.Float64,
+                                                                 "revenue": pl.Float64})
+    seg = views.segments(df, "campaign", top=top)
+    assert seg.chart.height <= top + 1  # the top segments and at most one "Other"
+    assert seg.chart["spend"].sum() == pytest.approx(df["spend"].sum())
+    assert seg.table["revenue"].sum() == pytest.approx(df["revenue"].sum())

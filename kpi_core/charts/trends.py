@@ -25,7 +25,8 @@ def trend_line(frame: pl.DataFrame, label: str, unit: str, current: str, previou
         .mark_line(point=alt.OverlayMarkDef(size=18), interpolate="monotone")
         .encode(
             x=alt.X("date:T", title=None, axis=alt.Axis(format="%d %b", labelAngle=0)),
-            y=alt.Y("value:Q", title=label, axis=alt.Axis(format=AXIS_FORMAT.get(unit, ",.2f"))),
+            y=alt.Y("value:Q", title=label, axis=alt.Axis(format=AXIS_FORMAT.get(unit, ",.2f")),
+                    scale=alt.Scale(zero=False)),  # the movement is the story; the axis says where it lies
             color=alt.Color("series:N", scale=alt.Scale(domain=[current, previous], range=[ACCENT, MUTED]),
                             legend=alt.Legend(title=None, orient="top")),
             strokeDash=alt.StrokeDash("series:N", scale=alt.Scale(domain=[current, previous],
