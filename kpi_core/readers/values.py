@@ -94,7 +94,8 @@ def _numbers(frame: pl.DataFrame) -> tuple[pl.Series, str]:
     Plain numbers, which Polars casts as they are, cost one cast (they can only be rule 5 of the
     module docstring); any other column goes through the rules.
     """
-    direct = frame.select(pl.col(V).cast(pl.Float64, strict=False)).to_series()
+    number = pl.col(V).cast(pl.Float64, strict=False)
+    direct = frame.select(pl.when(number.is_finite()).then(number)).to_series()  # 'NaN', 'inf' are text
     if direct.null_count() == frame[V].null_count():
         return direct, "decimal point"
     if _any(frame, pl.col(V).str.contains(r"[^\d.,\s+-]")):
