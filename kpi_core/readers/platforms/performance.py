@@ -105,7 +105,7 @@ def _parse(frame: pl.DataFrame, mapped: list[Mapped]) -> tuple[pl.DataFrame, dic
         s = frame[m.source]
         kind = m.col.parse
         if kind in ("number", "percent", "duration", "date"):
-            parsed, report = getattr(values, f"parse_{kind}")(s)
+            parsed, report = _parse_distinct(getattr(values, f"parse_{kind}"), s)
             reports[m.source] = report
         elif kind == "device":
             low = s.str.strip_chars().str.to_lowercase()
@@ -120,6 +120,26 @@ def _parse(frame: pl.DataFrame, mapped: list[Mapped]) -> tuple[pl.DataFrame, dic
             parsed = pl.select(pl.when(parsed.is_in(["", "--", "-"]).not_()).then(parsed)).to_series()
         columns.append(parsed.alias(m.canonical))
     return pl.DataFrame(columns), reports
+
+
+def _parse_distinct(parse, s: pl.Series) -> tuple[pl.Series, values.ParseReport]:
+    """``parse(s)``, done on the column's distinct values when they repeat a lot (dates, small counts).
+
+    The parsers decide a column's style from which values occur (and the first one that decides),
+    so the distinct values in order of first occurrence give the same style and values. Their
+    report counts distinct values, though: it is exact for the cells only when no value was bad or
+    masked, so any other column is parsed again cell by cell (dirty columns are the rare case)."""
+    distinct = s.unique(maintain_order=True)
+    if distinct.len() * 4 > s.len():
+        return parse(s)
+    parsed, report = parse(distinct)
+    if report.bad or report.masked:
+        return parse(s)
+    full = s.replace_strict(distinct, parsed, return_dtype=parsed.dtype) if s.null_count() == 0 else (
+        pl.DataFrame({"v": s}).join(pl.DataFrame({"v": distinct, "p": parsed}), on="v", how="left",
+                                    nulls_equal=True, maintain_order="left")["p"])
+    report.null_markers = int((full.is_null()).sum())
+    return full.alias(s.name), report
 
 
 def _totals_from_averages(frame: pl.DataFrame, mapped: list[Mapped], maps: list[ColumnMap],
