@@ -129,6 +129,10 @@ def _parse_distinct(parse, s: pl.Series) -> tuple[pl.Series, values.ParseReport]
     so the distinct values in order of first occurrence give the same style and values. Their
     report counts distinct values, though: it is exact for the cells only when no value was bad or
     masked, so any other column is parsed again cell by cell (dirty columns are the rare case)."""
+    if parse is values.parse_number:
+        plain = _plain_numbers(s)
+        if plain is not None:
+            return plain
     distinct = s.unique(maintain_order=True)
     if distinct.len() * 4 > s.len():
         return parse(s)
@@ -140,6 +144,15 @@ def _parse_distinct(parse, s: pl.Series) -> tuple[pl.Series, values.ParseReport]
                                     nulls_equal=True, maintain_order="left")["p"])
     report.null_markers = int((full.is_null()).sum())
     return full.alias(s.name), report
+
+
+def _plain_numbers(s: pl.Series) -> tuple[pl.Series, values.ParseReport] | None:
+    """When Polars reads every filled cell as a plain finite number ('16.59', '-3', '1e5'), that number
+    is what parse_number gives too; a machine-written column (Meta, GA4, most costs) then takes one cast."""
+    plain = s.str.strip_chars().cast(pl.Float64, strict=False)
+    if plain.null_count() != s.null_count() or not plain.is_finite().fill_null(True).all():
+        return None
+    return plain, values.ParseReport(style="decimal point", null_markers=s.null_count())
 
 
 def _totals_from_averages(frame: pl.DataFrame, mapped: list[Mapped], maps: list[ColumnMap],
