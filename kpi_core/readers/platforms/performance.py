@@ -83,12 +83,19 @@ def _set_summary_rows_aside(frame: pl.DataFrame, mapped: list[Mapped]) -> tuple[
     if not others:
         return frame, []
 
-    def blank(c: str) -> pl.Expr:
-        return pl.col(c).is_null() | (pl.col(c).str.strip_chars() == "")
+    # The patterns run over each column's distinct values (dimensions repeat a lot), then rows are
+    # matched by membership: a million-row export costs a hash pass per column, not a regex per cell.
+    distinct = {c: frame[c].unique() for c in others}
 
-    total_cell = pl.coalesce([pl.when(pl.col(c).str.contains(TOTAL_CELL)).then(pl.col(c).str.strip_chars())
-                              for c in others])
-    all_blank = pl.all_horizontal([blank(c) for c in text_dims]) & ~pl.all_horizontal([blank(c) for c in measures])
+    def blank(c: str) -> pl.Expr:
+        spaces = distinct[c].filter(distinct[c].str.strip_chars() == "") if c in distinct else []
+        return pl.col(c).is_null() | pl.col(c).is_in(spaces.implode()) if len(spaces) else pl.col(c).is_null()
+
+    totals = [(c, distinct[c].filter(distinct[c].str.contains(TOTAL_CELL).fill_null(False))) for c in others]
+    total_cell = pl.coalesce([pl.when(pl.col(c).is_in(hits.implode())).then(pl.col(c).str.strip_chars())
+                              for c, hits in totals if len(hits)] or [pl.lit(None, pl.String)])
+    all_blank = pl.all_horizontal([blank(c) for c in text_dims]) & ~pl.all_horizontal(
+        [pl.col(c).is_null() for c in measures])
     reason = (pl.when(total_cell.is_not_null()).then(pl.format("summary row '{}'", total_cell))
               .when(all_blank).then(pl.lit("summary row (dimension cells blank, measures filled)")))
     marked = frame.with_columns(reason.alias("__reason"))
