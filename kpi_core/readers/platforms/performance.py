@@ -2,8 +2,8 @@
 
 Steps, each vectorised over whole columns (a million-row export must read about as fast as a bare
 ``pl.read_csv``): map the headers, set summary rows aside, parse each kept column with values.py,
-turn averages back into totals, apply the few platform rules (Meta results, reporting periods,
-device names), decide the currency, then ask quality.py what looks wrong.
+turn averages back into totals, apply Meta's rules (meta.py), normalise device names, decide the
+currency, then ask quality.py what looks wrong.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from datetime import date
 import polars as pl
 
 from kpi_core.readers import quality, values
-from kpi_core.readers.platforms import Mapped, Platform, map_columns, normalise_header
+from kpi_core.readers.platforms import Mapped, Platform, map_columns, meta, normalise_header
 from kpi_core.readers.platforms.preamble import date_range_from
 from kpi_core.readers.result import ColumnMap, Exclusion, Finding, ReadError, ReadResult
 from kpi_core.readers.sniff import LINE, RawTable
@@ -49,10 +49,10 @@ def read_performance(raw: RawTable, platform: Platform, name: str,
     kept, excluded = _set_summary_rows_aside(raw.frame, mapped)
     frame, reports = _parse(kept, mapped)
     frame, maps = _totals_from_averages(frame, mapped, maps, findings)
-    frame = _meta_results(frame, kept, mapped, platform, findings)
-    frame, maps = _meta_placement(frame, kept, maps, platform)
+    if platform.id == "meta_ads":
+        frame, maps = meta.adjust(frame, kept, mapped, maps, findings)
     frame = _date_end(frame)
-    currency = _currency(raw.frame, frame, mapped, codes, findings, name)
+    currency = _currency(raw.frame, frame, mapped, codes, findings)
     findings += quality.parse_findings(reports, kept[LINE])
     findings += quality.row_findings(frame, views=any(m.col.views for m in mapped if m.canonical == "conversions"))
     findings += _unrecognised(maps)
@@ -179,44 +179,6 @@ def _totals_from_averages(frame: pl.DataFrame, mapped: list[Mapped], maps: list[
     return frame, maps
 
 
-def _meta_results(frame: pl.DataFrame, kept: pl.DataFrame, mapped: list[Mapped], platform: Platform,
-                  findings: list[Finding]) -> pl.DataFrame:
-    """Meta 'Results' count only where the row's result indicator is a purchase or a lead."""
-    results = next((m for m in mapped if m.canonical == "conversions" and m.col.priority == 1
-                    and platform.id == "meta_ads"), None)
-    if results is None:
-        return frame
-    indicator = next((h for h in kept.columns if h.lower().strip() in
-                      ("result indicator", "result type", "resultatindikator", "resultattype")), None)
-    if indicator is None:
-        findings.append(Finding("warning", "Meta 'Results' without a result indicator: they may count clicks "
-                                "or reach, so they are not used as conversions.", f"column '{results.source}'"))
-        return frame.drop("conversions")
-    is_result = kept[indicator].str.contains(r"(?i)purchase|lead|kjøp|potensielle")
-    dropped = int((~is_result.fill_null(False) & frame["conversions"].is_not_null()).sum())
-    if dropped:
-        findings.append(Finding("info", f"{dropped} row(s) of Meta 'Results' count something other than "
-                                "purchases or leads; they are not counted as conversions.",
-                                f"column '{results.source}'"))
-    if not is_result.any():
-        return frame.drop("conversions")
-    return frame.with_columns(pl.when(is_result.fill_null(False)).then(pl.col("conversions")).alias("conversions"))
-
-
-def _meta_placement(frame: pl.DataFrame, kept: pl.DataFrame, maps: list[ColumnMap],
-                    platform: Platform) -> tuple[pl.DataFrame, list[ColumnMap]]:
-    """Meta's 'Platform' and 'Placement' breakdowns together name one placement: 'Instagram Stories'."""
-    by_key = {normalise_header(c.source)[0]: c for c in maps}
-    platform_col, placement_col = by_key.get("platform"), by_key.get("placement")
-    if platform.id != "meta_ads" or not platform_col or not placement_col or placement_col.canonical != "placement":
-        return frame, maps
-    joined = pl.concat_str([kept[platform_col.source].str.strip_chars(), kept[placement_col.source].str.strip_chars()],
-                           separator=" ", ignore_nulls=True)
-    rule = f"Meta '{platform_col.source}' + '{placement_col.source}'"
-    maps = [ColumnMap(c.source, "placement", rule) if c in (platform_col, placement_col) else c for c in maps]
-    return frame.with_columns(joined.alias("placement")), maps
-
-
 def _date_end(frame: pl.DataFrame) -> pl.DataFrame:
     """Keep date_end only when some row covers more than one day."""
     if "date_end" in frame.columns and "date" in frame.columns:
@@ -226,7 +188,7 @@ def _date_end(frame: pl.DataFrame) -> pl.DataFrame:
 
 
 def _currency(raw: pl.DataFrame, frame: pl.DataFrame, mapped: list[Mapped], codes: set[str],
-              findings: list[Finding], name: str) -> str | None:
+              findings: list[Finding]) -> str | None:
     """A currency column, a code in a header ('Amount spent (NOK)'), or a symbol in money cells."""
     found: set[str] = set(codes)
     if "currency" in frame.columns:
