@@ -151,8 +151,8 @@ with st.expander(ui.t("workspace")):
     if st.session_state[ui.WORKSPACE_ERROR]:
         st.error(st.session_state[ui.WORKSPACE_ERROR])
 
-shown_filters = {ui.t("period"): str(sc.current), **{fmt.name(d, lang): list(v) for d, v in view.filters.chosen().items()
-                                                if v}}
+shown_filters = {ui.t("period"): str(sc.current),
+                 **{fmt.name(d, lang): list(v) for d, v in view.filters.chosen().items() if v}}
 explained = ui.memo(explain.explain_numbers, view, "in_period", kpi_ids=tuple(c.kpi for c in cards),
                     filters=shown_filters, inputs=inputs)
 
