@@ -82,14 +82,30 @@ def init_state() -> None:
     for k, v in _DEFAULTS.items():
         st.session_state.setdefault(k, v)
     st.session_state.setdefault(UPLOADS, {})
-    st.session_state.setdefault(SALT, secrets.token_hex(16))
+    st.session_state.setdefault(SALT, secrets.token_bytes(16))
     if LANG not in st.session_state:
         locale = (st.context.locale or "en").lower()
         st.session_state[LANG] = next((lg for lg in ("nb", "sv") if locale.startswith(lg) or
                                        (lg == "nb" and locale.startswith(("no", "nn")))), "en")
     if DATASET not in st.session_state:
         sets = sample_sets()
-        st.session_state[DATASET] = f"sample:{sets[0]['id']}" if sets else UPLOADS_CHOICE
+        if sets:
+            use_dataset(f"sample:{sets[0]['id']}")
+        else:
+            st.session_state[DATASET] = UPLOADS_CHOICE
+
+
+def use_dataset(choice: str) -> None:
+    """Make ``choice`` the active data; a sample set also brings the goal it was made for."""
+    st.session_state[DATASET] = choice
+    _goal_of(choice)
+
+
+def _goal_of(choice: str | None = None) -> None:
+    choice = choice or st.session_state.get(DATASET) or ""
+    spec = next((s for s in sample_sets() if f"sample:{s['id']}" == choice), None)
+    if spec and spec.get("goal"):
+        st.session_state[GOAL] = spec["goal"]
 
 
 def framed() -> None:
@@ -160,7 +176,7 @@ def _sample(set_id: str) -> tuple[tuple[ReadResult, ...], tuple[str, ...]]:
     for rel in spec["files"]:
         path = SAMPLE_DIR / rel
         try:
-            results.append(read_file(path.read_bytes(), path.name))
+            results.append(read_file(path.read_bytes(), path.name, salt=b"kpi-compass-sample"))
         except (OSError, ReadError) as exc:
             errors.append(str(exc))
     return tuple(results), tuple(errors)
@@ -170,7 +186,7 @@ def _parse(name: str, data: bytes,
            overrides: dict[str, str | None] | None = None) -> tuple[ReadResult | None, str | None]:
     """Read one upload; a file that cannot be used gives a message, never a traceback."""
     try:
-        return read_file(data, name, overrides or None), None
+        return read_file(data, name, overrides or None, salt=st.session_state[SALT]), None
     except ReadError as exc:
         return None, str(exc)
     except Exception as exc:  # noqa: BLE001 - an unexpected reader failure is still the file's problem
@@ -207,8 +223,10 @@ def remove_upload(key: str) -> None:
 
 
 def _combine(results: tuple[ReadResult, ...]) -> pl.DataFrame:
-    """The performance rows of every file (ads, analytics, e-mail), in one contiguous frame."""
-    usable = [r for r in results if r.kind in ("performance", "email")]
+    """The measure rows of every file in one contiguous frame: ad, analytics and e-mail exports,
+    and the daily orders, leads and customers that shop and CRM readers derive from their records
+    (``sources.reconcile`` keeps a result that several tools report from counting twice)."""
+    usable = [r for r in results if not r.frame.is_empty()]
     return combine(usable).rechunk() if usable else pl.DataFrame()
 
 
@@ -262,7 +280,7 @@ def sidebar() -> None:
     """Language, the active data and the filters: drawn on every page, so they persist."""
     switch = st.session_state.pop(SWITCH_DATASET, None)
     if switch:
-        st.session_state[DATASET] = switch
+        use_dataset(switch)
     with st.sidebar:
         st.selectbox(fmt.t("language", lang()), LANGS, key=LANG, format_func=lambda x: fmt.LANG_NAMES[x])
         choices = [f"sample:{s['id']}" for s in sample_sets()]
@@ -273,7 +291,8 @@ def sidebar() -> None:
         titles = {f"sample:{s['id']}": s.get("title", s["id"]) for s in sample_sets()}
         titles[UPLOADS_CHOICE] = t("your_uploads", n=len(st.session_state[UPLOADS]))
         if choices:
-            st.selectbox(t("data_active"), choices, key=DATASET, format_func=lambda c: titles.get(c, c))
+            st.selectbox(t("data_active"), choices, key=DATASET, format_func=lambda c: titles.get(c, c),
+                         on_change=_goal_of)
         data = active()
         if data is None or data.frame.is_empty():
             st.caption(t("no_data"))

@@ -166,6 +166,12 @@ TEXTS: Mapping[str, Mapping[str, str]] = {
                           "nb": "{preferred} skulle stått her (det som trengs: {missing}). "
                                 "Viser {shown} inntil videre.",
                           "sv": "{preferred} skulle stå här (det som krävs: {missing}). Visar {shown} tills vidare."},
+    "no_value": {"en": "no value in either period: its inputs are zero here or were set aside so as not to count "
+                       "a result twice (see how these numbers were counted)",
+                 "nb": "ingen verdi i noen av periodene: grunnlaget er null her eller ble holdt utenfor for ikke å "
+                       "telle et resultat to ganger (se hvordan tallene ble telt)",
+                 "sv": "inget värde i någon av perioderna: underlaget är noll här eller hölls utanför för att inte "
+                       "räkna ett resultat två gånger (se hur siffrorna räknades)"},
     "headline": {"en": "Headline KPI", "nb": "Hoved-KPI", "sv": "Huvud-KPI"},
     "vs_previous": {"en": "vs previous period", "nb": "mot forrige periode", "sv": "mot föregående period"},
     "why": {"en": "Why this KPI?", "nb": "Hvorfor denne KPI-en?", "sv": "Varför denna KPI?"},

@@ -176,12 +176,15 @@ def scorecard(frame: pl.DataFrame, goal: str, period: Period, inputs: Inputs | N
             formula=formula,
         )
 
+    # A KPI with a value in neither period says nothing: list it with the missing ones instead of "–".
+    empty = {k for k in ids if rows.get(k, {}).get("current") is None and rows.get(k, {}).get("previous") is None}
     headline = card(p.headline) if p.headline in ids else None
     stages = []
     for stage, items in p.stages:
-        cards = tuple(card(s.kpi) for s in items if s.available and s.kpi != p.headline)
+        cards = tuple(card(s.kpi) for s in items if s.available and s.kpi != p.headline and s.kpi not in empty)
         stages.append(StageCards(stage, STAGE_LABELS[stage][lang], STAGE_GOALS[stage], cards))
-    missing = tuple((catalog.get(s.kpi).label(lang), s.missing or "") for s in p.unavailable)
+    missing = tuple((catalog.get(s.kpi).label(lang), s.missing or "") for s in p.unavailable) + tuple(
+        (catalog.get(k).label(lang), fmt.t("no_value", lang)) for k in ids if k in empty and k != p.headline)
     notes = tuple(dict.fromkeys([*(head_res.notes if head_res else ()), *comp.notes]))
     note = None
     preferred_id = HEADLINES[goal][0]
