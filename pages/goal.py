@@ -205,13 +205,15 @@ for stage in sc.stages:
 dims = views.segment_dimensions(view.in_period)
 diag_dim = "campaign" if "campaign" in dims else (dims[0] if dims else None)
 quality = tuple((r.file, f) for r in view.data.results for f in r.findings)
+ltv, ltv_months = diagnostics.customer_ltv(view.data.results, view.by_dimension, sc.current)
 facts = ui.memo(diagnostics.gather, view, "by_dimension", current=sc.current, previous=sc.previous, by=diag_dim,
-                goal=goal, inputs=inputs, targets=tuple(checks), quality=quality, lang=lang)
+                goal=goal, inputs=inputs, ltv=ltv, ltv_months=ltv_months, targets=tuple(checks), quality=quality,
+                lang=lang)
 found = diagnostics.diagnose(facts)
 st.subheader(ui.t("diagnostics"))
 st.caption(ui.t("diagnostics_caption", dim=fmt.name(diag_dim, lang) if diag_dim else "–"))
 _ICONS = {"quality": ":material/database:", "alert": ":material/warning:", "info": ":material/info:"}
-for d in found[:8]:
+for d in diagnostics.top(found):
     st.markdown(f"{_ICONS[d.level]} {fmt.md(d.text)}  \n*{ui.t('next_step')}:* {fmt.md(d.next_step)}")
 if not found:
     st.caption(ui.t("diagnostics_none"))
