@@ -28,7 +28,7 @@ from kpi_core import catalog, fmt, views
 from kpi_core.catalog import LANGS, Lang
 from kpi_core.engine import Inputs
 from kpi_core.readers import ReadError, ReadResult, combine, read_file
-from kpi_core.schema import MEASURES, MONEY_MEASURES
+from kpi_core.schema import MEASURES, MONEY_MEASURES, SEGMENT_DIMENSIONS
 
 SAMPLE_DIR = Path(__file__).parent / "sample_data"
 
@@ -227,7 +227,10 @@ def _combine(results: tuple[ReadResult, ...]) -> pl.DataFrame:
     and the daily orders, leads and customers that shop and CRM readers derive from their records
     (``sources.reconcile`` keeps a result that several tools report from counting twice)."""
     usable = [r for r in results if not r.frame.is_empty()]
-    return combine(usable).rechunk() if usable else pl.DataFrame()
+    if not usable:
+        return pl.DataFrame()
+    frame = combine(usable)
+    return views.compact_dimensions(frame).rechunk()
 
 
 def active() -> Active | None:
@@ -342,7 +345,7 @@ def require_data() -> View:
         st.stop()
     f = filters()
     by_dim = views.filter_dimensions(data.frame, f)
-    now = views.filter_all(data.frame, f)
+    now = views.filter_period(by_dim, f)
     if now.is_empty():
         st.warning(t("no_rows"))
         st.stop()
@@ -369,7 +372,7 @@ def _memo(key: tuple, _fn: Callable[..., Any], _frame: pl.DataFrame, _params: di
 def kpi_columns(kpis: tuple[str, ...], currency: str | None, lng: Lang) -> dict[str, Any]:
     """st.dataframe column settings for a table of measures and KPIs: names in the language,
     rates as percentages, money with its currency code in the header."""
-    cfg: dict[str, Any] = {}
+    cfg: dict[str, Any] = {d: st.column_config.TextColumn(fmt.name(d, lng)) for d in SEGMENT_DIMENSIONS}
     for k in kpis:
         kpi = catalog.get(k)
         title = kpi.label(lng) + (f" ({currency})" if kpi.unit == "currency" and currency else "")
