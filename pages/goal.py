@@ -35,7 +35,7 @@ st.caption(ui.t("scorecard_caption", current=str(sc.current).replace(":", " – 
                 previous=str(sc.previous).replace(":", " – ")))
 
 # --- targets: entered here, judged on every KPI card below ---------------------------------------
-cards = [c for c in ([sc.headline] if sc.headline else []) + [c for s in sc.stages for c in s.cards]]
+cards = ([sc.headline] if sc.headline else []) + [c for s in sc.stages for c in s.cards]
 target_options = [c.kpi for c in cards] + [m for m in ("spend", "revenue", "conversions", "leads")
                                            if m in view.by_dimension.columns]
 _FILTER_STATE = {"source": ui.F_SOURCE, "channel": ui.F_CHANNEL, "campaign": ui.F_CAMPAIGN}
@@ -93,9 +93,9 @@ def load_workspace() -> None:
     s[ui.OTHER_COSTS] = ws.inputs.other_costs
     s[ui.TARGETS] = ws.targets
     s[ui.BENCHMARKS] = ws.benchmarks
-    for key, up in list(s[ui.UPLOADS].items()):  # column mappings saved for a file of the same name
-        if up.name in ws.recipes:
-            ui.reread(key, dict(ws.recipes[up.name]))
+    for key, upload in list(s[ui.UPLOADS].items()):  # column mappings saved for a file of the same name
+        if upload.name in ws.recipes:
+            ui.reread(key, dict(ws.recipes[upload.name]))
     for dim, key in _FILTER_STATE.items():
         s[key] = list(ws.filters.get(dim, ()))
 
