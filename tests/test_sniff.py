@@ -241,6 +241,13 @@ def test_semicolon_decimal_comma_windows_1252():
     assert any("Windows-1252" in f.message for f in t.findings)
 
 
+def test_utf8_bom_then_windows_1252_deep_in_the_file():
+    text = "Dag;Kampanje\n" + "".join(f"2025-01-01;Row {i}\n" for i in range(5000)) + "2025-01-02;Bodø\n"
+    t = read_table(b"\xef\xbb\xbf" + text.encode("windows-1252"), "late_bom.csv")
+    assert t.encoding == "windows-1252" and t.header == ["Dag", "Kampanje"]
+    assert t.frame.row(-1) == ("2025-01-02", "Bodø", 5002)
+
+
 def test_windows_1252_only_after_the_first_lines_is_still_found():
     rows = "".join(f"2025-01-01;Row {i};1,5\n" for i in range(5000))  # ~110 kB of ASCII first
     text = "Dag;Kampanje;Kostnad\n" + rows + "2025-01-02;Bodø;2,5\n"
@@ -364,6 +371,7 @@ def test_crlf_and_trailing_blank_lines():
     [
         (b"", "empty.csv", "empty"),
         (b"\n\n   \r\n", "blank.csv", "only blank lines"),
+        (b"# Traffic acquisition\n# Start date: 20250101\n\n", "ga4_empty.csv", "only '#' comment lines"),
         (b"\x89PNG\r\n\x1a\n" + bytes(200), "logo.csv", "PNG image"),
         (b"PK\x03\x04" + bytes(100), "export.csv", "ZIP archive"),
         (bytes(range(256)) * 20, "random.csv", "binary"),

@@ -100,7 +100,8 @@ def read_table(data: bytes, name: str) -> RawTable:
         return _read_text(buf, name, encoding)
     except _NotUtf8:
         # The head looked like UTF-8 but a later line is not: the file is Windows-1252 after all.
-        return _read_text(data.decode("windows-1252", errors="replace").encode("utf-8"), name, "windows-1252")
+        text = data.removeprefix(b"\xef\xbb\xbf").decode("windows-1252", errors="replace")
+        return _read_text(text.encode("utf-8"), name, "windows-1252")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -348,6 +349,8 @@ def _read_text(buf: bytes, name: str, encoding: str) -> RawTable:
         lines.pop()  # split leaves an empty string after the last newline
     if all(not line.strip() for line in lines):
         raise ReadError(name, "holds only blank lines. Export the report again and upload the new file.")
+    if all(not line.strip() or _is_comment(_fields(line, ",")) for line in lines):
+        raise ReadError(name, "holds only '#' comment lines and no table. Export the report again with data in it.")
     layout = _text_layout(lines)
     d, h = layout.delimiter, layout.header_index
     rows = [_fields(line, d) for line in lines[: h + 1]]
