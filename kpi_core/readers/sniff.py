@@ -399,7 +399,7 @@ def _body(buf: bytes, start: int, first_line: int, d: str) -> _Body:
     """The body, with the trailing blank and copyright lines (at most TAIL_LINES) cut off."""
     end = len(buf) - 1 if buf.endswith(b"\n") else len(buf)  # where the last line's text ends
     footer = []
-    while end > start and len(footer) < TAIL_LINES:
+    while start <= end and start < len(buf) and len(footer) < TAIL_LINES:
         line_start = max(buf.rfind(b"\n", start, end) + 1, start)
         text = buf[line_start:end].decode("utf-8", errors="replace")
         if not text.strip() or not text.rstrip("\r").strip(d):  # as _is_empty_record
@@ -409,7 +409,7 @@ def _body(buf: bytes, start: int, first_line: int, d: str) -> _Body:
         else:
             break
         end = line_start - 1
-    body_end = min(end + 1, len(buf)) if end > start else start
+    body_end = min(end + 1, len(buf)) if end >= start else start
     quoted = buf.find(b'"', start, body_end) >= 0
     return _Body(buf, start, body_end, first_line, footer[::-1], quoted)
 
