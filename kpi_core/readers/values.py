@@ -37,6 +37,17 @@ apostrophes used as thousands separators are set aside):
 
 Null markers: empty cells, nulls, ``--``, ``-``, ``n/a`` (any case) and low-volume masks ``<5`` (any
 ``<n``; also counted in ``masked``), with surrounding spaces. Each counts in ``null_markers``.
+``NaN`` and ``inf`` are bad cells, not numbers.
+
+How day and month are ordered in ``a/b/yyyy``, ``a.b.yyyy`` and ``a-b-yyyy`` cells, per separator
+and from all cells of the column: a first part above 12 anywhere means day first (``16/04/2015``),
+a second part above 12 means month first (``2/13/2025``). When no part is above 12 the column is
+ambiguous and read month first for slashes (US exports: LinkedIn, Microsoft Ads), day first for
+dots and dashes; the style then says so, e.g. ``"M/D/YYYY (ambiguous: no part above 12, read as
+month first)"``, so a caller can turn it into a Finding. Both above 12 in one column gives
+``"(mixed day and month order)"`` and the cells the slash default cannot read are bad.
+Styles: ``"ISO"``, ``"YYYYMMDD"``, ``"YYYYMM"``, ``"Mon D, YYYY"``, ``"D Mon YYYY"`` (English and
+Norwegian month names), ``"D.M.YYYY"``, ``"M/D/YYYY"``…, joined by ", " when a column mixes them.
 """
 
 from __future__ import annotations
