@@ -441,6 +441,17 @@ def test_xlsx_cells_keep_their_written_value():
     assert t.frame.row(0) == ("1.429999948", "0.3", "1245", "00:02:07", "true", 2)
 
 
+def test_xlsx_second_table_below_a_blank_row():
+    cells = [(0, 0, "Channel"), (0, 1, "Sessions"), (1, 0, "Organic"), (1, 1, 3990), (2, 0, "Paid"), (2, 1, 120)]
+    cells += [(4, 0, "Day Index"), (4, 1, "Sessions"), (5, 0, "1/1/19"), (5, 1, 302)]  # row 4 blank
+    t = read_table(_workbook({"Dataset1": cells}), "ua.xlsx")
+    assert t.frame.rows() == [("Organic", "3990", 2), ("Paid", "120", 3)]
+    second = "second table 'Day Index,Sessions' (not read)"
+    assert reasons(t) == [(5, second), (6, second), (4, "blank line")]
+    assert t.other_tables == ["line 5: a second table 'Day Index,Sessions'"]
+    assert t.data_lines == 3  # rows 2-4
+
+
 def test_xlsx_without_a_raw_sheet_takes_the_largest_table():
     notes = [(0, 0, "Read me"), (1, 0, "Numbers are in NOK")]
     data = [(0, 0, "Day"), (0, 1, "Clicks")]

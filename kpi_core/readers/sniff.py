@@ -585,14 +585,29 @@ def _read_workbook(data: bytes, name: str) -> RawTable:
     # Trailing blank rows belong to nothing; blank rows inside the table are reported.
     last = body.select(pl.arg_where(~blank).max()).item()
     body = body.head(0 if last is None else last + 1)
-    excluded += [Exclusion(n, BLANK) for n in body.filter(blank)[LINE].to_list()]
     table = RawTable(
-        frame=body.filter(~blank), header_line=index + 1, encoding="xlsx", delimiter=None, sheet=sheet,
-        preamble=preamble, excluded=excluded, data_lines=body.height,
+        frame=body, header_line=index + 1, encoding="xlsx", delimiter=None, sheet=sheet,
+        preamble=preamble, excluded=excluded,
     )
+    body = _cut_second_table(body, names, table)
+    table.excluded += [Exclusion(n, BLANK) for n in body.filter(blank)[LINE].to_list()]
+    table.frame, table.data_lines = body.filter(~blank), body.height
     if len(sheets) > 1:
         table.findings.append(Finding("info", f"Read sheet '{sheet}' of {len(sheets)} sheets."))
     return table
+
+
+def _cut_second_table(body: pl.DataFrame, names: list[str], table: RawTable) -> pl.DataFrame:
+    """The rows above a second table that starts after a blank row (excluded as in text files)."""
+    cells = body.select(names)
+    blank_rows = cells.select(pl.arg_where(pl.all_horizontal(pl.all().is_null()))).to_series().to_list()
+    for i in (b + 1 for b in blank_rows if b + 2 < body.height):
+        row, following = ([c or "" for c in cells.row(j)] for j in (i, i + 1))
+        if _starts_table(row, following, len(names)):
+            rest = [[c or "" for c in r] for r in cells.slice(i).rows()]
+            _other_tables(list(zip(body[LINE].to_list()[i:], rest, strict=True)), ",", table)
+            return body.head(i)
+    return body
 
 
 def _sheet_header(rows: list[list[str | None]]) -> int:
