@@ -331,6 +331,12 @@ def test_shopify_order_names_starting_with_hash_are_data():
     assert t.excluded == []
 
 
+def test_text_table_named_xls_is_read_as_text():
+    t = read_table(b"Day\tClicks\n2025-01-01\t3\n", "report.xls")
+    assert (t.delimiter, t.frame.rows()) == ("\t", [("2025-01-01", "3", 2)])
+    assert "named .xls" in t.findings[-1].message
+
+
 def test_header_names_stripped_unique_and_filled():
     text = "\ufeff Day ,Clicks,Clicks,, Clicks \n2025-01-01,1,2,3,4\n"
     t = read_table(text.encode(), "dupes.csv")
@@ -382,6 +388,7 @@ def test_crlf_and_trailing_blank_lines():
         (bytes(range(256)) * 20, "random.csv", "binary"),
         (bytes(range(1, 32)) * 50, "controls.csv", "binary"),
         (b"Day,Clicks\n2025-01-01,3\n", "report.xlsx", "not one"),
+        (b"<html><table><tr><td>1</td></tr></table></html>", "report.xls", "not one"),
         (b"PK\x03\x04" + bytes(100), "broken.xlsx", "could not be opened"),
     ],
 )

@@ -92,16 +92,21 @@ def read_table(data: bytes, name: str) -> RawTable:
         raise ReadError(name, "the file is empty. Export the report again and upload the new file.")
     if data.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0")) and name.lower().endswith(WORKBOOK_SUFFIXES):
         return _read_workbook(data, name)
-    if name.lower().endswith(WORKBOOK_SUFFIXES):
+    # Some tools name a tab-separated text file .xls; a .xlsx must be a real workbook.
+    fake_xls = name.lower().endswith(".xls") and data[:1024].lstrip()[:1] != b"<"
+    if name.lower().endswith(WORKBOOK_SUFFIXES) and not fake_xls:
         raise ReadError(name, "is named like an Excel workbook but is not one. Export it again as .xlsx or .csv.")
     _reject_binary(data, name)
     buf, encoding = _decode(data, name)
     try:
-        return _read_text(buf, name, encoding)
+        table = _read_text(buf, name, encoding)
     except _NotUtf8:
         # The head looked like UTF-8 but a later line is not: the file is Windows-1252 after all.
         text = data.removeprefix(b"\xef\xbb\xbf").decode("windows-1252", errors="replace")
-        return _read_text(text.encode("utf-8"), name, "windows-1252")
+        table = _read_text(text.encode("utf-8"), name, "windows-1252")
+    if fake_xls:
+        table.findings.append(Finding("info", "The file is named .xls but holds a text table; it was read as text."))
+    return table
 
 
 # ---------------------------------------------------------------------------------------------
