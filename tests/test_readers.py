@@ -153,3 +153,19 @@ def test_a_file_over_the_size_limit_is_refused_before_parsing(monkeypatch):
 
     monkeypatch.setattr(readers, "MAX_BYTES", 10)
     assert "MB limit: export a shorter period" in error_of(b"Date,Cost\n2025-01-01,5\n", "big.csv")
+
+
+def test_a_vertical_key_value_report_is_refused_with_what_to_export_instead():
+    text = ('"Title:","Januarsalg"\n"Subject Line:","Opptil 40%"\n"Overall Stats"\n"Total Recipients:","4210"\n'
+            '"Recipients Who Opened:","1744 (41.84%)"\n')
+    assert "not a table: export the list of campaigns" in error_of(text.encode(), "campaign.csv")
+
+
+def test_json_in_cells_passes_through_as_text():
+    text = ('channelGrouping,date,totals,Sessions\n'
+            'Organic Search,20160902,"{""visits"": ""1"", ""transactionRevenue"": ""1000000""}",1\n'
+            'Direct,20160903,"{""visits"": ""1""}",2\n')
+    r = read_text(text, overrides={"channelGrouping": "channel"})
+    assert r.frame["channel"].to_list() == ["Organic Search", "Direct"] and r.frame["sessions"].sum() == 3
+    assert r.frame["date"].to_list()[0].isoformat() == "2016-09-02"  # YYYYMMDD
+    assert {c.source: c.rule for c in r.columns}["totals"] == "unrecognised"

@@ -43,6 +43,9 @@ def read_performance(raw: RawTable, platform: Platform, name: str,
     maps, mapped, codes = map_columns(platform, raw.header, overrides)
     measures = [m for m in mapped if m.canonical in MEASURES]
     if not measures:
+        if raw.header and raw.header[0].rstrip().endswith(":"):  # Mailchimp's one-campaign report and the like
+            raise ReadError(name, f"is a list of '{raw.header[0]} …' values (one report's summary), not a table: "
+                                  "export the list of campaigns (all campaigns, one row each) instead.")
         raise ReadError(name, f"found columns {', '.join(raw.header)}; none is {MEASURE_WORDS} column: "
                               f"rename a header or use the mapping.")
     findings: list[Finding] = []
