@@ -169,3 +169,12 @@ def test_json_in_cells_passes_through_as_text():
     assert r.frame["channel"].to_list() == ["Organic Search", "Direct"] and r.frame["sessions"].sum() == 3
     assert r.frame["date"].to_list()[0].isoformat() == "2016-09-02"  # YYYYMMDD
     assert {c.source: c.rule for c in r.columns}["totals"] == "unrecognised"
+
+
+def test_meta_day_breakdown_wins_over_the_reporting_period():
+    text = ("Reporting starts,Reporting ends,Day,Campaign name,Amount spent (NOK),Impressions\n"
+            "2025-01-01,2025-01-31,2025-01-05,A,10,100\n2025-01-01,2025-01-31,2025-01-06,A,20,200\n")
+    r = read_text(text)
+    assert r.frame["date"].to_list()[0].isoformat() == "2025-01-05" and "date_end" not in r.frame.columns
+    rules = {c.source: (c.canonical, c.rule) for c in r.columns}
+    assert rules["Reporting starts"] == (None, "also date; 'Day' is used") and rules["Reporting ends"][0] is None

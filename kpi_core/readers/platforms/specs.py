@@ -173,7 +173,8 @@ GOOGLE_ADS = Platform(
 META_ADS = Platform(
     "meta_ads", "Meta", "performance",
     _merge(
-        _c("date", "reporting starts", "rapportering starter", "rapporteringen starter", "day", "dag", parse="date"),
+        _c("date", "day", "dag", parse="date"),  # a Day breakdown is finer than the reporting period
+        _c("date", "reporting starts", "rapportering starter", "rapporteringen starter", parse="date", priority=1),
         _c("date_end", "reporting ends", "rapportering slutter", "rapporteringen slutter", parse="date"),
         _c("campaign", "campaign name", "kampanjenavn", "kampanjens navn", parse="text"),
         _c("ad_group", "ad set name", "annonsesettnavn", "annonsesettets navn", parse="text"),
