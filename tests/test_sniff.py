@@ -360,6 +360,11 @@ def test_header_without_rows_gives_an_empty_frame():
     assert reasons(t) == [(1, "title line")]
 
 
+def test_classic_mac_line_ends():
+    t = read_table(b"Title\rDay,Clicks\r2025-01-01,3\r2025-01-02,4\r", "mac.csv")
+    assert (t.header_line, t.frame.rows()) == (2, [("2025-01-01", "3", 3), ("2025-01-02", "4", 4)])
+
+
 def test_crlf_and_trailing_blank_lines():
     t = read_table(b"a,b\r\n1,2\r\n\r\n\r\n", "crlf.csv")
     assert t.frame.rows() == [("1", "2", 2)]

@@ -432,7 +432,8 @@ def _fast_body(body: _Body, names: list[str], d: str) -> pl.DataFrame | None:
     if body.quoted and frame.height != body.count_lines():
         return None  # cells spanning lines
     cols = frame.columns
-    comment = pl.col(cols[0]).str.contains(r"^\s*#(\D|$)")
+    # '#' rows with nothing else filled: the exact scan tells comment lines from '#1043' orders.
+    comment = pl.col(cols[0]).str.strip_chars_start().str.starts_with("#")
     if len(cols) > 1:
         comment = comment & pl.all_horizontal(pl.col(cols[1:]).is_null())
     checks = frame.select(

@@ -45,7 +45,7 @@ a second part above 12 means month first (``2/13/2025``). When no part is above 
 ambiguous and read month first for slashes (US exports: LinkedIn, Microsoft Ads), day first for
 dots and dashes; the style then says so, e.g. ``"M/D/YYYY (ambiguous: no part above 12, read as
 month first)"``, so a caller can turn it into a Finding. Both above 12 in one column gives
-``"(mixed day and month order)"`` and the cells the slash default cannot read are bad.
+``"(mixed day and month order)"`` and the cells the default order cannot read are bad.
 Styles: ``"ISO"``, ``"YYYYMMDD"``, ``"YYYYMM"``, ``"Mon D, YYYY"``, ``"D Mon YYYY"`` (English and
 Norwegian month names), ``"D.M.YYYY"``, ``"M/D/YYYY"``…, joined by ", " when a column mixes them.
 """
