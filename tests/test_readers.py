@@ -178,3 +178,15 @@ def test_meta_day_breakdown_wins_over_the_reporting_period():
     assert r.frame["date"].to_list()[0].isoformat() == "2025-01-05" and "date_end" not in r.frame.columns
     rules = {c.source: (c.canonical, c.rule) for c in r.columns}
     assert rules["Reporting starts"] == (None, "also date; 'Day' is used") and rules["Reporting ends"][0] is None
+
+
+def test_linkedin_post_click_conversions_are_preferred_and_allow_the_clicks_check():
+    text = ("Start Date (in UTC),Campaign Name,Total Spent,Impressions,Clicks,Conversions,Post-Click Conversions,"
+            "View-Through Conversions,Sessions (previous period)\n"
+            "1/2/2025,A,100,1000,5,13,7,6,1\n")
+    r = read_text(text)
+    assert r.platform == "linkedin_ads" and r.frame["conversions"].to_list() == [7]
+    assert any(f.message.startswith("more conversions than clicks") for f in r.findings)  # 7 post-click > 5
+    rules = {c.source: c.rule for c in r.columns}
+    assert rules["Conversions"] == "also conversions; 'Post-Click Conversions' is used"
+    assert rules["View-Through Conversions"] == "LinkedIn 'View-Through Conversions': not used by any KPI"
