@@ -106,6 +106,8 @@ def _set_summary_rows_aside(frame: pl.DataFrame, mapped: list[Mapped],
               .when(all_blank).then(pl.lit("summary row (dimension cells blank, measures filled)")))
     marked = frame.with_columns(reason.alias("__reason"))
     out = marked.filter(pl.col("__reason").is_not_null())
+    if out.is_empty():
+        return frame, []  # no copy of a big table for nothing
     excluded = [Exclusion(line, why) for line, why in zip(out[LINE].to_list(), out["__reason"].to_list(),
                                                           strict=True)]
     return marked.filter(pl.col("__reason").is_null()).drop("__reason"), excluded
