@@ -28,7 +28,7 @@ from kpi_core import catalog, fmt, views
 from kpi_core.catalog import LANGS, Lang
 from kpi_core.engine import Inputs
 from kpi_core.readers import ReadError, ReadResult, combine, read_file
-from kpi_core.schema import MEASURES, MONEY_MEASURES
+from kpi_core.schema import MEASURES, MONEY_MEASURES, SEGMENT_DIMENSIONS
 
 SAMPLE_DIR = Path(__file__).parent / "sample_data"
 
@@ -44,11 +44,14 @@ F_DATES, F_SOURCE, F_CHANNEL, F_CAMPAIGN = "f_dates", "f_source", "f_channel", "
 GOAL, MARGIN, OTHER_COSTS = "goal", "margin_pct", "other_costs"
 SEG_KPI, SEG_DIM, SEG_DIM2 = "seg_kpi", "seg_dim", "seg_dim2"
 TREND_KPIS, TREND_GRAIN = "trend_kpis", "trend_grain"
+# targets.Target and targets.Benchmark tuples; a bad workspace file's message
+TARGETS, BENCHMARKS, WORKSPACE_ERROR = "targets", "benchmarks", "workspace_error"
 
 UPLOADS_CHOICE = "uploads"
 _FILTER_KEYS = {"source": F_SOURCE, "channel": F_CHANNEL, "campaign": F_CAMPAIGN}
 _DEFAULTS: dict[str, Any] = {GOAL: None, MARGIN: 0.0, OTHER_COSTS: 0.0, SEG_KPI: None, SEG_DIM: None,
-                             SEG_DIM2: None, TREND_KPIS: None, TREND_GRAIN: "day", UPLOAD_ROUND: 0}
+                             SEG_DIM2: None, TREND_KPIS: None, TREND_GRAIN: "day", UPLOAD_ROUND: 0, TARGETS: (),
+                             BENCHMARKS: (), WORKSPACE_ERROR: None}
 
 
 @dataclass(frozen=True)
@@ -79,14 +82,41 @@ def init_state() -> None:
     for k, v in _DEFAULTS.items():
         st.session_state.setdefault(k, v)
     st.session_state.setdefault(UPLOADS, {})
-    st.session_state.setdefault(SALT, secrets.token_hex(16))
+    st.session_state.setdefault(SALT, secrets.token_bytes(16))
     if LANG not in st.session_state:
         locale = (st.context.locale or "en").lower()
         st.session_state[LANG] = next((lg for lg in ("nb", "sv") if locale.startswith(lg) or
                                        (lg == "nb" and locale.startswith(("no", "nn")))), "en")
     if DATASET not in st.session_state:
         sets = sample_sets()
-        st.session_state[DATASET] = f"sample:{sets[0]['id']}" if sets else UPLOADS_CHOICE
+        if sets:
+            use_dataset(f"sample:{sets[0]['id']}")
+        else:
+            st.session_state[DATASET] = UPLOADS_CHOICE
+
+
+def use_dataset(choice: str) -> None:
+    """Make ``choice`` the active data; a sample set also brings the goal it was made for."""
+    st.session_state[DATASET] = choice
+    _goal_of(choice)
+
+
+def _goal_of(choice: str | None = None) -> None:
+    choice = choice or st.session_state.get(DATASET) or ""
+    spec = next((s for s in sample_sets() if f"sample:{s['id']}" == choice), None)
+    if spec and spec.get("goal"):
+        st.session_state[GOAL] = spec["goal"]
+
+
+def framed() -> None:
+    """Call first on every page: make sure the entrypoint has set up this session.
+
+    A server whose very first request opens a page URL (``/data``) runs that page file alone, in
+    Streamlit's legacy ``pages/`` mode, without app.py. Sending that one session to the entrypoint
+    switches the server to ``st.navigation`` for good.
+    """
+    if SALT not in st.session_state:
+        st.switch_page("app.py")
 
 
 def lang() -> Lang:
@@ -146,7 +176,7 @@ def _sample(set_id: str) -> tuple[tuple[ReadResult, ...], tuple[str, ...]]:
     for rel in spec["files"]:
         path = SAMPLE_DIR / rel
         try:
-            results.append(read_file(path.read_bytes(), path.name))
+            results.append(read_file(path.read_bytes(), path.name, salt=b"kpi-compass-sample"))
         except (OSError, ReadError) as exc:
             errors.append(str(exc))
     return tuple(results), tuple(errors)
@@ -156,7 +186,7 @@ def _parse(name: str, data: bytes,
            overrides: dict[str, str | None] | None = None) -> tuple[ReadResult | None, str | None]:
     """Read one upload; a file that cannot be used gives a message, never a traceback."""
     try:
-        return read_file(data, name, overrides or None), None
+        return read_file(data, name, overrides or None, salt=st.session_state[SALT]), None
     except ReadError as exc:
         return None, str(exc)
     except Exception as exc:  # noqa: BLE001 - an unexpected reader failure is still the file's problem
@@ -193,9 +223,14 @@ def remove_upload(key: str) -> None:
 
 
 def _combine(results: tuple[ReadResult, ...]) -> pl.DataFrame:
-    """The performance rows of every file (ads, analytics, e-mail), in one contiguous frame."""
-    usable = [r for r in results if r.kind in ("performance", "email")]
-    return combine(usable).rechunk() if usable else pl.DataFrame()
+    """The measure rows of every file in one contiguous frame: ad, analytics and e-mail exports,
+    and the daily orders, leads and customers that shop and CRM readers derive from their records
+    (``sources.reconcile`` keeps a result that several tools report from counting twice)."""
+    usable = [r for r in results if not r.frame.is_empty()]
+    if not usable:
+        return pl.DataFrame()
+    frame = combine(usable)
+    return views.compact_dimensions(frame).rechunk()
 
 
 def active() -> Active | None:
@@ -248,7 +283,7 @@ def sidebar() -> None:
     """Language, the active data and the filters: drawn on every page, so they persist."""
     switch = st.session_state.pop(SWITCH_DATASET, None)
     if switch:
-        st.session_state[DATASET] = switch
+        use_dataset(switch)
     with st.sidebar:
         st.selectbox(fmt.t("language", lang()), LANGS, key=LANG, format_func=lambda x: fmt.LANG_NAMES[x])
         choices = [f"sample:{s['id']}" for s in sample_sets()]
@@ -259,7 +294,8 @@ def sidebar() -> None:
         titles = {f"sample:{s['id']}": s.get("title", s["id"]) for s in sample_sets()}
         titles[UPLOADS_CHOICE] = t("your_uploads", n=len(st.session_state[UPLOADS]))
         if choices:
-            st.selectbox(t("data_active"), choices, key=DATASET, format_func=lambda c: titles.get(c, c))
+            st.selectbox(t("data_active"), choices, key=DATASET, format_func=lambda c: titles.get(c, c),
+                         on_change=_goal_of)
         data = active()
         if data is None or data.frame.is_empty():
             st.caption(t("no_data"))
@@ -309,7 +345,7 @@ def require_data() -> View:
         st.stop()
     f = filters()
     by_dim = views.filter_dimensions(data.frame, f)
-    now = views.filter_all(data.frame, f)
+    now = views.filter_period(by_dim, f)
     if now.is_empty():
         st.warning(t("no_rows"))
         st.stop()
@@ -336,7 +372,7 @@ def _memo(key: tuple, _fn: Callable[..., Any], _frame: pl.DataFrame, _params: di
 def kpi_columns(kpis: tuple[str, ...], currency: str | None, lng: Lang) -> dict[str, Any]:
     """st.dataframe column settings for a table of measures and KPIs: names in the language,
     rates as percentages, money with its currency code in the header."""
-    cfg: dict[str, Any] = {}
+    cfg: dict[str, Any] = {d: st.column_config.TextColumn(fmt.name(d, lng)) for d in SEGMENT_DIMENSIONS}
     for k in kpis:
         kpi = catalog.get(k)
         title = kpi.label(lng) + (f" ({currency})" if kpi.unit == "currency" and currency else "")

@@ -6,6 +6,8 @@ import ui
 from kpi_core import views
 from kpi_core.charts.funnel import stage_volumes, step_rates
 
+ui.framed()
+
 st.title(ui.t("funnel_question"))
 view = ui.require_data()
 

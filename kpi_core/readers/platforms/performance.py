@@ -2,8 +2,8 @@
 
 Steps, each vectorised over whole columns (a million-row export must read about as fast as a bare
 ``pl.read_csv``): map the headers, set summary rows aside, parse each kept column with values.py,
-turn averages back into totals, apply the few platform rules (Meta results, reporting periods,
-device names), decide the currency, then ask quality.py what looks wrong.
+turn averages back into totals, apply Meta's rules (meta.py), normalise device names, decide the
+currency, then ask quality.py what looks wrong.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from datetime import date
 import polars as pl
 
 from kpi_core.readers import quality, values
-from kpi_core.readers.platforms import Mapped, Platform, map_columns, normalise_header
+from kpi_core.readers.platforms import Mapped, Platform, map_columns, meta, normalise_header
 from kpi_core.readers.platforms.preamble import date_range_from
 from kpi_core.readers.result import ColumnMap, Exclusion, Finding, ReadError, ReadResult
 from kpi_core.readers.sniff import LINE, RawTable
@@ -49,12 +49,13 @@ def read_performance(raw: RawTable, platform: Platform, name: str,
     kept, excluded = _set_summary_rows_aside(raw.frame, mapped)
     frame, reports = _parse(kept, mapped)
     frame, maps = _totals_from_averages(frame, mapped, maps, findings)
-    frame = _meta_results(frame, raw.frame, kept, mapped, platform, findings)
+    if platform.id == "meta_ads":
+        frame, maps = meta.adjust(frame, kept, mapped, maps, findings)
     frame = _date_end(frame)
-    currency = _currency(raw.frame, frame, mapped, codes, findings, name)
+    currency = _currency(raw.frame, frame, mapped, codes, findings)
     findings += quality.parse_findings(reports, kept[LINE])
-    findings += quality.row_findings(frame, platform, views=any(m.col.views for m in mapped
-                                                                if m.canonical == "conversions"))
+    findings += quality.row_findings(frame, views=any(m.col.views for m in mapped if m.canonical == "conversions"))
+    findings += _unrecognised(maps)
     findings += quality.empty_columns(raw.frame)
     rng = date_range_from(raw.preamble) or _reporting_period(frame, mapped)
     findings += quality.missing_days(frame, rng)
@@ -71,19 +72,30 @@ def read_performance(raw: RawTable, platform: Platform, name: str,
 
 
 def _set_summary_rows_aside(frame: pl.DataFrame, mapped: list[Mapped]) -> tuple[pl.DataFrame, list[Exclusion]]:
-    """Rows that repeat a sum: a 'Total…' cell in a dimension, or every dimension blank but measures filled."""
-    dims = [m.source for m in mapped if m.canonical in DIMENSIONS and m.canonical != "currency"]
-    text_dims = [m.source for m in mapped if m.col.parse in ("text", "device")] or dims
+    """Rows that repeat a sum: a 'Total…' cell in a dimension, or every dimension blank but measures filled.
+
+    Columns the mapping did not recognise count as dimensions here (a 'Totalt' row in an unknown
+    channel column is still a total); the currency column never does."""
     measures = [m.source for m in mapped if m.canonical in MEASURES]
-    if not dims:
+    currency = [m.source for m in mapped if m.canonical == "currency"]
+    others = [c for c in frame.columns if c not in measures and c not in currency and c != LINE]
+    text_dims = [m.source for m in mapped if m.col.parse in ("text", "device")] or others
+    if not others:
         return frame, []
 
-    def blank(c: str) -> pl.Expr:
-        return pl.col(c).is_null() | (pl.col(c).str.strip_chars() == "")
+    # The patterns run over each column's distinct values (dimensions repeat a lot), then rows are
+    # matched by membership: a million-row export costs a hash pass per column, not a regex per cell.
+    distinct = {c: frame[c].unique() for c in others}
 
-    total_cell = pl.coalesce([pl.when(pl.col(c).str.contains(TOTAL_CELL)).then(pl.col(c).str.strip_chars())
-                              for c in dims])
-    all_blank = pl.all_horizontal([blank(c) for c in text_dims]) & ~pl.all_horizontal([blank(c) for c in measures])
+    def blank(c: str) -> pl.Expr:
+        spaces = distinct[c].filter(distinct[c].str.strip_chars() == "") if c in distinct else []
+        return pl.col(c).is_null() | pl.col(c).is_in(spaces.implode()) if len(spaces) else pl.col(c).is_null()
+
+    totals = [(c, distinct[c].filter(distinct[c].str.contains(TOTAL_CELL).fill_null(False))) for c in others]
+    total_cell = pl.coalesce([pl.when(pl.col(c).is_in(hits.implode())).then(pl.col(c).str.strip_chars())
+                              for c, hits in totals if len(hits)] or [pl.lit(None, pl.String)])
+    all_blank = pl.all_horizontal([blank(c) for c in text_dims]) & ~pl.all_horizontal(
+        [pl.col(c).is_null() for c in measures])
     reason = (pl.when(total_cell.is_not_null()).then(pl.format("summary row '{}'", total_cell))
               .when(all_blank).then(pl.lit("summary row (dimension cells blank, measures filled)")))
     marked = frame.with_columns(reason.alias("__reason"))
@@ -100,7 +112,7 @@ def _parse(frame: pl.DataFrame, mapped: list[Mapped]) -> tuple[pl.DataFrame, dic
         s = frame[m.source]
         kind = m.col.parse
         if kind in ("number", "percent", "duration", "date"):
-            parsed, report = getattr(values, f"parse_{kind}")(s)
+            parsed, report = _parse_distinct(getattr(values, f"parse_{kind}"), s)
             reports[m.source] = report
         elif kind == "device":
             low = s.str.strip_chars().str.to_lowercase()
@@ -115,6 +127,39 @@ def _parse(frame: pl.DataFrame, mapped: list[Mapped]) -> tuple[pl.DataFrame, dic
             parsed = pl.select(pl.when(parsed.is_in(["", "--", "-"]).not_()).then(parsed)).to_series()
         columns.append(parsed.alias(m.canonical))
     return pl.DataFrame(columns), reports
+
+
+def _parse_distinct(parse, s: pl.Series) -> tuple[pl.Series, values.ParseReport]:
+    """``parse(s)``, done on the column's distinct values when they repeat a lot (dates, small counts).
+
+    The parsers decide a column's style from which values occur (and the first one that decides),
+    so the distinct values in order of first occurrence give the same style and values. Their
+    report counts distinct values, though: it is exact for the cells only when no value was bad or
+    masked, so any other column is parsed again cell by cell (dirty columns are the rare case)."""
+    if parse is values.parse_number:
+        plain = _plain_numbers(s)
+        if plain is not None:
+            return plain
+    distinct = s.unique(maintain_order=True)
+    if distinct.len() * 4 > s.len():
+        return parse(s)
+    parsed, report = parse(distinct)
+    if report.bad or report.masked:
+        return parse(s)
+    full = s.replace_strict(distinct, parsed, return_dtype=parsed.dtype) if s.null_count() == 0 else (
+        pl.DataFrame({"v": s}).join(pl.DataFrame({"v": distinct, "p": parsed}), on="v", how="left",
+                                    nulls_equal=True, maintain_order="left")["p"])
+    report.null_markers = int((full.is_null()).sum())
+    return full.alias(s.name), report
+
+
+def _plain_numbers(s: pl.Series) -> tuple[pl.Series, values.ParseReport] | None:
+    """When Polars reads every filled cell as a plain finite number ('16.59', '-3', '1e5'), that number
+    is what parse_number gives too; a machine-written column (Meta, GA4, most costs) then takes one cast."""
+    plain = s.str.strip_chars().cast(pl.Float64, strict=False)
+    if plain.null_count() != s.null_count() or not plain.is_finite().fill_null(True).all():
+        return None
+    return plain, values.ParseReport(style="decimal point", null_markers=s.null_count())
 
 
 def _totals_from_averages(frame: pl.DataFrame, mapped: list[Mapped], maps: list[ColumnMap],
@@ -134,28 +179,6 @@ def _totals_from_averages(frame: pl.DataFrame, mapped: list[Mapped], maps: list[
     return frame, maps
 
 
-def _meta_results(frame: pl.DataFrame, raw: pl.DataFrame, kept: pl.DataFrame, mapped: list[Mapped],
-                  platform: Platform, findings: list[Finding]) -> pl.DataFrame:
-    """Meta 'Results' count only where the row's result indicator is a purchase or a lead."""
-    results = next((m for m in mapped if m.canonical == "conversions" and m.col.priority == 1
-                    and platform.id == "meta_ads"), None)
-    if results is None:
-        return frame
-    indicator = next((h for h in kept.columns if h.lower().strip() in
-                      ("result indicator", "result type", "resultatindikator", "resultattype")), None)
-    if indicator is None:
-        findings.append(Finding("warning", "Meta 'Results' without a result indicator: they may count clicks "
-                                "or reach, so they are not used as conversions.", f"column '{results.source}'"))
-        return frame.drop("conversions")
-    is_result = kept[indicator].str.contains(r"(?i)purchase|lead|kjøp|potensielle")
-    dropped = int((~is_result.fill_null(False) & frame["conversions"].is_not_null()).sum())
-    if dropped:
-        findings.append(Finding("info", f"{dropped} row(s) of Meta 'Results' count something other than "
-                                "purchases or leads; they are not counted as conversions.",
-                                f"column '{results.source}'"))
-    return frame.with_columns(pl.when(is_result.fill_null(False)).then(pl.col("conversions")).alias("conversions"))
-
-
 def _date_end(frame: pl.DataFrame) -> pl.DataFrame:
     """Keep date_end only when some row covers more than one day."""
     if "date_end" in frame.columns and "date" in frame.columns:
@@ -165,7 +188,7 @@ def _date_end(frame: pl.DataFrame) -> pl.DataFrame:
 
 
 def _currency(raw: pl.DataFrame, frame: pl.DataFrame, mapped: list[Mapped], codes: set[str],
-              findings: list[Finding], name: str) -> str | None:
+              findings: list[Finding]) -> str | None:
     """A currency column, a code in a header ('Amount spent (NOK)'), or a symbol in money cells."""
     found: set[str] = set(codes)
     if "currency" in frame.columns:
@@ -194,6 +217,14 @@ def _reporting_period(frame: pl.DataFrame, mapped: list[Mapped]) -> tuple[date, 
     end = "date_end" if "date_end" in frame.columns else "date"
     lo, hi = frame["date"].min(), frame[end].max()
     return (lo, hi) if lo is not None and hi is not None else None  # type: ignore[return-value]
+
+
+def _unrecognised(maps: list[ColumnMap]) -> list[Finding]:
+    names = [c.source for c in maps if c.rule == "unrecognised"]
+    if not names:
+        return []
+    return [Finding("info", f"not recognised: {', '.join(names)}. If one of them holds a measure or a dimension, "
+                    "map it (the mapping can be saved as a recipe).")]
 
 
 def _preamble_note(raw: RawTable) -> list[Finding]:
