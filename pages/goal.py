@@ -176,6 +176,7 @@ def metric(c: views.Card, key: str, sparkline: bool = True) -> None:
     """One KPI: value, change against the previous period, a small trend, and its explanation."""
     trend = list(c.spark) if sparkline and c.spark else None
     st.metric(c.label, c.text, c.delta, delta_color=c.delta_color, chart_data=trend, border=True,
+              delta_arrow="off" if c.delta_color == "off" else "auto",
               help=c.description, delta_description=ui.t("vs_previous") if c.delta else None)
     target = status.get(c.kpi) or c.target_status
     if target:
