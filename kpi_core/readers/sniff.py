@@ -435,7 +435,7 @@ def _fast_body(body: _Body, names: list[str], d: str) -> tuple[pl.DataFrame, lis
     try:
         frame = pl.read_csv(
             body.buf if whole else body.data(), has_header=False, skip_lines=body.first_line - 1 if whole else 0,
-            schema={f"c{i}": pl.String for i in range(len(names))}, separator=d, infer_schema=False,
+            schema=dict.fromkeys(names, pl.String), separator=d, infer_schema=False,
             empty_string_is_null=True, raise_if_empty=False,
         )
     except pl.exceptions.PolarsError as exc:
@@ -454,12 +454,15 @@ def _fast_body(body: _Body, names: list[str], d: str) -> tuple[pl.DataFrame, lis
     else:
         frame = frame.with_columns(line.alias(LINE))
     blank = pl.all_horizontal(pl.col(cols).is_null())
-    blank_rows = frame.select(pl.arg_where(blank)).to_series().to_list()
     # '#' rows with nothing else filled: the exact scan tells comment lines from '#1043' orders.
     comment = pl.col(cols[0]).str.strip_chars_start().str.starts_with("#")
     if width > 1:
         comment = comment & pl.all_horizontal(pl.col(cols[1:]).is_null())
-    if _any_second_table(frame.select(cols), blank_rows, width) or frame.select(comment.any()).item():
+    blanks, comments = frame.select(blank=blank.sum(), comment=comment.any()).row(0)
+    if comments:
+        return None
+    blank_rows = frame.select(pl.arg_where(blank)).to_series().to_list() if blanks else []
+    if blank_rows and _any_second_table(frame.select(cols), blank_rows, width):
         return None
     if width > 1 and frame[cols[-1]].null_count():
         # A line with fewer fields reads as nulls at the end: count delimiters to rule that out
@@ -471,7 +474,6 @@ def _fast_body(body: _Body, names: list[str], d: str) -> tuple[pl.DataFrame, lis
         empty = _empty_lines(body) if blank_rows else 0
         if body.buf.count(d.encode(), body.start, body.end) != (frame.height - empty) * (width - 1) + inside:
             return None
-    frame.columns = [*names, LINE]
     blank_lines = frame[LINE].gather(blank_rows).to_list()
     if blank_rows:
         frame = frame.filter(~pl.all_horizontal(pl.col(names).is_null()))
@@ -480,7 +482,7 @@ def _fast_body(body: _Body, names: list[str], d: str) -> tuple[pl.DataFrame, lis
 
 def _any_second_table(cells: pl.DataFrame, blank_rows: list[int], width: int) -> bool:
     """Whether a line after a blank line starts another table (see _starts_table)."""
-    for b in blank_rows:
+    for b in blank_rows:  # usually none or a few
         if b + 1 < cells.height:
             following = [c or "" for c in cells.row(b + 2)] if b + 2 < cells.height else []
             if _starts_table([c or "" for c in cells.row(b + 1)], following, width):
