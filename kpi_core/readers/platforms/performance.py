@@ -50,6 +50,7 @@ def read_performance(raw: RawTable, platform: Platform, name: str,
                               f"rename a header or use the mapping.")
     findings: list[Finding] = []
     kept, excluded = _set_summary_rows_aside(raw.frame, mapped, maps)
+    kept, excluded = _first_period_only(kept, excluded)
     frame, reports = _parse(kept, mapped)
     frame, maps = _totals_from_averages(frame, mapped, maps, findings)
     if platform.id == "meta_ads":
@@ -111,6 +112,19 @@ def _set_summary_rows_aside(frame: pl.DataFrame, mapped: list[Mapped],
     excluded = [Exclusion(line, why) for line, why in zip(out[LINE].to_list(), out["__reason"].to_list(),
                                                           strict=True)]
     return marked.filter(pl.col("__reason").is_null()).drop("__reason"), excluded
+
+
+def _first_period_only(frame: pl.DataFrame, excluded: list[Exclusion]) -> tuple[pl.DataFrame, list[Exclusion]]:
+    """A GA4 comparison export repeats every row once per 'Date range': only the first period is read
+    (adding both would count every session twice); the other period's rows are set aside, named."""
+    column = next((c for c in frame.columns if normalise_header(c)[0] in ("date range", "datointervall")), None)
+    if column is None or frame[column].n_unique() < 2:
+        return frame, excluded
+    first = frame[column].drop_nulls().first()
+    other = frame.filter(pl.col(column) != first)
+    excluded = excluded + [Exclusion(line, f"comparison period '{period}' (only '{first}' is read)")
+                           for line, period in zip(other[LINE].to_list(), other[column].to_list(), strict=True)]
+    return frame.filter((pl.col(column) == first).fill_null(True)), excluded
 
 
 def _parse(frame: pl.DataFrame, mapped: list[Mapped]) -> tuple[pl.DataFrame, dict[str, values.ParseReport]]:
