@@ -331,6 +331,12 @@ def test_shopify_order_names_starting_with_hash_are_data():
     assert t.excluded == []
 
 
+def test_text_table_named_xls_is_read_as_text():
+    t = read_table(b"Day\tClicks\n2025-01-01\t3\n", "report.xls")
+    assert (t.delimiter, t.frame.rows()) == ("\t", [("2025-01-01", "3", 2)])
+    assert "named .xls" in t.findings[-1].message
+
+
 def test_header_names_stripped_unique_and_filled():
     text = "\ufeff Day ,Clicks,Clicks,, Clicks \n2025-01-01,1,2,3,4\n"
     t = read_table(text.encode(), "dupes.csv")
@@ -382,6 +388,7 @@ def test_crlf_and_trailing_blank_lines():
         (bytes(range(256)) * 20, "random.csv", "binary"),
         (bytes(range(1, 32)) * 50, "controls.csv", "binary"),
         (b"Day,Clicks\n2025-01-01,3\n", "report.xlsx", "not one"),
+        (b"<html><table><tr><td>1</td></tr></table></html>", "report.xls", "not one"),
         (b"PK\x03\x04" + bytes(100), "broken.xlsx", "could not be opened"),
     ],
 )
@@ -439,6 +446,17 @@ def test_xlsx_cells_keep_their_written_value():
     t = read_table(out.getvalue(), "kaggle.xlsx")
     # Kaggle's float artifact stays as written; 0.1 + 0.2 is stored as 0.3 by Excel's 15 digits.
     assert t.frame.row(0) == ("1.429999948", "0.3", "1245", "00:02:07", "true", 2)
+
+
+def test_xlsx_second_table_below_a_blank_row():
+    cells = [(0, 0, "Channel"), (0, 1, "Sessions"), (1, 0, "Organic"), (1, 1, 3990), (2, 0, "Paid"), (2, 1, 120)]
+    cells += [(4, 0, "Day Index"), (4, 1, "Sessions"), (5, 0, "1/1/19"), (5, 1, 302)]  # row 4 blank
+    t = read_table(_workbook({"Dataset1": cells}), "ua.xlsx")
+    assert t.frame.rows() == [("Organic", "3990", 2), ("Paid", "120", 3)]
+    second = "second table 'Day Index,Sessions' (not read)"
+    assert reasons(t) == [(5, second), (6, second), (4, "blank line")]
+    assert t.other_tables == ["line 5: a second table 'Day Index,Sessions'"]
+    assert t.data_lines == 3  # rows 2-4
 
 
 def test_xlsx_without_a_raw_sheet_takes_the_largest_table():

@@ -219,3 +219,23 @@ def test_numeric_dates_read_alike_alone_and_next_to_other_layouts(parts, mark):
     assert mixed == [*alone, D(2020, 1, 1)]
     assert mixed_report.style == "Mon D, YYYY, " + alone_report.style
     assert mixed_report.bad == alone_report.bad
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.integers(0, 99_999), min_size=1, max_size=20), st.sampled_from([".", ","]), st.booleans())
+def test_percent_round_trip(hundredths, decimal, space):
+    """'12.34%' (or '12,34 %') reads back as the fraction 0.1234."""
+    cells = [f"{h // 100}{decimal}{h % 100:02d}{' ' if space else ''}%" for h in hundredths]
+    values, report = run(parse_percent, cells)
+    assert values == pytest.approx([h / 10_000 for h in hundredths])
+    assert report.bad == 0 and report.style.startswith("percent sign")
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.integers(0, 100 * 3600), min_size=1, max_size=20))
+def test_duration_round_trip(seconds):
+    """hh:mm:ss as UA writes it reads back as the seconds."""
+    cells = [f"{s // 3600:02d}:{s % 3600 // 60:02d}:{s % 60:02d}" for s in seconds]
+    values, report = run(parse_duration, cells)
+    assert values == [float(s) for s in seconds]
+    assert report.style == "hh:mm:ss"

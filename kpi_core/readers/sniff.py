@@ -92,16 +92,21 @@ def read_table(data: bytes, name: str) -> RawTable:
         raise ReadError(name, "the file is empty. Export the report again and upload the new file.")
     if data.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0")) and name.lower().endswith(WORKBOOK_SUFFIXES):
         return _read_workbook(data, name)
-    if name.lower().endswith(WORKBOOK_SUFFIXES):
+    # Some tools name a tab-separated text file .xls; a .xlsx must be a real workbook.
+    fake_xls = name.lower().endswith(".xls") and data[:1024].lstrip()[:1] != b"<"
+    if name.lower().endswith(WORKBOOK_SUFFIXES) and not fake_xls:
         raise ReadError(name, "is named like an Excel workbook but is not one. Export it again as .xlsx or .csv.")
     _reject_binary(data, name)
     buf, encoding = _decode(data, name)
     try:
-        return _read_text(buf, name, encoding)
+        table = _read_text(buf, name, encoding)
     except _NotUtf8:
         # The head looked like UTF-8 but a later line is not: the file is Windows-1252 after all.
         text = data.removeprefix(b"\xef\xbb\xbf").decode("windows-1252", errors="replace")
-        return _read_text(text.encode("utf-8"), name, "windows-1252")
+        table = _read_text(text.encode("utf-8"), name, "windows-1252")
+    if fake_xls:
+        table.findings.append(Finding("info", "The file is named .xls but holds a text table; it was read as text."))
+    return table
 
 
 # ---------------------------------------------------------------------------------------------
@@ -585,14 +590,29 @@ def _read_workbook(data: bytes, name: str) -> RawTable:
     # Trailing blank rows belong to nothing; blank rows inside the table are reported.
     last = body.select(pl.arg_where(~blank).max()).item()
     body = body.head(0 if last is None else last + 1)
-    excluded += [Exclusion(n, BLANK) for n in body.filter(blank)[LINE].to_list()]
     table = RawTable(
-        frame=body.filter(~blank), header_line=index + 1, encoding="xlsx", delimiter=None, sheet=sheet,
-        preamble=preamble, excluded=excluded, data_lines=body.height,
+        frame=body, header_line=index + 1, encoding="xlsx", delimiter=None, sheet=sheet,
+        preamble=preamble, excluded=excluded,
     )
+    body = _cut_second_table(body, names, table)
+    table.excluded += [Exclusion(n, BLANK) for n in body.filter(blank)[LINE].to_list()]
+    table.frame, table.data_lines = body.filter(~blank), body.height
     if len(sheets) > 1:
         table.findings.append(Finding("info", f"Read sheet '{sheet}' of {len(sheets)} sheets."))
     return table
+
+
+def _cut_second_table(body: pl.DataFrame, names: list[str], table: RawTable) -> pl.DataFrame:
+    """The rows above a second table that starts after a blank row (excluded as in text files)."""
+    cells = body.select(names)
+    blank_rows = cells.select(pl.arg_where(pl.all_horizontal(pl.all().is_null()))).to_series().to_list()
+    for i in (b + 1 for b in blank_rows if b + 2 < body.height):
+        row, following = ([c or "" for c in cells.row(j)] for j in (i, i + 1))
+        if _starts_table(row, following, len(names)):
+            rest = [[c or "" for c in r] for r in cells.slice(i).rows()]
+            _other_tables(list(zip(body[LINE].to_list()[i:], rest, strict=True)), ",", table)
+            return body.head(i)
+    return body
 
 
 def _sheet_header(rows: list[list[str | None]]) -> int:
