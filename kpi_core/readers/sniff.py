@@ -369,12 +369,15 @@ def _read_text(buf: bytes, name: str, encoding: str) -> RawTable:
         frame=pl.DataFrame(), header_line=header_line, encoding=encoding, delimiter=d,
         preamble=preamble, excluded=excluded,
     )
-    frame = _fast_body(body, names, d)
-    table.data_lines = frame.height if frame is not None and not body.quoted else body.count_lines()
-    footer_start = body.first_line + table.data_lines
-    if frame is None:
-        frame = _exact_body(body.data(), names, d, body.first_line, table, name)
-    table.frame = frame
+    fast = _fast_body(body, names, d)
+    if fast is not None:
+        table.frame, blank_lines, table.data_lines = fast
+        table.excluded += [Exclusion(n, BLANK) for n in blank_lines]
+        footer_start = body.first_line + table.data_lines
+    else:
+        table.data_lines = body.count_lines()
+        footer_start = body.first_line + table.data_lines
+        table.frame = _exact_body(body.data(), names, d, body.first_line, table, name)
     table.excluded += [Exclusion(footer_start + i, reason) for i, reason in enumerate(body.footer)]
     if encoding == "windows-1252":
         table.findings.append(Finding("info", "The file is not UTF-8; it was read as Windows-1252."))
@@ -419,10 +422,15 @@ def _body(buf: bytes, start: int, first_line: int, d: str) -> _Body:
     return _Body(buf, start, body_end, first_line, footer[::-1], quoted)
 
 
-def _fast_body(body: _Body, names: list[str], d: str) -> pl.DataFrame | None:
-    """The body parsed by Polars in one call, or None when a check says the exact scan is needed."""
+def _fast_body(body: _Body, names: list[str], d: str) -> tuple[pl.DataFrame, list[int], int] | None:
+    """(data rows, blank lines, physical lines) from one Polars read of the body, or None when a
+    check finds what only the exact scan can sort out: ragged lines, '#' lines, a second table.
+
+    Polars keeps line alignment for blank lines (a row of nulls) and reads cells spanning lines
+    right; the line numbers then add the line breaks inside the cells above each row.
+    """
     if body.end <= body.start:
-        return _frame([], names, [])
+        return _frame([], names, []), [], 0
     whole = body.end == len(body.buf)  # no footer: let Polars skip the lines above, no copy
     try:
         frame = pl.read_csv(
@@ -434,29 +442,62 @@ def _fast_body(body: _Body, names: list[str], d: str) -> pl.DataFrame | None:
         if "utf-8" in str(exc).lower() or "utf8" in str(exc).lower():
             raise _NotUtf8 from None
         return None  # a line with more fields than the header, or worse: scan exactly
-    if body.quoted and frame.height != body.count_lines():
-        return None  # cells spanning lines
-    cols = frame.columns
+    cols, width = frame.columns, len(names)
+    lines = body.count_lines() if body.quoted else frame.height  # without quotes, a line is a row
+    line = pl.int_range(body.first_line, body.first_line + frame.height, dtype=pl.Int64)
+    if frame.height != lines:  # cells spanning lines: count their line breaks
+        breaks = pl.sum_horizontal(pl.all().str.count_matches("\n", literal=True).fill_null(0)).cast(pl.Int64)
+        frame = frame.with_columns(breaks.alias(LINE))
+        if frame.height + frame[LINE].sum() != lines:
+            return None
+        frame = frame.with_columns((line + pl.col(LINE).cum_sum() - pl.col(LINE)).alias(LINE))
+    else:
+        frame = frame.with_columns(line.alias(LINE))
+    blank = pl.all_horizontal(pl.col(cols).is_null())
+    blank_rows = frame.select(pl.arg_where(blank)).to_series().to_list()
     # '#' rows with nothing else filled: the exact scan tells comment lines from '#1043' orders.
     comment = pl.col(cols[0]).str.strip_chars_start().str.starts_with("#")
-    if len(cols) > 1:
+    if width > 1:
         comment = comment & pl.all_horizontal(pl.col(cols[1:]).is_null())
-    checks = frame.select(
-        blank=pl.all_horizontal(pl.all().is_null()).any(),  # blank lines
-        comment=comment.any(),  # '#' lines: a second table's comment block
-    ).row(0)
-    if any(checks):
+    if _any_second_table(frame.select(cols), blank_rows, width) or frame.select(comment.any()).item():
         return None
-    if len(cols) > 1 and frame[cols[-1]].null_count():
+    if width > 1 and frame[cols[-1]].null_count():
         # A line with fewer fields reads as nulls at the end: count delimiters to rule that out
-        # (those inside quoted cells too; without quotes there are none).
-        inside = pl.sum_horizontal(pl.all().str.count_matches(d, literal=True)).sum()
+        # (those inside quoted cells too; without quotes there are none; none on empty lines).
+        if blank_rows and frame.height != lines:
+            return None  # an empty line inside a cell would spoil the count of empty lines
+        inside = pl.sum_horizontal(pl.col(cols).str.count_matches(d, literal=True)).sum()
         inside = (frame.select(inside).item() or 0) if body.quoted else 0
-        if body.buf.count(d.encode(), body.start, body.end) != frame.height * (len(cols) - 1) + inside:
+        empty = _empty_lines(body) if blank_rows else 0
+        if body.buf.count(d.encode(), body.start, body.end) != (frame.height - empty) * (width - 1) + inside:
             return None
-    frame.columns = names
-    first = body.first_line
-    return frame.with_columns(pl.int_range(first, first + frame.height, dtype=pl.Int64).alias(LINE))
+    frame.columns = [*names, LINE]
+    blank_lines = frame[LINE].gather(blank_rows).to_list()
+    if blank_rows:
+        frame = frame.filter(~pl.all_horizontal(pl.col(names).is_null()))
+    return frame, blank_lines, lines
+
+
+def _any_second_table(cells: pl.DataFrame, blank_rows: list[int], width: int) -> bool:
+    """Whether a line after a blank line starts another table (see _starts_table)."""
+    for b in blank_rows:
+        if b + 1 < cells.height:
+            following = [c or "" for c in cells.row(b + 2)] if b + 2 < cells.height else []
+            if _starts_table([c or "" for c in cells.row(b + 1)], following, width):
+                return True
+    return False
+
+
+def _empty_lines(body: _Body) -> int:
+    """Lines of the body with nothing on them (no delimiters either)."""
+    buf, start, end = body.buf, body.start, body.end
+    count = int(buf[start : start + 1] == b"\n" or buf[start : start + 2] == b"\r\n")
+    for pattern in (b"\n\n", b"\n\r\n"):
+        at = buf.find(pattern, start, end)
+        while at >= 0:
+            count += 1
+            at = buf.find(pattern, at + 1, end)
+    return count
 
 
 def _frame(rows: list[list[str | None]], names: list[str], lines: list[int]) -> pl.DataFrame:
