@@ -13,7 +13,7 @@ from datetime import date
 import polars as pl
 
 from kpi_core.readers import quality, values
-from kpi_core.readers.platforms import Mapped, Platform, map_columns, meta, normalise_header
+from kpi_core.readers.platforms import Mapped, Platform, Rows, map_columns, meta, normalise_header
 from kpi_core.readers.platforms.preamble import date_range_from
 from kpi_core.readers.result import ColumnMap, Exclusion, Finding, ReadError, ReadResult
 from kpi_core.readers.sniff import LINE, RawTable
@@ -49,8 +49,9 @@ def read_performance(raw: RawTable, platform: Platform, name: str,
         raise ReadError(name, f"found columns {', '.join(raw.header)}; none is {MEASURE_WORDS} column: "
                               f"rename a header or use the mapping.")
     findings: list[Finding] = []
-    kept, excluded = _set_summary_rows_aside(raw.frame, mapped, maps)
-    kept, excluded = _first_period_only(kept, excluded)
+    keep, excluded = _set_summary_rows_aside(raw.frame, mapped, maps)
+    keep, excluded = _first_period_only(raw.frame, keep, excluded)
+    kept = Rows(raw.frame, keep)
     frame, reports = _parse(kept, mapped)
     frame, maps = _totals_from_averages(frame, mapped, maps, findings)
     if platform.id == "meta_ads":
@@ -76,7 +77,7 @@ def read_performance(raw: RawTable, platform: Platform, name: str,
 
 
 def _set_summary_rows_aside(frame: pl.DataFrame, mapped: list[Mapped],
-                            maps: list[ColumnMap]) -> tuple[pl.DataFrame, list[Exclusion]]:
+                            maps: list[ColumnMap]) -> tuple[pl.Series | None, list[Exclusion]]:
     """Rows that repeat a sum: a 'Total…' cell in a dimension, or every dimension blank but measures filled.
 
     Columns the mapping did not recognise count as dimensions here (a 'Totalt' row in an unknown
@@ -88,7 +89,7 @@ def _set_summary_rows_aside(frame: pl.DataFrame, mapped: list[Mapped],
     others = dims + [c.source for c in maps if c.rule == "unrecognised"]
     text_dims = [m.source for m in mapped if m.col.parse in ("text", "device")] or others
     if not others:
-        return frame, []
+        return None, []
     distinct = {c: frame[c].unique() for c in others}
 
     def matching(c: str, test: pl.Series) -> pl.Expr:
@@ -105,29 +106,30 @@ def _set_summary_rows_aside(frame: pl.DataFrame, mapped: list[Mapped],
         [pl.col(c).is_null() for c in measures])
     reason = (pl.when(total_cell.is_not_null()).then(pl.format("summary row '{}'", total_cell))
               .when(all_blank).then(pl.lit("summary row (dimension cells blank, measures filled)")))
-    marked = frame.with_columns(reason.alias("__reason"))
-    out = marked.filter(pl.col("__reason").is_not_null())
+    reasons = frame.select(reason.alias("why"), pl.col(LINE)).to_series(0)
+    out = frame.select(LINE).with_columns(why=reasons).filter(pl.col("why").is_not_null())
     if out.is_empty():
-        return frame, []  # no copy of a big table for nothing
-    excluded = [Exclusion(line, why) for line, why in zip(out[LINE].to_list(), out["__reason"].to_list(),
-                                                          strict=True)]
-    return marked.filter(pl.col("__reason").is_null()).drop("__reason"), excluded
+        return None, []
+    return reasons.is_null(), [Exclusion(line, why) for line, why in out.iter_rows()]
 
 
-def _first_period_only(frame: pl.DataFrame, excluded: list[Exclusion]) -> tuple[pl.DataFrame, list[Exclusion]]:
+def _first_period_only(frame: pl.DataFrame, keep: pl.Series | None,
+                       excluded: list[Exclusion]) -> tuple[pl.Series | None, list[Exclusion]]:
     """A GA4 comparison export repeats every row once per 'Date range': only the first period is read
     (adding both would count every session twice); the other period's rows are set aside, named."""
     column = next((c for c in frame.columns if normalise_header(c)[0] in ("date range", "datointervall")), None)
     if column is None or frame[column].n_unique() < 2:
-        return frame, excluded
-    first = frame[column].drop_nulls().first()
-    other = frame.filter(pl.col(column) != first)
+        return keep, excluded
+    kept = frame if keep is None else frame.filter(keep)
+    first = kept[column].drop_nulls().first()
+    other = kept.filter(pl.col(column) != first)
     excluded = excluded + [Exclusion(line, f"comparison period '{period}' (only '{first}' is read)")
                            for line, period in zip(other[LINE].to_list(), other[column].to_list(), strict=True)]
-    return frame.filter((pl.col(column) == first).fill_null(True)), excluded
+    in_first = (frame[column] == first).fill_null(True)
+    return (in_first if keep is None else keep & in_first), excluded
 
 
-def _parse(frame: pl.DataFrame, mapped: list[Mapped]) -> tuple[pl.DataFrame, dict[str, values.ParseReport]]:
+def _parse(frame: Rows, mapped: list[Mapped]) -> tuple[pl.DataFrame, dict[str, values.ParseReport]]:
     columns: list[pl.Series] = [frame[LINE]]
     reports: dict[str, values.ParseReport] = {}
     for m in mapped:
