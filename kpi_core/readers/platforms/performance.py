@@ -204,7 +204,9 @@ def _parse_values(parse, s: pl.Series) -> tuple[pl.Series, values.ParseReport]:
 def _plain_numbers(s: pl.Series) -> tuple[pl.Series, values.ParseReport] | None:
     """When Polars reads every filled cell as a plain finite number ('16.59', '-3', '1e5'), that number
     is what parse_number gives too; a machine-written column (Meta, GA4, most costs) then takes one cast."""
-    plain = s.str.strip_chars().cast(pl.Float64, strict=False)
+    plain = s.cast(pl.Float64, strict=False)
+    if plain.null_count() != s.null_count():  # spaces around the number, or not a plain number at all
+        plain = s.str.strip_chars().cast(pl.Float64, strict=False)
     if plain.null_count() != s.null_count() or not plain.is_finite().fill_null(True).all():
         return None
     return plain, values.ParseReport(style="decimal point", null_markers=s.null_count())
