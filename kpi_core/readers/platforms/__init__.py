@@ -27,15 +27,9 @@ from kpi_core.readers.platforms.specs import (
 from kpi_core.readers.result import ColumnMap
 from kpi_core.schema import DIMENSIONS, MEASURES
 
-__all__ = ["Mapped", "Platform", "PLATFORMS", "Rows", "by_id", "map_columns", "normalise_header", "recognise"]
+__all__ = ["Mapped", "Platform", "PLATFORMS", "Rows", "map_columns", "normalise_header", "recognise"]
 
 _SHARED = Counter(key for p in PLATFORMS for key in p.columns)
-
-
-def by_id(platform_id: str) -> Platform:
-    if platform_id == "generic":
-        return GENERIC_PLATFORM
-    return next(p for p in PLATFORMS if p.id == platform_id)
 
 
 def _score(platform: Platform, keys: set[str]) -> float:
