@@ -141,7 +141,32 @@ def _parse(frame: Rows, mapped: list[Mapped]) -> tuple[pl.DataFrame, dict[str, v
         else:
             parsed = _on_distinct(s, _CLEAN[kind])
         columns.append(parsed.alias(m.canonical))
+    _dots_as_thousands(frame, mapped, columns, reports)
     return pl.DataFrame(columns), reports
+
+
+_DOT_GROUPS = r"^[-+]?\d{1,3}(\.\d{3})+$"
+
+
+def _dots_as_thousands(frame: Rows, mapped: list[Mapped], columns: list[pl.Series],
+                       reports: dict[str, values.ParseReport]) -> None:
+    """A file whose money columns write decimal commas uses dots only to group thousands.
+
+    values.py decides each column alone, and a Danish count column such as ``1.200`` shows no sign
+    of its style (it could be 1.2). When another number column of the same file is decimal-comma,
+    such a column (every dotted value in groups of three) is read again with the dots as thousands."""
+    if not any(r.style.startswith("decimal comma") for r in reports.values()):
+        return
+    for i, m in enumerate(mapped, start=1):  # columns[0] is LINE
+        report = reports.get(m.source)
+        if m.col.parse != "number" or report is None or report.style != "decimal point":
+            continue
+        text = frame[m.source].str.strip_chars()
+        dotted = text.filter(text.str.contains(".", literal=True).fill_null(False))
+        if dotted.len() and dotted.str.contains(_DOT_GROUPS).all():
+            parsed, again = _parse_values(values.parse_number, text.str.replace_all(".", "", literal=True))
+            again.style = "dot thousands (the file's other columns use decimal commas)"
+            columns[i], reports[m.source] = parsed.alias(m.canonical), again
 
 
 def _device(s: pl.Series) -> pl.Series:
