@@ -13,7 +13,7 @@ from datetime import date
 import polars as pl
 
 from kpi_core.readers import quality, values
-from kpi_core.readers.platforms import Mapped, Platform, map_columns, meta, normalise_header
+from kpi_core.readers.platforms import Mapped, Platform, Rows, map_columns, meta, normalise_header
 from kpi_core.readers.platforms.preamble import date_range_from
 from kpi_core.readers.result import ColumnMap, Exclusion, Finding, ReadError, ReadResult
 from kpi_core.readers.sniff import LINE, RawTable
@@ -49,7 +49,9 @@ def read_performance(raw: RawTable, platform: Platform, name: str,
         raise ReadError(name, f"found columns {', '.join(raw.header)}; none is {MEASURE_WORDS} column: "
                               f"rename a header or use the mapping.")
     findings: list[Finding] = []
-    kept, excluded = _set_summary_rows_aside(raw.frame, mapped, maps)
+    keep, excluded = _set_summary_rows_aside(raw.frame, mapped, maps)
+    keep, excluded = _first_period_only(raw.frame, keep, excluded)
+    kept = Rows(raw.frame, keep)
     frame, reports = _parse(kept, mapped)
     frame, maps = _totals_from_averages(frame, mapped, maps, findings)
     if platform.id == "meta_ads":
@@ -75,7 +77,7 @@ def read_performance(raw: RawTable, platform: Platform, name: str,
 
 
 def _set_summary_rows_aside(frame: pl.DataFrame, mapped: list[Mapped],
-                            maps: list[ColumnMap]) -> tuple[pl.DataFrame, list[Exclusion]]:
+                            maps: list[ColumnMap]) -> tuple[pl.Series | None, list[Exclusion]]:
     """Rows that repeat a sum: a 'Total…' cell in a dimension, or every dimension blank but measures filled.
 
     Columns the mapping did not recognise count as dimensions here (a 'Totalt' row in an unknown
@@ -87,7 +89,7 @@ def _set_summary_rows_aside(frame: pl.DataFrame, mapped: list[Mapped],
     others = dims + [c.source for c in maps if c.rule == "unrecognised"]
     text_dims = [m.source for m in mapped if m.col.parse in ("text", "device")] or others
     if not others:
-        return frame, []
+        return None, []
     distinct = {c: frame[c].unique() for c in others}
 
     def matching(c: str, test: pl.Series) -> pl.Expr:
@@ -104,16 +106,30 @@ def _set_summary_rows_aside(frame: pl.DataFrame, mapped: list[Mapped],
         [pl.col(c).is_null() for c in measures])
     reason = (pl.when(total_cell.is_not_null()).then(pl.format("summary row '{}'", total_cell))
               .when(all_blank).then(pl.lit("summary row (dimension cells blank, measures filled)")))
-    marked = frame.with_columns(reason.alias("__reason"))
-    out = marked.filter(pl.col("__reason").is_not_null())
+    reasons = frame.select(reason.alias("why"), pl.col(LINE)).to_series(0)
+    out = frame.select(LINE).with_columns(why=reasons).filter(pl.col("why").is_not_null())
     if out.is_empty():
-        return frame, []  # no copy of a big table for nothing
-    excluded = [Exclusion(line, why) for line, why in zip(out[LINE].to_list(), out["__reason"].to_list(),
-                                                          strict=True)]
-    return marked.filter(pl.col("__reason").is_null()).drop("__reason"), excluded
+        return None, []
+    return reasons.is_null(), [Exclusion(line, why) for line, why in out.iter_rows()]
 
 
-def _parse(frame: pl.DataFrame, mapped: list[Mapped]) -> tuple[pl.DataFrame, dict[str, values.ParseReport]]:
+def _first_period_only(frame: pl.DataFrame, keep: pl.Series | None,
+                       excluded: list[Exclusion]) -> tuple[pl.Series | None, list[Exclusion]]:
+    """A GA4 comparison export repeats every row once per 'Date range': only the first period is read
+    (adding both would count every session twice); the other period's rows are set aside, named."""
+    column = next((c for c in frame.columns if normalise_header(c)[0] in ("date range", "datointervall")), None)
+    if column is None or frame[column].n_unique() < 2:
+        return keep, excluded
+    kept = frame if keep is None else frame.filter(keep)
+    first = kept[column].drop_nulls().first()
+    other = kept.filter(pl.col(column) != first)
+    excluded = excluded + [Exclusion(line, f"comparison period '{period}' (only '{first}' is read)")
+                           for line, period in zip(other[LINE].to_list(), other[column].to_list(), strict=True)]
+    in_first = (frame[column] == first).fill_null(True)
+    return (in_first if keep is None else keep & in_first), excluded
+
+
+def _parse(frame: Rows, mapped: list[Mapped]) -> tuple[pl.DataFrame, dict[str, values.ParseReport]]:
     columns: list[pl.Series] = [frame[LINE]]
     reports: dict[str, values.ParseReport] = {}
     for m in mapped:
@@ -125,7 +141,32 @@ def _parse(frame: pl.DataFrame, mapped: list[Mapped]) -> tuple[pl.DataFrame, dic
         else:
             parsed = _on_distinct(s, _CLEAN[kind])
         columns.append(parsed.alias(m.canonical))
+    _dots_as_thousands(frame, mapped, columns, reports)
     return pl.DataFrame(columns), reports
+
+
+_DOT_GROUPS = r"^[-+]?\d{1,3}(\.\d{3})+$"
+
+
+def _dots_as_thousands(frame: Rows, mapped: list[Mapped], columns: list[pl.Series],
+                       reports: dict[str, values.ParseReport]) -> None:
+    """A file whose money columns write decimal commas uses dots only to group thousands.
+
+    values.py decides each column alone, and a Danish count column such as ``1.200`` shows no sign
+    of its style (it could be 1.2). When another number column of the same file is decimal-comma,
+    such a column (every dotted value in groups of three) is read again with the dots as thousands."""
+    if not any(r.style.startswith("decimal comma") for r in reports.values()):
+        return
+    for i, m in enumerate(mapped, start=1):  # columns[0] is LINE
+        report = reports.get(m.source)
+        if m.col.parse != "number" or report is None or report.style != "decimal point":
+            continue
+        text = frame[m.source].str.strip_chars()
+        dotted = text.filter(text.str.contains(".", literal=True).fill_null(False))
+        if dotted.len() and dotted.str.contains(_DOT_GROUPS).all():
+            parsed, again = _parse_values(values.parse_number, text.str.replace_all(".", "", literal=True))
+            again.style = "dot thousands (the file's other columns use decimal commas)"
+            columns[i], reports[m.source] = parsed.alias(m.canonical), again
 
 
 def _device(s: pl.Series) -> pl.Series:
@@ -188,7 +229,9 @@ def _parse_values(parse, s: pl.Series) -> tuple[pl.Series, values.ParseReport]:
 def _plain_numbers(s: pl.Series) -> tuple[pl.Series, values.ParseReport] | None:
     """When Polars reads every filled cell as a plain finite number ('16.59', '-3', '1e5'), that number
     is what parse_number gives too; a machine-written column (Meta, GA4, most costs) then takes one cast."""
-    plain = s.str.strip_chars().cast(pl.Float64, strict=False)
+    plain = s.cast(pl.Float64, strict=False)
+    if plain.null_count() != s.null_count():  # spaces around the number, or not a plain number at all
+        plain = s.str.strip_chars().cast(pl.Float64, strict=False)
     if plain.null_count() != s.null_count() or not plain.is_finite().fill_null(True).all():
         return None
     return plain, values.ParseReport(style="decimal point", null_markers=s.null_count())
