@@ -340,7 +340,7 @@ def require_data() -> View:
     """The filtered data, or a message that sends the user to the Data page (and stops the page)."""
     data = active()
     if data is None or data.frame.is_empty():
-        st.info(t("no_data"))
+        st.info(t("no_measures") if data is not None and data.results else t("no_data"))
         st.page_link("pages/data.py", label=t("page_data"), icon=":material/upload_file:")
         st.stop()
     f = filters()
@@ -350,6 +350,14 @@ def require_data() -> View:
         st.warning(t("no_rows"))
         st.stop()
     return View(data, f, by_dim, now)
+
+
+def require_dates(view: View) -> views.Filters:
+    """Stop a page that compares periods when the data has no dates, and say what to do."""
+    if view.filters.period is None:
+        st.info(t("no_dates"))
+        st.stop()
+    return view.filters
 
 
 def memo(fn: Callable[..., Any], view: View, rows: str, **params: Any) -> Any:

@@ -136,6 +136,20 @@ TEXTS: Mapping[str, Mapping[str, str]] = {
     "no_data": {"en": "No data yet. Upload an export on the Data page.",
                 "nb": "Ingen data ennå. Last opp en eksport på Data-siden.",
                 "sv": "Inga data ännu. Ladda upp en export på sidan Data."},
+    "no_measures": {"en": "The files loaded hold no numbers to compute KPIs from (a customer or deal list is used "
+                          "by the Loyalty page). Add an ad, analytics or shop export on the Data page.",
+                    "nb": "Filene som er lastet inn, har ingen tall å beregne KPI-er fra (en kunde- eller avtaleliste "
+                          "brukes på Lojalitet-siden). Legg til en annonse-, analyse- eller butikkeksport "
+                          "på Data-siden.",
+                    "sv": "De inlästa filerna har inga siffror att beräkna KPI:er från (en kund- eller affärslista "
+                          "används på sidan Lojalitet). Lägg till en annons-, analys- eller butiksexport "
+                          "på sidan Data."},
+    "no_dates": {"en": "This data has no dates, so there are no periods to compare. Export the report with a day "
+                       "(or date) column; Segments and Funnel work without one.",
+                 "nb": "Dataene har ingen datoer, så det finnes ingen perioder å sammenligne. Eksporter rapporten med "
+                       "en dag- eller datokolonne; Segmenter og Trakt virker uten.",
+                 "sv": "Data saknar datum, så det finns inga perioder att jämföra. Exportera rapporten med en dag- "
+                       "eller datumkolumn; Segment och Tratt fungerar utan."},
     "filters": {"en": "Filters (all pages)", "nb": "Filtre (alle sider)", "sv": "Filter (alla sidor)"},
     "period": {"en": "Period analysed", "nb": "Periode", "sv": "Period"},
     "source": {"en": "Source", "nb": "Kilde", "sv": "Källa"},

@@ -15,6 +15,7 @@ ui.framed()
 lang = ui.lang()
 st.title(ui.t("goal_question"))
 view = ui.require_data()
+ui.require_dates(view)
 
 left, right = st.columns([2, 3])
 with left:

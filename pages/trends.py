@@ -12,6 +12,7 @@ ui.framed()
 lang = ui.lang()
 st.title(ui.t("trends_question"))
 view = ui.require_data()
+ui.require_dates(view)
 inputs = ui.inputs()
 period = view.filters.period
 

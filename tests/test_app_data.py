@@ -81,3 +81,14 @@ def test_remove_a_file(app, monkeypatch, tmp_path):
     assert "tidy.csv" not in [s.value for s in at.subheader]
     at.switch_page("pages/goal.py").run()
     assert "No data yet" in at.info[0].value
+
+
+def test_filters_survive_a_new_upload(app):
+    at = upload(app, "tidy.csv", TIDY)
+    at.multiselect(key="f_campaign").set_value(["NO_Search_Brand"]).run()
+    # A second export of the same account, one more day: NO_Search_Brand is still in the data.
+    more = b"date,campaign,spend,impressions,clicks,currency\n2026-01-27,NO_Search_Brand,100,1000,50,NOK\n"
+    at.file_uploader[0].set_value(("more.csv", more, "text/csv")).run()
+    assert not at.exception
+    assert at.multiselect(key="f_campaign").value == ["NO_Search_Brand"]
+    assert [str(d) for d in at.date_input(key="f_dates").value] == ["2026-01-15", "2026-01-28"]

@@ -73,3 +73,21 @@ def test_norwegian_labels_and_decimal_commas(app):
     assert m["Avkastning på annonsekroner (ROAS)"][0] == "7,20×"
     assert m["Klikkrate (CTR)"][0] == "1,83" + NB + "%"
     assert at.title[0].value == "Hva skal markedsføringen oppnå?"
+
+
+def test_data_without_dates_explains_why_there_is_no_scorecard(app):
+    at = upload(app, "totals.csv", b"campaign,spend,clicks,impressions\nA,100,10,1000\nB,50,5,800\n")
+    at.switch_page("pages/goal.py").run()
+    assert not at.exception
+    assert at.info[0].value.startswith("This data has no dates")
+    at.switch_page("pages/segments.py").run()  # breakdowns need no dates
+    assert not at.exception and len(at.get("vega_lite_chart")) >= 1
+
+
+def test_a_customer_list_alone_is_not_called_missing_data(app):
+    from conftest import ROOT
+
+    path = ROOT / "tests" / "fixtures" / "exports" / "shopify_customers.csv"
+    at = upload(app, path.name, path.read_bytes())
+    at.switch_page("pages/goal.py").run()
+    assert at.info[0].value.startswith("The files loaded hold no numbers to compute KPIs from")

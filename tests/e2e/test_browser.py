@@ -43,6 +43,18 @@ def choose(page: Page, label: str, option: str) -> None:
     page.get_by_role("option", name=option, exact=True).click()
 
 
+def test_first_request_on_a_page_url_opens_the_app(browser, server):
+    # The server's very first session opens /funnel: Streamlit runs that page file alone (legacy
+    # pages/ mode) until app.py has called st.navigation once; ui.framed() sends it to the app.
+    ctx = browser.new_context()
+    page = ctx.new_page()
+    page.goto(f"{server}/funnel")
+    expect(page.get_by_test_id("stSidebarNav")).to_be_visible(timeout=30_000)
+    expect(metric(page, "Return on ad spend (ROAS)")).to_be_visible(timeout=30_000)
+    expect(page.get_by_test_id("stException")).to_have_count(0)
+    ctx.close()
+
+
 def test_upload_goal_charts_click_and_state(browser, server, shot):
     ctx = browser.new_context(viewport={"width": 1400, "height": 2200})
     page = ctx.new_page()
