@@ -100,6 +100,13 @@ def _result(raw: RawTable, platform: Platform, name: str, records: pl.DataFrame,
                       rows_used_override=raw.frame.height)
 
 
+def _channel(df: pl.DataFrame, cols: dict[str, str], n: int) -> pl.Series:
+    """Where the order came from: the utm_source an attribution app wrote into Note Attributes
+    ("utm_source: google"), else the Source column (Shopify's sales channel: web, pos…)."""
+    notes = _text(_col(df, cols, "note attributes"), n).str.extract(r"(?i)utm_source:\s*([^\s;,]+)")
+    return pl.select(pl.coalesce(notes, _text(_col(df, cols, "utm source", "source", "referring site"), n))).to_series()
+
+
 def read_shopify_orders(raw: RawTable, platform: Platform, name: str, salt: bytes) -> ReadResult:
     cols = _columns(raw)
     df, n = raw.frame, raw.frame.height
@@ -115,7 +122,7 @@ def read_shopify_orders(raw: RawTable, platform: Platform, name: str, salt: byte
         "cancelled_at": _text(_col(df, cols, "cancelled at"), n),
         "status": _text(_col(df, cols, "financial status"), n),
         "currency": _text(_col(df, cols, "currency"), n).str.to_uppercase(),
-        "channel": _text(_col(df, cols, "source", "utm source", "referring site"), n),
+        "channel": _channel(df, cols, n),
         "country": _text(_col(df, cols, "billing country", "shipping country"), n),
         LINE: df[LINE],
     })
