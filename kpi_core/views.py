@@ -17,7 +17,7 @@ from datetime import date, timedelta
 
 import polars as pl
 
-from kpi_core import catalog, fmt
+from kpi_core import catalog, fmt, loyalty
 from kpi_core.catalog import GOAL_LABELS, STAGE_GOALS, STAGE_LABELS, Lang
 from kpi_core.engine import Inputs, Period, available_measures, compare, compute, in_period, resolve
 from kpi_core.goals import plan
@@ -143,21 +143,27 @@ def spark_grain(period: Period) -> str:
 
 
 def scorecard(frame: pl.DataFrame, goal: str, period: Period, inputs: Inputs | None = None,
-              lang: Lang = "en") -> Scorecard:
+              lang: Lang = "en", orders: loyalty.Orders | None = None) -> Scorecard:
     """The goal's KPIs per funnel stage, in ``period`` against the period of equal length before it.
 
     ``frame`` is filtered by dimension but not by date (the previous period must be in it).
+    ``orders``: the shop's orders. They answer the loyalty KPIs that ad and analytics data cannot
+    (repeat purchase rate, churn, LTV, LTV:CAC, return rate), from the orders alone.
     """
     inputs = inputs or Inputs()
     p = plan(goal, available_measures(frame, inputs))
     ids = p.available
+    shop_ids = loyalty.needs_orders([s.kpi for s in p.unavailable], frame, inputs) if orders is not None else []
     comp = compare(frame, ids, current=period, inputs=inputs)
     rows = {r["kpi"]: r for r in comp.frame.iter_rows(named=True)}
+    if orders is not None and shop_ids:
+        shop = loyalty.compare_periods(orders, frame, shop_ids, period, inputs)
+        rows.update({r["kpi"]: r for r in shop.frame.iter_rows(named=True)})
     current_rows = in_period(frame, period)
     spark = compute(current_rows, ids, grain=spark_grain(period), inputs=inputs) if ids else None
     head_res = compute(current_rows, ids, inputs=inputs) if ids else None
     currency = head_res.currency if head_res else None
-    formulas = head_res.formulas if head_res else {}
+    formulas = {**(head_res.formulas if head_res else {}), **loyalty.formulas(shop_ids)}
 
     def card(kid: str) -> Card:
         k = catalog.get(kid)
@@ -176,13 +182,15 @@ def scorecard(frame: pl.DataFrame, goal: str, period: Period, inputs: Inputs | N
             formula=formula,
         )
 
-    headline = card(p.headline) if p.headline in ids else None
+    shown = {*ids, *shop_ids}
+    headline = card(p.headline) if p.headline in shown else None
     stages = []
     for stage, items in p.stages:
-        cards = tuple(card(s.kpi) for s in items if s.available and s.kpi != p.headline)
+        cards = tuple(card(s.kpi) for s in items if s.kpi in shown and s.kpi != p.headline)
         stages.append(StageCards(stage, STAGE_LABELS[stage][lang], STAGE_GOALS[stage], cards))
-    missing = tuple((catalog.get(s.kpi).label(lang), s.missing or "") for s in p.unavailable)
-    notes = tuple(dict.fromkeys([*(head_res.notes if head_res else ()), *comp.notes]))
+    missing = tuple((catalog.get(s.kpi).label(lang), s.missing or "") for s in p.unavailable if s.kpi not in shown)
+    notes = tuple(dict.fromkeys([*(head_res.notes if head_res else ()), *comp.notes,
+                                 *([loyalty.scorecard_note(shop_ids, lang)] if shop_ids else [])]))
     return Scorecard(goal, GOAL_LABELS[goal][lang], headline, p.headline_note, tuple(stages), missing,
                      notes, comp.current, comp.previous, currency)
 
