@@ -45,13 +45,14 @@ GOAL, MARGIN, OTHER_COSTS = "goal", "margin_pct", "other_costs"
 SEG_KPI, SEG_DIM, SEG_DIM2 = "seg_kpi", "seg_dim", "seg_dim2"
 TREND_KPIS, TREND_GRAIN = "trend_kpis", "trend_grain"
 LOY_CHURN, LOY_HORIZON = "loy_churn_days", "loy_horizon"  # Loyalty page: churn window, LTV horizon
+LEAD_DATES = "lead_dates"  # Funnel page, lead funnel: "all" dates of the CRM export or the "period"
 ORDERS = "orders"  # (content key, prepared shop orders or None, problem text or None) of the active data
 
 UPLOADS_CHOICE = "uploads"
 _FILTER_KEYS = {"source": F_SOURCE, "channel": F_CHANNEL, "campaign": F_CAMPAIGN}
 _DEFAULTS: dict[str, Any] = {GOAL: None, MARGIN: 0.0, OTHER_COSTS: 0.0, SEG_KPI: None, SEG_DIM: None,
                              SEG_DIM2: None, TREND_KPIS: None, TREND_GRAIN: "day", UPLOAD_ROUND: 0,
-                             LOY_CHURN: loyalty.CHURN_DAYS, LOY_HORIZON: None}
+                             LOY_CHURN: loyalty.CHURN_DAYS, LOY_HORIZON: None, LEAD_DATES: "all"}
 
 
 @dataclass(frozen=True)

@@ -331,6 +331,13 @@ TEXTS: Mapping[str, Mapping[str, str]] = {
         "sv": "Kontakter skapade {start} – {end}, följda till steget de nått nu; CPL och CAC använder "
               "annonskostnaden för samma datum."},
     "lead_by_month": {"en": "By create month", "nb": "Etter opprettelsesmåned", "sv": "Efter skapandemånad"},
+    "lead_dates": {"en": "Contacts created", "nb": "Kontakter opprettet", "sv": "Kontakter skapade"},
+    "lead_dates_all": {"en": "All dates of the CRM export", "nb": "Alle datoer i CRM-eksporten",
+                       "sv": "Alla datum i CRM-exporten"},
+    "lead_dates_period": {"en": "In the period analysed", "nb": "I perioden", "sv": "I perioden"},
+    "lead_dates_help": {"en": "Leads take months to become customers: the whole export shows where they end up.",
+                        "nb": "Det tar måneder før leads blir kunder: hele eksporten viser hvor de ender.",
+                        "sv": "Det tar månader innan leads blir kunder: hela exporten visar var de hamnar."},
 }
 
 # Funnel stage and dimension names for charts and selectors (measures and dimensions of schema.py).

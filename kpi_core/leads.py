@@ -23,6 +23,7 @@ import polars as pl
 from kpi_core import acquisition, catalog
 from kpi_core.catalog import Formula
 from kpi_core.engine import Period, evaluate, formula_expr, resolve
+from kpi_core.readers.result import ReadResult
 
 # Funnel steps as engine measures, in order, with the contact date that marks each.
 STEPS: tuple[str, ...] = ("leads", "mqls", "sqls", "opportunities", "new_customers")
@@ -62,6 +63,17 @@ DEFINITION = (
 
 class CrmProblem(ValueError):
     """A contacts or deals table we cannot use; the message says what to do."""
+
+
+def contacts_in(results: Sequence[ReadResult]) -> pl.DataFrame | None:
+    """The contacts of every CRM contacts export among ``results``; None when there is none."""
+    tables = [r.records for r in results if r.kind == "contacts" and r.records is not None and r.records.height]
+    return pl.concat(tables, how="diagonal_relaxed") if tables else None
+
+
+def created_span(contacts: pl.DataFrame) -> Period:
+    """From the first to the last create date: the whole export."""
+    return Period(contacts["create_date"].min(), contacts["create_date"].max())
 
 
 def reached(contacts: pl.DataFrame) -> pl.DataFrame:

@@ -24,7 +24,7 @@ with right, st.expander(ui.t("business_inputs")):
         ui.kept(st.number_input, ui.OTHER_COSTS, ui.t("other_costs"), min_value=0.0, step=1000.0)
 
 sc = ui.memo(views.scorecard, view, "by_dimension", goal=goal, period=view.filters.period,
-               inputs=ui.inputs(), lang=lang)
+               inputs=ui.inputs(), lang=lang, orders=ui.orders()[0])
 st.caption(ui.t("scorecard_caption", current=str(sc.current).replace(":", " – "), days=sc.current.days,
                 previous=str(sc.previous).replace(":", " – ")))
 
