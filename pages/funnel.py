@@ -37,15 +37,17 @@ if contacts is not None:
     st.altair_chart(lead_funnel(leads.steps_long(costs.frame, by=("acquisition",)), by="acquisition"),
                     key="lead_funnel")
     st.caption(ui.t("lead_funnel_caption", start=period.start.isoformat(), end=period.end.isoformat()))
-    st.dataframe(costs.frame, hide_index=True, column_order=[
-        "acquisition", "channels", "leads", "mqls", "sqls", "opportunities", "new_customers", "lead_to_mql_rate",
-        "mql_to_sql_rate", "sql_to_opportunity_rate", "opportunity_to_customer_rate", "lead_to_customer_rate",
-        "median_days_to_customer", "spend", "cpl", "cac"],
-        column_config={k: st.column_config.NumberColumn(format="percent") for k in leads.RATES})
+    columns = {**{k: st.column_config.NumberColumn(k.replace("_", " ").capitalize(), format="percent")
+                  for k in leads.RATES},
+               **ui.kpi_columns(("lead_to_mql_rate", "mql_to_sql_rate", "cpl", "cac"), None, ui.lang()),
+               "acquisition": st.column_config.TextColumn(ui.t("source")),
+               "month": st.column_config.DateColumn(ui.t("month"), format="YYYY-MM")}
+    rates = [*leads.RATES, "median_days_to_customer"]
+    st.dataframe(costs.frame, hide_index=True, column_config=columns,
+                 column_order=["acquisition", *leads.STEPS, "spend", "cpl", "cac", *rates, "channels"])
     for note in costs.notes:
         st.caption(note)
     st.markdown(f"**{ui.t('lead_by_month')}**")
-    st.dataframe(leads.funnel(contacts, by=("month",), period=period), hide_index=True,
-                 column_config={"month": st.column_config.DateColumn(format="YYYY-MM"),
-                                **{k: st.column_config.NumberColumn(format="percent") for k in leads.RATES}})
+    st.dataframe(leads.funnel(contacts, by=("month",), period=period), hide_index=True, column_config=columns,
+                 column_order=["month", "contacts", *leads.STEPS, *rates])
     st.caption(leads.DEFINITION)

@@ -32,7 +32,7 @@ st.caption(ui.t("loyalty_period", start=period.start.isoformat(), end=period.end
 s = loyalty.kpis(loyalty.period_measures(orders, period, churn_days)).row(0, named=True)
 cells = [
     (ui.t("orders"), fmt.number(s["orders"], lang)),
-    (ui.t("net_revenue"), fmt.money(s["revenue"], cur, lang)),
+    (f"{ui.t('net_revenue')} ({cur})" if cur else ui.t("net_revenue"), fmt.number(s["revenue"], lang)),
     (loyalty.label("aov"), fmt.money(s["aov"], cur, lang)),
     (ui.t("customers_new_returning"), f"{fmt.number(s['new_customers'], lang)} / "
                                       f"{fmt.number(s['customers'] - s['new_customers'], lang)}"),
@@ -78,7 +78,11 @@ result = loyalty.ltv_cac(orders, performance, period, horizon=horizon, other_cos
 st.altair_chart(ltv_cac_bars(result.frame, horizon), key="loyalty_ltv_cac")
 st.caption(ui.t("ltv_cac_caption", h=horizon, start=period.start.isoformat(), end=period.end.isoformat()))
 st.dataframe(result.frame, hide_index=True, column_order=[
-    "acquisition", "new_customers", "spend", "cac", "customers", "ltv", "ltv_cac_ratio", "healthy"])
+    "acquisition", "new_customers", "spend", "cac", "customers", "ltv", "ltv_cac_ratio", "healthy"],
+    column_config={**ui.kpi_columns(("cac", "ltv", "ltv_cac_ratio"), cur, lang),
+                   "acquisition": st.column_config.TextColumn(ui.t("channel")),
+                   "customers": st.column_config.NumberColumn(ui.t("ltv_customers", h=horizon)),
+                   "healthy": st.column_config.CheckboxColumn("≥ 3")})
 for note in result.notes:
     st.caption(note)
 
@@ -87,9 +91,10 @@ st.subheader(ui.t("by_month_title"), anchor=False)
 st.dataframe(loyalty.by_period(orders, churn_days=churn_days), hide_index=True, column_order=[
     "period", "complete", "orders", "revenue", "customers", "new_customers", "returning_customers",
     "repeat_purchase_rate", "churn_rate", "return_rate", "aov"],
-    column_config={"period": st.column_config.DateColumn(format="YYYY-MM"),
-                   **{k: st.column_config.NumberColumn(loyalty.label(k), format="percent")
-                      for k in ("repeat_purchase_rate", "churn_rate", "return_rate")}})
+    column_config={**ui.kpi_columns(("aov", "repeat_purchase_rate", "churn_rate", "return_rate"), cur, lang),
+                   "period": st.column_config.DateColumn(ui.t("month"), format="YYYY-MM"),
+                   "complete": st.column_config.CheckboxColumn("✓"),
+                   "returning_customers": st.column_config.NumberColumn(ui.t("returning_customers"))})
 
 for note in orders.notes:
     st.caption(note)
