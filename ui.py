@@ -93,6 +93,17 @@ def init_state() -> None:
         st.session_state[DATASET] = f"sample:{sets[0]['id']}" if sets else UPLOADS_CHOICE
 
 
+def framed() -> None:
+    """Call first on every page: make sure the entrypoint has set up this session.
+
+    A server whose very first request opens a page URL (``/data``) runs that page file alone, in
+    Streamlit's legacy ``pages/`` mode, without app.py. Sending that one session to the entrypoint
+    switches the server to ``st.navigation`` for good.
+    """
+    if SALT not in st.session_state:
+        st.switch_page("app.py")
+
+
 def lang() -> Lang:
     return st.session_state.get(LANG, "en")
 

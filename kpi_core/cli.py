@@ -2,7 +2,9 @@
 
 The JSON output is a contract (acceptance checks, consultants' scripts and CI read it):
 
-    {"sources": [ReadResult.to_dict(), ...], "currency": "NOK" | null,
+    {"sources": [ReadResult.to_dict(), ...],   # file, platform, kind, date_range, rows, columns, findings
+     "findings": [{"level", "message", "where"}, ...],  # across files: overlaps, mixed currencies
+     "currency": "NOK" | null,
      "totals": {measure: summed value, ...}, "kpis": {kpi: value or null, ...},
      "segments": [{<dim>: value, measure: ..., kpi: ..., ...}, ...]   # only with --by
      "goal": {...}, "notes": [...]}
@@ -24,7 +26,7 @@ import polars as pl
 from kpi_core import catalog, glossary
 from kpi_core.engine import Inputs, available_measures, compute
 from kpi_core.goals import check_goal, plan
-from kpi_core.readers import ReadError, ReadResult, combine, read_file
+from kpi_core.readers import ReadError, ReadResult, combine, overlaps, read_file
 from kpi_core.schema import MEASURES, MONEY_MEASURES
 
 
@@ -33,7 +35,10 @@ class UsageProblem(Exception):
 
 
 def read_paths(paths: Sequence[str]) -> tuple[list[ReadResult], pl.DataFrame]:
-    """Read each file through the readers; one canonical frame of the performance tables."""
+    """Read each file through the readers; one canonical frame of every table with measures.
+
+    Shop and CRM exports add their daily measures (orders, revenue, leads, MQLs…); the engine's
+    source precedence keeps a result that two tools report from being counted twice."""
     results = []
     for p in paths:
         path = Path(p)
@@ -43,9 +48,7 @@ def read_paths(paths: Sequence[str]) -> tuple[list[ReadResult], pl.DataFrame]:
             results.append(read_file(path.read_bytes(), path.name))
         except ReadError as exc:
             raise UsageProblem(str(exc)) from None
-    performance = [r for r in results if r.kind in ("performance", "email")]
-    frame = combine(performance) if performance else pl.DataFrame()
-    return results, frame
+    return results, combine(results)
 
 
 def _clean(value: object, name: str | None = None) -> object:
@@ -84,10 +87,10 @@ def summarize(paths: Sequence[str], goal: str | None = None, by: str | None = No
         raise UsageProblem(f"--margin {margin}: give the gross margin as a fraction between 0 and 1")
     results, frame = read_paths(paths)
     inputs = Inputs(margin=margin)
-    out: dict = {"sources": [r.to_dict() for r in results]}
+    out: dict = {"sources": [r.to_dict() for r in results], "findings": [f.to_dict() for f in overlaps(results)]}
     if frame.is_empty():
-        out.update(currency=None, totals={}, kpis={}, notes=["No advertising, analytics or e-mail table "
-                                                             "among these files."])
+        out.update(currency=None, totals={}, kpis={}, notes=["No table with measures (advertising, "
+                                                             "analytics, e-mail, orders, contacts) among these files."])
         return out
     if by is not None and by not in frame.columns:
         present = [c for c in frame.columns if c not in MEASURES and c not in ("date", "date_end")]
@@ -148,13 +151,17 @@ def _human(value: object, unit: str, currency: str | None) -> str:
     return f"{v:,.0f}" if v.is_integer() else f"{v:,.2f}"
 
 
+def _finding_lines(findings: list[dict]) -> list[str]:
+    return [f"  {f['level']}: {f['message']}" + (f" ({f['where']})" if f.get("where") else "") for f in findings]
+
+
 def render_text(summary: dict) -> str:
     lines = []
     for s in summary["sources"]:
         lines.append(f"{s['file']}: {s['platform']}, {s['rows_used']} of {s['rows_read']} rows used"
                      + (f", {len(s['rows_excluded'])} excluded" if s["rows_excluded"] else ""))
-        for f in s["findings"]:
-            lines.append(f"  {f['level']}: {f['message']}" + (f" ({f['where']})" if f.get("where") else ""))
+        lines.extend(_finding_lines(s["findings"]))
+    lines.extend(_finding_lines(summary.get("findings", [])))
     cur = summary.get("currency")
     lines.append("")
     lines.append("Totals")

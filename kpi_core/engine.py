@@ -113,7 +113,9 @@ def choose_formula(kpi: Kpi, available: Iterable[str]) -> tuple[Formula | None, 
 
 
 def available_measures(frame: pl.DataFrame, inputs: Inputs | None = None) -> set[str]:
-    """Measures present with at least one value, plus those derived from the inputs."""
+    """Measures present with at least one value once sources are reconciled (a shop's orders set
+    aside next to ad-platform revenue do not count), plus those derived from the inputs."""
+    frame, _ = reconcile(frame)
     have = {c for c in frame.columns if c in MEASURES and frame[c].null_count() < frame.height}
     inputs = inputs or Inputs()
     if "gross_profit" not in have and "revenue" in have and (
@@ -288,7 +290,9 @@ def compute(
     for dim in by:
         if dim not in frame.columns:
             raise ValueError(f"cannot break down by {dim!r}: the data has no such column")
-    data, notes_sources = reconcile(prepare(frame, inputs))
+    # Reconcile first: a source whose revenue is set aside must not keep a gross profit made from it.
+    data, notes_sources = reconcile(frame)
+    data = prepare(data, inputs)
     keys = list(by)
     if grain is not None:
         data = with_period(data, grain)

@@ -4,8 +4,15 @@ Google Ads and Meta report the conversions and revenue they attribute to their a
 conversions and revenue for all traffic (organic included); HubSpot counts the leads that the
 LinkedIn lead forms also count. Adding these up counts one sale or one lead two or three times.
 
+The shop (Shopify orders) records every order and its revenue, whichever channel brought it: it
+is the system of record for money, like analytics for traffic. Next to the ad platforms it would
+count the sales they attribute a second time, so it ranks after them for orders and revenue (alone,
+or with analytics, its figures are used: the shop's own count beats web analytics). For new
+customers the shop and the CRM are each the system of record of their own kind of business; when
+a file of each is loaded, the shop's first orders are used and the CRM's customers set aside.
+
 The rule: for each contested measure, the sources are ranked in tiers by *role* (ad platform,
-e-mail tool, analytics, CRM). When a table mixes tiers, only the highest tier present keeps the
+e-mail tool, shop, analytics, CRM). When a table mixes tiers, only the highest tier present keeps the
 measure; the others' values are set aside (not deleted from the upload: filtering to one source
 shows them again) and a note says so. Sources of the same tier are complementary and add up
 (Google Ads + Meta conversions; ad + e-mail revenue).
@@ -44,7 +51,7 @@ PRECEDENCE: Mapping[str, tuple[frozenset[str], ...]] = {
     "revenue": (frozenset({"ads", "email"}), frozenset({"shop"}), frozenset({"analytics"})),
     "orders": (frozenset({"ads", "email"}), frozenset({"shop"}), frozenset({"analytics"})),
     "leads": (frozenset({"crm"}), frozenset({"ads", "analytics"})),
-    "new_customers": (frozenset({"crm", "shop"}), frozenset({"ads", "analytics"})),
+    "new_customers": (frozenset({"shop"}), frozenset({"crm"}), frozenset({"ads", "analytics"})),
 }
 
 # A measure taken from the same tier as another because KPIs divide one by the other: AOV =

@@ -18,7 +18,7 @@ from datetime import date, timedelta
 import polars as pl
 
 from kpi_core import catalog, fmt, loyalty
-from kpi_core.catalog import GOAL_LABELS, STAGE_GOALS, STAGE_LABELS, Lang
+from kpi_core.catalog import GOAL_LABELS, HEADLINES, STAGE_GOALS, STAGE_LABELS, Lang
 from kpi_core.engine import Inputs, Period, available_measures, compare, compute, in_period, resolve
 from kpi_core.goals import plan
 from kpi_core.readers import ReadResult
@@ -191,7 +191,12 @@ def scorecard(frame: pl.DataFrame, goal: str, period: Period, inputs: Inputs | N
     missing = tuple((catalog.get(s.kpi).label(lang), s.missing or "") for s in p.unavailable if s.kpi not in shown)
     notes = tuple(dict.fromkeys([*(head_res.notes if head_res else ()), *comp.notes,
                                  *([loyalty.scorecard_note(shop_ids, lang)] if shop_ids else [])]))
-    return Scorecard(goal, GOAL_LABELS[goal][lang], headline, p.headline_note, tuple(stages), missing,
+    note = None
+    preferred_id = HEADLINES[goal][0]
+    if p.headline != preferred_id and p.status(preferred_id) is not None:
+        note = fmt.t("headline_fallback", lang, preferred=catalog.get(preferred_id).label(lang),
+                     missing=p.status(preferred_id).missing, shown=catalog.get(p.headline).label(lang))
+    return Scorecard(goal, GOAL_LABELS[goal][lang], headline, note, tuple(stages), missing,
                      notes, comp.current, comp.previous, currency)
 
 
@@ -207,6 +212,11 @@ def spark_frame(card: Card) -> pl.DataFrame:
 def segment_dimensions(frame: pl.DataFrame) -> list[str]:
     """Dimensions with at least two distinct values: the ones worth breaking down by."""
     return [d for d in SEGMENT_DIMENSIONS if d in frame.columns and frame[d].drop_nulls().n_unique() >= 2]
+
+
+def preferred_dimension(dims: Sequence[str]) -> str | None:
+    """Campaigns first: that is where budget is moved."""
+    return next((d for d in ("campaign", "channel", "source", "device") if d in dims), dims[0] if dims else None)
 
 
 def computable_kpis(frame: pl.DataFrame, inputs: Inputs | None = None) -> list[str]:
@@ -465,13 +475,12 @@ def recipe_overrides(data: bytes, name: str = "recipe") -> dict[str, str | None]
     return {str(k): v for k, v in columns.items()}
 
 
-def file_summary(result: ReadResult) -> dict[str, object]:
-    """What the Data page says about one parsed file."""
+def file_facts(result: ReadResult) -> dict[str, str]:
+    """What the Data page says about one parsed file, keyed by interface text."""
     dr = result.date_range or date_bounds(result.frame)
     return {
-        "platform": result.platform, "kind": result.kind, "currency": result.currency or "–",
-        "dates": f"{dr[0].isoformat()} – {dr[1].isoformat()}" if dr else "–",
-        "rows_read": result.rows_read, "rows_used": result.rows_used, "rows_excluded": len(result.rows_excluded),
+        "platform": result.platform, "kind": result.kind, "currency_code": result.currency or fmt.NULL,
+        "dates": f"{dr[0].isoformat()} – {dr[1].isoformat()}" if dr else fmt.NULL,
     }
 
 

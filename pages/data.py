@@ -3,7 +3,9 @@
 import streamlit as st
 
 import ui
-from kpi_core import views
+from kpi_core import fmt, views
+
+ui.framed()
 
 st.title(ui.t("data_question"))
 st.info(ui.t("privacy"), icon=":material/lock:")
@@ -26,13 +28,8 @@ for key, up in list(uploads.items()):
             st.error(up.error, icon=":material/error:")
             continue
         r = up.result
-        s = views.file_summary(r)
-        cols = st.columns(4)
-        cols[0].metric("Platform", s["platform"])
-        cols[1].metric("Kind", s["kind"])
-        cols[2].metric("Currency", s["currency"])
-        cols[3].metric("Dates", s["dates"])
-        st.caption(ui.t("rows_summary", used=s["rows_used"], read=s["rows_read"], excluded=s["rows_excluded"]))
+        st.markdown(" · ".join(f"**{ui.t(k)}** {fmt.md(v)}" for k, v in views.file_facts(r).items()))
+        st.caption(ui.t("rows_summary", used=r.rows_used, read=r.rows_read, excluded=len(r.rows_excluded)))
         if r.rows_excluded:
             with st.expander(ui.t("excluded_rows") + f" ({len(r.rows_excluded)})"):
                 st.dataframe(views.exclusions_table(r), hide_index=True)
@@ -41,12 +38,13 @@ for key, up in list(uploads.items()):
                 for f in r.findings:
                     show = {"error": st.error, "warning": st.warning}.get(f.level, st.info)
                     show(f"{f.message}" + (f" ({f.where})" if f.where else ""))
-        st.markdown(f"**{ui.t('mapping')}**")
-        edited = st.data_editor(
-            views.mapping_table(r), key=f"map_{key[:16]}_{up.version}", hide_index=True, disabled=["column", "rule"],
-            column_config={"maps_to": st.column_config.SelectboxColumn(options=list(views.MAPPING_TARGETS),
-                                                                       required=True)},
-        )
+        with st.expander(ui.t("mapping") + f" ({len(r.columns)})"):
+            edited = st.data_editor(
+                views.mapping_table(r), key=f"map_{key[:16]}_{up.version}", hide_index=True,
+                disabled=["column", "rule"],
+                column_config={"maps_to": st.column_config.SelectboxColumn(options=list(views.MAPPING_TARGETS),
+                                                                           required=True)},
+            )
         overrides = views.mapping_overrides(edited)
         if overrides != {c.source: c.canonical for c in r.columns}:
             ui.reread(key, overrides)

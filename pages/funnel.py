@@ -7,6 +7,8 @@ from kpi_core import leads, views
 from kpi_core.charts.funnel import stage_volumes, step_rates
 from kpi_core.charts.loyalty import lead_funnel
 
+ui.framed()
+
 st.title(ui.t("funnel_question"))
 view = ui.require_data()
 

@@ -7,6 +7,8 @@ from kpi_core import views
 from kpi_core.catalog import GOAL_IDS, GOAL_LABELS
 from kpi_core.charts.scorecard import headline_trend
 
+ui.framed()
+
 lang = ui.lang()
 st.title(ui.t("goal_question"))
 view = ui.require_data()
@@ -29,10 +31,11 @@ st.caption(ui.t("scorecard_caption", current=str(sc.current).replace(":", " – 
                 previous=str(sc.previous).replace(":", " – ")))
 
 
-def metric(c: views.Card, key: str) -> None:
+def metric(c: views.Card, key: str, sparkline: bool = True) -> None:
     """One KPI: value, change against the previous period, a small trend, and its explanation."""
-    st.metric(c.label, c.text, c.delta, delta_color=c.delta_color, chart_data=list(c.spark) or None,
-              border=True, help=c.description, delta_description=ui.t("vs_previous") if c.delta else None)
+    trend = list(c.spark) if sparkline and c.spark else None
+    st.metric(c.label, c.text, c.delta, delta_color=c.delta_color, chart_data=trend, border=True,
+              help=c.description, delta_description=ui.t("vs_previous") if c.delta else None)
     if c.target_status:
         st.caption(f"{ui.t('target_status')}: {c.target_status}")
     with st.popover(ui.t("why"), type="tertiary", key=f"why_{key}"):
@@ -46,7 +49,7 @@ if sc.headline is not None:
         st.caption(ui.t("headline"))
         cols = st.columns([1, 2])
         with cols[0]:
-            metric(h, "headline")
+            metric(h, "headline", sparkline=False)
         with cols[1]:
             spark = views.spark_frame(h)
             if not spark.is_empty():

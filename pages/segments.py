@@ -6,6 +6,8 @@ import ui
 from kpi_core import catalog, fmt, views
 from kpi_core.charts import segments as charts
 
+ui.framed()
+
 lang = ui.lang()
 st.title(ui.t("segments_question"))
 view = ui.require_data()
@@ -18,6 +20,9 @@ if not dims:
 kpis = views.computable_kpis(view.in_period, inputs)
 if st.session_state.get(ui.SEG_KPI) not in kpis:
     st.session_state[ui.SEG_KPI] = views.preferred(kpis)
+
+if st.session_state.get(ui.SEG_DIM) not in dims:
+    st.session_state[ui.SEG_DIM] = views.preferred_dimension(dims)
 
 c1, c2, c3 = st.columns(3)
 with c1:

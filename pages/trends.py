@@ -7,6 +7,8 @@ from kpi_core import catalog, views
 from kpi_core.charts.trends import trend_lines
 from kpi_core.goals import plan
 
+ui.framed()
+
 lang = ui.lang()
 st.title(ui.t("trends_question"))
 view = ui.require_data()

@@ -1,12 +1,12 @@
-"""Generate the bundled demo exports: three invented Nordic companies, 1 June – 31 December 2025.
+"""Generate the bundled demo exports: four invented Nordic companies, 1 June – 31 December 2025.
 
 Run ``python sample_data/generate.py [OUTPUT_DIR]`` (default: this folder). The output is
 byte-identical on every run (fixed seeds, no clock, no network, stdlib only), so a test can
 regenerate into a temporary folder and compare. Every file is written the way the platform writes
-it when a marketer clicks "Download" (see docs in shared/export-formats.md): title and date-range
+it when a marketer clicks "Download" (the project's shared/export-formats.md): title and date-range
 lines, quoted thousands, `` --``, ``<5``, ``#`` comment blocks, UTF-16 tab files, currency codes in
 headers, Shopify line-item continuation rows. All people, e-mails, companies and numbers are
-invented; e-mails use the reserved ``example.no`` / ``example.se`` domains.
+invented; e-mails use the reserved ``example.no`` domain.
 
 The stories a consultant can tell with them:
 
@@ -16,9 +16,9 @@ webshop — Nordlys Ull, a Norwegian wool shop (NOK, goal: sales).
     (19–20 Dec), a Christmas Eve dip and a romjul sale. Shop traffic peaks on Sundays.
   * Mobile phones get the highest CTR in Google Ads but convert at roughly a third of the
     desktop rate: the ads attract, the mobile checkout does not convince.
-  * Meta's prospecting campaign ``Nordlys_Prospekt_LAL1%_Kjøpere`` was the cheapest source of
-    buyers until its lookalike audience saturated: from December its frequency climbs, CTR and
-    conversion rate fall, and its CPA almost doubles.
+  * Meta's prospecting campaign ``Nordlys_Prospekt_LAL1%_Kjøpere`` was a steady source of new
+    buyers until its lookalike audience saturated after Black Week: in December its frequency
+    climbs, CTR and conversion rate fall, and its CPA roughly doubles.
   * Brand search has by far the best ROAS (it harvests demand other channels created).
   * GA4 records about 88 % of the shop's orders (consent); Shopify is the system of record.
     Repeat customers come back mostly through e-mail and direct traffic; a few percent of
@@ -40,6 +40,13 @@ brand — Norrsken Havre, a Swedish oat-drink brand launching nationwide (SEK, g
     mid-October its frequency keeps climbing while new reach shrinks and CPM rises (fatigue).
   * TikTok buys reach and video views at a much lower CPM, with low-volume ad groups that
     TikTok masks as ``<5`` impressions; direct and organic visits to the site grow after launch.
+
+traffic — Kystlys Reiseguide, a Norwegian travel-guide site (NOK, goal: traffic).
+  * Google Ads downloaded with a Norwegian interface: semicolons, decimal commas, NBSP thousands,
+    ``6,99 %``, Norwegian headers and ``Totalt:`` rows (the layout is inferred, see §1 of the doc).
+  * Summer-holiday peak in July, a slow autumn and winter-cabin planning after Christmas.
+  * ``NO_Display_Inspirasjon`` buys the cheapest clicks, mostly accidental taps on mobile: GA4's
+    Display channel has by far the highest bounce rate and nine-second visits.
 """
 
 from __future__ import annotations
@@ -65,7 +72,8 @@ HERE = Path(__file__).resolve().parent
 
 
 def rng_for(name: str) -> random.Random:
-    """One generator per file, seeded from its name, so editing one file leaves the others alone."""
+    """One generator per file, seeded from its name: tuning one file does not reshuffle the draws of
+    the others (files built on another's rows, such as GA4 sessions from ad clicks, follow it)."""
     return random.Random(zlib.crc32(name.encode()))
 
 
@@ -154,11 +162,6 @@ def brand_demand(d: date) -> float:
 # --- number formats ---------------------------------------------------------------------------
 
 
-def thousands(n: float, decimals: int = 0) -> str:
-    """Google Ads style: 1,245 and 2,940.00."""
-    return f"{n:,.{decimals}f}"
-
-
 def plain(x: float, decimals: int = 2) -> str:
     return f"{x:.{decimals}f}"
 
@@ -171,10 +174,6 @@ def short(x: float, decimals: int = 6) -> str:
 
 def percent(x: float) -> str:
     return f"{x * 100:.2f}%"
-
-
-def ratio(num: float, den: float) -> float | None:
-    return num / den if den else None
 
 
 def ascii_name(text: str) -> str:
@@ -207,9 +206,8 @@ def google_ads_rows(rng: random.Random, campaigns: list[dict], demand: Callable[
                     intent: Callable[[date], float], currency: str, with_value: bool) -> list[dict]:
     """Day × campaign × device rows as numbers; ``google_ads_csv`` formats them.
 
-    A campaign dict has name, type, first/last day, impressions per day, per-device CTR, CPC, CVR,
-    impression share per device, value per conversion, and optionally ``fade(day)`` (a factor on
-    CVR). Conversions are fractional (data-driven attribution spreads them over clicks).
+    Campaigns come from ``campaign()``. With ``with_value`` conversions are fractional (data-driven
+    attribution spreads them over clicks) and carry a value; without, they are whole form fills.
     """
     rows = []
     for d in DAYS:
@@ -223,8 +221,7 @@ def google_ads_rows(rng: random.Random, campaigns: list[dict], demand: Callable[
                     continue
                 clicks = poisson(rng, impr * c["ctr"][dev] * noise(rng, 0.06))
                 cost = round(clicks * c["cpc"] * noise(rng, 0.1), 2) if clicks else 0.0
-                cvr = c["cvr"][dev] * intent(d) * c.get("fade", lambda _d: 1.0)(d)
-                conv = poisson(rng, clicks * cvr) * (noise(rng, 0.08) if with_value else 1.0)
+                conv = poisson(rng, clicks * c["cvr"][dev] * intent(d)) * (noise(rng, 0.08) if with_value else 1.0)
                 conv = round(conv, 2)
                 value = round(conv * c.get("value", 0) * noise(rng, 0.15), 2) if with_value else 0.0
                 rows.append({"day": d, "campaign": c["name"], "type": c["type"], "device": dev, "currency": currency,
@@ -232,36 +229,77 @@ def google_ads_rows(rng: random.Random, campaigns: list[dict], demand: Callable[
     return rows
 
 
-def google_ads_csv(rows: list[dict], with_value: bool) -> list[list[str]]:
-    """The report as Google Ads writes it: title, date range, header, rows, then Total: rows."""
-    header = ["Day", "Campaign", "Campaign type", "Device", "Currency code", "Impr.", "Clicks", "CTR", "Avg. CPC",
-              "Cost", "Conversions"]
-    header += ["Conv. value", "Cost / conv.", "Conv. value / cost"] if with_value else ["Cost / conv.", "Conv. rate"]
+def campaign(name: str, kind: str, impr: int, cpc: float, ctr: tuple[float, float, float],
+             cvr: tuple[float, float, float], share: dict[str, float], **extra) -> dict:
+    """A Google Ads campaign for ``google_ads_rows``; ctr and cvr per device in DEVICES order."""
+    return {"name": name, "type": kind, "impr": impr, "cpc": cpc, "share": share,
+            "ctr": dict(zip(DEVICES, ctr, strict=True)), "cvr": dict(zip(DEVICES, cvr, strict=True)), **extra}
+
+
+# What a Google Ads download is called in the UI language. English is the common case; the
+# Norwegian names beyond "Gj.sn. CPC" are not confirmed (see export-formats.md §1), nor is the
+# formatting (NBSP thousands, decimal comma, "6,99 %"), so that file is a variant worth testing.
+GOOGLE_LOCALES = {
+    "en": {"title": "Campaign report", "total": "Total", "account": "Account", "group": ",", "decimal": ".",
+           "percent": "%", "date": "{month} {day}, {year}",
+           "months": ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+                      "October", "November", "December"],
+           "labels": {"day": "Day", "campaign": "Campaign", "type": "Campaign type", "device": "Device",
+                      "currency": "Currency code", "impr": "Impr.", "clicks": "Clicks", "ctr": "CTR",
+                      "cpc": "Avg. CPC", "cost": "Cost", "conv": "Conversions", "value": "Conv. value",
+                      "cpa": "Cost / conv.", "roas": "Conv. value / cost", "cvr": "Conv. rate"},
+           "names": {}},
+    "nb": {"title": "Kampanjerapport", "total": "Totalt", "account": "Konto", "group": "\u00a0", "decimal": ",",
+           "percent": "\u00a0%", "date": "{day}. {month} {year}",
+           "months": ["januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september", "oktober",
+                      "november", "desember"],
+           "labels": {"day": "Dag", "campaign": "Kampanje", "type": "Kampanjetype", "device": "Enhet",
+                      "currency": "Valutakode", "impr": "Visn.", "clicks": "Klikk", "ctr": "Klikkfrekvens",
+                      "cpc": "Gj.sn. CPC", "cost": "Kostnad", "conv": "Konverteringer", "cpa": "Kostnad/konv."},
+           "names": {"Search": "Søk", "Computers": "Datamaskiner", "Mobile phones": "Mobiltelefoner",
+                     "Tablets": "Nettbrett"}},
+}
+
+
+def google_ads_csv(rows: list[dict], ratios: tuple[str, ...], lang: str = "en") -> list[list[str]]:
+    """The report as Google Ads writes it: title, date range, header, rows, then the Total: rows.
+
+    ``ratios`` are the derived columns after Conversions ("value", "cpa", "roas", "cvr"). Counts and
+    Conv. value get thousands separators; Cost never does (as in real downloads).
+    """
+    loc = GOOGLE_LOCALES[lang]
+    missing = " --"
+
+    def num(x: float, decimals: int, group: bool = True) -> str:
+        text = f"{x:,.{decimals}f}" if group else f"{x:.{decimals}f}"
+        return text.translate(str.maketrans({",": loc["group"], ".": loc["decimal"]}))
+
+    def pct(num_: float, den: float) -> str:
+        return num(100 * num_ / den, 2) + loc["percent"] if den else missing
 
     def metrics(impr: int, clicks: int, cost: float, conv: float, value: float) -> list[str]:
-        missing = " --"
-        out = [thousands(impr), thousands(clicks),
-               percent(clicks / impr) if impr else missing,
-               plain(cost / clicks) if clicks else missing,
-               plain(cost), thousands(conv, 2)]
-        cpa = plain(cost / conv) if conv else missing
-        if with_value:
-            out += [thousands(value, 2), cpa, plain(value / cost) if cost else missing]
-        else:
-            out += [cpa, percent(conv / clicks) if clicks else missing]
-        return out
+        derived = {"value": num(value, 2), "cpa": num(cost / conv, 2, False) if conv else missing,
+                   "roas": num(value / cost, 2, False) if cost else missing, "cvr": pct(conv, clicks)}
+        return [num(impr, 0), num(clicks, 0), pct(clicks, impr), num(cost / clicks, 2, False) if clicks else missing,
+                num(cost, 2, False), num(conv, 2), *(derived[k] for k in ratios)]
 
     def total(label: str, part: list[dict]) -> list[str]:
         sums = [sum(r[k] for r in part) for k in ("impr", "clicks", "cost", "conv", "value")]
-        return [label, "", "", "", part[0]["currency"], *metrics(int(sums[0]), int(sums[1]), *sums[2:])]
+        return [f"{loc['total']}: {label}", "", "", "", part[0]["currency"],
+                *metrics(int(sums[0]), int(sums[1]), *sums[2:])]
 
-    out = [["Campaign report"], [f"{START:%B} {START.day}, {START.year} - {END:%B} {END.day}, {END.year}"], header]
+    def day(d: date) -> str:  # the date-range line follows the UI language, whatever the machine's locale
+        return loc["date"].format(day=d.day, month=loc["months"][d.month - 1], year=d.year)
+
+    name = loc["names"].get
+    keys = ["day", "campaign", "type", "device", "currency", "impr", "clicks", "ctr", "cpc", "cost", "conv", *ratios]
+    out = [[loc["title"]], [f"{day(START)} - {day(END)}"], [loc["labels"][k] for k in keys]]
     for r in rows:
-        out.append([r["day"].isoformat(), r["campaign"], r["type"], r["device"], r["currency"],
-                    *metrics(r["impr"], r["clicks"], r["cost"], r["conv"], r["value"])])
-    out.append(total("Total: Account", rows))
+        out.append([r["day"].isoformat(), r["campaign"], name(r["type"], r["type"]), name(r["device"], r["device"]),
+                    r["currency"], *metrics(r["impr"], r["clicks"], r["cost"], r["conv"], r["value"])])
+    out.append(total(loc["account"], rows))
     for kind in dict.fromkeys(r["type"] for r in rows):
-        out.append(total(f"Total: {kind}", [r for r in rows if r["type"] == kind]))
+        out.append(total(name(kind, kind), [r for r in rows if r["type"] == kind]))
     return out
 
 
@@ -309,22 +347,18 @@ def saturation(d: date) -> float:
     return ramp(d, "2025-11-28", "2025-12-18")
 
 
+# campaign(name, type, impressions on an average day, CPC, CTR and conversion rate per device
+# (computers, mobile phones, tablets), impression share per device, value per conversion, first/last day)
 SHOP_GOOGLE = [
-    {"name": "NO_Søk_Merkevare", "type": "Search", "impr": 520, "share": SHOP_SHARE, "cpc": 3.4, "value": 980,
-     "ctr": {"Computers": 0.17, "Mobile phones": 0.21, "Tablets": 0.15},
-     "cvr": {"Computers": 0.085, "Mobile phones": 0.03, "Tablets": 0.05}},
-    {"name": "NO_Søk_Generisk_Ull", "type": "Search", "impr": 2600, "share": SHOP_SHARE, "cpc": 7.6, "value": 890,
-     "ctr": {"Computers": 0.052, "Mobile phones": 0.068, "Tablets": 0.047},
-     "cvr": {"Computers": 0.034, "Mobile phones": 0.011, "Tablets": 0.02}},
-    {"name": "NO_Søk_Vinterkampanje", "type": "Search", "impr": 1700, "share": SHOP_SHARE, "cpc": 6.1, "value": 1040,
-     "first": "2025-10-13", "ctr": {"Computers": 0.061, "Mobile phones": 0.079, "Tablets": 0.055},
-     "cvr": {"Computers": 0.038, "Mobile phones": 0.013, "Tablets": 0.024}},
-    {"name": "NO_PMax_Nettbutikk", "type": "Performance Max", "impr": 14500, "share": SHOP_SHARE, "cpc": 3.1,
-     "value": 820, "ctr": {"Computers": 0.010, "Mobile phones": 0.015, "Tablets": 0.011},
-     "cvr": {"Computers": 0.026, "Mobile phones": 0.009, "Tablets": 0.015}},
-    {"name": "NO_Display_Remarketing", "type": "Display", "impr": 9000, "share": SHOP_SHARE, "cpc": 2.2,
-     "value": 760, "ctr": {"Computers": 0.0042, "Mobile phones": 0.0075, "Tablets": 0.005},
-     "cvr": {"Computers": 0.016, "Mobile phones": 0.004, "Tablets": 0.008}},
+    campaign("NO_Søk_Merkevare", "Search", 520, 3.4, (0.17, 0.21, 0.15), (0.085, 0.03, 0.05), SHOP_SHARE, value=980),
+    campaign("NO_Søk_Generisk_Ull", "Search", 2600, 7.6, (0.052, 0.068, 0.047), (0.034, 0.011, 0.02),
+             SHOP_SHARE, value=890),
+    campaign("NO_Søk_Vinterkampanje", "Search", 1700, 6.1, (0.061, 0.079, 0.055), (0.038, 0.013, 0.024),
+             SHOP_SHARE, value=1040, first="2025-10-13"),
+    campaign("NO_PMax_Nettbutikk", "Performance Max", 14500, 3.1, (0.01, 0.015, 0.011), (0.026, 0.009, 0.015),
+             SHOP_SHARE, value=820),
+    campaign("NO_Display_Remarketing", "Display", 9000, 2.2, (0.0042, 0.0075, 0.005), (0.016, 0.004, 0.008),
+             SHOP_SHARE, value=760),
 ]
 
 AGES = ("18-24", "25-34", "35-44", "45-54", "55-64", "65+")
@@ -363,21 +397,29 @@ def meta_shop_rows(rng: random.Random) -> list[list[str]]:
             day_spend = c["spend"] * (0.6 + 0.4 * shop_demand(d)) * noise(rng, 0.08)
             for age, share, age_cvr in zip(AGES, AGE_SHARE, AGE_CVR, strict=True):
                 spend = round(day_spend * share * noise(rng, 0.1), 2)
-                impr = round(spend / (c["cpm"] * (1 + 0.3 * tired)) * 1000)
+                impr = round(spend / (c["cpm"] * (1 + 0.3 * tired) * noise(rng, 0.07)) * 1000)
                 freq = (1.12 + 0.5 * tired) * noise(rng, 0.04)
                 reach = max(1, round(impr / freq))
                 clicks = poisson(rng, impr * c["ctr"] / 100 * (1 - 0.45 * tired) * noise(rng, 0.08))
                 buys = poisson(rng, clicks * c["cvr"] * age_cvr * shop_intent(d) * (1 - 0.45 * tired))
                 carts = buys + poisson(rng, clicks * 0.06)
                 value = round(sum(c["value"] * noise(rng, 0.3) for _ in range(buys)), 2)
-                ctr = ratio(clicks * 100, impr)
-                out.append([d.isoformat(), d.isoformat(), c["name"], age, c["delivery"],
-                            str(buys) if buys else "", "actions:offsite_conversion.fb_pixel_purchase" if buys else "",
-                            short(spend / buys) if buys else "", plain(spend), str(impr), str(reach),
-                            short(impr / reach), short(1000 * spend / impr) if impr else "", str(clicks),
-                            short(spend / clicks) if clicks else "", short(ctr) if ctr is not None else "",
-                            str(carts) if carts else "", str(buys) if buys else "", plain(value) if buys else "",
-                            short(value / spend) if buys and spend else "", "7-day click or 1-day view"])
+                cells = {"Reporting starts": d.isoformat(), "Reporting ends": d.isoformat(), "Campaign name": c["name"],
+                         "Age": age, "Campaign delivery": c["delivery"], "Amount spent (NOK)": plain(spend),
+                         "Impressions": str(impr), "Reach": str(reach), "Frequency": short(impr / reach),
+                         "CPM (cost per 1,000 impressions) (NOK)": short(1000 * spend / impr),
+                         "Link clicks": str(clicks), "CTR (link click-through rate)": short(100 * clicks / impr),
+                         "Attribution setting": "7-day click or 1-day view"}
+                if clicks:
+                    cells["CPC (cost per link click) (NOK)"] = short(spend / clicks)
+                if carts:
+                    cells["Adds to cart"] = str(carts)
+                if buys:  # Meta leaves result columns empty, not 0, on rows without results
+                    cells |= {"Results": str(buys), "Result indicator": "actions:offsite_conversion.fb_pixel_purchase",
+                              "Cost per results": short(spend / buys), "Purchases": str(buys),
+                              "Purchases conversion value": plain(value),
+                              "Purchase ROAS (return on ad spend)": short(value / spend)}
+                out.append([cells.get(h, "") for h in header])
     return out
 
 
@@ -411,8 +453,8 @@ def newsletter(d: date) -> float:
 
 # Shopify catalogue: (product / variant, SKU, price incl. 25 % VAT, weight)
 PRODUCTS = [
-    ("Ullsokker Tursokk - Natur / 40-43", "US-NAT-4043", 249.0, 10), ("Ullsokker Tursokk - Grå / 36-39", "US-GRA-3639",
-                                                                       249.0, 9),
+    ("Ullsokker Tursokk - Natur / 40-43", "US-NAT-4043", 249.0, 10),
+    ("Ullsokker Tursokk - Grå / 36-39", "US-GRA-3639", 249.0, 9),
     ("Lue Nordlys - Marine", "LU-NL-MAR", 399.0, 8), ("Votter Rosemaling - Rød", "VO-RM-ROD", 349.0, 6),
     ("Skjerf Fjord - Grå", "SK-FJ-GRA", 549.0, 5), ("Ullpledd Hytte - Grå", "UP-HY-GRA", 1299.0, 4),
     ("Genser Fjell - Dame / M", "GE-FJ-D-M", 1499.0, 4), ("Genser Fjell - Herre / L", "GE-FJ-H-L", 1499.0, 4),
@@ -461,6 +503,29 @@ def discount_for(rng: random.Random, d: date, new_customer: bool) -> tuple[str, 
     return "", 0.0
 
 
+ORDER_HOURS = [1, 1, 0, 0, 0, 1, 2, 4, 5, 6, 6, 6, 7, 6, 6, 6, 6, 6, 7, 9, 10, 10, 8, 4]  # orders by hour of day
+
+
+def new_customer(rng: random.Random, number: int) -> dict:
+    """An invented customer: name, address (zip with Shopify's leading apostrophe), marketing consent."""
+    first, last = rng.choice(FIRST_NAMES), rng.choice(LAST_NAMES)
+    city, zip_prefix, _ = rng.choices(CITIES, weights=[c[2] for c in CITIES])[0]
+    digits = 4 - len(zip_prefix)
+    return {"email": f"kunde{number}@example.no", "name": f"{first} {last}",
+            "street": f"{rng.choice(STREETS)} {rng.randint(1, 88)}", "city": city,
+            "zip": "'" + zip_prefix + str(rng.randrange(10 ** digits)).zfill(digits),
+            "marketing": "yes" if rng.random() < 0.55 else "no"}
+
+
+def basket(rng: random.Random) -> list[tuple[int, str, float, str]]:
+    """Line items of one order: (quantity, product, unit price, SKU); most orders hold one item."""
+    lines = []
+    for _ in range(rng.choices([1, 2, 3, 4], weights=[64, 26, 8, 2])[0]):
+        name, sku, price, _ = rng.choices(PRODUCTS, weights=[p[3] for p in PRODUCTS])[0]
+        lines.append((rng.choices([1, 2, 3], weights=[85, 12, 3])[0], name, price, sku))
+    return lines
+
+
 def shopify_orders(rng: random.Random, orders_by_day: list[tuple[date, list[str]]]) -> tuple[list[list[str]], dict]:
     """orders_export.csv rows (newest first, one row per line item) and per-(day, channel) order totals.
 
@@ -474,26 +539,15 @@ def shopify_orders(rng: random.Random, orders_by_day: list[tuple[date, list[str]
     repeat_share = {**{k: v[4] for k, v in GA4_SHOP_ORGANIC.items()}, **{k: v[4] for k, v in GA4_SHOP_PAID.items()}}
     for d, channels in orders_by_day:
         stamps = sorted(datetime(d.year, d.month, d.day) + timedelta(
-            hours=rng.choices(range(24), weights=[1, 1, 0, 0, 0, 1, 2, 4, 5, 6, 6, 6, 7, 6, 6, 6, 6, 6, 7, 9, 10, 10, 8,
-                                                  4])[0], seconds=rng.randrange(3600)) for _ in channels)
+            hours=rng.choices(range(24), weights=ORDER_HOURS)[0], seconds=rng.randrange(3600)) for _ in channels)
         for stamp, channel in zip(stamps, rng.sample(channels, len(channels)), strict=True):
             returning = customers and rng.random() < repeat_share[channel]
             if returning:
                 cust = rng.choice(customers)
             else:
-                first, last = rng.choice(FIRST_NAMES), rng.choice(LAST_NAMES)
-                city, zip_prefix, _ = rng.choices(CITIES, weights=[c[2] for c in CITIES])[0]
-                cust = {"email": f"kunde{len(customers) + 101}@example.no", "name": f"{first} {last}",
-                        "street": f"{rng.choice(STREETS)} {rng.randint(1, 88)}", "city": city,
-                        "zip": "'" + (zip_prefix + str(rng.randrange(10 ** (4 - len(zip_prefix))))
-                                      .zfill(4 - len(zip_prefix))),
-                        "marketing": "yes" if rng.random() < 0.55 else "no"}
+                cust = new_customer(rng, len(customers) + 101)
                 customers.append(cust)
-            lines = []
-            for _ in range(rng.choices([1, 2, 3, 4], weights=[64, 26, 8, 2])[0]):
-                name, sku, price, _ = rng.choices(PRODUCTS, weights=[p[3] for p in PRODUCTS])[0]
-                qty = rng.choices([1, 2, 3], weights=[85, 12, 3])[0]
-                lines.append((qty, name, price, sku))
+            lines = basket(rng)
             items = sum(q * p for q, _, p, _ in lines)
             code, pct = discount_for(rng, d, not returning)
             discount = round(items * pct, 2)
@@ -588,7 +642,7 @@ def webshop() -> dict[str, bytes]:
         ga4_rows.append(ga4_row(rng, d, channel, sessions, spec[1], spec[2], len(tracked), sum(tracked)))
 
     return {
-        "webshop/google_ads_campaigns.csv": csv_text(google_ads_csv(google, with_value=True)).encode(),
+        "webshop/google_ads_campaigns.csv": csv_text(google_ads_csv(google, ("value", "cpa", "roas"))).encode(),
         "webshop/meta_ads_age.csv": ("\ufeff" + meta_csv(meta)).encode(),
         "webshop/ga4_traffic_acquisition.csv": ga4_csv("Nordlys Ull AS", "nordlysull.no - GA4", ga4_rows).encode(),
         "webshop/orders_export.csv": csv_text(shop_rows).encode(),
@@ -599,18 +653,11 @@ def webshop() -> dict[str, bytes]:
 
 B2B_SHARE = {"Computers": 0.68, "Mobile phones": 0.28, "Tablets": 0.04}
 B2B_GOOGLE = [
-    {"name": "NO_Søk_Merkevare", "type": "Search", "impr": 210, "share": B2B_SHARE, "cpc": 6.5,
-     "ctr": {"Computers": 0.22, "Mobile phones": 0.25, "Tablets": 0.2},
-     "cvr": {"Computers": 0.055, "Mobile phones": 0.018, "Tablets": 0.03}},
-    {"name": "NO_Søk_Rapporteringsverktøy", "type": "Search", "impr": 1400, "share": B2B_SHARE, "cpc": 28.0,
-     "ctr": {"Computers": 0.045, "Mobile phones": 0.052, "Tablets": 0.04},
-     "cvr": {"Computers": 0.045, "Mobile phones": 0.012, "Tablets": 0.025}},
-    {"name": "NO_Søk_Konkurrenter", "type": "Search", "impr": 600, "share": B2B_SHARE, "cpc": 46.0,
-     "ctr": {"Computers": 0.031, "Mobile phones": 0.036, "Tablets": 0.03},
-     "cvr": {"Computers": 0.018, "Mobile phones": 0.005, "Tablets": 0.01}},
-    {"name": "NO_Display_Remarketing", "type": "Display", "impr": 6000, "share": B2B_SHARE, "cpc": 4.5,
-     "ctr": {"Computers": 0.0035, "Mobile phones": 0.006, "Tablets": 0.004},
-     "cvr": {"Computers": 0.008, "Mobile phones": 0.002, "Tablets": 0.004}},
+    campaign("NO_Søk_Merkevare", "Search", 210, 6.5, (0.22, 0.25, 0.2), (0.055, 0.018, 0.03), B2B_SHARE),
+    campaign("NO_Søk_Rapporteringsverktøy", "Search", 1400, 28.0, (0.045, 0.052, 0.04), (0.045, 0.012, 0.025),
+             B2B_SHARE),
+    campaign("NO_Søk_Konkurrenter", "Search", 600, 46.0, (0.031, 0.036, 0.03), (0.018, 0.005, 0.01), B2B_SHARE),
+    campaign("NO_Display_Remarketing", "Display", 6000, 4.5, (0.0035, 0.006, 0.004), (0.008, 0.002, 0.004), B2B_SHARE),
 ]
 B2B_LINKEDIN = [
     # spend per day, CPM, CTR, lead forms opened per impression, form completion, site conversions per click
@@ -768,7 +815,7 @@ def b2b() -> dict[str, bytes]:
     for _ in range(46):
         contacts.append(hubspot_contact(rng, fair, "Offline Sources", "IMPORT", "messe_regnskapsdagene_2025.csv",
                                         "Offline Sources"))
-    google_text = csv_text(google_ads_csv(google, with_value=False), delimiter="\t", newline="\r\n")
+    google_text = csv_text(google_ads_csv(google, ("cpa", "cvr")), delimiter="\t", newline="\r\n")
     return {
         "b2b/linkedin_campaign_performance.csv": linkedin_text.encode(),
         "b2b/google_ads_campaigns.csv": ("\ufeff" + google_text).encode("utf-16-le"),
@@ -795,6 +842,11 @@ BRAND_META = [
 ]
 
 
+def cost_per_result(spend: float, result: int, indicator: str) -> float:
+    """Meta prices a reach result per 1,000 people reached, every other result per result."""
+    return spend / result * (1000 if indicator == "reach" else 1)
+
+
 def meta_brand(rng: random.Random) -> tuple[list[list[str]], dict[date, int]]:
     """Meta export by day × campaign × platform × placement in SEK, and link clicks per day."""
     header = [*META_HEADER, "Platform", "Placement", "Campaign delivery", "Results", "Result indicator",
@@ -810,7 +862,7 @@ def meta_brand(rng: random.Random) -> tuple[list[list[str]], dict[date, int]]:
             day_spend = c["spend"] * brand_demand(d) * noise(rng, 0.06)
             for platform, placement, share, cpm_f, ctr, thru, plays in PLACEMENTS:
                 spend = round(day_spend * share * noise(rng, 0.1), 2)
-                impr = round(spend / (c["cpm"] * cpm_f * (1 + 0.6 * tired)) * 1000)
+                impr = round(spend / (c["cpm"] * cpm_f * (1 + 0.6 * tired) * noise(rng, 0.07)) * 1000)
                 reach = max(1, round(impr / ((1.25 + 1.05 * tired) * noise(rng, 0.04))))
                 clicks = poisson(rng, impr * ctr / 100 * (1 - 0.3 * tired))
                 engagement = poisson(rng, impr * 0.011 * (1 - 0.3 * tired))
@@ -819,11 +871,11 @@ def meta_brand(rng: random.Random) -> tuple[list[list[str]], dict[date, int]]:
                 result = {"reach": reach, "video_thruplay_watched_actions": thruplays,
                           "actions:post_engagement": engagement}[c["result"]]
                 clicks_by_day[d] = clicks_by_day.get(d, 0) + clicks
-                out.append([d.isoformat(), d.isoformat(), c["name"], platform, placement,
-                            "active" if c.get("last", "2025-12-31") == "2025-12-31" else "inactive",
-                            str(result), c["result"], short(spend / result) if result else "", plain(spend),
-                            str(impr), str(reach), short(impr / reach), short(1000 * spend / impr) if impr else "",
-                            str(clicks), short(100 * clicks / impr) if impr else "", str(engagement),
+                delivery = "active" if c.get("last", "2025-12-31") == "2025-12-31" else "inactive"
+                per_result = short(cost_per_result(spend, result, c["result"])) if result else ""
+                rates = [short(impr / reach), short(1000 * spend / impr), str(clicks), short(100 * clicks / impr)]
+                out.append([d.isoformat(), d.isoformat(), c["name"], platform, placement, delivery, str(result),
+                            c["result"], per_result, plain(spend), str(impr), str(reach), *rates, str(engagement),
                             str(thruplays), str(three_sec)])
     return out, clicks_by_day
 
@@ -863,7 +915,7 @@ def tiktok(rng: random.Random) -> tuple[list[list[str]], dict[date, int]]:
                                 "--", "--", "--", str(rng.randint(0, 3)), "0", "0", "0", "--"])
                     continue
                 cost = round(day_spend * share * noise(rng, 0.12), 2)
-                impr = round(cost / cpm * 1000)
+                impr = round(cost / (cpm * noise(rng, 0.08)) * 1000)
                 reach = max(1, round(impr / (1.22 * noise(rng, 0.05))))
                 clicks = poisson(rng, impr * ctr)
                 conv = binomial(rng, clicks, 0.04)
@@ -906,6 +958,63 @@ def brand() -> dict[str, bytes]:
     }
 
 
+# --- traffic: Kystlys Reiseguide --------------------------------------------------------------
+
+
+def travel_demand(d: date) -> float:
+    """Readers of a Norwegian travel guide: summer holidays, then winter-cabin planning; Sundays."""
+    season = interpolate(d, [(date(2025, 6, 1), 1.15), (date(2025, 7, 10), 1.55), (date(2025, 8, 10), 1.1),
+                             (date(2025, 9, 15), 0.7), (date(2025, 11, 10), 0.5), (date(2025, 12, 20), 0.65),
+                             (date(2025, 12, 31), 0.95)])
+    weekday = (1.02, 0.98, 0.97, 0.95, 0.9, 0.88, 1.3)[d.weekday()]
+    return season * weekday
+
+
+TRAVEL_SHARE = {"Computers": 0.3, "Mobile phones": 0.63, "Tablets": 0.07}
+TRAFFIC_GOOGLE = [
+    campaign("NO_Søk_Merkevare", "Search", 380, 1.9, (0.24, 0.27, 0.22), (0.05, 0.03, 0.04), TRAVEL_SHARE),
+    campaign("NO_Søk_Sommerferie_Fjord", "Search", 5200, 3.8, (0.061, 0.072, 0.058), (0.03, 0.016, 0.022),
+             TRAVEL_SHARE, last="2025-08-31"),
+    campaign("NO_Søk_Hytteferie_Vinter", "Search", 3900, 4.6, (0.055, 0.066, 0.05), (0.028, 0.014, 0.02),
+             TRAVEL_SHARE, first="2025-10-01"),
+    campaign("NO_Display_Inspirasjon", "Display", 42000, 0.85, (0.0028, 0.0071, 0.004), (0.004, 0.001, 0.002),
+             TRAVEL_SHARE),
+]
+TRAFFIC_GA4 = {
+    # channel: (sessions per average day, engagement rate, seconds per session, newsletter sign-ups per session)
+    "Organic Search": (2900, 0.66, 74, 0.011), "Direct": (620, 0.61, 88, 0.013),
+    "Organic Social": (410, 0.47, 39, 0.005), "Referral": (260, 0.63, 70, 0.009), "Email": (90, 0.72, 95, 0.02),
+    "Unassigned": (30, 0.35, 18, 0.002),
+}
+
+
+def traffic() -> dict[str, bytes]:
+    google = google_ads_rows(rng_for("traffic/google_ads"), TRAFFIC_GOOGLE, travel_demand, lambda _d: 1.0, "NOK",
+                             with_value=False)
+    clicks: dict[tuple[date, str], int] = {}
+    for r in google:
+        key = (r["day"], "Paid Search" if r["type"] == "Search" else "Display")
+        clicks[key] = clicks.get(key, 0) + r["clicks"]
+    rng = rng_for("traffic/ga4")
+    rows = []
+    for d in DAYS:
+        for channel, (per_day, engagement, seconds, signups) in TRAFFIC_GA4.items():
+            sessions = round(per_day * travel_demand(d) * noise(rng, 0.08))
+            rows.append(ga4_row(rng, d, channel, sessions, engagement, seconds, poisson(rng, sessions * signups)))
+        # Display clicks are cheap, but most are accidental taps on mobile: short, unengaged visits.
+        for channel, share, engagement, seconds, signups in [("Paid Search", 0.92, 0.64, 66, 0.012),
+                                                              ("Display", 0.71, 0.21, 9, 0.001)]:
+            sessions = round(clicks.get((d, channel), 0) * share * noise(rng, 0.04))
+            if sessions:
+                rows.append(ga4_row(rng, d, channel, sessions, engagement, seconds, poisson(rng, sessions * signups)))
+    google_text = csv_text(google_ads_csv(google, ("cpa",), lang="nb"), delimiter=";")
+    return {
+        "traffic/google_ads_kampanjer.csv": ("\ufeff" + google_text).encode(),
+        "traffic/ga4_traffic_acquisition.csv": ga4_csv("Kystlys Reiseguide AS", "kystlysguiden.no - GA4",
+                                                       rows).encode(),
+    }
+
+
 # --- manifest and entry point -----------------------------------------------------------------
 
 SETS = [
@@ -921,6 +1030,11 @@ SETS = [
      "build": brand,
      "description": "Swedish oat-drink brand launch, June–December 2025: Meta by placement, TikTok and GA4. "
                     "Frequency climbs and CPM rises as the launch audience fatigues; TikTok buys cheaper reach."},
+    {"id": "traffic", "title": "Kystlys Reiseguide – trafikk", "goal": "traffic", "currency": "NOK",
+     "build": traffic,
+     "description": "Norwegian travel-guide site, June–December 2025: Google Ads downloaded with a Norwegian "
+                    "interface (semicolons, decimal commas, Norwegian headers) and GA4. Summer peak; display "
+                    "clicks are the cheapest sessions but barely engage."},
 ]
 
 

@@ -34,3 +34,33 @@ def app(monkeypatch) -> AppTest:
 
 def fixture_bytes(name: str) -> bytes:
     return (FIXTURES / name).read_bytes()
+
+
+def upload(at: AppTest, name: str, data: bytes, mime: str = "text/csv") -> AppTest:
+    """Upload one file on the Data page, the way a user does."""
+    at.switch_page("pages/data.py").run()
+    at.file_uploader[0].set_value((name, data, mime)).run()
+    assert not at.exception, at.exception
+    return at
+
+
+def colour(metric) -> str:
+    """The delta colour st.metric shows: "GREEN", "RED" or "GRAY"."""
+    field = metric.proto.DESCRIPTOR.fields_by_name["color"]
+    return field.enum_type.values_by_number[metric.proto.color].name
+
+
+def metrics(at: AppTest) -> dict[str, tuple[str, str | None]]:
+    """Every st.metric on the page: label -> (value, delta)."""
+    return {m.label: (m.value, m.delta) for m in at.metric}
+
+
+def chart_rows(at: AppTest, index: int) -> list[dict]:
+    """The rows a chart on the page sends to the browser (all of its datasets)."""
+    import pyarrow as pa
+
+    chart = at.get("vega_lite_chart")[index]
+    rows: list[dict] = []
+    for ds in chart.proto.datasets:
+        rows.extend(pa.ipc.open_stream(ds.data.data).read_all().to_pylist())
+    return rows

@@ -67,10 +67,10 @@ def test_loyalty_page_numbers_match_the_orders_csv(loyalty_page):
     for o in orders:
         per_customer[o["email"]] = per_customer.get(o["email"], 0) + 1
     shown = metrics(loyalty_page)
-    assert shown["Orders"] == fmt.number(len(orders))  # 923
+    assert shown["Orders"] == fmt.number(len(orders))
     assert shown["Net revenue (NOK)"] == fmt.number(sum(o["net"] for o in orders))
-    repeat = sum(n >= 2 for n in per_customer.values()) / len(per_customer)  # 35 / 888
-    assert shown["Repeat purchase rate"] == fmt.percent(repeat) == "3.94%"
+    repeat = sum(n >= 2 for n in per_customer.values()) / len(per_customer)  # 2+ orders in the period / buyers
+    assert shown["Repeat purchase rate"] == fmt.percent(repeat)
     assert shown["Return rate"] == fmt.percent(sum(o["returned"] for o in orders) / len(orders))
     first_day = {}
     for o in sorted(shop_orders(), key=lambda o: o["day"]):

@@ -55,7 +55,7 @@ def test_segments_sorted_by_spend_with_null_for_zero_denominators(capsys, tidy):
     assert brand["ctr"] == pytest.approx(0.05)
     assert brand["roas"] == pytest.approx(12.5)
     by_device = run_json(capsys, tidy, "--by", "device")["segments"]
-    desktop = next(s for s in by_device if s["device"] == "Desktop")
+    desktop = next(s for s in by_device if s["device"] == "desktop")  # device names are normalised
     assert desktop["ctr"] == pytest.approx(35 / 500)
     assert set(segs[0]) >= {"campaign", "spend", "ctr", "roas"}
 
@@ -101,3 +101,43 @@ def test_unknown_dimension_exits_2(tmp_path, tidy, capsys):
 def test_margin_out_of_range_exits_2(tidy, capsys):
     assert main(["summarize", str(tidy), "--margin", "40"]) == 2
     assert "fraction" in capsys.readouterr().err
+
+
+EXPORTS = Path(__file__).parent / "fixtures" / "exports"
+
+
+def test_platform_export_through_the_cli_with_kind_and_date_range(capsys):
+    out = run_json(capsys, EXPORTS / "google_ads_en.csv")
+    src = out["sources"][0]
+    assert (src["platform"], src["kind"], src["currency"]) == ("google_ads", "performance", "NOK")
+    assert src["date_range"] == ["2025-01-01", "2025-01-03"]
+    assert src["rows_read"] == 7 and src["rows_used"] == 4
+    assert src["rows_excluded"][1] == {"line": 9, "reason": "summary row 'Total: Account'"}
+    assert src["columns"]["Impr."] == "impressions" and src["columns"]["CTR"] is None
+    # The platform's own totals (Total: Account line): 22,463 impressions, 457 clicks, cost 2425.09.
+    assert out["totals"]["impressions"] == 22463 and out["totals"]["clicks"] == 457
+    assert out["totals"]["spend"] == pytest.approx(2425.09)
+    assert out["kpis"]["ctr"] == pytest.approx(457 / 22463)
+
+
+def test_shop_orders_next_to_ads_are_not_counted_twice(capsys):
+    out = run_json(capsys, EXPORTS / "google_ads_en.csv", EXPORTS / "shopify_orders.csv")
+    assert [s["kind"] for s in out["sources"]] == ["performance", "orders"]
+    # Revenue stays the ad platform's 9129.96 (the shop's 1495.30 is set aside); the shop's 2 new customers count.
+    assert out["totals"]["revenue"] == pytest.approx(9129.96)
+    assert out["totals"]["new_customers"] == 2
+    assert any("shopify_orders" in n and "twice" in n for n in out["notes"])
+
+
+def test_the_same_export_twice_is_reported_as_an_overlap(capsys):
+    out = run_json(capsys, EXPORTS / "google_ads_en.csv", EXPORTS / "google_ads_utf16.csv")
+    assert any("both hold google_ads data" in f["message"] for f in out["findings"])
+
+
+def test_an_image_renamed_csv_exits_2_naming_the_file(tmp_path):
+    p = tmp_path / "photo.csv"
+    p.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)))
+    proc = subprocess.run([sys.executable, "-m", "kpi_core", "summarize", str(p)], capture_output=True, text=True,
+                          cwd=Path(__file__).parents[1])
+    assert proc.returncode == 2 and "photo.csv" in proc.stderr and "PNG" in proc.stderr
+    assert len(proc.stderr.strip().splitlines()) == 1

@@ -37,6 +37,8 @@ EXPECTED = {
     "brand/meta_ads_placement.csv": ("meta_ads", "performance", "SEK"),
     "brand/tiktok_campaigns.csv": ("tiktok_ads", "performance", "SEK"),
     "brand/ga4_traffic_acquisition.csv": ("ga4", "performance", None),
+    "traffic/google_ads_kampanjer.csv": ("google_ads", "performance", "NOK"),
+    "traffic/ga4_traffic_acquisition.csv": ("ga4", "performance", None),
 }
 FIRST_DAY, LAST_DAY = date(2025, 6, 1), date(2025, 12, 31)
 
@@ -45,18 +47,22 @@ def rows(rel: str, skip: int = 0) -> list[dict[str, str]]:
     """The data rows of a sample file as dicts, read with the stdlib only (lines above the header skipped)."""
     raw = (SAMPLES / rel).read_bytes()
     text = raw.decode("utf-16") if raw[:2] == b"\xff\xfe" else raw.decode("utf-8-sig")
-    delimiter = "\t" if "\t" in text.splitlines()[skip] else ","
+    header = text.splitlines()[skip]
+    delimiter = max("\t;,", key=header.count)
     return list(csv.DictReader(io.StringIO("\n".join(text.splitlines()[skip:])), delimiter=delimiter))
 
 
-def number(text: str) -> float:
-    """Google Ads / Meta / TikTok cell -> float; missing markers count as 0 for sums."""
-    text = text.strip().replace(",", "")
+def number(text: str, decimal: str = ".") -> float:
+    """An export's cell -> float ("1,245.50", or "1 245,50" with ``decimal=","``); missing markers give 0."""
+    text = text.strip()
+    if decimal == ",":
+        text = text.replace("\u00a0", "").replace(" ", "").replace(",", ".")
+    text = text.replace(",", "")
     return 0.0 if text in ("", "--", "<5") else float(text)
 
 
-def column_sum(table: list[dict[str, str]], column: str) -> float:
-    return sum(number(r[column]) for r in table)
+def column_sum(table: list[dict[str, str]], column: str, decimal: str = ".") -> float:
+    return sum(number(r[column], decimal) for r in table)
 
 
 @pytest.fixture(scope="module")
@@ -74,7 +80,8 @@ def frame_sum(results, rel: str, measure: str) -> float:
 def test_manifest_lists_the_three_sets_with_the_webshop_first():
     sets = MANIFEST["sets"]
     assert [(s["id"], s["goal"], s["currency"]) for s in sets] == [
-        ("webshop", "sales", "NOK"), ("b2b", "leads", "NOK"), ("brand", "awareness", "SEK")]
+        ("webshop", "sales", "NOK"), ("b2b", "leads", "NOK"), ("brand", "awareness", "SEK"),
+        ("traffic", "traffic", "NOK")]
     assert sets[0]["title"] == "Nordlys Ull – nettbutikk"
     assert all(s["goal"] in GOAL_IDS and s["description"] and s["title"] for s in sets)
     assert [f for s in sets for f in s["files"]] == list(EXPECTED)
@@ -126,17 +133,24 @@ def test_every_file_reads_as_its_platform_without_errors(results, rel):
 # --- headline totals: reader output against the CSV text ---------------------------------------
 
 
-@pytest.mark.parametrize("rel", ["webshop/google_ads_campaigns.csv", "b2b/google_ads_campaigns.csv"])
-def test_google_ads_totals_match_the_total_account_row(results, rel):
+ENGLISH = {"Cost": "spend", "Clicks": "clicks", "Impr.": "impressions", "Conversions": "conversions"}
+NORWEGIAN = {"Kostnad": "spend", "Klikk": "clicks", "Visn.": "impressions", "Konverteringer": "conversions"}
+
+
+@pytest.mark.parametrize(("rel", "day", "account", "columns", "decimal"), [
+    ("webshop/google_ads_campaigns.csv", "Day", "Total: Account", ENGLISH, "."),
+    ("b2b/google_ads_campaigns.csv", "Day", "Total: Account", ENGLISH, "."),
+    ("traffic/google_ads_kampanjer.csv", "Dag", "Totalt: Konto", NORWEGIAN, ","),
+])
+def test_google_ads_totals_match_the_total_account_row(results, rel, day, account, columns, decimal):
     table = rows(rel, skip=2)
-    data = [r for r in table if not r["Day"].startswith("Total:")]
-    account = next(r for r in table if r["Day"] == "Total: Account")
-    # 3 summary rows (Account, Search, Display) + PMax in the shop; none of them is data
-    assert len(results[rel].rows_excluded) == len(table) - len(data)
-    for column, measure in [("Cost", "spend"), ("Clicks", "clicks"), ("Impr.", "impressions"),
-                            ("Conversions", "conversions")]:
-        assert column_sum(data, column) == pytest.approx(number(account[column]), abs=0.01)
-        assert frame_sum(results, rel, measure) == pytest.approx(number(account[column]), abs=0.01)
+    data = [r for r in table if not r[day].startswith("Total")]
+    total = next(r for r in table if r[day] == account)
+    # the summary rows (Account, then one per campaign type) are set aside, never summed
+    assert len(results[rel].rows_excluded) == len(table) - len(data) >= 3
+    for column, measure in columns.items():
+        assert column_sum(data, column, decimal) == pytest.approx(number(total[column], decimal), abs=0.01)
+        assert frame_sum(results, rel, measure) == pytest.approx(number(total[column], decimal), abs=0.01)
 
 
 def test_webshop_google_ads_headline(results):
@@ -160,6 +174,7 @@ def test_webshop_google_ads_headline(results):
     ("webshop/ga4_traffic_acquisition.csv", [("Sessions", "sessions"), ("Engaged sessions", "engaged_sessions"),
                                              ("Key events", "conversions"), ("Total revenue", "revenue")]),
     ("brand/ga4_traffic_acquisition.csv", [("Sessions", "sessions"), ("Key events", "conversions")]),
+    ("traffic/ga4_traffic_acquisition.csv", [("Sessions", "sessions"), ("Engaged sessions", "engaged_sessions")]),
 ])
 def test_reader_totals_match_the_csv(results, rel, pairs):
     skip = {"b2b/linkedin_campaign_performance.csv": 5}.get(rel, 9 if "ga4" in rel else 0)
@@ -202,6 +217,12 @@ def test_shopify_orders_customers_and_refunds(results):
     assert (per_hash["len"] >= 2).sum() == repeaters
     assert 0.2 < repeaters / len(per_email) < 0.35
     assert not any("@" in str(v) for v in records.row(0))  # no e-mail reaches the records
+
+
+def test_people_are_invented():
+    # Shop customers and CRM contacts only use the reserved example.no domain.
+    emails = [r["Email"] for rel in ("webshop/orders_export.csv", "b2b/hubspot_contacts.csv") for r in rows(rel)]
+    assert emails and all(e.endswith("@example.no") for e in emails)
 
 
 def test_hubspot_funnel_counts_every_stage_date(results):
@@ -259,3 +280,28 @@ def test_brand_launch_audience_fatigues():
         return sum(int(r["Impressions"]) for r in part) / sum(int(r["Reach"]) for r in part)
 
     assert frequency("2025-11") > 1.4 * frequency("2025-09")
+
+
+def test_traffic_display_is_the_cheapest_click_and_the_least_engaged_visit(results):
+    ads = engine.compute(results["traffic/google_ads_kampanjer.csv"].frame, ["cpc"], by=["campaign"]).frame
+    cheapest = ads.sort("cpc")["campaign"][0]
+    assert cheapest == "NO_Display_Inspirasjon"
+    ga4 = engine.compute(results["traffic/ga4_traffic_acquisition.csv"].frame, ["bounce_rate"], by=["channel"]).frame
+    bounce = dict(zip(ga4["channel"], ga4["bounce_rate"], strict=True))
+    assert bounce["Display"] == max(bounce.values()) and bounce["Display"] > 2 * bounce["Paid Search"]
+
+
+def test_webshop_black_friday_is_the_busiest_day(results):
+    orders = results["webshop/orders_export.csv"].records
+    per_day = orders.group_by("date").len().sort(["len", "date"], descending=True)
+    assert per_day["date"][0] == date(2025, 11, 28)
+
+
+def test_b2b_weekends_and_fellesferie_are_quiet(results):
+    spend = results["b2b/linkedin_campaign_performance.csv"].frame.group_by("date").agg(pl.col("spend").sum())
+    weekend = spend.filter(pl.col("date").dt.weekday() >= 6)["spend"].mean()
+    weekday = spend.filter(pl.col("date").dt.weekday() <= 5)["spend"].mean()
+    assert weekend < 0.5 * weekday
+    july = spend.filter(pl.col("date").dt.month() == 7)["spend"].sum()
+    september = spend.filter(pl.col("date").dt.month() == 9)["spend"].sum()
+    assert july < 0.6 * september

@@ -43,3 +43,23 @@ def test_crm_leads_win_over_ad_platform_lead_forms():
     row = compute(df, ["cpl", "lead_to_mql_rate"]).row(0)
     assert row["leads"] == 8 and row["cpl"] == pytest.approx(62.5)
     assert row["lead_to_mql_rate"] == pytest.approx(0.5)
+
+
+def test_gross_profit_from_a_margin_uses_only_the_revenue_that_is_kept():
+    from kpi_core.engine import Inputs, available_measures
+
+    frame = pl.DataFrame({
+        "source": ["google_ads", "ga4", "shopify_orders"],
+        "spend": [100.0, None, None],
+        "revenue": [400.0, 900.0, 1000.0],
+        "orders": [None, None, 10.0],
+        "returned_orders": [None, None, 1.0],
+    })
+    row = compute(frame, ["roas", "poas", "return_rate"], inputs=Inputs(margin=0.5)).row(0)
+    # Only Google Ads' 400 of revenue is kept (ads beat analytics and the shop): gross profit
+    # 400 × 0.5 = 200, POAS 200 / 100 = 2.0 (not (400 + 900 + 1000) × 0.5 / 100 = 11.5).
+    assert row["gross_profit"] == pytest.approx(200.0)
+    assert row["poas"] == pytest.approx(2.0)
+    assert row["roas"] == pytest.approx(4.0)
+    # The shop's orders are set aside next to ad revenue, so they are not "available" either.
+    assert "orders" not in available_measures(frame)

@@ -13,7 +13,7 @@ def stage_volumes(frame: pl.DataFrame) -> alt.Chart:
     check_size(frame.height)
     order = frame["label"].to_list()
     base = alt.Chart(frame).encode(
-        y=alt.Y("label:N", sort=order, title=None),
+        y=alt.Y("label:N", sort=order, title=None, axis=alt.Axis(labelLimit=200)),
         x=alt.X("volume:Q", title=None, axis=alt.Axis(format="~s")),
     )
     bars = base.mark_bar(color=ACCENT)
@@ -26,7 +26,7 @@ def step_rates(frame: pl.DataFrame) -> alt.Chart:
     check_size(frame.height)
     order = frame["step"].to_list()
     base = alt.Chart(frame).encode(
-        y=alt.Y("step:N", sort=order, title=None),
+        y=alt.Y("step:N", sort=order, title=None, axis=alt.Axis(labelLimit=260)),
         x=alt.X("rate:Q", title=None, axis=alt.Axis(format=".0%")),
     )
     bars = base.mark_bar().encode(

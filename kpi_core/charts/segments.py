@@ -36,7 +36,7 @@ def kpi_bars(frame: pl.DataFrame, kpi_label: str, unit: str) -> alt.Chart:
             tooltip=[alt.Tooltip("segment:N", title=" "), alt.Tooltip("text:N", title=kpi_label)],
         )
         .add_params(pick)
-        .properties(height=max(120, 26 * frame.height))
+        .properties(height=max(160, 34 * frame.height))
     )
 
 
@@ -56,7 +56,7 @@ def share_bars(frame: pl.DataFrame, picked: str | None = None) -> alt.Chart:
             opacity=_highlight(picked),
             tooltip=[alt.Tooltip("segment:N", title=" "), "measure:N", alt.Tooltip("share:Q", format=".1%")],
         )
-        .properties(height=max(120, 34 * frame["segment"].n_unique()))
+        .properties(height=max(200, 52 * frame["segment"].n_unique()))
     )
 
 

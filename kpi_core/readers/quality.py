@@ -57,14 +57,17 @@ def row_findings(frame: pl.DataFrame, platform: object = None, views: bool = Fal
 
 
 def duplicates(frame: pl.DataFrame) -> list[Finding]:
-    """Rows with identical date and dimension keys: possible double tracking."""
+    """Rows with identical date and dimension keys: possible double tracking.
+
+    A hash of the keys finds the candidates fast; the exact keys then decide among those few rows."""
     keys = [c for c in frame.columns if c in DIMENSIONS]
     if not keys or LINE not in frame.columns or frame.height < 2:
         return []
-    dup = frame.filter(pl.struct(keys).is_duplicated())
+    candidates = frame.filter(pl.struct(keys).hash().is_duplicated())
+    dup = candidates.filter(pl.struct(keys).is_duplicated())
     if dup.is_empty():
         return []
-    groups = dup.group_by(keys, maintain_order=True).agg(pl.col(LINE).sort())
+    groups = dup.group_by(keys, maintain_order=True).agg(pl.col(LINE).sort()).sort(pl.col(LINE).list.first())
     out = []
     for lines in groups[LINE].to_list()[:MAX_LINES_SHOWN]:
         out.append(Finding("warning", "rows with the same date and dimensions: possible double tracking "
@@ -95,20 +98,21 @@ def missing_days(frame: pl.DataFrame, period: tuple[date, date] | None) -> list[
 
 
 def empty_columns(raw: pl.DataFrame) -> list[Finding]:
-    """Source columns without a single filled cell."""
+    """Source columns without a single filled cell (the sniffer makes empty cells null; a column of
+    spaces counts as empty too, checked only where the first filled cells are all blank)."""
     out = []
     for c in raw.columns:
         if c == LINE:
             continue
         s = raw[c]
-        if s.dtype == pl.String:
-            s = s.str.strip_chars()
-            filled = s.is_not_null() & (s != "")
-        else:
-            filled = s.is_not_null()
-        if not filled.any():
+        filled = s.null_count() < s.len() and (_has_text(s.drop_nulls().head(100)) or _has_text(s))
+        if not filled:
             out.append(Finding("info", f"column '{c}' is empty in every row.", f"column '{c}'"))
     return out
+
+
+def _has_text(s: pl.Series) -> bool:
+    return bool(s.cast(pl.String).str.strip_chars().str.len_bytes().gt(0).any())
 
 
 def parse_findings(reports: dict, lines: pl.Series) -> list[Finding]:

@@ -76,6 +76,7 @@ class ReadResult:
             "rows_used": self.rows_used,
             "rows_excluded": [e.to_dict() for e in self.rows_excluded],
             "columns": {c.source: c.canonical for c in self.columns},
+            "date_range": [d.isoformat() for d in self.date_range] if self.date_range else None,
             "findings": [f.to_dict() for f in self.findings],
         }
 

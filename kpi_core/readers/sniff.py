@@ -209,15 +209,23 @@ def _looks_like_header(cells: list[str | None]) -> bool:
     return numeric * 2 < len(filled)
 
 
+def _is_empty_record(cells: list[str]) -> bool:
+    """A body line with no value: empty, only spaces, or only delimiters (what Polars reads as all null).
+
+    Stricter than _is_blank: ``  , ,`` is a row of space cells, kept as data the way Polars keeps it.
+    """
+    return all(c == "" for c in cells) or (len(cells) == 1 and not cells[0].strip())
+
+
 def _is_comment(cells: list[str | None]) -> bool:
-    """A ``#`` line: the first cell starts with '#' and nothing else is filled (trailing delimiters)."""
+    """A ``#`` line: '#' not followed by a digit (``#1043`` is a Shopify order) and nothing else filled."""
     first = (cells[0] or "").lstrip() if cells else ""
-    return first.startswith("#") and _is_blank(cells[1:])
+    return bool(re.match(r"#(\D|$)", first)) and _is_blank(cells[1:])
 
 
 _COPYRIGHT = re.compile(r"©|\(c\)\s*\d{4}|copyright|all rights reserved", re.IGNORECASE)
 _DATE_RANGE = re.compile(r"^(all time|[\w .,/]*\d[\w .,/]*\s?[-–]\s?[\w .,/]*\d[\w .,/]*)$", re.IGNORECASE)
-_KEY_VALUE = re.compile(r"^[^\W\d][^:]{0,60}:(\s|$)")
+_KEY_VALUE = re.compile(r"^[^\W\d][^:.]{0,40}:(\s|$)")
 
 
 def _clean(cells: list[str | None], delimiter: str) -> str:
@@ -265,13 +273,15 @@ class _Layout:
     header_index: int  # 0-based index into the head rows
 
 
-def _find_header(rows: list[list[str | None]]) -> tuple[int, int]:
-    """(0-based header row, field count): the first header-like row of the dominant width."""
-    widths = Counter(len(r) for r in rows if not _is_blank(r) and not _is_comment(r) and len(r) > 1)
-    if not widths:
-        width = 1
-    else:
-        width = max(widths, key=lambda w: (widths[w], w))
+def _find_header(rows: list[list[str]], records: list[list[str]]) -> tuple[int, int]:
+    """(0-based header line, field count): the first header-like line of the dominant width.
+
+    ``rows`` are the head's lines split one by one (the header and the preamble never span lines);
+    the dominant width comes from ``records``, the same text parsed as CSV, where a quoted cell
+    spanning lines counts once.
+    """
+    widths = Counter(len(r) for r in records if not _is_blank(r) and not _is_comment(r) and len(r) > 1)
+    width = max(widths, key=lambda w: (widths[w], w)) if widths else 1
     candidates = [i for i, r in enumerate(rows) if len(r) == width and not _is_blank(r) and not _is_comment(r)]
     for i in candidates:
         if _looks_like_header(rows[i]):
@@ -279,16 +289,23 @@ def _find_header(rows: list[list[str | None]]) -> tuple[int, int]:
     return (candidates[0] if candidates else 0), width
 
 
+def _parse(lines: list[str], delimiter: str) -> list[list[str]]:
+    try:
+        return list(csv.reader(io.StringIO("\n".join(lines), newline=""), delimiter=delimiter))
+    except csv.Error:  # a NUL or a giant cell in the head: fall back to lines
+        return [_fields(line, delimiter) for line in lines]
+
+
 def _text_layout(lines: list[str]) -> _Layout:
-    """Choose the delimiter that splits the most head lines into the same number of fields."""
+    """Choose the delimiter whose header is followed by the most records of the header's width."""
     best: tuple[int, int] | None = None
     layout = _Layout(",", 1, 0)
     for delimiter in DELIMITERS:
         rows = [_fields(line, delimiter) for line in lines]
-        index, width = _find_header(rows)
+        index, width = _find_header(rows, _parse(lines, delimiter))
         if width < 2:
             continue
-        agree = sum(1 for r in rows[index:] if len(r) == width)
+        agree = sum(1 for r in _parse(lines[index:], delimiter) if len(r) == width)
         if best is None or (agree, width) > best:
             best, layout = (agree, width), _Layout(delimiter, width, index)
     if best is None:  # one column: the header is the first line that is not blank or a comment
@@ -297,14 +314,19 @@ def _text_layout(lines: list[str]) -> _Layout:
     return layout
 
 
-def _preamble(rows: list[list[str | None]], delimiter: str) -> tuple[list[str], list[Exclusion]]:
-    """Cleaned text and exclusions of the rows above the header (rows[i] is line i + 1)."""
+def _preamble(rows: list[list[str | None]], delimiter: str | None) -> tuple[list[str], list[Exclusion]]:
+    """Cleaned text and exclusions of the rows above the header (rows[i] is line i + 1).
+
+    A text line gives one preamble entry; a sheet row (delimiter None) one entry per filled cell,
+    since Meta puts the account, a note and the report period side by side in row 2.
+    """
     texts, excluded = [], []
     for i, cells in enumerate(rows):
-        text = _clean(cells, delimiter)
-        excluded.append(Exclusion(i + 1, _preamble_reason(cells, text)))
-        if re.search(r"\w", text):
-            texts.append(text)
+        filled = [c for c in cells if c is not None and c.strip()]
+        text = _clean(cells, delimiter) if delimiter is not None else " ".join(c.strip() for c in filled)
+        excluded.append(Exclusion(i + 1, _preamble_reason(filled or [""], text)))
+        entries = [text] if delimiter is not None else [c.strip() for c in filled]
+        texts += [t for t in entries if re.search(r"\w", t)]
     return texts, excluded
 
 
@@ -320,8 +342,8 @@ def _read_text(buf: bytes, name: str, encoding: str) -> RawTable:
     except UnicodeDecodeError:
         raise _NotUtf8 from None
     lines = [line.rstrip("\r") for line in head.split("\n")]
-    if len(starts) <= HEAD_LINES and lines and lines[-1] == "":
-        lines.pop()  # the text after the last newline
+    if head.endswith("\n"):
+        lines.pop()  # split leaves an empty string after the last newline
     if all(not line.strip() for line in lines):
         raise ReadError(name, "holds only blank lines. Export the report again and upload the new file.")
     layout = _text_layout(lines)
@@ -332,7 +354,7 @@ def _read_text(buf: bytes, name: str, encoding: str) -> RawTable:
     header_line = h + 1
 
     body_start = starts[h + 1] if h + 1 < len(starts) else len(buf)
-    body_end, footer = _footer(buf, body_start, header_line)
+    body_end, footer = _footer(buf, body_start, header_line, d)
     body = buf[body_start:body_end]
     n_lines = body.count(b"\n") + (1 if body and not body.endswith(b"\n") else 0)
     table = RawTable(
@@ -349,8 +371,13 @@ def _read_text(buf: bytes, name: str, encoding: str) -> RawTable:
     return table
 
 
-def _footer(buf: bytes, body_start: int, header_line: int) -> tuple[int, list[Exclusion]]:
-    """End of the table (byte offset) and the exclusions for trailing blank and copyright lines."""
+def _footer(buf: bytes, body_start: int, header_line: int, d: str) -> tuple[int, list[Exclusion]]:
+    """End of the table (byte offset) and the exclusions for trailing blank and copyright lines.
+
+    A line with a quote is never blank: it may close a cell that spans lines.
+    """
+    if body_start >= len(buf):
+        return len(buf), []
     end = len(buf)
     total = buf.count(b"\n", body_start) + header_line + (1 if not buf.endswith(b"\n") else 0)
     line_no = total  # 1-based number of the last line
@@ -361,13 +388,13 @@ def _footer(buf: bytes, body_start: int, header_line: int) -> tuple[int, list[Ex
         start = buf.rfind(b"\n", body_start, end) + 1
         if start == 0:
             start = body_start
-        text = buf[start:end].decode("utf-8", errors="replace").strip().strip('"')
-        if text.strip(",;\t| "):
-            if not _COPYRIGHT.search(text):
-                break
+        text = buf[start:end].decode("utf-8", errors="replace")
+        if not text.strip().strip(d).strip() and '"' not in text:
+            excluded.append(Exclusion(line_no, BLANK))
+        elif _COPYRIGHT.search(text):
             excluded.append(Exclusion(line_no, COPYRIGHT))
         else:
-            excluded.append(Exclusion(line_no, BLANK))
+            break
         end = start - 1
         line_no -= 1
     body_end = end + 1 if line_no > header_line else body_start
@@ -384,7 +411,7 @@ def _fast_body(body: bytes, names: list[str], d: str, first_line: int, n_lines: 
             body, has_header=False, schema=schema, separator=d, infer_schema=False,
             empty_string_is_null=True, raise_if_empty=False,
         )
-    except pl.exceptions.ComputeError as exc:
+    except pl.exceptions.PolarsError as exc:
         if "utf-8" in str(exc).lower() or "utf8" in str(exc).lower():
             raise _NotUtf8 from None
         return None  # a line with more fields than the header, or worse: scan exactly
@@ -419,17 +446,16 @@ def _exact_body(body: bytes, names: list[str], d: str, first_line: int, table: R
         text = body.decode("utf-8")
     except UnicodeDecodeError:
         raise _NotUtf8 from None
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=d)
+    records = _records(text, d, name, first_line)
     width = len(names)
     rows, lines, rest = [], [], []
     ragged = 0
     previous_blank = False
-    line = first_line
-    for cells in reader:
-        next_line = first_line + reader.line_num
-        if rest or _is_comment(cells) or (previous_blank and len(cells) != width and _looks_like_header(cells)):
+    for i, (line, cells) in enumerate(records):
+        following = records[i + 1][1] if i + 1 < len(records) else []
+        if rest or _is_comment(cells) or (previous_blank and _starts_table(cells, following, width)):
             rest.append((line, cells))
-        elif _is_blank(cells):
+        elif _is_empty_record(cells):
             table.excluded.append(Exclusion(line, BLANK))
         elif len(cells) != width:
             ragged += 1
@@ -439,8 +465,7 @@ def _exact_body(body: bytes, names: list[str], d: str, first_line: int, table: R
         else:
             rows.append(cells)
             lines.append(line)
-        previous_blank = _is_blank(cells)
-        line = next_line
+        previous_blank = _is_empty_record(cells)
     if ragged and ragged * 2 > ragged + len(rows):
         raise ReadError(
             name,
@@ -451,6 +476,33 @@ def _exact_body(body: bytes, names: list[str], d: str, first_line: int, table: R
         _other_tables(rest, d, table)
         table.data_lines = rest[0][0] - first_line
     return _frame(rows, names, lines)
+
+
+def _records(text: str, d: str, name: str, first_line: int) -> list[tuple[int, list[str]]]:
+    """(physical line where it starts, cells) of every record; a malformed line raises ReadError."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=d)
+    records, line = [], first_line
+    try:
+        for cells in reader:
+            records.append((line, cells))
+            line = first_line + reader.line_num
+    except csv.Error as exc:
+        raise ReadError(name, f"line {line} cannot be read as CSV ({exc}). Export the report again.") from None
+    return records
+
+
+def _starts_table(cells: list[str], following: list[str], width: int) -> bool:
+    """After a blank line: the header of another table (``Day Index,Sessions`` under UA channels).
+
+    A header-like line of another width; or, of the same width, a line of text only whose next
+    line is not (data rows of text only after a blank line stay data).
+    """
+    if not _looks_like_header(cells):
+        return False
+    if len(cells) != width:
+        return True
+    has_number = any(_NUMERIC.match(c.strip()) for c in cells if c.strip())
+    return not has_number and bool(following) and not _looks_like_header(following)
 
 
 def _other_tables(rest: list[tuple[int, list[str]]], d: str, table: RawTable) -> None:
@@ -499,13 +551,13 @@ def _read_workbook(data: bytes, name: str) -> RawTable:
     sheet = raw[0] if raw else max(sheets, key=lambda s: filled[s])
     grid = sheets[sheet]
     head = [list(r) for r in grid.head(HEAD_LINES).rows()]
-    index, width = _find_header(head)
+    index = _sheet_header(head)
     header_cells = head[index]
     # Keep the columns the header spans: from its first to its last filled cell.
     filled_at = [i for i, c in enumerate(header_cells) if c is not None and c.strip()]
     lo, hi = (filled_at[0], filled_at[-1]) if filled_at else (0, len(header_cells) - 1)
     names = _column_names(header_cells[lo : hi + 1])
-    preamble, excluded = _preamble([[c for c in r if c is not None] for r in head[:index]], " ")
+    preamble, excluded = _preamble(head[:index], None)
     body = grid.slice(index + 1).select(grid.columns[lo : hi + 1])
     body.columns = names
     body = body.with_columns(pl.int_range(index + 2, index + 2 + body.height, dtype=pl.Int64).alias(LINE))
@@ -521,6 +573,21 @@ def _read_workbook(data: bytes, name: str) -> RawTable:
     if len(sheets) > 1:
         table.findings.append(Finding("info", f"Read sheet '{sheet}' of {len(sheets)} sheets."))
     return table
+
+
+def _sheet_header(rows: list[list[str | None]]) -> int:
+    """0-based header row of a sheet: the first text row about as full as the fullest head row.
+
+    Sheet rows all have the grid's width, so the field-count rule of text files does not apply;
+    title cells (Meta's B2, C2, E2) fill far fewer cells than the header and the data rows.
+    """
+    filled = [sum(1 for c in r if c is not None and c.strip()) for r in rows]
+    most = max(filled, default=0)
+    for i, r in enumerate(rows):
+        cells = [c for c in r if c is not None and c.strip()]
+        if filled[i] * 5 >= most * 4 and _looks_like_header(cells):
+            return i
+    return next((i for i, n in enumerate(filled) if n), 0)
 
 
 def _sheet_frame(reader, sheet: str) -> pl.DataFrame:

@@ -4,7 +4,7 @@ Recognition scores each platform by the headers it knows, weighting each header 
 platforms share it (``Impressions`` says little, ``Impr.`` says Google Ads). Names that any sheet
 may use (``Date``, ``Clicks``, ``Kostnad``) weigh nothing, so a tidy Swedish sheet stays generic
 instead of being taken for a Google Ads export. A platform needs a score of at least 1 (one header
-of its own, or two it shares with one other platform).
+of its own, or two it shares with one other platform); shop and CRM exports need three.
 """
 
 from __future__ import annotations
@@ -45,9 +45,9 @@ def _score(platform: Platform, keys: set[str]) -> float:
 def recognise(header: list[str]) -> Platform:
     """The platform whose known headers best explain ``header``; the generic reader otherwise."""
     keys = {normalise_header(h)[0] for h in header}
-    scored = sorted(((_score(p, keys), i) for i, p in enumerate(PLATFORMS)), reverse=True)
-    best, index = scored[0]
-    return PLATFORMS[index] if best >= 1 else GENERIC_PLATFORM
+    scores = [(_score(p, keys), -i) for i, p in enumerate(PLATFORMS)]
+    fit = [(s, i) for (s, i), p in zip(scores, PLATFORMS, strict=True) if s >= p.min_score]
+    return PLATFORMS[-max(fit)[1]] if fit else GENERIC_PLATFORM
 
 
 @dataclass(frozen=True)

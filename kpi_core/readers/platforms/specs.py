@@ -44,6 +44,9 @@ class Platform:
     kind: TableKind
     columns: dict[str, Col]
     patterns: tuple[tuple[str, Col], ...] = ()  # regexes over normalised headers, after ``columns``
+    # Score needed to be recognised. Shop and CRM exports are wide and use plain words ("Name",
+    # "Email", "Total"), so they must show several of their headers.
+    min_score: float = 1.0
     # Decisions worth telling the user, shown when the file has the header (normalised) they are about.
     notes: dict[str, str] = field(default_factory=dict)
 
@@ -390,12 +393,14 @@ SHOPIFY_ORDERS = Platform(
              "discount amount", "shipping method", "created at", "lineitem quantity", "lineitem name",
              "lineitem price", "lineitem sku", "billing name", "billing zip", "billing country",
              "shipping country", "cancelled at", "refunded amount", "source", "id", "payment method"),
+    min_score=3,
 )
 SHOPIFY_CUSTOMERS = Platform(
     "shopify_customers", "Shopify customers", "customers",
     _ignored("customer id", "first name", "last name", "email", "accepts email marketing", "accepts marketing",
              "default address country code", "country code", "total spent", "total orders",
              "accepts sms marketing", "tax exempt", "default address zip", "default address city"),
+    min_score=3,
 )
 HUBSPOT_CONTACTS = Platform(
     "hubspot_contacts", "HubSpot contacts", "contacts",
@@ -404,11 +409,13 @@ HUBSPOT_CONTACTS = Platform(
              "became a marketing qualified lead date", "became a sales qualified lead date",
              "became an opportunity date", "became a customer date", "contact owner", "total revenue",
              "became a subscriber date"),
+    min_score=3,
 )
 HUBSPOT_DEALS = Platform(
     "hubspot_deals", "HubSpot deals", "deals",
     _ignored("record id", "deal name", "deal stage", "pipeline", "amount", "close date", "create date",
              "deal owner", "associated company"),
+    min_score=3,
 )
 
 GENERIC_PLATFORM = Platform("generic", "Generic sheet", "performance", {})

@@ -1,0 +1,76 @@
+"""Data page through AppTest: uploads kept in the session, bad files, mapping corrections, recipes."""
+
+import json
+
+from conftest import fixture_bytes, metrics, upload
+
+from kpi_core import views
+
+TIDY = fixture_bytes("tidy.csv")
+EDITOR = f"map_{views.digest(TIDY)[:16]}_0"  # the mapping editor of the first read
+
+
+def test_upload_shows_what_was_read(app):
+    at = upload(app, "tidy.csv", TIDY)
+    assert [s.value for s in at.subheader][0] == "tidy.csv"
+    facts = " ".join(m.value for m in at.markdown)
+    assert "**Platform** generic" in facts and "**Currency** NOK" in facts
+    assert "**Dates** 2026\\-01\\-01 – 2026\\-01\\-28" in facts
+    assert "5 of 5 rows used, 0 excluded" in [c.value for c in at.caption]
+    assert "never stored" in at.info[0].value
+    # The sidebar now works on the upload, with its period: the last 14 of 28 days.
+    assert at.selectbox(key="dataset").value == "uploads"
+    assert [str(d) for d in at.date_input(key="f_dates").value] == ["2026-01-15", "2026-01-28"]
+
+
+def test_several_files_and_a_bad_one(app):
+    at = app.switch_page("pages/data.py").run()
+    at.file_uploader[0].set_value([("tidy.csv", TIDY, "text/csv"), ("bad.csv", b"", "text/csv")]).run()
+    assert not at.exception
+    assert [s.value for s in at.subheader][:2] == ["tidy.csv", "bad.csv"]
+    assert len(at.error) == 1 and at.error[0].value.startswith("bad.csv:")
+    # The good file still feeds the scorecard.
+    at.switch_page("pages/goal.py").run()
+    assert metrics(at)["Return on ad spend (ROAS)"][0] == "7.20×"
+
+
+def test_uploads_survive_page_switches(app):
+    at = upload(app, "tidy.csv", TIDY)
+    at.switch_page("pages/trends.py").run()
+    at.switch_page("pages/data.py").run()
+    assert [s.value for s in at.subheader][0] == "tidy.csv"
+    assert at.file_uploader[0].value in (None, [])  # the uploader empties; the file stays in the session
+
+
+def test_mapping_correction_rereads_the_file(app):
+    at = upload(app, "tidy.csv", TIDY)
+    # Row 9 of the mapping is the "sessions" column: ignore it.
+    at.session_state[EDITOR] = {"edited_rows": {9: {"maps_to": "ignore"}}, "added_rows": [], "deleted_rows": []}
+    at.run()
+    assert not at.exception
+    at.switch_page("pages/goal.py").run()
+    # Without sessions the conversion rate is per click: 40 / 1100 = 3.64 % (it was 40 / 880).
+    assert metrics(at)["Conversion rate"][0] == "3.64%"
+
+
+def test_recipes_apply_and_bad_recipes_are_named(app):
+    at = upload(app, "tidy.csv", TIDY)
+    bad = at.file_uploader[1].set_value(("notes.json", b"not json", "application/json")).run()
+    assert any(e.value.startswith("notes.json: not a KPI Compass mapping recipe") for e in bad.error)
+    recipe = json.dumps({"kpi_compass_recipe": 1, "columns": {"sessions": None}}).encode()
+    at.file_uploader[1].set_value(("tidy.recipe.json", recipe, "application/json")).run()
+    assert not at.exception
+    at.switch_page("pages/goal.py").run()
+    assert metrics(at)["Conversion rate"][0] == "3.64%"  # 40 / 1100: sessions ignored
+
+
+def test_remove_a_file(app, monkeypatch, tmp_path):
+    import ui
+
+    monkeypatch.setattr(ui, "SAMPLE_DIR", tmp_path)  # no sample set to fall back to
+    at = upload(app, "tidy.csv", TIDY)
+    at.button(key=f"remove_{views.digest(TIDY)[:16]}").click().run()
+    assert not at.exception
+    assert "tidy.csv" not in [s.value for s in at.subheader]
+    at.switch_page("pages/goal.py").run()
+    assert "No data yet" in at.info[0].value

@@ -1,0 +1,75 @@
+"""Goal & KPIs page through AppTest, on the hand-computed fixture (see tests/test_views.py)."""
+
+from conftest import colour, fixture_bytes, metrics, upload
+
+NB = "\u00a0"
+
+
+def test_no_data_sends_the_user_to_the_data_page(app, monkeypatch, tmp_path):
+    import ui
+
+    monkeypatch.setattr(ui, "SAMPLE_DIR", tmp_path)  # a copy of the app without sample data
+    app.run()
+    assert not app.exception
+    assert "No data yet" in app.info[0].value
+
+
+def test_uploaded_file_gives_the_hand_computed_scorecard(app):
+    at = upload(app, "tidy.csv", fixture_bytes("tidy.csv"))
+    at.switch_page("pages/goal.py").run()
+    assert not at.exception
+    m = metrics(at)
+    assert m["Return on ad spend (ROAS)"] == ("7.20×", "+2.9%")  # 18000/2500 vs 14000/2000
+    assert m["CPM (cost per 1,000 impressions)"] == ("41.67" + NB + "NOK", "+4.2%")  # 1000×2500/60000 vs 40
+    assert m["Click-through rate (CTR)"][0] == "1.83%"  # 1100 / 60000
+    assert m["Cost per acquisition (CPA)"][0] == "62.50" + NB + "NOK"  # 2500 / 40
+    assert m["Average order value (AOV)"][0] == "450.00" + NB + "NOK"  # 18000 / 40
+    # Lower is better for costs: a falling CPA is green, a rising CPM red; a rising CTR green.
+    by_label = {x.label: x for x in at.metric}
+    assert colour(by_label["Cost per acquisition (CPA)"]) == "GREEN"  # 62.50 vs 66.67
+    assert colour(by_label["CPM (cost per 1,000 impressions)"]) == "RED"  # 41.67 vs 40.00
+    assert colour(by_label["Click-through rate (CTR)"]) == "GREEN"  # 1.83 % vs 1.80 %
+    missing = [e for e in at.expander if "cannot answer" in e.label][0]
+    assert "Bounce rate" in missing.markdown[0].value
+
+
+def test_goal_change_changes_the_headline(app):
+    at = upload(app, "tidy.csv", fixture_bytes("tidy.csv"))
+    at.switch_page("pages/goal.py").run()
+    at.selectbox(key="w_goal").set_value("traffic").run()
+    assert at.metric[0].label == "Cost per session"
+    assert at.metric[0].value == "2.84" + NB + "NOK"  # 2500 / 880
+    assert at.metric[0].delta == "-0.6%"  # vs 2000 / 700 = 2.857
+    # The goal is remembered across pages.
+    at.switch_page("pages/funnel.py").run()
+    at.switch_page("pages/goal.py").run()
+    assert at.selectbox(key="w_goal").value == "traffic"
+
+
+def test_margin_turns_the_headline_into_poas(app):
+    at = upload(app, "tidy.csv", fixture_bytes("tidy.csv"))
+    at.switch_page("pages/goal.py").run()
+    at.number_input(key="w_margin_pct").set_value(40.0).run()
+    assert at.metric[0].label == "Profit on ad spend (POAS)"
+    assert at.metric[0].value == "2.88×"  # 0.4 × 18000 / 2500
+
+
+def test_filters_apply_and_survive_a_page_switch(app):
+    at = upload(app, "tidy.csv", fixture_bytes("tidy.csv"))
+    at.multiselect(key="f_campaign").set_value(["NO_Search_Brand"]).run()
+    at.switch_page("pages/goal.py").run()
+    assert at.multiselect(key="f_campaign").value == ["NO_Search_Brand"]
+    # Only NO_Search_Brand: 15000 / 1200 = 12.5 now, 10000 / 1000 = 10 before: +25 %.
+    assert metrics(at)["Return on ad spend (ROAS)"] == ("12.5×", "+25.0%")
+    at.switch_page("pages/segments.py").run()
+    assert at.multiselect(key="f_campaign").value == ["NO_Search_Brand"]
+
+
+def test_norwegian_labels_and_decimal_commas(app):
+    at = upload(app, "tidy.csv", fixture_bytes("tidy.csv"))
+    at.switch_page("pages/goal.py").run()
+    at.selectbox(key="lang").set_value("nb").run()
+    m = metrics(at)
+    assert m["Avkastning på annonsekroner (ROAS)"][0] == "7,20×"
+    assert m["Klikkrate (CTR)"][0] == "1,83" + NB + "%"
+    assert at.title[0].value == "Hva skal markedsføringen oppnå?"

@@ -1,0 +1,135 @@
+"""read_file's contract: bad input, the user's corrections, recipes, cell text as data, several files."""
+
+from pathlib import Path
+
+import polars as pl
+import pytest
+
+from kpi_core.readers import ReadError, combine, overlaps, read_file
+from kpi_core.readers.recipe import Recipe, RecipeError, loads
+
+EXPORTS = Path(__file__).parent / "fixtures" / "exports"
+
+
+def read_text(text: str, name: str = "sheet.csv", **kw):
+    return read_file(text.encode("utf-8"), name, **kw)
+
+
+def error_of(data: bytes, name: str) -> str:
+    with pytest.raises(ReadError) as info:
+        read_file(data, name)
+    return str(info.value)
+
+
+@pytest.mark.parametrize("data, name, expect", [
+    (b"", "empty.csv", "empty"),
+    (b"\n\n  \n", "blank.csv", "blank"),
+    (b"Day,Campaign,Cost\n", "header.csv", "no data rows"),
+    (b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4, "picture.csv", "PNG"),
+    (b"Day,Cost\n2025-01-01,5\n", "report.xlsx", "xlsx"),
+    (b"Name,Colour,Size\nA,red,L\nB,blue,M\n", "things.csv", "found columns Name, Colour, Size; none is a cost"),
+])
+def test_unusable_files_raise_one_clear_message_naming_the_file(data, name, expect):
+    message = error_of(data, name)
+    assert message.startswith(name) and expect in message
+    assert "\n" not in message
+
+
+def test_no_measure_column_says_what_to_do():
+    message = error_of(b"Name,Colour\nA,red\n", "things.csv")
+    assert "rename a header or use the mapping" in message
+
+
+def test_mostly_ragged_file_is_refused_and_a_few_ragged_lines_are_excluded():
+    ragged = "Day,Campaign,Cost\n" + "".join(f"2025-01-0{i},A,{i},extra,more\n" for i in range(1, 8))
+    assert "ragged" in error_of(ragged.encode(), "ragged.csv")
+    r = read_text("Day,Campaign,Cost\n2025-01-01,A,5\n2025-01-02,A,6,oops\n2025-01-03,A,7\n")
+    assert r.frame["spend"].sum() == 12  # 5 + 7; line 3 is set aside, not half-read
+    assert [e.line for e in r.rows_excluded] == [3] and "ragged" in r.rows_excluded[0].reason
+    assert r.rows_read == r.rows_used + len(r.rows_excluded) == 3
+
+
+def test_cell_text_is_data_formulas_and_markup_pass_through_unchanged():
+    text = 'Date,Campaign,Cost\n2025-01-01,"=HYPERLINK(""http://x.io"",""a"")",5\n2025-01-02,<script>alert(1)</script>,6\n'
+    r = read_text(text)
+    assert r.frame["campaign"].to_list() == ['=HYPERLINK("http://x.io","a")', "<script>alert(1)</script>"]
+
+
+def test_unrecognised_columns_are_listed_and_overrides_correct_the_mapping():
+    text = "Dato,Kampanje,Kostnad,Budsjett,Salg kr\n2025-01-01,A,100,500,900\n2025-01-02,A,50,500,300\n"
+    r = read_text(text)
+    cols = {c.source: (c.canonical, c.rule) for c in r.columns}
+    assert cols["Budsjett"] == (None, "unrecognised") and cols["Salg kr"] == (None, "unrecognised")
+    fixed = read_text(text, overrides={"Salg kr": "revenue", "Kostnad": None})
+    cols = {c.source: (c.canonical, c.rule) for c in fixed.columns}
+    assert cols["Salg kr"] == ("revenue", "your mapping 'Salg kr' -> revenue")
+    assert cols["Kostnad"] == (None, "ignored by the mapping you gave")
+    assert fixed.frame["revenue"].sum() == 1200 and "spend" not in fixed.frame.columns  # 900 + 300
+    wrong = read_text(text, overrides={"Budsjett": "budget"})
+    assert {c.source: c.canonical for c in wrong.columns}["Budsjett"] is None
+
+
+def test_an_override_wins_over_the_platform_rule_for_the_same_measure():
+    text = "Day,Campaign,Impr.,Clicks,Cost,Conversions,All conv.\n2025-01-01,A,100,10,5,1,3\n"
+    r = read_text(text, overrides={"All conv.": "conversions"})
+    assert r.frame["conversions"].to_list() == [3]
+    assert {c.source: c.rule for c in r.columns}["Conversions"] == "also conversions; 'All conv.' is used"
+
+
+def test_recipe_round_trip_and_validation_messages():
+    recipe = Recipe("google_ads", {"Konv. (alle)": "conversions", "Budsjett": None})
+    assert loads(recipe.to_json()) == recipe
+    with pytest.raises(RecipeError) as info:
+        loads('{"version": 2, "platform": "myspace", "columns": {"A": "sales"}, "extra": 1}')
+    problems = info.value.problems
+    assert len(problems) == 4
+    assert "version must be 1" in problems[0] and "'myspace' is unknown" in problems[1]
+    assert "'sales' is no canonical measure" in problems[2] and "unknown keys extra" in problems[3]
+    with pytest.raises(RecipeError, match="not valid JSON"):
+        loads("{version: 1")
+
+
+def test_currency_from_symbols_and_the_ambiguous_kr():
+    usd = read_text("Date,Campaign,Cost\n2025-01-01,A,$5.00\n2025-01-02,A,$7.50\n")
+    assert usd.currency == "USD" and usd.frame["spend"].sum() == 12.5
+    kr = read_text("Date,Campaign,Cost\n2025-01-01,A,5 kr\n2025-01-02,A,7 kr\n")
+    assert kr.currency is None and any("'kr'" in f.message for f in kr.findings)
+    mixed = read_text("Date,Campaign,Cost,Currency\n2025-01-01,A,5,NOK\n2025-01-01,B,7,SEK\n")
+    assert mixed.currency is None and any("mixed currencies NOK, SEK" in f.message for f in mixed.findings)
+
+
+def test_an_average_without_its_denominator_is_left_out_with_a_warning():
+    text = ("Date,Average engagement time per session,Engaged sessions,Key events\n"
+            "20250101,52.1,10,1\n20250102,40,12,2\n")
+    r = read_text(text)
+    assert r.platform == "ga4" and "engagement_seconds" not in r.frame.columns
+    assert any("no sessions column" in f.message for f in r.findings)
+
+
+def test_meta_results_without_an_indicator_are_not_conversions():
+    text = "Reporting starts,Reporting ends,Campaign name,Amount spent (USD),Impressions,Results\n" \
+           "2025-01-01,2025-01-01,A,10,1000,7\n"
+    r = read_text(text)
+    assert r.platform == "meta_ads" and r.currency == "USD" and "conversions" not in r.frame.columns
+    assert "date_end" not in r.frame.columns  # one-day rows: date_end adds nothing
+
+
+def test_combine_gives_one_frame_with_source_and_overlaps_are_reported():
+    google = read_file((EXPORTS / "google_ads_en.csv").read_bytes(), "jan.csv")
+    again = read_file((EXPORTS / "google_ads_utf16.csv").read_bytes(), "jan-again.csv")
+    ms = read_file((EXPORTS / "microsoft_ads.csv").read_bytes(), "ms.csv")
+    frame = combine([google, ms])
+    assert frame.height == 4 + 3 and set(frame["source"]) == {"google_ads", "microsoft_ads"}
+    assert frame.filter(pl.col("source") == "microsoft_ads")["currency"].to_list() == ["EUR"] * 3
+    found = overlaps([google, again, ms])
+    # The two Google files share 3 days × 2 campaigns minus the pairs not present: (1 Jan, Brand), (1 Jan, PMax),
+    # (2 Jan, Brand), (3 Jan, Brand) = 4 date and campaign combinations.
+    overlap = [f for f in found if "both hold google_ads data" in f.message]
+    assert len(overlap) == 1 and "4 date and campaign combination(s)" in overlap[0].message
+    assert any("mixed currencies EUR, NOK" in f.message for f in found)
+    assert overlaps([google, ms]) == [f for f in found if "mixed" in f.message]
+
+
+def test_record_tables_do_not_enter_combine_without_measures():
+    deals = read_file((EXPORTS / "hubspot_deals.csv").read_bytes(), "deals.csv")
+    assert deals.frame.is_empty() and combine([deals]).is_empty()

@@ -1,0 +1,287 @@
+"""Every fixture export read as the marketer downloaded it: platform, currency, rows, mapping, totals.
+
+The fixtures are written by tests/fixtures/make_fixtures.py; the expected totals below are summed by
+hand from the data rows there (the arithmetic is in the comments), never from the file's own total rows.
+"""
+
+from datetime import date
+from pathlib import Path
+
+import polars as pl
+import pytest
+
+from kpi_core.readers import read_file
+from kpi_core.schema import MEASURES, RECORD_COLUMNS
+
+EXPORTS = Path(__file__).parent / "fixtures" / "exports"
+ALL = sorted(p.name for p in EXPORTS.iterdir())
+
+
+def read(name: str, **kw):
+    return read_file((EXPORTS / name).read_bytes(), name, **kw)
+
+
+def totals(r) -> dict[str, float]:
+    return {m: pytest.approx(r.frame[m].sum()) for m in r.frame.columns if m in MEASURES}
+
+
+def mapping(r) -> dict[str, str | None]:
+    return {c.source: c.canonical for c in r.columns}
+
+
+def rules(r) -> dict[str, str]:
+    return {c.source: c.rule for c in r.columns}
+
+
+def excluded(r) -> list[tuple[int, str]]:
+    return [(e.line, e.reason) for e in r.rows_excluded]
+
+
+@pytest.mark.parametrize("name", ALL)
+def test_rows_read_equal_rows_used_plus_rows_excluded(name):
+    r = read(name)
+    assert r.rows_read == r.rows_used + len(r.rows_excluded)
+    assert r.rows_read > 0
+
+
+# Google Ads data rows: impressions 1,245 + 18,902 + 312 + 2,004 = 22,463; clicks 87 + 211 + 19 + 140 = 457;
+# cost 358.44 + 1432.55 + 74.10 + 560.00 = 2,425.09; conversions 3 + 2.5 + 0 + 5 = 10.5;
+# conv. value 2,940.00 + 2,089.46 + 0 + 4,100.50 = 9,129.96.
+GOOGLE_TOTALS = {"impressions": 22463, "clicks": 457, "spend": 2425.09, "conversions": 10.5, "revenue": 9129.96}
+
+
+@pytest.mark.parametrize("name", ["google_ads_en.csv", "google_ads_utf16.csv"])
+def test_google_ads_english_utf8_and_utf16(name):
+    r = read(name)
+    assert (r.platform, r.kind, r.currency) == ("google_ads", "performance", "NOK")
+    assert r.rows_read == 7 and r.rows_used == 4
+    assert excluded(r) == [(8, "summary row 'Total: Search'"), (9, "summary row 'Total: Account'"),
+                           (10, "summary row (dimension cells blank, measures filled)")]
+    assert totals(r) == {k: pytest.approx(v) for k, v in GOOGLE_TOTALS.items()}
+    m = mapping(r)
+    assert m["Impr."] == "impressions" and m["Cost"] == "spend" and m["Conv. value"] == "revenue"
+    assert m["CTR"] is None and rules(r)["CTR"] == "ratio, recomputed from totals"
+    assert rules(r)["Impr."] == "Google Ads 'Impr.'"
+    assert "normalised to mobile, desktop, tablet, other" in rules(r)["Device"]
+    assert r.frame["device"].to_list() == ["mobile", "desktop", "tablet", "mobile"]
+    assert r.date_range == (date(2025, 1, 1), date(2025, 1, 3))
+    assert r.frame["date"].to_list()[2] == date(2025, 1, 2)
+
+
+def test_google_ads_norwegian_decimal_comma_nbsp_and_semicolons():
+    r = read("google_ads_no.csv")
+    assert (r.platform, r.currency) == ("google_ads", "NOK")
+    assert r.rows_read == 4 and excluded(r) == [(7, "summary row 'Totalt: Konto'")]
+    # impressions 1 245 + 18 902 + 312 = 20 459; clicks 87 + 211 + 19 = 317; cost 358,44 + 1 432,55 + 74,10
+    # = 1 865,09; conversions 3 + 2,5 + 0 = 5,5; value 2 940 + 2 089,46 + 0 = 5 029,46.
+    assert totals(r) == {"impressions": 20459, "clicks": 317, "spend": pytest.approx(1865.09),
+                         "conversions": pytest.approx(5.5), "revenue": pytest.approx(5029.46)}
+    m = mapping(r)
+    assert m["Visn."] == "impressions" and m["Kostnad"] == "spend" and m["Konv.verdi"] == "revenue"
+    assert m["Klikkfrekvens"] is None and m["Gj.sn. CPC"] is None
+    assert r.frame["device"].to_list() == ["mobile", "desktop", "tablet"]
+
+
+def test_meta_csv_with_bom_currency_in_header_and_results_by_indicator():
+    r = read("meta_nok.csv")
+    assert (r.platform, r.currency) == ("meta_ads", "NOK")
+    assert r.rows_read == 4 and excluded(r) == [(5, "summary row (dimension cells blank, measures filled)")]
+    # spend 6265.00 + 812.40 + 400.50 = 7477.90; impressions 402118 + 40210 + 90050 = 532378;
+    # link clicks 3120 + 611 + 1544 = 5275; reach summed per campaign row 151204 + 9921 + 61002 = 222127;
+    # conversions: only the purchase row's 41 results (the link_click row's 1544 are not conversions).
+    assert totals(r) == {"spend": pytest.approx(7477.90), "impressions": 532378, "clicks": 5275,
+                         "reach": 222127, "conversions": 41, "revenue": pytest.approx(51870.0)}
+    m = mapping(r)
+    assert m["Amount spent (NOK)"] == "spend" and m["Link clicks"] == "clicks"
+    assert m["CTR (link click-through rate)"] is None and m["CPC (cost per link click) (NOK)"] is None
+    assert m["Reporting starts"] == "date" and m["Reporting ends"] == "date_end"
+    assert r.frame["date_end"].to_list() == [date(2025, 1, 31)] * 3
+    assert r.date_range == (date(2025, 1, 1), date(2025, 1, 31))
+    assert r.frame["campaign"].to_list() == ["Vinter – Prospecting", "Retarget, 30d", "Traffic – Blog"]
+    assert any("other than purchases or leads" in f.message for f in r.findings)
+
+
+def test_meta_norwegian_headers_with_decimal_comma():
+    r = read("meta_no.csv")
+    assert (r.platform, r.currency) == ("meta_ads", "NOK")
+    # spend 1026,00 + 250,75 = 1276,75; impressions 40210 + 30500 = 70710; clicks 510 + 120 = 630;
+    # reach 20100 + 22000 = 42100; conversions 12 (indicator actions:lead).
+    assert totals(r) == {"spend": pytest.approx(1276.75), "impressions": 70710, "clicks": 630, "reach": 42100,
+                         "conversions": 12}
+    assert mapping(r)["Beløp brukt (NOK)"] == "spend" and mapping(r)["Klikk på lenke"] == "clicks"
+    assert r.date_range == (date(2025, 1, 1), date(2025, 1, 7))
+
+
+def test_meta_xlsx_raw_sheet_header_at_b3():
+    r = read("meta_raw.xlsx")
+    assert (r.platform, r.currency) == ("meta_ads", "SEK")
+    assert r.rows_read == 2 and r.rows_excluded == []
+    # spend 1200.5 + 980.25 = 2180.75; impressions 30000 + 25100 = 55100; clicks 410 + 322 = 732;
+    # purchases 5 + 3 = 8; value 6000 + 4150.75 = 10150.75.
+    assert totals(r) == {"spend": pytest.approx(2180.75), "impressions": 55100, "clicks": 732,
+                         "conversions": 8, "revenue": pytest.approx(10150.75)}
+    assert mapping(r)["Purchases"] == "conversions" and mapping(r)["Results"] is None
+    assert rules(r)["Results"] == "also conversions; 'Purchases' is used"
+    assert r.date_range == (date(2025, 1, 1), date(2025, 1, 2))
+
+
+def test_ga4_comment_block_grand_total_and_average_engagement_times_sessions():
+    r = read("ga4.csv")
+    assert (r.platform, r.currency) == ("ga4", None)
+    assert r.rows_read == 4 and excluded(r) == [(11, "summary row 'Grand total'")]
+    # sessions 6843 + 2690 + 1200 = 10733; engaged 4410 + 1104 + 600 = 6114; key events 212 + 37 + 10 = 259;
+    # revenue 84210.5 + 9120 + 0 = 93330.5; users 5120 + 2214 + 1000 = 8334 (per channel row);
+    # engagement seconds 52.8103 × 6843 + 21.44 × 2690 + 30 × 1200 = 361380.8829 + 57673.6 + 36000 = 455054.4829.
+    assert totals(r) == {"users": 8334, "sessions": 10733, "engaged_sessions": 6114,
+                         "engagement_seconds": pytest.approx(455054.4829), "conversions": 259,
+                         "revenue": pytest.approx(93330.5)}
+    m = mapping(r)
+    assert m["Session primary channel group (Default Channel Group)"] == "channel"
+    assert m["Key events"] == "conversions" and m["Engagement rate"] is None
+    assert rules(r)["Average engagement time per session"] == "GA4 'Average engagement time per session' × sessions"
+    assert r.date_range == (date(2025, 1, 1), date(2025, 1, 31))
+
+
+def test_universal_analytics_second_table_dollars_durations_and_percent():
+    r = read("universal_analytics.csv")
+    assert (r.platform, r.currency) == ("universal_analytics", "USD")
+    assert r.rows_used == 2
+    assert excluded(r)[0] == (10, "summary row (dimension cells blank, measures filled)")
+    assert [line for line, _ in excluded(r)] == [10, 11, 12, 13, 14]  # blank line, then the Day Index table
+    # sessions 3,990 + 1,500 = 5,490; bounces 48.12% × 3990 + 40% × 1500 = 1919.988 + 600 = 2519.988;
+    # pageviews 2.31 × 3990 + 3.00 × 1500 = 9216.9 + 4500 = 13716.9; engagement 00:02:07 = 127 s × 3990 +
+    # 60 s × 1500 = 506730 + 90000 = 596730; transactions 14 + 10 = 24; revenue $1,804.20 + $2,000.00 = 3804.20.
+    assert totals(r) == {"users": 4304, "sessions": 5490, "bounces": pytest.approx(2519.988),
+                         "pageviews": pytest.approx(13716.9), "engagement_seconds": pytest.approx(596730),
+                         "orders": 24, "revenue": pytest.approx(3804.20)}
+    assert r.date_range == (date(2019, 1, 1), date(2019, 1, 31))
+    assert any("second table" in f.message for f in r.findings)
+
+
+@pytest.mark.parametrize("name", ["linkedin_ads.csv", "linkedin_ads_utf16.csv"])
+def test_linkedin_preamble_month_first_dates(name):
+    r = read(name)
+    assert (r.platform, r.currency) == ("linkedin_ads", "NOK")
+    assert r.rows_read == 3 and r.rows_excluded == []
+    # spend 1432.18 + 980.00 + 210.50 = 2622.68; impressions 10211 + 8000 + 2100 = 20311;
+    # clicks 88 + 60 + 15 = 163; reach 6020 + 5000 + 1800 = 12820; leads 5 + 3 + 0 = 8; conversions 2 + 1 + 0 = 3.
+    assert totals(r) == {"spend": pytest.approx(2622.68), "impressions": 20311, "clicks": 163, "reach": 12820,
+                         "leads": 8, "conversions": 3}
+    assert r.frame["date"].to_list() == [date(2025, 1, 2), date(2025, 1, 13), date(2025, 1, 13)]
+    assert mapping(r)["Total Spent"] == "spend"
+    assert r.date_range == (date(2025, 1, 1), date(2025, 1, 31))
+
+
+def test_tiktok_masked_low_values_and_full_width_bracket():
+    r = read("tiktok_ads.csv")
+    assert (r.platform, r.currency) == ("tiktok_ads", "NOK")
+    assert excluded(r) == [(5, "summary row 'Total'")]
+    # cost 812.44 + 0 + 790.10 = 1602.54; impressions 61204 + (<5: empty) + 58010 = 119214;
+    # clicks 402 + 0 + 380 = 782; reach 40122 + (--) + 39000 = 79122; conversions 9 + 0 + 7 = 16.
+    assert totals(r) == {"spend": pytest.approx(1602.54), "impressions": 119214, "reach": 79122, "clicks": 782,
+                         "conversions": 16}
+    assert r.frame["impressions"].null_count() == 1
+    masked = [f for f in r.findings if f.message.startswith("masked low values")]
+    assert len(masked) == 1 and "'Impressions'" in masked[0].message
+    assert rules(r)["Website URL (Ad level）"] == "TikTok 'Website URL (Ad level）': not used by any KPI"
+
+
+def test_microsoft_ads_key_value_preamble_and_footer():
+    r = read("microsoft_ads.csv")
+    assert (r.platform, r.currency) == ("microsoft_ads", "EUR")
+    assert r.rows_used == 3 and excluded(r) == [(15, "blank line"), (16, "copyright line")]
+    # impressions 1204 + 2210 + 500 = 3914; clicks 98 + 131 + 10 = 239; spend 314.58 + 377.28 + 15.00 = 706.86;
+    # conversions 4 + 6 + 0 = 10.
+    assert totals(r) == {"impressions": 3914, "clicks": 239, "spend": pytest.approx(706.86), "conversions": 10}
+    assert r.frame["device"].to_list() == ["desktop", "mobile", "tablet"]
+    assert r.date_range == (date(2025, 1, 1), date(2025, 1, 31))
+    # Rows on 2 and 3 January only: 31 - 2 = 29 days of the report period have none.
+    assert any(f.message.startswith("29 day(s) between 2025-01-01 and 2025-01-31") for f in r.findings)
+
+
+def test_mailchimp_campaigns_with_na_and_twelve_hour_send_dates():
+    r = read("mailchimp.csv")
+    assert (r.platform, r.kind) == ("mailchimp", "email")
+    # delivered 4168 + 4250 = 8418; unique opens 1744 + 1800 = 3544; unique clicks 211 + 190 = 401;
+    # unsubscribes 9 + 12 = 21; orders 14 + n/a = 14; revenue 11,820.00 + n/a = 11820.
+    assert totals(r) == {"emails_delivered": 8418, "email_opens": 3544, "email_clicks": 401, "unsubscribes": 21,
+                         "orders": 14, "revenue": pytest.approx(11820.0)}
+    assert r.frame["date"].to_list() == [date(2025, 1, 7), date(2025, 1, 14)]
+    assert mapping(r)["Open Rate"] is None
+
+
+def test_klaviyo_campaigns():
+    r = read("klaviyo.csv")
+    assert (r.platform, r.kind, r.currency) == ("klaviyo", "email", None)
+    # delivered 11961 + 12020 = 23981; opens 5210 + 5000 = 10210; clicks 402 + 300 = 702; unsub 21 + 15 = 36;
+    # placed orders 96 + 50 = 146; revenue 71344.10 + 30000.00 = 101344.10.
+    assert totals(r) == {"orders": 146, "revenue": pytest.approx(101344.10), "email_opens": 10210,
+                         "email_clicks": 702, "unsubscribes": 36, "emails_delivered": 23981}
+    assert r.frame["date"].to_list() == [date(2025, 1, 7), date(2025, 1, 21)]
+
+
+def test_generic_swedish_sheet():
+    r = read("generic_sv.csv")
+    assert (r.platform, r.currency) == ("generic", "SEK")
+    assert excluded(r) == [(5, "summary row 'Summa'")]
+    # kostnad 1 234,50 + 987,25 + 0 = 2 221,75; visningar 10 000 + 8 500 + 0 = 18 500; klick 250 + 198 + 0 = 448.
+    assert totals(r) == {"spend": pytest.approx(2221.75), "impressions": 18500, "clicks": 448}
+    assert mapping(r) == {"Datum": "date", "Kampanj": "campaign", "Kostnad": "spend", "Visningar": "impressions",
+                          "Klick": "clicks", "Valuta": "currency"}
+    assert rules(r)["Kostnad"] == "synonym 'Kostnad'"
+
+
+def test_shopify_orders_grouped_by_name_without_personal_data():
+    r = read("shopify_orders.csv", salt=b"s")
+    assert (r.platform, r.kind, r.currency) == ("shopify_orders", "orders", "NOK")
+    assert r.rows_read == 6 and r.rows_used == 6  # six line-item rows, four orders
+    rec = r.records
+    assert rec.columns == list(RECORD_COLUMNS["orders"])
+    assert rec["order_id"].to_list() == ["#1043", "#1044", "#1045", "#1046"]
+    assert rec["cancelled"].to_list() == [False, False, False, True]
+    assert rec["returned"].to_list() == [False, True, False, False]
+    # '+0100' offsets: the local date as written (#1044 at 23:30 +0100 is still 3 January).
+    assert rec["date"].to_list() == [date(2025, 1, 3), date(2025, 1, 3), date(2025, 1, 4), date(2025, 1, 4)]
+    ids = rec["customer_id"].to_list()
+    assert ids[0] == ids[2] and len(ids[0]) == 16  # anne@fjord.no and Anne@Fjord.no are one customer
+    import hashlib
+    assert ids[0] == hashlib.sha256(b"s" + b"anne@fjord.no").hexdigest()[:16]
+    text = r.records.write_csv() + r.frame.write_csv()
+    assert "@" not in text and "Storgata" not in text and "0150" not in text
+    assert any("Email, Billing Name" in f.message and "personal data" in f.message for f in r.findings)
+    # Daily measures without the cancelled #1046: 3 Jan (web) #1043 796.30 + #1044 (499.00 − 99.00 refunded)
+    # = 1196.30, 2 orders, 1 returned, 2 new customers; 4 Jan (pos) #1045 299.00, repeat customer.
+    f = r.frame.sort("date")
+    assert f["orders"].to_list() == [2, 1] and f["revenue"].to_list() == pytest.approx([1196.30, 299.00])
+    assert f["returned_orders"].to_list() == [1, 0] and f["new_customers"].to_list() == [2, 0]
+    assert f["channel"].to_list() == ["web", "pos"] and set(f["source"]) == {"shopify_orders"}
+
+
+def test_shopify_customers():
+    r = read("shopify_customers.csv")
+    assert (r.platform, r.kind) == ("shopify_customers", "customers")
+    assert r.records.columns == list(RECORD_COLUMNS["customers"])
+    assert r.records["total_spent"].sum() == pytest.approx(1495.30)  # 1095.30 + 400.00
+    assert r.records["accepts_marketing"].to_list() == [True, False]
+    assert r.records["country"].to_list() == ["NO", "NO"]
+
+
+def test_hubspot_contacts_daily_funnel_counts():
+    r = read("hubspot_contacts.csv")
+    assert (r.platform, r.kind) == ("hubspot_contacts", "contacts")
+    assert r.records.columns == list(RECORD_COLUMNS["contacts"]) and r.rows_used == 5
+    # leads: 51234 (2 Nov), 51235 and 51236 (4 Jan), 51238 (no lead date, but an MQL date: Create Date 6 Jan) = 4;
+    # the subscriber 51237 is no lead. MQLs 51234, 51235, 51238 = 3; SQLs 51234, 51238 = 2; customers 51234 = 1.
+    assert totals(r) == {"leads": 4, "mqls": 3, "sqls": 2, "opportunities": 0, "new_customers": 1}
+    jan4 = r.frame.filter(pl.col("date") == date(2025, 1, 4)).sort("channel")
+    assert jan4["channel"].to_list() == ["Organic Search", "Paid Social"] and jan4["leads"].to_list() == [1, 1]
+    assert r.records["lifecycle_stage"].to_list() == ["customer", "mql", "lead", "subscriber", "sql"]
+    assert any("First Name, Last Name, Email" in f.message for f in r.findings)
+
+
+def test_hubspot_deals():
+    r = read("hubspot_deals.csv")
+    assert (r.platform, r.kind) == ("hubspot_deals", "deals")
+    assert r.records["won"].to_list() == [True, False, False]
+    assert r.records["amount"].sum() == pytest.approx(65000.50)  # 45000 + 12000.50 + 8000
+    assert r.records["close_date"].to_list()[0] == date(2025, 1, 15)

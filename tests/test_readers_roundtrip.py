@@ -1,0 +1,67 @@
+"""One random canonical table, written in every dialect a marketer's export may use, reads back the same.
+
+Dialect = encoding × delimiter × decimal style (with its thousands separator) × header language ×
+preamble × summary rows. Whatever the combination, the totals, the row count and the campaign names
+must come back exactly; summary rows must be set aside, never added.
+"""
+
+import csv
+import io
+from datetime import date, timedelta
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kpi_core.readers import read_file
+
+NBSP = "\u00a0"
+CAMPAIGNS = ["Brand", "Vinter – Ull", "Retarget, 30d", 'Say "hei"', "Ærlig ØL", "=HYPERLINK(1)"]
+HEADERS = [("Day", "Campaign", "Cost", "Impr.", "Clicks"),
+           ("Date", "Campaign", "Spend", "Impressions", "Clicks"),
+           ("Datum", "Kampanj", "Kostnad", "Visningar", "Klick"),
+           ("Dato", "Kampanje", "Kostnad", "Visninger", "Klikk")]
+# (decimal mark, thousands separator): only the pairs real exports write unambiguously.
+NUMBER_STYLES = [(".", ""), (".", ","), (",", ""), (",", NBSP), (",", " ")]
+PREAMBLES = ["", 'Campaign report\n"January 1, 2025 - January 31, 2025"\n', "# Report\n# Start date: 20250101\n#\n"]
+
+rows = st.lists(st.tuples(st.integers(0, 30), st.sampled_from(CAMPAIGNS), st.integers(0, 9_999_999),
+                          st.integers(0, 5_000_000), st.integers(0, 100_000)), min_size=1, max_size=25)
+
+
+def number(value: float, decimals: int, style: tuple[str, str]) -> str:
+    mark, thousands = style
+    text = f"{value:,.{decimals}f}".replace(",", "\0").replace(".", mark)
+    return text.replace("\0", thousands)
+
+
+@settings(max_examples=80, deadline=None)
+@given(data=rows, encoding=st.sampled_from(["utf-8", "utf-8-sig", "utf-16", "windows-1252"]),
+       delimiter=st.sampled_from([",", ";", "\t"]), style=st.sampled_from(NUMBER_STYLES),
+       header=st.sampled_from(HEADERS), preamble=st.sampled_from(PREAMBLES),
+       totals=st.sampled_from(["none", "labelled", "blank"]))
+def test_every_dialect_reads_back_the_same_totals(data, encoding, delimiter, style, header, preamble, totals):
+    spend_cents = [cents for _, _, cents, _, _ in data]
+    out = io.StringIO()
+    w = csv.writer(out, delimiter=delimiter, lineterminator="\n")
+    w.writerow(header)
+    for day, campaign, cents, impressions, clicks in data:
+        w.writerow([(date(2025, 1, 1) + timedelta(days=day)).isoformat(), campaign, number(cents / 100, 2, style),
+                    number(impressions, 0, style), number(clicks, 0, style)])
+    total = [number(sum(spend_cents) / 100, 2, style), number(sum(r[3] for r in data), 0, style),
+             number(sum(r[4] for r in data), 0, style)]
+    if totals == "labelled":
+        w.writerow(["Total: Account", "", *total])
+    elif totals == "blank":
+        w.writerow(["", "", *total])
+    body = preamble.replace(",", delimiter) if delimiter != "," and preamble.startswith("#") else preamble
+    payload = (body + out.getvalue()).encode(encoding)
+
+    r = read_file(payload, "export.csv")
+
+    assert r.rows_used == len(data)
+    assert r.rows_read == r.rows_used + len(r.rows_excluded)
+    assert r.frame["spend"].sum() == pytest.approx(sum(spend_cents) / 100, abs=1e-6)
+    assert r.frame["impressions"].sum() == sum(row[3] for row in data)
+    assert r.frame["clicks"].sum() == sum(row[4] for row in data)
+    assert r.frame["campaign"].to_list() == [row[1] for row in data]

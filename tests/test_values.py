@@ -1,0 +1,182 @@
+"""values.py: every cell style of shared/export-formats.md, with the expected numbers worked out."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import polars as pl
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kpi_core.readers.values import parse_date, parse_duration, parse_number, parse_percent
+
+
+def run(parser, cells):
+    values, report = parser(pl.Series(cells, dtype=pl.String))
+    return values.to_list(), report
+
+
+@pytest.mark.parametrize(
+    ("cells", "expected", "style"),
+    [
+        # Google Ads: quoted thousands next to plain counts -> the comma is thousands.
+        (["1,245", "87", "18,902"], [1245.0, 87.0, 18902.0], "decimal point, comma thousands"),
+        # ... but one '0,5' makes the column decimal comma: 1,245 is then 1.245.
+        (["4,12", "1,245", "0,5"], [4.12, 1.245, 0.5], "decimal comma"),
+        (["1.234,56", "12,5", "-3"], [1234.56, 12.5, -3.0], "decimal comma, dot thousands"),
+        (["1,234.56", "2,940.00", "0.5"], [1234.56, 2940.0, 0.5], "decimal point, comma thousands"),
+        (["1,234,567", "12"], [1234567.0, 12.0], "decimal point, comma thousands"),
+        (["1.234.567", "2.546"], [1234567.0, 2546.0], "decimal comma, dot thousands"),
+        (["2.546", "0.5"], [2.546, 0.5], "decimal point"),
+        (["1\u00a0234,5", "12", "1\u202f000"], [1234.5, 12.0, 1000.0], "decimal comma, space thousands"),
+        (["1 245,50", "4,12"], [1245.5, 4.12], "decimal comma, space thousands"),
+        (["1'234.50", "87"], [1234.5, 87.0], "decimal point, apostrophe thousands"),
+        (["199874.74", "4.19763158"], [199874.74, 4.19763158], "decimal point"),
+    ],
+)
+def test_number_decimal_mark_decided_per_column(cells, expected, style):
+    values, report = run(parse_number, cells)
+    assert values == pytest.approx(expected)
+    assert report.style == style
+    assert report.bad == 0
+
+
+def test_number_currency_signs_apostrophes_and_negatives():
+    cells = ["kr 1 200,50", "1 200,50 NOK", "€5", "SEK 0,5", "'0150", "−12", "(5,5)", "US$ 0,00"]
+    values, report = run(parse_number, cells)
+    # 1 200,50 -> 1200.5; '0150 (leading apostrophe, Shopify) -> 150; (5,5) -> -5.5
+    assert values == pytest.approx([1200.5, 1200.5, 5.0, 0.5, 150.0, -12.0, -5.5, 0.0])
+    assert report.style.startswith("decimal comma") and report.bad == 0
+    values, _ = run(parse_number, ["$1,804.20", "£0.00", "US$ 4,112.95"])
+    assert values == pytest.approx([1804.2, 0.0, 4112.95])
+
+
+def test_number_missing_markers_are_null_and_counted():
+    cells = [" --", "--", "-", "<5", "n/a", "N/A", "", None, "87"]
+    values, report = run(parse_number, cells)
+    assert values == [None] * 8 + [87.0]
+    assert (report.null_markers, report.masked, report.bad) == (8, 1, 0)
+
+
+def test_number_bad_cells_are_null_with_examples():
+    values, report = run(parse_number, ["12", "abc", "1.2.3,4,5", "7", "x1", "y2"])
+    assert values == [12.0, None, None, 7.0, None, None]
+    assert report.bad == 4
+    assert report.bad_examples == [(1, "abc"), (2, "1.2.3,4,5"), (4, "x1")]  # at most three
+
+
+def test_misplaced_thousands_mark_is_bad_not_a_different_number():
+    # Decimal comma column (4,12): '6.99' cannot be 699, and '1.2345' has no group of three.
+    values, report = run(parse_number, ["4,12", "6.99", "1.234", "1.2345"])
+    assert values == [4.12, None, 1234.0, None]
+    assert report.bad == 2
+
+
+@pytest.mark.parametrize(
+    ("cells", "expected", "kind"),
+    [
+        (["6.99%", "1.12%", " --"], [0.0699, 0.0112, None], "percent sign"),
+        (["6,99 %", "1,1 %"], [0.0699, 0.011], "percent sign"),
+        (["99,88%", "12,5 %"], [0.9988, 0.125], "percent sign"),  # Dutch UA export
+        (["0.64445", "0.410409", "1"], [0.64445, 0.410409, 1.0], "bare fractions"),
+        (["2.60", "0.775892", "12.1"], [0.026, 0.00775892, 0.121], "bare percent units"),  # Meta CTR
+    ],
+)
+def test_percent_as_fraction(cells, expected, kind):
+    values, report = run(parse_percent, cells)
+    assert values == pytest.approx(expected)
+    assert report.style.startswith(kind)
+
+
+def test_duration_seconds():
+    values, report = run(parse_duration, ["00:02:07", "01:49", "1:00:00", "52.8103", "--", "later"])
+    # 2*60+7 = 127; 1*60+49 = 109; 1*3600 = 3600; GA4 plain seconds stay as they are
+    assert values == pytest.approx([127.0, 109.0, 3600.0, 52.8103, None, None])
+    assert report.style == "hh:mm:ss, mm:ss, seconds"
+    assert (report.null_markers, report.bad) == (1, 1)
+    values, report = run(parse_duration, ["21,5", "3,25"])  # decimal comma seconds
+    assert values == pytest.approx([21.5, 3.25]) and report.style == "seconds"
+
+
+D = dt.date
+
+
+@pytest.mark.parametrize(
+    ("cells", "expected", "style"),
+    [
+        (["2025-01-02", "2025-01-31"], [D(2025, 1, 2), D(2025, 1, 31)], "ISO"),
+        (["20250131", "20250101"], [D(2025, 1, 31), D(2025, 1, 1)], "YYYYMMDD"),
+        (["202501", "202412"], [D(2025, 1, 1), D(2024, 12, 1)], "YYYYMM"),
+        (["16.04.2015", "1.5.2025"], [D(2015, 4, 16), D(2025, 5, 1)], "D.M.YYYY"),
+        (["16-04-2015"], [D(2015, 4, 16)], "D-M-YYYY"),
+        (["1/2/2025", "13/2/2025"], [D(2025, 2, 1), D(2025, 2, 13)], "D/M/YYYY"),
+        (["1/2/2025", "2/13/2025"], [D(2025, 1, 2), D(2025, 2, 13)], "M/D/YYYY"),
+        (["1/2/19", "2/13/19"], [D(2019, 1, 2), D(2019, 2, 13)], "M/D/YYYY"),
+        (["Jan 07, 2026 08:00 am", "Dec 1, 2025 11:59 pm"], [D(2026, 1, 7), D(2025, 12, 1)], "Mon D, YYYY"),
+        (["January 7, 2026", "Aug 1, 2026"], [D(2026, 1, 7), D(2026, 8, 1)], "Mon D, YYYY"),
+        (["7 January 2026", "1. okt. 2025"], [D(2026, 1, 7), D(2025, 10, 1)], "D Mon YYYY"),
+        (["2025-01-03 10:12:44 +0100", "2025-05-19T15:15:37-0400"], [D(2025, 1, 3), D(2025, 5, 19)], "ISO"),
+        (["2024-11-02 09:14", "2025-01-04 23:59"], [D(2024, 11, 2), D(2025, 1, 4)], "ISO"),
+        (["1/2/2025, 12:00 AM", "2/1/2025 6:10:00 AM"], [D(2025, 1, 2), D(2025, 2, 1)], "M/D/YYYY (ambiguous"),
+    ],
+)
+def test_dates(cells, expected, style):
+    values, report = run(parse_date, cells)
+    assert values == expected
+    assert report.style.startswith(style)
+    assert report.bad == 0
+
+
+def test_all_ambiguous_slashes_read_month_first_and_say_so():
+    values, report = run(parse_date, ["1/2/2025", "3/4/2025"])
+    assert values == [D(2025, 1, 2), D(2025, 3, 4)]
+    assert report.style == "M/D/YYYY (ambiguous: no part above 12, read as month first)"
+    values, report = run(parse_date, ["1.2.2025", "3.4.2025"])
+    assert values == [D(2025, 2, 1), D(2025, 4, 3)]
+    assert "read as day first" in report.style
+
+
+def test_impossible_dates_are_bad():
+    values, report = run(parse_date, ["2025-02-30", "13/13/2025", "2025-01-01", "soon", "n/a"])
+    assert values == [None, None, D(2025, 1, 1), None, None]
+    assert (report.bad, report.null_markers) == (3, 1)
+    assert report.bad_examples[0] == (0, "2025-02-30")
+
+
+# ---------------------------------------------------------------------------------------------
+# Properties: a number written in any export style reads back as itself.
+
+
+def _write(value: float, decimal: str, thousands: str) -> str:
+    whole, frac = f"{abs(value):.2f}".split(".")
+    groups = []
+    while whole:
+        groups.insert(0, whole[-3:])
+        whole = whole[:-3]
+    sign = "-" if value < 0 else ""
+    return sign + thousands.join(groups) + decimal + frac
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.integers(-10**9, 10**9), min_size=1, max_size=20),
+    st.sampled_from([(".", ","), (",", "."), (",", " "), (",", "\u00a0"), (".", "'"), (".", ""), (",", "")]),
+)
+def test_number_round_trip_in_every_style(cents, marks):
+    """Two decimals always written, so every column shows its decimal mark (``1.234,00``)."""
+    decimal, thousands = marks
+    numbers = [c / 100 for c in cents]
+    values, report = run(parse_number, [_write(n, decimal, thousands) for n in numbers])
+    assert values == pytest.approx(numbers)
+    assert report.bad == 0
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.dates(dt.date(1990, 1, 1), dt.date(2040, 12, 31)), min_size=1, max_size=20))
+def test_date_round_trip_when_the_order_shows(dates):
+    """D/M/YYYY with at least one day above 12 reads back as the same dates."""
+    dates = [*dates, dt.date(2025, 1, 13)]
+    values, report = run(parse_date, [f"{d.day}/{d.month}/{d.year}" for d in dates])
+    assert values == dates
+    assert report.style == "D/M/YYYY"
