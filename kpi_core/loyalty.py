@@ -34,7 +34,6 @@ from kpi_core import acquisition, catalog
 from kpi_core.catalog import Formula
 from kpi_core.engine import Comparison, Inputs, Period, available_measures, compare, evaluate, formula_expr, resolve
 from kpi_core.readers.result import ReadResult
-from kpi_core.sources import reconcile
 
 CHURN_DAYS = 90
 HORIZONS: tuple[int, ...] = (3, 6, 12)
@@ -402,7 +401,7 @@ def needs_orders(kpi_ids: Sequence[str], performance: pl.DataFrame, inputs: Inpu
     Only KPIs made of the shop's measures (plus spend and other costs, for CAC) qualify: the shop's
     orders over Meta's carts would mix two tools in one ratio.
     """
-    have = available_measures(reconcile(performance)[0], inputs) if performance.height else set()
+    have = available_measures(performance, inputs) if performance.height else set()
     from_data, _ = resolve(list(kpi_ids), have)
     with_orders, _ = resolve(list(kpi_ids), set(MEASURES) | (have & {"spend", "other_costs"}))
     return [k for k in kpi_ids if k in with_orders and k not in from_data]
