@@ -150,3 +150,21 @@ def test_loyalty_page_without_orders_points_to_the_data_page(app):
     at = app.switch_page("pages/loyalty.py").run()
     assert not at.exception
     assert "Loyalty needs the shop's orders" in at.info[0].value
+
+
+def test_an_orders_export_alone_is_enough_for_the_loyalty_page(app):
+    from conftest import upload
+
+    at = upload(app, "orders_export.csv", (Path(__file__).parent / "fixtures/exports/shopify_orders.csv").read_bytes())
+    at = at.switch_page("pages/loyalty.py").run()
+    assert not at.exception
+    shown = metrics(at)
+    # #1043 anne 796.30 and #1045 Anne@Fjord.no 299.00 (one customer: e-mails are matched case-blind),
+    # #1044 bjorn 499.00 with 99.00 refunded; #1046 is cancelled. No ad data: the period is the orders' dates.
+    assert shown["Orders"] == "3"
+    assert shown["Net revenue (NOK)"] == fmt.number(796.30 + 400.00 + 299.00)
+    assert shown["Customers (new / returning)"] == "2 / 0"
+    assert shown["Repeat purchase rate"] == fmt.percent(1 / 2)  # anne ordered twice
+    assert shown["Return rate"] == fmt.percent(1 / 3)  # #1044
+    assert shown["Churn rate"] == "–"  # 90 days of orders before the period are needed
+    assert "1 cancelled order is left out." in [c.value for c in at.caption]
