@@ -208,8 +208,10 @@ def remove_upload(key: str) -> None:
 
 
 def _combine(results: tuple[ReadResult, ...]) -> pl.DataFrame:
-    """The performance rows of every file (ads, analytics, e-mail), in one contiguous frame."""
-    usable = [r for r in results if r.kind in ("performance", "email")]
+    """The performance rows of every file (ads, analytics, e-mail, and the CRM's daily leads, MQLs and
+    customers: the CRM is the system of record for them), in one contiguous frame. A shop's orders are
+    analysed from their records (the Loyalty page, the scorecard's loyalty stage)."""
+    usable = [r for r in results if r.kind in ("performance", "email", "contacts")]
     return combine(usable).rechunk() if usable else pl.DataFrame()
 
 

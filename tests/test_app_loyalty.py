@@ -168,3 +168,33 @@ def test_an_orders_export_alone_is_enough_for_the_loyalty_page(app):
     assert shown["Return rate"] == fmt.percent(1 / 3)  # #1044
     assert shown["Churn rate"] == "–"  # 90 days of orders before the period are needed
     assert "1 cancelled order is left out." in [c.value for c in at.caption]
+
+
+def test_leads_goal_on_the_b2b_sample_counts_leads_from_the_crm(app):
+    app.session_state["dataset"] = "sample:b2b"
+    at = app.run()
+    at.selectbox(key="w_goal").set_value("leads").run()
+    assert not at.exception
+    shown = metrics(at)
+    # HubSpot's lead dates in the period, not LinkedIn's lead-form count: the CRM is the system of record.
+    contacts = table("b2b/hubspot_contacts.csv")
+    def in_period(col: str) -> int:
+        return sum(bool(r[col]) and START <= date.fromisoformat(r[col][:10]) <= END for r in contacts)
+    mqls, leads = in_period("Became a Marketing Qualified Lead Date"), in_period("Became a Lead Date")
+    assert at.metric[0].label == "Customer acquisition cost (CAC)"
+    assert shown["Lead → MQL rate"] == fmt.percent(mqls / leads)  # MQL dates / lead dates in the period
+    assert any("Leads are taken from the CRM" in m.value for m in at.markdown)
+
+
+def test_a_crm_export_alone_gives_the_lead_funnel(app):
+    from conftest import upload
+
+    at = upload(app, "contacts.csv", (Path(__file__).parent / "fixtures/exports/hubspot_contacts.csv").read_bytes())
+    at = at.switch_page("pages/funnel.py").run()
+    assert not at.exception
+    frame = at.dataframe[0].value.set_index("acquisition")
+    # Paid Social: 51234 (customer) and 51236 (lead). Organic Search: 51235 (MQL) and 51238 (SQL, its
+    # lead date missing: a later stage counts as having passed the earlier ones). 51237 is a subscriber.
+    assert frame.loc["Paid Social", ["leads", "mqls", "sqls", "new_customers"]].tolist() == [2, 1, 1, 1]
+    assert frame.loc["Organic Search", ["leads", "mqls", "sqls"]].tolist() == [2, 2, 1]
+    assert frame.loc["Direct Traffic", ["contacts", "leads"]].tolist() == [1, 0]
