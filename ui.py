@@ -47,12 +47,14 @@ TREND_KPIS, TREND_GRAIN = "trend_kpis", "trend_grain"
 LOY_CHURN, LOY_HORIZON = "loy_churn_days", "loy_horizon"  # Loyalty page: churn window, LTV horizon
 LEAD_DATES = "lead_dates"  # Funnel page, lead funnel: "all" dates of the CRM export or the "period"
 ORDERS = "orders"  # (content key, prepared shop orders or None, problem text or None) of the active data
+TARGETS, WORKSPACE_ERROR = "targets", "workspace_error"  # tuple of targets.Target; a bad workspace file's message
 
 UPLOADS_CHOICE = "uploads"
 _FILTER_KEYS = {"source": F_SOURCE, "channel": F_CHANNEL, "campaign": F_CAMPAIGN}
 _DEFAULTS: dict[str, Any] = {GOAL: None, MARGIN: 0.0, OTHER_COSTS: 0.0, SEG_KPI: None, SEG_DIM: None,
-                             SEG_DIM2: None, TREND_KPIS: None, TREND_GRAIN: "day", UPLOAD_ROUND: 0,
-                             LOY_CHURN: loyalty.CHURN_DAYS, LOY_HORIZON: None, LEAD_DATES: "all"}
+                             SEG_DIM2: None, TREND_KPIS: None, TREND_GRAIN: "day", UPLOAD_ROUND: 0, TARGETS: (),
+                             WORKSPACE_ERROR: None, LOY_CHURN: loyalty.CHURN_DAYS, LOY_HORIZON: None,
+                             LEAD_DATES: "all"}
 
 
 @dataclass(frozen=True)
@@ -83,14 +85,30 @@ def init_state() -> None:
     for k, v in _DEFAULTS.items():
         st.session_state.setdefault(k, v)
     st.session_state.setdefault(UPLOADS, {})
-    st.session_state.setdefault(SALT, secrets.token_hex(16))
+    st.session_state.setdefault(SALT, secrets.token_bytes(16))
     if LANG not in st.session_state:
         locale = (st.context.locale or "en").lower()
         st.session_state[LANG] = next((lg for lg in ("nb", "sv") if locale.startswith(lg) or
                                        (lg == "nb" and locale.startswith(("no", "nn")))), "en")
     if DATASET not in st.session_state:
         sets = sample_sets()
-        st.session_state[DATASET] = f"sample:{sets[0]['id']}" if sets else UPLOADS_CHOICE
+        if sets:
+            use_dataset(f"sample:{sets[0]['id']}")
+        else:
+            st.session_state[DATASET] = UPLOADS_CHOICE
+
+
+def use_dataset(choice: str) -> None:
+    """Make ``choice`` the active data; a sample set also brings the goal it was made for."""
+    st.session_state[DATASET] = choice
+    _goal_of(choice)
+
+
+def _goal_of(choice: str | None = None) -> None:
+    choice = choice or st.session_state.get(DATASET) or ""
+    spec = next((s for s in sample_sets() if f"sample:{s['id']}" == choice), None)
+    if spec and spec.get("goal"):
+        st.session_state[GOAL] = spec["goal"]
 
 
 def framed() -> None:
@@ -161,7 +179,7 @@ def _sample(set_id: str) -> tuple[tuple[ReadResult, ...], tuple[str, ...]]:
     for rel in spec["files"]:
         path = SAMPLE_DIR / rel
         try:
-            results.append(read_file(path.read_bytes(), path.name))
+            results.append(read_file(path.read_bytes(), path.name, salt=b"kpi-compass-sample"))
         except (OSError, ReadError) as exc:
             errors.append(str(exc))
     return tuple(results), tuple(errors)
@@ -171,7 +189,7 @@ def _parse(name: str, data: bytes,
            overrides: dict[str, str | None] | None = None) -> tuple[ReadResult | None, str | None]:
     """Read one upload; a file that cannot be used gives a message, never a traceback."""
     try:
-        return read_file(data, name, overrides or None), None
+        return read_file(data, name, overrides or None, salt=st.session_state[SALT]), None
     except ReadError as exc:
         return None, str(exc)
     except Exception as exc:  # noqa: BLE001 - an unexpected reader failure is still the file's problem
@@ -208,10 +226,10 @@ def remove_upload(key: str) -> None:
 
 
 def _combine(results: tuple[ReadResult, ...]) -> pl.DataFrame:
-    """The performance rows of every file (ads, analytics, e-mail, and the CRM's daily leads, MQLs and
-    customers: the CRM is the system of record for them), in one contiguous frame. A shop's orders are
-    analysed from their records (the Loyalty page, the scorecard's loyalty stage)."""
-    usable = [r for r in results if r.kind in ("performance", "email", "contacts")]
+    """The measure rows of every file in one contiguous frame: ad, analytics and e-mail exports,
+    and the daily orders, leads and customers that shop and CRM readers derive from their records
+    (``sources.reconcile`` keeps a result that several tools report from counting twice)."""
+    usable = [r for r in results if not r.frame.is_empty()]
     return combine(usable).rechunk() if usable else pl.DataFrame()
 
 
@@ -281,7 +299,7 @@ def sidebar() -> None:
     """Language, the active data and the filters: drawn on every page, so they persist."""
     switch = st.session_state.pop(SWITCH_DATASET, None)
     if switch:
-        st.session_state[DATASET] = switch
+        use_dataset(switch)
     with st.sidebar:
         st.selectbox(fmt.t("language", lang()), LANGS, key=LANG, format_func=lambda x: fmt.LANG_NAMES[x])
         choices = [f"sample:{s['id']}" for s in sample_sets()]
@@ -292,7 +310,8 @@ def sidebar() -> None:
         titles = {f"sample:{s['id']}": s.get("title", s["id"]) for s in sample_sets()}
         titles[UPLOADS_CHOICE] = t("your_uploads", n=len(st.session_state[UPLOADS]))
         if choices:
-            st.selectbox(t("data_active"), choices, key=DATASET, format_func=lambda c: titles.get(c, c))
+            st.selectbox(t("data_active"), choices, key=DATASET, format_func=lambda c: titles.get(c, c),
+                         on_change=_goal_of)
         data = active()
         if data is None or data.frame.is_empty():
             st.caption(t("no_data"))

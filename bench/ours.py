@@ -14,6 +14,7 @@ from pathlib import Path
 import polars as pl
 
 from bench.spec import BREAKDOWNS, GOAL, KPIS, OVERRIDES, table
+from kpi_core import views
 from kpi_core.engine import Comparison, KpiResult, available_measures, compare, compute
 from kpi_core.goals import plan
 from kpi_core.readers import read_file
@@ -42,6 +43,14 @@ def rerun(frame: pl.DataFrame, channels: tuple[str, ...], start: date, end: date
     kpis = goal_kpis(frame)
     part = frame.filter(pl.col("channel").is_in(channels) & pl.col("date").is_between(start, end))
     return {"scorecard": compute(part, kpis), "campaign": compute(part, kpis, by=["campaign"])}
+
+
+def app_rerun(frame: pl.DataFrame, channels: tuple[str, ...], start: date, end: date) -> tuple:
+    """The same filter change as the Goal & KPIs page handles it: ``views.scorecard`` (current vs
+    previous period, sparklines, formatted cards) and ``views.segments`` by campaign."""
+    f = views.Filters(start=start, end=end, channels=channels)
+    return views.scorecard(views.filter_dimensions(frame, f), GOAL, f.period), views.segments(
+        views.filter_all(frame, f), "campaign")
 
 
 def export(results: dict[str, KpiResult | Comparison]) -> dict:

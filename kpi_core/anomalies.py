@@ -16,12 +16,13 @@ a frequency jump neutral.
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from datetime import timedelta
 from statistics import median
 
 import polars as pl
 
-from kpi_core.engine import PERIOD, Inputs, compute, verdict
+from kpi_core.engine import PERIOD, Inputs, Period, compute, verdict
 
 WINDOW_DAYS = 28
 K = 3.0
@@ -78,3 +79,27 @@ def detect(frame: pl.DataFrame, kpi: str, window: int = WINDOW_DAYS, k: float = 
         pl.Series("upper", highs, dtype=pl.Float64), pl.Series("anomaly", flags, dtype=pl.Boolean),
         pl.Series("verdict", verdicts, dtype=pl.String),
     )
+
+
+def points(detected: pl.DataFrame, label: str) -> pl.DataFrame:
+    """``date, kpi, value, verdict, note`` for the days outside the band (from ``detect``)."""
+    note = pl.format("outside {} – {} (median {})", *(pl.col(c).round(4) for c in ("lower", "upper", "median")))
+    return detected.filter(pl.col("anomaly")).select(
+        "date", pl.lit(label).alias("kpi"), "value", "verdict", note.alias("note"))
+
+
+def marks(frame: pl.DataFrame, kpis: Sequence[str], period: Period, labels: Mapping[str, str],
+          inputs: Inputs | None = None) -> pl.DataFrame:
+    """Anomalous days of each KPI inside ``period``, judged on the whole history before them.
+
+    KPIs the data cannot give per day are left out. ``labels`` names each KPI as the chart does.
+    """
+    parts = []
+    for kpi in kpis:
+        try:
+            found = detect(frame, kpi, inputs=inputs)
+        except ValueError:
+            continue
+        parts.append(points(found.filter(pl.col("date").is_between(period.start, period.end)), labels[kpi]))
+    schema = {"date": pl.Date, "kpi": pl.String, "value": pl.Float64, "verdict": pl.String, "note": pl.String}
+    return pl.concat(parts) if parts else pl.DataFrame(schema=schema)

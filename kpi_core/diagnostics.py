@@ -24,11 +24,13 @@ from typing import Any, Literal
 
 import polars as pl
 
-from kpi_core import catalog
+from kpi_core import catalog, fmt
+from kpi_core.catalog import Lang
 from kpi_core.engine import Inputs, Period, compute, in_period
 from kpi_core.readers.result import Finding
 from kpi_core.schema import MONEY_MEASURES
-from kpi_core.targets import STATUS_LABELS, TargetCheck
+from kpi_core.targets import STATUS_LABELS, TargetCheck, unit_of
+from kpi_core.views import NOT_SET
 
 Level = Literal["quality", "alert", "info"]
 
@@ -41,6 +43,8 @@ class Thresholds:
     rise: float = 0.15  # a KPI that moved 15 % on the previous period has "risen"
     ltv_cac_min: float = 3.0  # the articles: a healthy LTV is at least 3 × CAC
     min_spend_share: float = 0.02  # segments under 2 % of spend are too small to judge
+    # CTR differs by format (search ads click far more than display), so "low" means half the overall
+    low_ctr_gap: float = 0.50
     brand_words: tuple[str, ...] = ("brand", "awareness", "kjennskap", "merkevare", "varumärke", "kännedom")
 
 
@@ -60,9 +64,13 @@ class Facts:
     targets: tuple[TargetCheck, ...] = ()
     quality: tuple[tuple[str, Finding], ...] = ()  # (file, finding) from the readers
     thresholds: Thresholds = Thresholds()
+    lang: Lang = "en"  # number formats; the finding texts are English for now
 
     def label(self, row: Mapping[str, Any]) -> str:
-        return "All" if self.dimension is None else str(row.get(self.dimension))
+        if self.dimension is None:
+            return "All"
+        value = row.get(self.dimension)
+        return NOT_SET if value is None else str(value)
 
     def material(self) -> list[Mapping[str, Any]]:
         """Segments big enough to judge: at least ``min_spend_share`` of spend (all, without spend)."""
@@ -72,21 +80,12 @@ class Facts:
         return [s for s in self.segments if (s.get("spend") or 0) >= self.thresholds.min_spend_share * spend]
 
     def fmt(self, name: str, value: float | None) -> str:
-        return fmt(name, value, self.currency)
+        return value_text(name, value, self.currency, self.lang)
 
 
-def fmt(name: str, value: float | None, currency: str | None = None) -> str:
-    """A KPI or measure value the way a finding writes it: "412 NOK", "3.45 %", "2.10×", "8 120"."""
-    if value is None:
-        return "–"
-    unit = catalog.get(name).unit if name in catalog.KPIS else "currency" if name in MONEY_MEASURES else "count"
-    if unit == "rate":
-        return f"{value * 100:.2f} %" if abs(value) < 0.1 else f"{value * 100:.1f} %"
-    if unit == "multiple":
-        return f"{value:.2f}×"
-    text = f"{value:,.0f}" if abs(value) >= 100 or unit == "count" else f"{value:,.2f}"
-    text = text.replace(",", " ")
-    return f"{text} {currency}" if unit == "currency" and currency else text
+def value_text(name: str, value: float | None, currency: str | None = None, lang: Lang = "en") -> str:
+    """A KPI or measure value as the app writes it (``fmt.format_kpi``): "412.00 NOK", "3.45%", "8,120"."""
+    return fmt.format_kpi(value, unit_of(name), currency, lang)
 
 
 @dataclass(frozen=True)
@@ -125,7 +124,8 @@ def _ratio(a: float | None, b: float | None) -> float | None:
     return None if a is None or b is None or b == 0 else a / b
 
 
-def _gap_hits(facts: Facts, kpi: str, worse: Literal["above", "below"]) -> Iterable[tuple[Mapping, float, float]]:
+def _gap_hits(facts: Facts, kpi: str, worse: Literal["above", "below"],
+              gap: float | None = None) -> Iterable[tuple[Mapping, float, float]]:
     """(segment, its value, the overall value) where the segment is ``segment_gap`` worse than the whole.
 
     Brand-building segments are left out for conversion-stage KPIs: their job is to be seen, not to
@@ -134,7 +134,7 @@ def _gap_hits(facts: Facts, kpi: str, worse: Literal["above", "below"]) -> Itera
     overall = facts.totals.get(kpi)
     if overall is None or facts.dimension is None:
         return
-    g = facts.thresholds.segment_gap
+    g = facts.thresholds.segment_gap if gap is None else gap
     skip_brand = catalog.get(kpi).stage == "conversion"
     for s in facts.material():
         if skip_brand and _is_brand(facts, facts.label(s)):
@@ -152,10 +152,16 @@ def _is_brand(facts: Facts, label: str) -> bool:
 
 
 def _data_quality(facts: Facts) -> Iterable[Hit]:
+    """Reader warnings and errors, one finding per file and message however often it recurs."""
+    places: dict[tuple[str, str], list[str]] = {}
     for file, f in facts.quality:
         if f.level in ("warning", "error"):
-            where = f" ({f.where})" if f.where else ""
-            yield Hit({"file": file, "message": f.message, "where": where}, at_stake=float("inf"))
+            places.setdefault((file, f.message.rstrip(".")), []).append(f.where)
+    for (file, message), wheres in places.items():
+        shown = [w for w in wheres if w]
+        more = len(wheres) - 1
+        where = f" ({shown[0]}{f' and {more} more place' + 's' * (more > 1) if more else ''})" if shown else ""
+        yield Hit({"file": file, "message": message, "where": where}, at_stake=float("inf"))
 
 
 def _high_cpa(facts: Facts) -> Iterable[Hit]:
@@ -198,7 +204,7 @@ def _beats(kpi: str, a: float, b: float, gap: float) -> bool:
 
 
 def _low_ctr(facts: Facts) -> Iterable[Hit]:
-    for s, ctr, overall in _gap_hits(facts, "ctr", "below"):
+    for s, ctr, overall in _gap_hits(facts, "ctr", "below", facts.thresholds.low_ctr_gap):
         spend = s.get("spend") or 0.0
         yield Hit({"segment": facts.label(s), "ctr": facts.fmt("ctr", ctr), "ctr_all": facts.fmt("ctr", overall)},
                   {"ctr": ctr, "ctr_all": overall}, spend * (1 - ctr / overall) if overall else 0.0, facts.label(s))
@@ -243,10 +249,11 @@ def _rising(kpi: str) -> Callable[[Facts], Iterable[Hit]]:
                 continue
             label = "All" if now is facts.totals else facts.label(now)
             base = _denominator(kpi)
+            scale = catalog.get(kpi).formulas[0].scale  # CPM is per 1000 impressions
             volume = now.get(base) or 0.0
             yield Hit({"segment": label, "value": facts.fmt(kpi, v), "before": facts.fmt(kpi, v0),
                        "pct": f"{(change - 1) * 100:.0f} %", "volume": facts.fmt(base, volume), "base": base},
-                      {kpi: v, f"{kpi}_previous": v0}, volume * (v - v0), label)
+                      {kpi: v, f"{kpi}_previous": v0}, volume * (v - v0) / scale, label)
 
     return when
 
@@ -369,6 +376,10 @@ RULES: tuple[Rule, ...] = (
     Rule("rising_cpc", ("cpc",), _rising("cpc"),
          "{segment}: CPC rose {pct} to {value} (from {before}) on {volume} {base}.",
          "Check the bid strategy, audience settings and keyword choice; the budget may need adjusting."),
+    Rule("rising_cpm", ("cpm",), _rising("cpm"),
+         "{segment}: CPM rose {pct} to {value} (from {before}) on {volume} {base}.",
+         "The audience may be tiring of the ads or competition rising: refresh the creatives, widen the audience "
+         "or compare placements with a lower CPM."),
     Rule("cheap_leads_low_quality", ("cpl", "lead_to_mql_rate"), _good_but("cpl", "lead_to_mql_rate"),
          "{segment}: cheap leads (CPL {good} vs {good_all}) but only {bad} become MQLs (vs {bad_all} overall).",
          "Read CPL with lead quality: compare cost per MQL, and tighten targeting or the form."),
@@ -397,7 +408,8 @@ def diagnose(facts: Facts, rules: Sequence[Rule] = RULES) -> list[Diagnosis]:
 def gather(frame: pl.DataFrame, current: Period | None = None, previous: Period | None = None,
            by: str | None = None, goal: str | None = None, inputs: Inputs | None = None,
            ltv: float | None = None, targets: Sequence[TargetCheck] = (),
-           quality: Sequence[tuple[str, Finding]] = (), thresholds: Thresholds | None = None) -> Facts:
+           quality: Sequence[tuple[str, Finding]] = (), thresholds: Thresholds | None = None,
+           lang: Lang = "en") -> Facts:
     """The facts of one analysis, computed through the engine (every KPI, ratio of sums)."""
     inputs = inputs or Inputs()
     cur = in_period(frame, current) if current else frame
@@ -411,4 +423,4 @@ def gather(frame: pl.DataFrame, current: Period | None = None, previous: Period 
     prev_segments = {str(r[by]): r for r in rows(prev, [by])} if by else {}
     return Facts(total.row(0) if total else {}, before[0] if before else {}, tuple(rows(cur, [by]) if by else ()),
                  prev_segments, by, goal, inputs.margin, ltv, total.currency if total else None, tuple(targets),
-                 tuple(quality), thresholds or Thresholds())
+                 tuple(quality), thresholds or Thresholds(), lang)

@@ -32,13 +32,13 @@ from __future__ import annotations
 
 import argparse
 import json
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import polars as pl
 
-from kpi_core import catalog, cli
-from kpi_core.catalog import Formula
+from kpi_core import catalog, cli, fmt
+from kpi_core.catalog import Formula, Lang
 from kpi_core.engine import (
     ROWS,
     Inputs,
@@ -52,6 +52,7 @@ from kpi_core.engine import (
     prepare,
 )
 from kpi_core.schema import NON_ADDITIVE
+from kpi_core.targets import unit_of
 
 _NUM, _DEN = "__num", "__den"
 
@@ -172,6 +173,8 @@ def _effects(p0: pl.DataFrame, p1: pl.DataFrame, by: str, formula: Formula) -> p
     c = (r0 + r1) / 2
     both = p0.join(p1, on=by, how="full", coalesce=True, suffix="_1", nulls_equal=True)
     both = both.with_columns(pl.col(_NUM, _DEN, f"{_NUM}_1", f"{_DEN}_1").fill_null(0.0))
+    # segments with nothing in either period (rows whose measures were set aside) add nothing
+    both = both.filter(pl.any_horizontal(pl.col(_NUM, _DEN, f"{_NUM}_1", f"{_DEN}_1") != 0))
     n0, n1, e0, e1 = (pl.col(_NUM), pl.col(f"{_NUM}_1"), pl.col(_DEN), pl.col(f"{_DEN}_1"))
     w0, w1 = e0 / d0, e1 / d1
     rate0, rate1 = pl.when(e0 != 0).then(n0 / e0), pl.when(e1 != 0).then(n1 / e1)
@@ -206,44 +209,46 @@ class NumberExplanation:
     currency: str | None
     notes: tuple[str, ...] = ()
 
-    def lines(self) -> list[str]:
-        """Plain-text lines: formula, the sums, rows and filters."""
-        out = [f"{catalog.get(self.kpi).label()} = {self.formula}"]
-        out += [f"Σ {m} = {_num(v)}" for m, v in self.inputs.items()]
-        out.append(f"{self.rows:,} rows".replace(",", " "))
-        out += [f"filter {k}: {_filter_text(v)}" for k, v in self.filters.items()] or ["no filters"]
+    def lines(self, lang: Lang = "en") -> list[str]:
+        """Plain-text lines: formula, the sums (formatted for ``lang``), rows and filters."""
+        out = [f"{catalog.get(self.kpi).label(lang)} = {self.formula}"]
+        out += [f"Σ {m} = {fmt.format_kpi(v, unit_of(m), self.currency, lang)}" for m, v in self.inputs.items()]
+        out.append(fmt.t("rows_behind", lang, n=fmt.number(self.rows, lang)))
+        out += [f"{k}: {_filter_text(v)}" for k, v in self.filters.items()] or [fmt.t("no_filters", lang)]
         return out + list(self.notes)
-
-
-def _num(v: float | None) -> str:
-    return "–" if v is None else f"{v:,.2f}".replace(",", " ").removesuffix(".00")
 
 
 def _filter_text(v: object) -> str:
     return ", ".join(map(str, v)) if isinstance(v, list | tuple | set | frozenset) else str(v)
 
 
-def explain_number(frame: pl.DataFrame, kpi_id: str, filters: Mapping[str, object] | None = None,
-                   inputs: Inputs | None = None) -> NumberExplanation:
-    """The formula, summed inputs, row count and filters behind ``kpi_id`` on ``frame``.
+def explain_numbers(frame: pl.DataFrame, kpi_ids: Sequence[str], filters: Mapping[str, object] | None = None,
+                    inputs: Inputs | None = None) -> dict[str, NumberExplanation]:
+    """For each KPI: the formula, summed inputs, row count and filters behind its value on ``frame``.
 
     ``frame`` is the data *after* filtering; ``filters`` describes what was filtered, for display.
+    One engine pass serves every KPI, so a scorecard can explain all its cards.
     """
-    res = compute(frame, [kpi_id], inputs=inputs)
-    row = res.row(0)
-    kpi = catalog.get(kpi_id)
-    if kpi.of_kpis:
-        parts = " / ".join(kpi.of_kpis)
-        return NumberExplanation(kpi_id, row.get(kpi_id), parts, {p: row.get(p) for p in kpi.of_kpis},
-                                 int(row.get(ROWS) or 0), dict(filters or {}), res.currency, res.notes)
-    formula = res.formulas.get(kpi_id)
-    if formula is None:
-        why = res.unavailable.get(kpi_id, "")
-        return NumberExplanation(kpi_id, None, kpi.formulas[0].describe(), {}, int(row.get(ROWS) or 0),
-                                 dict(filters or {}), res.currency, (f"Not computable: it {why}.",))
-    sums = {m: row.get(m) for m in [*formula.numerator, *(formula.denominator or {})] if m in row}
-    return NumberExplanation(kpi_id, row.get(kpi_id), formula.describe(), sums, int(row.get(ROWS) or 0),
-                             dict(filters or {}), res.currency, res.notes)
+    parts_of = [p for k in kpi_ids for p in (catalog.get(k).of_kpis or ())]
+    res = compute(frame, list(dict.fromkeys([*kpi_ids, *parts_of])), inputs=inputs)
+    row, rows, shown = res.row(0), int(res.row(0).get(ROWS) or 0), dict(filters or {})
+    # each KPI's formula note ("per click: the data has no sessions") belongs to that KPI only
+    own = {k: f"{catalog.get(k).label()}: {f.note}." for k, f in res.formulas.items() if f.note}
+    out = {}
+    for kid in kpi_ids:
+        kpi = catalog.get(kid)
+        formula = res.formulas.get(kid)
+        general = tuple(n for n in res.notes if n not in own.values() or n == own.get(kid))
+        if kpi.of_kpis:
+            text, parts, notes = " / ".join(kpi.of_kpis), list(kpi.of_kpis), general
+        elif formula is not None:
+            text, parts, notes = formula.describe(), [*formula.numerator, *(formula.denominator or {})], general
+        else:
+            text, parts = kpi.formulas[0].describe(), []
+            notes = (f"Not computable: it {res.unavailable.get(kid, '')}.",)
+        sums = {p: row.get(p) for p in parts if p in row}
+        out[kid] = NumberExplanation(kid, row.get(kid), text, sums, rows, shown, res.currency, tuple(notes))
+    return out
 
 
 # --- command line: explain-change ---------------------------------------------------------------------

@@ -166,6 +166,12 @@ TEXTS: Mapping[str, Mapping[str, str]] = {
                           "nb": "{preferred} skulle stått her (det som trengs: {missing}). "
                                 "Viser {shown} inntil videre.",
                           "sv": "{preferred} skulle stå här (det som krävs: {missing}). Visar {shown} tills vidare."},
+    "no_value": {"en": "no value in either period: its inputs are zero here or were set aside so as not to count "
+                       "a result twice (see how these numbers were counted)",
+                 "nb": "ingen verdi i noen av periodene: grunnlaget er null her eller ble holdt utenfor for ikke å "
+                       "telle et resultat to ganger (se hvordan tallene ble telt)",
+                 "sv": "inget värde i någon av perioderna: underlaget är noll här eller hölls utanför för att inte "
+                       "räkna ett resultat två gånger (se hur siffrorna räknades)"},
     "headline": {"en": "Headline KPI", "nb": "Hoved-KPI", "sv": "Huvud-KPI"},
     "vs_previous": {"en": "vs previous period", "nb": "mot forrige periode", "sv": "mot föregående period"},
     "why": {"en": "Why this KPI?", "nb": "Hvorfor denne KPI-en?", "sv": "Varför denna KPI?"},
@@ -350,6 +356,73 @@ TEXTS: Mapping[str, Mapping[str, str]] = {
     "lead_dates_help": {"en": "Leads take months to become customers: the whole export shows where they end up.",
                         "nb": "Det tar måneder før leads blir kunder: hele eksporten viser hvor de ender.",
                         "sv": "Det tar månader innan leads blir kunder: hela exporten visar var de hamnar."},
+    # context: targets, diagnostics, why it moved, where a number comes from, anomalies
+    "targets": {"en": "Targets", "nb": "Mål", "sv": "Mål"},
+    "targets_help": {"en": "On track when the value meets the target, at risk within 10 % of it, off track beyond. "
+                           "Sums (spend, revenue, conversions…) are projected in a straight line to the due date.",
+                     "nb": "I rute når verdien når målet, i fare innenfor 10 % av det, ellers ikke i rute. Summer "
+                           "(kostnad, omsetning, konverteringer…) framskrives lineært til fristen.",
+                     "sv": "I fas när värdet når målet, i riskzonen inom 10 % av det, annars ur fas. Summor "
+                           "(kostnad, intäkter, konverteringar…) skrivs fram linjärt till slutdatumet."},
+    "target_metric": {"en": "KPI", "nb": "KPI", "sv": "KPI"},
+    "target_kind": {"en": "Target as", "nb": "Mål som", "sv": "Mål som"},
+    "target_value": {"en": "a value", "nb": "en verdi", "sv": "ett värde"},
+    "target_change": {"en": "a change on the previous period (%)", "nb": "en endring fra forrige periode (%)",
+                      "sv": "en förändring mot föregående period (%)"},
+    "target_amount": {"en": "Value (a rate in %) or change in %", "nb": "Verdi (en rate i %) eller endring i %",
+                      "sv": "Värde (en andel i %) eller förändring i %"},
+    "target_due": {"en": "By", "nb": "Innen", "sv": "Senast"},
+    "target_add": {"en": "Add target", "nb": "Legg til mål", "sv": "Lägg till mål"},
+    "target_none": {"en": "No targets yet. Set a few, each with a date: \"raise conversion rate by 10 % within "
+                          "three months\".",
+                    "nb": "Ingen mål ennå. Sett noen få, hvert med en dato: «øk konverteringsraten med 10 % innen tre "
+                          "måneder».",
+                    "sv": "Inga mål ännu. Sätt några få, vart och ett med ett datum: ”höj konverteringsgraden med "
+                          "10 % inom tre månader”."},
+    "target_line": {"en": "{status}: {value} vs target {goal}{due}", "nb": "{status}: {value} mot målet {goal}{due}",
+                    "sv": "{status}: {value} mot målet {goal}{due}"},
+    "target_by": {"en": " by {date}", "nb": " innen {date}", "sv": " senast {date}"},
+    "projected": {"en": "projected {value}", "nb": "anslått {value}", "sv": "prognos {value}"},
+    "on_track": {"en": "on track", "nb": "i rute", "sv": "i fas"},
+    "at_risk": {"en": "at risk", "nb": "i fare", "sv": "i riskzonen"},
+    "off_track": {"en": "off track", "nb": "ikke i rute", "sv": "ur fas"},
+    "workspace_save": {"en": "Save workspace", "nb": "Lagre arbeidsområde", "sv": "Spara arbetsyta"},
+    "workspace_load": {"en": "Load a workspace", "nb": "Last inn arbeidsområde", "sv": "Läs in arbetsyta"},
+    "workspace_help": {"en": "Goal, business inputs, targets and filters as a small JSON file, without any data rows.",
+                       "nb": "Mål, forretningstall, mål og filtre som en liten JSON-fil, uten datarader.",
+                       "sv": "Mål, affärsuppgifter, mål och filter som en liten JSON-fil, utan datarader."},
+    "workspace_loaded": {"en": "Workspace loaded: {n} targets.", "nb": "Arbeidsområde lastet inn: {n} mål.",
+                         "sv": "Arbetsyta inläst: {n} mål."},
+    "diagnostics": {"en": "What the numbers say", "nb": "Hva tallene forteller", "sv": "Vad siffrorna säger"},
+    "diagnostics_caption": {"en": "Ranked by money at stake, data quality first; segments by {dim}. Findings are in "
+                                  "English.",
+                            "nb": "Rangert etter beløpet det gjelder, datakvalitet først; segmenter etter {dim}. "
+                                  "Funnene er på engelsk.",
+                            "sv": "Rangordnat efter beloppet det gäller, datakvalitet först; segment efter {dim}. "
+                                  "Fynden är på engelska."},
+    "diagnostics_none": {"en": "Nothing stands out against the other segments or the previous period.",
+                         "nb": "Ingenting skiller seg ut mot de andre segmentene eller forrige periode.",
+                         "sv": "Inget sticker ut mot de andra segmenten eller föregående period."},
+    "next_step": {"en": "Next step", "nb": "Neste steg", "sv": "Nästa steg"},
+    "explain_number": {"en": "Where this number comes from", "nb": "Hvor tallet kommer fra",
+                       "sv": "Var siffran kommer ifrån"},
+    "rows_behind": {"en": "{n} rows summed", "nb": "{n} rader summert", "sv": "{n} rader summerade"},
+    "no_filters": {"en": "no filters", "nb": "ingen filtre", "sv": "inga filter"},
+    "why_moved": {"en": "Why did it move?", "nb": "Hvorfor endret det seg?", "sv": "Varför ändrades det?"},
+    "why_moved_caption": {"en": "{kpi}: {previous} → {current} ({change}) = mix {mix} + rate {rate}. Mix: volume "
+                                "moved between segments; rate: the segments themselves got better or worse.",
+                          "nb": "{kpi}: {previous} → {current} ({change}) = miks {mix} + rate {rate}. Miks: volum "
+                                "flyttet mellom segmenter; rate: segmentene selv ble bedre eller dårligere.",
+                          "sv": "{kpi}: {previous} → {current} ({change}) = mix {mix} + takt {rate}. Mix: volym "
+                                "flyttad mellan segment; takt: segmenten själva blev bättre eller sämre."},
+    "why_split": {"en": "Show mix and rate apart", "nb": "Vis miks og rate hver for seg",
+                  "sv": "Visa mix och takt var för sig"},
+    "anomalies_caption": {"en": "Dots: unusual days, outside the median ± 3 robust standard deviations of the 28 days "
+                                "before; green is good news, red bad.",
+                          "nb": "Prikker: uvanlige dager, utenfor medianen ± 3 robuste standardavvik for de 28 "
+                                "dagene før; grønt er gode nyheter, rødt dårlige.",
+                          "sv": "Prickar: ovanliga dagar, utanför medianen ± 3 robusta standardavvikelser för de 28 "
+                                "dagarna före; grönt är goda nyheter, rött dåliga."},
 }
 
 # Funnel stage and dimension names for charts and selectors (measures and dimensions of schema.py).

@@ -27,8 +27,8 @@ from typing import Literal
 
 import polars as pl
 
-from kpi_core import catalog
-from kpi_core.catalog import Direction
+from kpi_core import catalog, fmt
+from kpi_core.catalog import Direction, Lang
 from kpi_core.engine import Inputs, Period, compute, in_period, verdict
 from kpi_core.schema import DIMENSIONS, MEASURES, NON_ADDITIVE
 
@@ -48,6 +48,13 @@ def direction_of(metric: str) -> Direction:
     if metric in MEASURES:
         return "lower" if metric in _LOWER_IS_BETTER else "higher"
     raise ValueError(f"unknown KPI or measure {metric!r}")
+
+
+def unit_of(metric: str) -> str:
+    """The catalog unit of a KPI, or "currency" / "count" for a base measure."""
+    if metric in catalog.KPIS:
+        return catalog.get(metric).unit
+    return "currency" if MEASURES[metric].unit == "currency" else "count"
 
 
 def is_cumulative(metric: str) -> bool:
@@ -129,6 +136,17 @@ def with_baseline(target: Target, frame: pl.DataFrame, period: Period, inputs: I
     return replace(target, baseline=metric_value(in_period(frame, period), target.metric, inputs))
 
 
+def from_input(metric: str, kind: Literal["value", "change"], amount: float, frame: pl.DataFrame,
+               baseline: Period, start: date | None = None, due: date | None = None,
+               inputs: Inputs | None = None) -> Target:
+    """A target as a user types it: a rate's value in percent (3.5 means 3.5 %), or a change in percent
+    (10 means +10 %) on the KPI's value in the ``baseline`` period."""
+    if kind == "change":
+        return with_baseline(Target(metric, change=amount / 100, start=start, due=due), frame, baseline, inputs)
+    value = amount / 100 if unit_of(metric) == "rate" else amount
+    return Target(metric, value=value, start=start, due=due)
+
+
 @dataclass(frozen=True)
 class Pacing:
     """A cumulative value so far, projected in a straight line to the end of its period."""
@@ -173,11 +191,12 @@ def _segment(frame: pl.DataFrame, target: Target) -> tuple[pl.DataFrame, str]:
 
 
 def check(target: Target, frame: pl.DataFrame, inputs: Inputs | None = None, band: float = AT_RISK_BAND,
-          as_of: date | None = None) -> TargetCheck:
+          as_of: date | None = None, within: Period | None = None) -> TargetCheck:
     """Where ``target`` stands on ``frame``: actual, status and, for cumulative targets, pacing.
 
-    The period runs from the target's start (else the data's first day) to its due date (else the data's
-    last day); the actual covers it up to ``as_of`` (default: the data's last day).
+    The period runs from the target's start to its due date; a target without them covers ``within``
+    (the period the page analyses), else the data's whole range. The actual covers the period up to
+    ``as_of`` (default: the data's last day).
     """
     goal = target.goal_value
     data, why = _segment(frame, target)
@@ -185,7 +204,7 @@ def check(target: Target, frame: pl.DataFrame, inputs: Inputs | None = None, ban
         note = why or ("no rows for this segment" if data.height == 0 else "")
         return TargetCheck(target, metric_value(data, target.metric, inputs), goal, None, None, note=note)
     first, last = data["date"].min(), data["date"].max()
-    period = Period(target.start or first, target.due or last)
+    period = Period(target.start or (within.start if within else first), target.due or (within.end if within else last))
     as_of = min(as_of or last, period.end)
     if as_of < period.start:
         return TargetCheck(target, None, goal, None, period, note=f"the target starts on {period.start}")
@@ -195,6 +214,19 @@ def check(target: Target, frame: pl.DataFrame, inputs: Inputs | None = None, ban
         pacing = pace(actual, period, as_of, goal)
     judged = pacing.projected if pacing else actual
     return TargetCheck(target, actual, goal, status(target.metric, judged, goal, band), period, pacing)
+
+
+def status_text(c: TargetCheck, currency: str | None = None, lang: Lang = "en") -> str | None:
+    """"on track: 4.70× vs target 4.00× by 2026-03-31" in the language; None without a status."""
+    if c.status is None:
+        return None
+    unit = unit_of(c.target.metric)
+    value = fmt.format_kpi(c.judged, unit, currency, lang)
+    if c.pacing:
+        value = fmt.t("projected", lang, value=value)
+    due = fmt.t("target_by", lang, date=c.period.end.isoformat()) if c.target.due and c.period else ""
+    return fmt.t("target_line", lang, status=fmt.t(c.status, lang), value=value,
+                 goal=fmt.format_kpi(c.goal, unit, currency, lang), due=due)
 
 
 # --- benchmark ranges ---------------------------------------------------------------------------------

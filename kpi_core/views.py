@@ -182,13 +182,17 @@ def scorecard(frame: pl.DataFrame, goal: str, period: Period, inputs: Inputs | N
             formula=formula,
         )
 
-    shown = {*ids, *shop_ids}
+    # A KPI with a value in neither period says nothing: list it with the missing ones instead of "–".
+    shown = [*ids, *shop_ids]
+    empty = {k for k in shown if rows.get(k, {}).get("current") is None and rows.get(k, {}).get("previous") is None}
     headline = card(p.headline) if p.headline in shown else None
     stages = []
     for stage, items in p.stages:
-        cards = tuple(card(s.kpi) for s in items if s.kpi in shown and s.kpi != p.headline)
+        cards = tuple(card(s.kpi) for s in items if s.kpi in shown and s.kpi != p.headline and s.kpi not in empty)
         stages.append(StageCards(stage, STAGE_LABELS[stage][lang], STAGE_GOALS[stage], cards))
-    missing = tuple((catalog.get(s.kpi).label(lang), s.missing or "") for s in p.unavailable if s.kpi not in shown)
+    missing = tuple((catalog.get(s.kpi).label(lang), s.missing or "") for s in p.unavailable
+                    if s.kpi not in shown) + tuple(
+        (catalog.get(k).label(lang), fmt.t("no_value", lang)) for k in shown if k in empty and k != p.headline)
     notes = tuple(dict.fromkeys([*(head_res.notes if head_res else ()), *comp.notes,
                                  *([loyalty.scorecard_note(shop_ids, lang)] if shop_ids else [])]))
     note = None

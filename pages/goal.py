@@ -3,8 +3,9 @@
 import streamlit as st
 
 import ui
-from kpi_core import views
+from kpi_core import catalog, diagnostics, explain, fmt, targets, views
 from kpi_core.catalog import GOAL_IDS, GOAL_LABELS
+from kpi_core.charts.context import bullet_chart, bullet_frame
 from kpi_core.charts.scorecard import headline_trend
 
 ui.framed()
@@ -25,10 +26,91 @@ with right, st.expander(ui.t("business_inputs")):
     with b:
         ui.kept(st.number_input, ui.OTHER_COSTS, ui.t("other_costs"), min_value=0.0, step=1000.0)
 
+inputs = ui.inputs()
 sc = ui.memo(views.scorecard, view, "by_dimension", goal=goal, period=view.filters.period,
-               inputs=ui.inputs(), lang=lang, orders=ui.orders()[0])
+               inputs=inputs, lang=lang, orders=ui.orders()[0])
 st.caption(ui.t("scorecard_caption", current=str(sc.current).replace(":", " – "), days=sc.current.days,
                 previous=str(sc.previous).replace(":", " – ")))
+
+# --- targets: entered here, judged on every KPI card below ---------------------------------------
+cards = [c for c in ([sc.headline] if sc.headline else []) + [c for s in sc.stages for c in s.cards]]
+target_options = [c.kpi for c in cards] + [m for m in ("spend", "revenue", "conversions", "leads")
+                                           if m in view.by_dimension.columns]
+_FILTER_STATE = {"source": ui.F_SOURCE, "channel": ui.F_CHANNEL, "campaign": ui.F_CAMPAIGN}
+
+
+def metric_label(m: str) -> str:
+    return catalog.get(m).label(lang) if m in catalog.KPIS else fmt.name(m, lang)
+
+
+def add_target() -> None:
+    s = st.session_state
+    new = targets.from_input(s["target_metric"], s["target_kind"], s["target_amount"], view.by_dimension,
+                             sc.previous, start=sc.current.start, due=s["target_due"], inputs=inputs)
+    s[ui.TARGETS] = (*[x for x in s[ui.TARGETS] if x.metric != new.metric], new)
+
+
+def remove_target(metric: str) -> None:
+    st.session_state[ui.TARGETS] = tuple(x for x in st.session_state[ui.TARGETS] if x.metric != metric)
+
+
+def load_workspace() -> None:
+    """Apply a workspace file: goal, business inputs, targets and filters (before the widgets are drawn)."""
+    s, up = st.session_state, st.session_state.get("workspace_upload")
+    if up is None:
+        return
+    try:
+        ws = targets.from_json(up.getvalue(), up.name)
+    except targets.WorkspaceError as exc:
+        s[ui.WORKSPACE_ERROR] = str(exc)
+        return
+    s[ui.WORKSPACE_ERROR] = None
+    s[ui.GOAL] = ws.goal or s[ui.GOAL]
+    s[ui.MARGIN] = (ws.inputs.margin or 0.0) * 100
+    s[ui.OTHER_COSTS] = ws.inputs.other_costs
+    s[ui.TARGETS] = ws.targets
+    for dim, key in _FILTER_STATE.items():
+        s[key] = list(ws.filters.get(dim, ()))
+
+
+checks = [targets.check(x, view.by_dimension, inputs, within=sc.current) for x in st.session_state[ui.TARGETS]]
+status = {c.target.metric: targets.status_text(c, sc.currency, lang) for c in checks if not c.target.segment}
+with st.expander(ui.t("targets") + (f" ({len(checks)})" if checks else ""), expanded=bool(checks)):
+    st.caption(ui.t("targets_help"))
+    with st.form("target_form", border=False):
+        f1, f2, f3, f4 = st.columns([3, 3, 2, 2])
+        f1.selectbox(ui.t("target_metric"), target_options, format_func=metric_label, key="target_metric")
+        f2.radio(ui.t("target_kind"), ["value", "change"], format_func=lambda k: ui.t(f"target_{k}"),
+                 key="target_kind")
+        f3.number_input(ui.t("target_amount"), value=0.0, step=1.0, key="target_amount")
+        f4.date_input(ui.t("target_due"), value=sc.current.end, key="target_due", format="YYYY-MM-DD")
+        st.form_submit_button(ui.t("target_add"), on_click=add_target, icon=":material/add:")
+    if not checks:
+        st.caption(ui.t("target_none"))
+    for c in checks:
+        seg = f" ({c.target.segment[1]})" if c.target.segment else ""
+        a, b, r = st.columns([4, 5, 1], vertical_alignment="center")
+        a.markdown(f"**{metric_label(c.target.metric)}{fmt.md(seg)}**  \n"
+                   f"{fmt.md(targets.status_text(c, sc.currency, lang) or c.note)}")
+        bullet = bullet_frame(c)
+        if not bullet.is_empty():
+            b.altair_chart(bullet_chart(bullet), key=f"bullet_{c.target.metric}")
+        r.button(ui.t("remove"), key=f"target_rm_{c.target.metric}", on_click=remove_target,
+                 args=(c.target.metric,), type="tertiary")
+    ws = targets.Workspace(goal=goal, inputs=inputs, targets=tuple(st.session_state[ui.TARGETS]),
+                           filters={d: v for d, v in view.filters.chosen().items() if v})
+    w1, w2 = st.columns(2)
+    w1.download_button(ui.t("workspace_save"), targets.to_json(ws), file_name="kpi-compass-workspace.json",
+                       mime="application/json", on_click="ignore", icon=":material/download:",
+                       help=ui.t("workspace_help"), key="workspace_save")
+    w2.file_uploader(ui.t("workspace_load"), type=["json"], key="workspace_upload", on_change=load_workspace)
+    if st.session_state[ui.WORKSPACE_ERROR]:
+        st.error(st.session_state[ui.WORKSPACE_ERROR])
+
+shown_filters = {"period": str(sc.current), **{fmt.name(d, lang): list(v) for d, v in view.filters.chosen().items()
+                                                if v}}
+explained = ui.memo(explain.explain_numbers, view, "in_period", kpi_ids=tuple(c.kpi for c in cards),
+                    filters=shown_filters, inputs=inputs)
 
 
 def metric(c: views.Card, key: str, sparkline: bool = True) -> None:
@@ -36,11 +118,15 @@ def metric(c: views.Card, key: str, sparkline: bool = True) -> None:
     trend = list(c.spark) if sparkline and c.spark else None
     st.metric(c.label, c.text, c.delta, delta_color=c.delta_color, chart_data=trend, border=True,
               help=c.description, delta_description=ui.t("vs_previous") if c.delta else None)
-    if c.target_status:
-        st.caption(f"{ui.t('target_status')}: {c.target_status}")
+    target = status.get(c.kpi) or c.target_status
+    if target:
+        st.caption(f"{ui.t('target_status')}: {target}")
     with st.popover(ui.t("why"), type="tertiary", key=f"why_{key}"):
         st.markdown(f"**{c.label}**  \n{c.why}")
         st.markdown(f"{ui.t('formula')}: `{c.formula}`  \n{ui.t('previous_value')}: {c.previous_text}")
+        if c.kpi in explained:
+            st.caption(ui.t("explain_number"))
+            st.markdown("  \n".join(fmt.md(line) for line in explained[c.kpi].lines(lang)))
 
 
 if sc.headline is not None:
@@ -68,6 +154,21 @@ for stage in sc.stages:
         for col, c in zip(cols, stage.cards[i:i + per_row], strict=False):
             with col:
                 metric(c, c.kpi)
+
+# --- diagnostics: the reading in words, ranked by money at stake ----------------------------------
+dims = views.segment_dimensions(view.in_period)
+diag_dim = "campaign" if "campaign" in dims else (dims[0] if dims else None)
+quality = tuple((r.file, f) for r in view.data.results for f in r.findings)
+facts = ui.memo(diagnostics.gather, view, "by_dimension", current=sc.current, previous=sc.previous, by=diag_dim,
+                goal=goal, inputs=inputs, targets=tuple(checks), quality=quality, lang=lang)
+found = diagnostics.diagnose(facts)
+st.subheader(ui.t("diagnostics"))
+st.caption(ui.t("diagnostics_caption", dim=fmt.name(diag_dim, lang) if diag_dim else "–"))
+_ICONS = {"quality": ":material/database:", "alert": ":material/warning:", "info": ":material/info:"}
+for d in found[:8]:
+    st.markdown(f"{_ICONS[d.level]} {fmt.md(d.text)}  \n*{ui.t('next_step')}:* {fmt.md(d.next_step)}")
+if not found:
+    st.caption(ui.t("diagnostics_none"))
 
 if sc.missing:
     with st.expander(ui.t("missing_title") + f" ({len(sc.missing)})"):

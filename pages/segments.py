@@ -3,8 +3,9 @@
 import streamlit as st
 
 import ui
-from kpi_core import catalog, fmt, views
+from kpi_core import catalog, explain, fmt, views
 from kpi_core.charts import segments as charts
+from kpi_core.charts.context import waterfall_chart, waterfall_frame
 
 ui.framed()
 
@@ -68,6 +69,27 @@ if others:
         st.subheader(ui.t("heatmap_title", kpi=label, a=fmt.name(dim, lang), b=fmt.name(dim2, lang)), anchor=False)
         st.altair_chart(charts.heatmap(heat, fmt.name(dim, lang), fmt.name(dim2, lang), label, k.direction != "lower"),
                         key="seg_heat")
+
+st.subheader(ui.t("why_moved"), anchor=False)
+period = view.filters.period
+try:
+    if period is None:
+        raise ValueError(ui.t("no_rows"))
+    moved = ui.memo(explain.decompose, view, "by_dimension", kpi_id=kpi, by=dim, current=period,
+                    previous=period.previous(), inputs=inputs)
+except ValueError as exc:
+    st.info(str(exc))
+else:
+    def shown(v: float) -> str:
+        return fmt.format_kpi(v, k.unit, seg.currency, lang)
+
+    st.caption(ui.t("why_moved_caption", kpi=label, previous=shown(moved.previous), current=shown(moved.current),
+                    change=fmt.change(moved.change / moved.previous if moved.previous else None, lang) or "–",
+                    mix=shown(moved.mix_effect), rate=shown(moved.rate_effect)))
+    split = st.toggle(ui.t("why_split"), key="why_split")
+    steps = waterfall_frame(moved, split=split, previous=ui.t("previous"), current=ui.t("current"),
+                            other=ui.t("other"))
+    st.altair_chart(waterfall_chart(steps, label, k.unit), key="why_waterfall")
 
 st.subheader(ui.t("table_title"), anchor=False)
 table = seg.table if picked is None else views.only_segment(seg.table, dim, picked)

@@ -5,7 +5,8 @@ from datetime import date, timedelta
 import polars as pl
 import pytest
 
-from kpi_core.anomalies import band, detect
+from kpi_core.anomalies import band, detect, marks, points
+from kpi_core.engine import Period
 
 DAY1 = date(2025, 3, 1)
 
@@ -81,14 +82,18 @@ def test_a_kpi_the_data_cannot_give():
 
 
 def test_anomaly_points_for_the_trend_chart():
-    from kpi_core.charts.context import anomaly_layer, anomaly_points
+    from kpi_core.charts.context import anomaly_layer
 
-    out = detect(days([100.0, 110.0] * 10 + [200.0, 50.0]), "cpa")
-    pts = anomaly_points(out, "CPA")
+    df = days([100.0, 110.0] * 10 + [200.0, 50.0])
+    pts = points(detect(df, "cpa"), "CPA")
     assert pts.columns == ["date", "kpi", "value", "verdict", "note"]
     assert pts["date"].to_list() == [DAY1 + timedelta(days=20), DAY1 + timedelta(days=21)]
     assert pts["verdict"].to_list() == ["bad", "good"]
     assert pts["note"][0] == "outside 8.2761 – 12.7239 (median 10.5)"  # 10.5 ± 3 × 1.4826 × 0.5
+    # only the period's days, every KPI the data can give (ROAS cannot: no revenue)
+    last = Period(DAY1 + timedelta(days=21), DAY1 + timedelta(days=21))
+    m = marks(df, ["cpa", "roas"], last, {"cpa": "CPA", "roas": "ROAS"})
+    assert m.select("kpi", "verdict").rows() == [("CPA", "good")]
     spec = anomaly_layer(pts).to_dict()
     assert spec["mark"]["type"] == "point" and spec["encoding"]["color"]["field"] == "verdict"
     assert spec["encoding"]["color"]["scale"]["domain"][:2] == ["good", "bad"]

@@ -11,7 +11,7 @@ def test_breakdown_by_campaign_shows_bars_share_bubbles_heatmap_and_table(app):
     assert not at.exception
     assert at.selectbox(key="w_seg_kpi").value == "roas"
     assert at.selectbox(key="w_seg_dim").value == "campaign"
-    assert len(at.get("vega_lite_chart")) == 4
+    assert len(at.get("vega_lite_chart")) == 5  # bars, share, bubbles, heatmap, why-did-it-move waterfall
     bars = chart_rows(at, 0)
     # Best first: 15000/1200 = 12.5, 3000/800 = 3.75, 0/500 = 0.
     assert [(r["segment"], r["text"]) for r in bars] == [

@@ -5,7 +5,7 @@ from datetime import date
 import polars as pl
 import pytest
 
-from kpi_core.diagnostics import RULES, Facts, Thresholds, diagnose, fmt, gather
+from kpi_core.diagnostics import RULES, Facts, Thresholds, diagnose, gather, value_text
 from kpi_core.engine import Inputs, Period
 from kpi_core.readers.result import Finding
 from kpi_core.targets import Target, check
@@ -38,6 +38,11 @@ QUALITY = (("ga4.csv", Finding("warning", "conversions counted by both GA4 and G
            ("ga4.csv", Finding("info", "dates read as day.month.year")))
 
 
+def plain(text: str) -> str:
+    """Findings use non-breaking spaces between a number and its currency; compare with plain ones."""
+    return text.replace("\u00a0", " ")
+
+
 @pytest.fixture
 def facts() -> Facts:
     return gather(FRAME, CUR, PREV, by="campaign", inputs=Inputs(margin=0.4), ltv=1000.0, quality=QUALITY)
@@ -52,31 +57,33 @@ def test_findings_ranked_quality_first_then_money_at_stake(facts):
         ("rising_cpc", "All"),  # 7000 clicks × (2.857 − 2.4) = 3200
         ("rising_cpc", SEARCH),  # 2000 × (5.0 − 4.0) = 2000 (a tie keeps the segments' spend order)
         ("rising_cpc", RETARGET),  # 4000 × (2.0 − 1.5) = 2000
+        ("rising_cpm", RETARGET),  # CPM 60 -> 80 (+33 %): 100 000 / 1000 × 20 = 2000
         ("below_break_even", RETARGET),  # 8000 − 16000 × 0.4 = 1600 short
-        ("low_ctr", BRAND),  # 2000 × (1 − 0.00333 / 0.014) = 1523.81
+        ("low_ctr", BRAND),  # 0.00333 ≤ half of 0.014; 2000 × (1 − 0.00333 / 0.014) = 1523.81
         ("brand_low_roas", BRAND),  # info: explained, not alarmed
         ("high_cpa_ltv_ok", None),  # info: LTV 1000 = 5 × CPA 200
     ]
-    at_stake = [d.at_stake for d in found[1:8]]
-    assert at_stake == pytest.approx([5200.0, 4000.0, 3200.0, 2000.0, 2000.0, 1600.0, 2000 * (1 - (1 / 300) / 0.014)])
+    at_stake = [d.at_stake for d in found[1:9]]
+    assert at_stake == pytest.approx([5200.0, 4000.0, 3200.0, 2000.0, 2000.0, 2000.0, 1600.0,
+                                      2000 * (1 - (1 / 300) / 0.014)])
     assert [d.level for d in found][-2:] == ["info", "info"]
 
 
 def test_findings_name_segments_with_their_numbers(facts):
-    text = {(d.rule, d.segment): d.text for d in diagnose(facts)}
+    text = {(d.rule, d.segment): plain(d.text) for d in diagnose(facts)}
     assert text[("data_quality", None)] == (
         "ga4.csv: conversions counted by both GA4 and Google Ads (column 'Conversions').")
     assert text[("high_cpa", RETARGET)] == (
-        "Meta – Retarget: CPA 400 NOK vs 200 NOK overall, 8 000 NOK spend (4 000 NOK above the overall CPA).")
+        "Meta – Retarget: CPA 400.00 NOK vs 200.00 NOK overall, 8,000 NOK spend (4,000 NOK above the overall CPA).")
     assert text[("high_ctr_low_conversion", RETARGET)] == (
-        "Meta – Retarget: CTR 4.00 % vs 1.40 % overall, but a conversion rate of 0.50 % vs 1.43 %: the ads "
+        "Meta – Retarget: CTR 4.00% vs 1.40% overall, but a conversion rate of 0.50% vs 1.43%: the ads "
         "attract, the site does not convince.")
     assert text[("below_break_even", RETARGET)] == (
-        "Meta – Retarget: ROAS 2.00× is below break-even ROAS 2.50× (1 / margin 40.0 %): the first orders lose "
-        "1 600 NOK on 8 000 NOK spend.")
-    assert text[("rising_cpc", "All")] == "All: CPC rose 19 % to 2.86 NOK (from 2.40 NOK) on 7 000 clicks."
+        "Meta – Retarget: ROAS 2.00× is below break-even ROAS 2.50× (1 / margin 40.0%): the first orders lose "
+        "1,600 NOK on 8,000 NOK spend.")
+    assert text[("rising_cpc", "All")] == "All: CPC rose 19 % to 2.86 NOK (from 2.40 NOK) on 7,000 clicks."
     assert text[("high_cpa_ltv_ok", None)] == (
-        "CPA is 200 NOK and looks high, but customers are worth 1 000 NOK, 5.0 × their CPA: it pays.")
+        "CPA is 200.00 NOK and looks high, but customers are worth 1,000 NOK, 5.0 × their CPA: it pays.")
     d = next(d for d in diagnose(facts) if d.rule == "high_cpa")
     assert d.kpis == ("cpa",) and d.values == {"cpa": 400.0, "cpa_all": 200.0, "spend": 8000.0}
     assert "budget" in d.next_step
@@ -89,7 +96,15 @@ def test_brand_campaigns_are_explained_not_alarmed(facts):
     assert [d.rule for d in brand] == ["low_ctr", "brand_low_roas"]
     assert "expected of brand building" in brand[1].text
     awareness = diagnose(gather(FRAME, CUR, PREV, by="campaign", goal="awareness", inputs=Inputs(margin=0.4)))
-    assert {d.rule for d in awareness} == {"rising_cpc", "low_ctr", "brand_low_roas"}
+    assert {d.rule for d in awareness} == {"rising_cpc", "rising_cpm", "low_ctr", "brand_low_roas"}
+
+
+def test_repeated_quality_findings_are_one_finding():
+    dup = Finding("warning", "rows with the same date and dimensions.", "lines 2, 6")
+    f = Facts(totals={}, quality=(("meta.csv", dup), ("meta.csv", Finding("warning", dup.message, "lines 3, 4")),
+                                  ("meta.csv", Finding("info", "header on line 3"))))
+    assert [d.text for d in diagnose(f)] == [
+        "meta.csv: rows with the same date and dimensions (lines 2, 6 and 1 more place)."]
 
 
 def test_ltv_cac_below_three():
@@ -97,7 +112,8 @@ def test_ltv_cac_below_three():
     d = next(d for d in diagnose(f) if d.rule == "ltv_cac_low")
     # no new customers in the data, so CPA stands in for CAC: 450 / 200 = 2.25;
     # at stake 100 conversions × (200 − 450 / 3) = 5000
-    assert d.text == "LTV:CPA is 2.2: a customer worth 450 NOK costs 200 NOK to win (healthy is 3 or more)."
+    assert plain(d.text) == ("LTV:CPA is 2.2: a customer worth 450.00 NOK costs 200.00 NOK to win "
+                             "(healthy is 3 or more).")
     assert d.at_stake == pytest.approx(5000.0)
     assert not any(x.rule == "high_cpa_ltv_ok" for x in diagnose(f))
 
@@ -107,7 +123,8 @@ def test_targets_off_track_are_findings(facts):
     f = gather(FRAME, CUR, PREV, by="campaign", targets=[c])
     d = next(d for d in diagnose(f) if d.rule == "target_missed")
     # CPA 200 vs 150: 50 over, beyond 10 % -> off track; at stake 20 000 spend × 50 / 150
-    assert d.text == "Cost per acquisition (CPA): 200 NOK against a target of 150 NOK by 2025-02-10: off track."
+    assert plain(d.text) == ("Cost per acquisition (CPA): 200.00 NOK against a target of 150.00 NOK by 2025-02-10: "
+                             "off track.")
     assert d.at_stake == pytest.approx(20000 / 3)
 
 
@@ -123,15 +140,15 @@ def test_rates_that_are_too_high_and_cheap_leads():
     found = {(d.rule, d.segment): d for d in diagnose(facts)}
     # Social 0.85 ≥ 0.7 × 1.2 = 0.84; at stake 400 × (0.85 / 0.7 − 1) = 85.71
     social = found[("high_cart_abandonment_rate", "Social")]
-    assert social.text == "Social: Cart abandonment rate 85.0 % vs 70.0 % overall."
+    assert social.text == "Social: Cart abandonment rate 85.0% vs 70.0% overall."
     assert social.at_stake == pytest.approx(400 * (0.85 / 0.7 - 1))
     # overall 0.7 vs 0.6 before: +16.7 % ≥ 15 %; at stake 1000 × (0.7 / 0.6 − 1) = 166.67
     assert found[("high_cart_abandonment_rate", "All")].text == (
-        "All: Cart abandonment rate 70.0 % vs 60.0 % in the previous period.")
+        "All: Cart abandonment rate 70.0% vs 60.0% in the previous period.")
     # Social CPL 30 ≤ 50 × 0.8 and MQL rate 0.1 ≤ 0.3 × 0.8; at stake 400 × (1 − 0.1 / 0.3) = 266.67
     leads = found[("cheap_leads_low_quality", "Social")]
-    assert leads.text == ("Social: cheap leads (CPL 30.00 SEK vs 50.00 SEK) but only 10.0 % become MQLs "
-                          "(vs 30.0 % overall).")
+    assert plain(leads.text) == ("Social: cheap leads (CPL 30.00 SEK vs 50.00 SEK) but only 10.0% become MQLs "
+                                 "(vs 30.0% overall).")
     assert leads.at_stake == pytest.approx(400 * (2 / 3))
     assert ("high_cart_abandonment_rate", "Search") not in found
 
@@ -151,9 +168,17 @@ def test_rules_are_data():
     assert all(r.finding and r.next_step for r in RULES)
 
 
-@pytest.mark.parametrize("name, value, expected", [
-    ("cpa", 412.0, "412 NOK"), ("spend", 8120.0, "8 120 NOK"), ("cpc", 2.857, "2.86 NOK"),
-    ("ctr", 0.0345, "3.45 %"), ("roas", 4.2, "4.20×"), ("clicks", 7000.0, "7 000"), ("cpa", None, "–"),
+@pytest.mark.parametrize("name, value, lang, expected", [
+    ("cpa", 412.0, "en", "412.00 NOK"), ("spend", 8120.0, "nb", "8 120 NOK"), ("cpc", 2.857, "sv", "2,86 NOK"),
+    ("ctr", 0.0345, "en", "3.45%"), ("roas", 4.2, "en", "4.20×"), ("clicks", 7000.0, "en", "7,000"),
+    ("cpa", None, "en", "–"),
 ])
-def test_number_format(name, value, expected):
-    assert fmt(name, value, "NOK") == expected
+def test_numbers_are_written_as_the_app_writes_them(name, value, lang, expected):
+    assert plain(value_text(name, value, "NOK", lang)) == expected
+
+
+def test_number_formats_follow_the_language():
+    f = gather(FRAME, CUR, PREV, by="campaign", inputs=Inputs(margin=0.4), lang="nb")
+    d = next(d for d in diagnose(f) if d.rule == "high_cpa")
+    assert plain(d.text) == "Meta – Retarget: CPA 400,00 NOK vs 200,00 NOK overall, 8 000 NOK spend (4 000 NOK above " \
+                            "the overall CPA)."

@@ -8,7 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kpi_core.engine import Inputs, Period
-from kpi_core.explain import decompose, explain_number
+from kpi_core.explain import decompose, explain_numbers
 
 PREV = Period(date(2025, 1, 1), date(2025, 1, 7))
 CUR = Period(date(2025, 1, 8), date(2025, 1, 14))
@@ -153,21 +153,27 @@ def test_mix_plus_rate_is_the_total_change(items):
 def test_explain_number_lists_formula_sums_rows_and_filters():
     df = rows((D0, "A", dict(spend=120.5, conversions=4.0)), (D1, "A", dict(spend=79.5, conversions=1.0)),
               (D1, "A", dict(spend=0.0, conversions=0.0))).with_columns(pl.lit("NOK").alias("currency"))
-    e = explain_number(df, "cpa", filters={"channel": ["A"], "period": "2025-01-01:2025-01-14"})
+    e = explain_numbers(df, ["cpa", "ctr"], filters={"channel": ["A"], "period": "2025-01-01:2025-01-14"})["cpa"]
     # (120.5 + 79.5 + 0) / (4 + 1 + 0) = 200 / 5 = 40 over 3 rows
     assert e.value == pytest.approx(40.0)
     assert e.formula == "spend / conversions"
     assert e.inputs == {"spend": pytest.approx(200.0), "conversions": pytest.approx(5.0)}
     assert e.rows == 3 and e.currency == "NOK"
-    assert e.lines()[:4] == ["Cost per acquisition (CPA) = spend / conversions", "Σ spend = 200", "Σ conversions = 5",
-                             "3 rows"]
-    assert "filter channel: A" in e.lines()
+    assert e.lines() == ["Cost per acquisition (CPA) = spend / conversions", "Σ spend = 200.00\u00a0NOK",
+                         "Σ conversions = 5", "3 rows summed", "channel: A", "period: 2025-01-01:2025-01-14"]
+    assert e.lines("nb")[1] == "Σ spend = 200,00\u00a0NOK"
+    assert explain_numbers(df, ["cpa"])["cpa"].lines()[-1] == "no filters"
 
 
-def test_explain_number_when_the_kpi_is_missing_an_input():
-    e = explain_number(rows((D0, "A", dict(spend=10.0))), "roas", inputs=Inputs())
-    assert e.value is None and e.formula == "revenue / spend"
-    assert "revenue" in e.notes[0]
+def test_explain_numbers_when_a_kpi_is_missing_an_input_or_is_a_ratio_of_kpis():
+    both = explain_numbers(rows((D0, "A", dict(spend=10.0, revenue=30.0, customers=3.0, new_customers=2.0))),
+                           ["cpa", "ltv_cac_ratio"], inputs=Inputs())
+    e = both["cpa"]
+    assert e.value is None and e.formula == "spend / conversions" and e.inputs == {}
+    assert e.notes == ("Not computable: it needs a conversions column.",)
+    # LTV 30 / 3 = 10; CAC 10 / 2 = 5; ratio 2
+    assert both["ltv_cac_ratio"].formula == "ltv / cac" and both["ltv_cac_ratio"].value == pytest.approx(2.0)
+    assert both["ltv_cac_ratio"].inputs == {"ltv": pytest.approx(10.0), "cac": pytest.approx(5.0)}
 
 
 def test_waterfall_bars_add_up_from_previous_to_current():
@@ -187,6 +193,7 @@ def test_waterfall_bars_add_up_from_previous_to_current():
     assert split["delta"].to_list()[1:5] == pytest.approx([-6.40625, -3.75, -4.21875, 3.125])
     assert split["verdict"][4] == "bad"
     assert split["end"][4] == pytest.approx(63.75)  # the last step lands on the current value
-    spec = waterfall_chart(wf, "cpa").to_dict()
+    spec = waterfall_chart(wf, "CPA", "currency").to_dict()
     assert spec["mark"]["type"] == "bar" and spec["encoding"]["y2"]["field"] == "end"
+    assert spec["encoding"]["y"]["title"] == "CPA" and spec["encoding"]["y"]["axis"]["format"] == ",.0f"
     assert spec["encoding"]["x"]["sort"] == ["Previous", "Social", "Search", "Current"]

@@ -12,7 +12,7 @@ from datetime import date
 
 import pytest
 
-from kpi_core import loyalty, views
+from kpi_core import fmt, loyalty, views
 from kpi_core.engine import Period
 from tests.test_loyalty import PERFORMANCE, records
 
@@ -40,9 +40,10 @@ def test_sales_goal_loyalty_stage_comes_from_the_orders():
 def test_loyalty_goal_headline_and_unknown_churn():
     sc = views.scorecard(PERFORMANCE, "loyalty", FEBRUARY, orders=loyalty.prepare(records()))
     assert sc.headline.kpi == "repeat_purchase_rate"
-    churn = next(c for s in sc.stages for c in s.cards if c.kpi == "churn_rate")
-    assert churn.value is None and churn.text == "–"  # no 90 days of orders before February
-    assert "Churn rate" not in [label for label, _ in sc.missing]
+    # No 90 days of orders before February or January: churn is unknown in both, so it is listed as
+    # without a value rather than shown as "–" (or 0).
+    assert "churn_rate" not in [c.kpi for s in sc.stages for c in s.cards]
+    assert ("Churn rate", fmt.t("no_value")) in sc.missing
     assert any("from the shop's orders" in n for n in sc.notes)
 
 

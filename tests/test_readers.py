@@ -133,3 +133,23 @@ def test_combine_gives_one_frame_with_source_and_overlaps_are_reported():
 def test_record_tables_do_not_enter_combine_without_measures():
     deals = read_file((EXPORTS / "hubspot_deals.csv").read_bytes(), "deals.csv")
     assert deals.frame.is_empty() and combine([deals]).is_empty()
+
+
+def test_meta_platform_and_placement_make_one_placement_and_reach_results_are_no_conversions():
+    text = ("Reporting starts,Reporting ends,Campaign name,Platform,Placement,Results,Result indicator,"
+            "Amount spent (SEK),Impressions,Post engagement,ThruPlays\n"
+            "2025-06-01,2025-06-01,A,Facebook,Feed,7588,reach,441.20,9550,95,466\n"
+            "2025-06-01,2025-06-01,A,Instagram,Feed,5961,reach,386.27,7664,72,470\n")
+    r = read_text(text)
+    assert r.frame["placement"].to_list() == ["Facebook Feed", "Instagram Feed"]
+    assert {c.source: c.rule for c in r.columns}["Placement"] == "Meta 'Platform' + 'Placement'"
+    assert not [f for f in r.findings if "double tracking" in f.message]
+    assert "conversions" not in r.frame.columns  # results counted reach, not purchases or leads
+    assert r.frame["engagements"].sum() == 167 and r.frame["video_views"].sum() == 936  # 95 + 72; 466 + 470
+
+
+def test_a_file_over_the_size_limit_is_refused_before_parsing(monkeypatch):
+    import kpi_core.readers as readers
+
+    monkeypatch.setattr(readers, "MAX_BYTES", 10)
+    assert "MB limit: export a shorter period" in error_of(b"Date,Cost\n2025-01-01,5\n", "big.csv")

@@ -285,3 +285,59 @@ def test_hubspot_deals():
     assert r.records["won"].to_list() == [True, False, False]
     assert r.records["amount"].sum() == pytest.approx(65000.50)  # 45000 + 12000.50 + 8000
     assert r.records["close_date"].to_list()[0] == date(2025, 1, 15)
+
+
+def test_google_ads_xlsx_with_title_date_range_and_totals():
+    r = read("google_ads.xlsx")
+    assert (r.platform, r.currency) == ("google_ads", "NOK")
+    assert [line for line, _ in excluded(r)] == [8, 9, 10]  # Total: Search, Total: Account, the blank one
+    assert totals(r) == {k: pytest.approx(v) for k, v in GOOGLE_TOTALS.items()}
+    assert r.date_range == (date(2025, 1, 1), date(2025, 1, 3))
+
+
+def test_ga4_norwegian_headers_inferred_variant():
+    r = read("ga4_no.csv")
+    assert r.platform == "ga4"
+    assert excluded(r) == [(9, "summary row 'Totalt'")]
+    # økter 6 843 + 2 690 = 9 533; engasjerte 4 410 + 1 104 = 5 514; nøkkelhendelser 212 + 37 = 249;
+    # inntekter 84 210,50 + 9 120,00 = 93 330,50; brukere 5 120 + 2 214 = 7 334.
+    assert totals(r) == {"users": 7334, "sessions": 9533, "engaged_sessions": 5514, "conversions": 249,
+                         "revenue": pytest.approx(93330.5)}
+    assert mapping(r)["Øktens primære kanalgruppe (standard kanalgruppe)"] == "channel"
+    assert r.date_range == (date(2025, 1, 1), date(2025, 1, 31))
+
+
+def test_snapchat_low_confidence_layout():
+    r = read("snapchat_ads.csv")
+    assert r.platform == "snapchat_ads"
+    # impressions 12040 + 11002 = 23042; swipe ups 96 + 88 = 184; spend 310.50 + 295.25 = 605.75.
+    assert totals(r) == {"impressions": 23042, "clicks": 184, "spend": pytest.approx(605.75)}
+    assert r.frame["date"].to_list() == [date(2025, 1, 1), date(2025, 1, 2)] and "date_end" not in r.frame.columns
+
+
+def test_klaviyo_newer_reporting_export_names():
+    r = read("klaviyo_reporting.csv")
+    assert (r.platform, r.kind) == ("klaviyo", "email")
+    # delivered 11961 + 12020 = 23981; conversions 96 + 50 = 146; value 71344.10 + 30000.00 = 101344.10.
+    assert totals(r) == {"emails_delivered": 23981, "email_opens": 10210, "email_clicks": 702, "unsubscribes": 36,
+                         "conversions": 146, "revenue": pytest.approx(101344.10)}
+
+
+def test_older_hubspot_export_without_lead_dates_uses_create_date():
+    r = read("hubspot_contacts_old.csv")
+    assert r.platform == "hubspot_contacts"
+    # No 'Became a Lead Date' column: all three contacts are leads on their Create Date (2, 2 and 3 Jan);
+    # MQLs 101 and 103 = 2; customer 101 = 1. Lowercase internal stage values are normalised.
+    assert totals(r) == {"leads": 3, "mqls": 2, "sqls": 0, "opportunities": 0, "new_customers": 1}
+    assert r.records["lifecycle_stage"].to_list() == ["customer", "lead", "mql"]
+
+
+def test_generic_sheet_with_underscored_headers_and_float_artifacts():
+    r = read("generic_kag.csv")
+    assert (r.platform, r.currency) == ("generic", None)
+    # Spent 1.429999948 + 1.820000023 + 0 = 3.249999971; impressions 7350 + 17861 + 693 = 25904; clicks 1 + 2 + 0 = 3;
+    # Total_Conversion 2 + 2 + 1 = 5 (Approved_Conversion is not mapped: the user may choose it instead).
+    assert totals(r) == {"impressions": 25904, "clicks": 3, "spend": pytest.approx(3.249999971),
+                         "conversions": 5}
+    assert mapping(r)["Approved_Conversion"] is None and rules(r)["Approved_Conversion"] == "unrecognised"
+    assert "date" not in r.frame.columns

@@ -93,6 +93,10 @@ def test_ratio_target_per_segment_is_judged_as_it_stands(ten_days):
     assert c.period == Period(JAN1, date(2025, 3, 31))
     social = check(Target("cpa", value=19.0, segment=("channel", "Social")), ten_days)
     assert social.actual == pytest.approx(40.0) and social.status == "off_track"  # 400 / 10
+    # without dates a target covers the period analysed: Jan 9-10, Social 80 / 2 = 40 again; Search 120 / 6
+    late = check(Target("cpa", value=19.0, segment=("channel", "Search")), ten_days,
+                 within=Period(date(2025, 1, 9), date(2025, 1, 10)))
+    assert late.period == Period(date(2025, 1, 9), date(2025, 1, 10)) and late.actual == pytest.approx(20.0)
     nothing = check(Target("cpa", value=19.0, segment=("channel", "TikTok")), ten_days)
     assert nothing.status is None and nothing.note == "no rows for this segment"
 
@@ -182,3 +186,22 @@ def test_bullet_ranges_follow_the_direction(ten_days):
     # higher is better; the value drawn is the projection 3100
     assert g["off_track"] == (0.0, 4500.0) and g["at_risk"] == (4500.0, 5000.0) and g["value"] == (0.0, 3100.0)
     assert len(bullet_chart(bullet_frame(c)).to_dict()["layer"]) == 3
+
+
+def test_targets_as_a_user_types_them(ten_days):
+    from kpi_core.targets import from_input, status_text
+
+    base = Period(JAN1, date(2025, 1, 5))
+    rate = from_input("conversion_rate", "value", 4.5, ten_days, base, due=date(2025, 3, 31))
+    assert rate.value == pytest.approx(0.045)  # typed in percent
+    up = from_input("conversion_rate", "change", 10.0, ten_days, base)
+    # baseline Jan 1-5: 20 conversions / 500 sessions = 0.04; +10 % -> 0.044
+    assert up.baseline == pytest.approx(0.04) and up.goal_value == pytest.approx(0.044)
+    assert from_input("spend", "value", 3000.0, ten_days, base).value == 3000.0
+    c = check(rate, ten_days)  # 40 / 1000 = 0.04: 0.005 short of 0.045, band 0.0045 -> off track
+    assert status_text(c, "NOK") == "off track: 4.00% vs target 4.50% by 2025-03-31"
+    assert status_text(c, "NOK", "nb") == "ikke i rute: 4,00\u00a0% mot målet 4,50\u00a0% innen 2025-03-31"
+    paced = check(Target("spend", value=3000.0, start=JAN1, due=date(2025, 1, 30)), ten_days)
+    assert status_text(paced, "NOK") == "on track: projected 3,000 NOK vs target 3,000 NOK by 2025-01-30".replace(
+        " NOK", "\u00a0NOK")
+    assert status_text(check(Target("cpa", value=1.0, segment=("channel", "TikTok")), ten_days)) is None

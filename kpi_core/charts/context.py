@@ -9,11 +9,11 @@ from __future__ import annotations
 import altair as alt
 import polars as pl
 
-from kpi_core import catalog
 from kpi_core.charts import ACCENT, AXIS_FORMAT, BAD, GOOD, MUTED, check_size
 from kpi_core.engine import verdict
 from kpi_core.explain import Decomposition
 from kpi_core.targets import AT_RISK_BAND, TargetCheck, direction_of
+from kpi_core.views import NOT_SET
 
 VERDICT_COLOURS = alt.Scale(domain=["good", "bad", "neutral", "total"], range=[GOOD, BAD, MUTED, ACCENT])
 
@@ -32,7 +32,8 @@ def waterfall_frame(d: Decomposition, split: bool = False, top: int = 8, other: 
     head, tail = seg.head(top), seg.slice(top)
     steps: list[tuple[str, str, float]] = []
     for r in head.iter_rows(named=True):
-        name = str(r[d.by].isoformat() if hasattr(r[d.by], "isoformat") else r[d.by])
+        key = r[d.by]
+        name = NOT_SET if key is None else str(key.isoformat() if hasattr(key, "isoformat") else key)
         if split:
             steps += [(f"{name}: mix", "mix", r["mix_effect"]), (f"{name}: rate", "rate", r["rate_effect"])]
         else:
@@ -53,17 +54,20 @@ def waterfall_frame(d: Decomposition, split: bool = False, top: int = 8, other: 
     return pl.DataFrame(rows).with_row_index("order")
 
 
-def waterfall_chart(frame: pl.DataFrame, kpi: str, height: int = 320) -> alt.Chart:
-    """Bars from ``start`` to ``end`` in ``order``; green where the KPI got better, red where worse."""
+def waterfall_chart(frame: pl.DataFrame, title: str, unit: str, height: int = 320) -> alt.Chart:
+    """Bars from ``start`` to ``end`` in ``order``; green where the KPI got better, red where worse.
+
+    title: the KPI's label (in the page's language); unit: its catalog unit, for the axis format.
+    """
     check_size(frame.height)
-    fmt = AXIS_FORMAT.get(catalog.get(kpi).unit, ",.2f")
+    fmt = AXIS_FORMAT.get(unit, ",.2f")
     order = frame["label"].to_list()
     return (
         alt.Chart(frame)
         .mark_bar()
         .encode(
             x=alt.X("label:N", sort=order, title=None, axis=alt.Axis(labelAngle=-30, labelLimit=160)),
-            y=alt.Y("start:Q", title=catalog.get(kpi).label(), axis=alt.Axis(format=fmt)),
+            y=alt.Y("start:Q", title=title, axis=alt.Axis(format=fmt)),
             y2="end:Q",
             color=alt.Color("verdict:N", scale=VERDICT_COLOURS, legend=None),
             tooltip=["label:N", alt.Tooltip("delta:Q", format=",.4~f"), alt.Tooltip("end:Q", format=",.4~f")],
@@ -73,13 +77,6 @@ def waterfall_chart(frame: pl.DataFrame, kpi: str, height: int = 320) -> alt.Cha
 
 
 # --- anomalies ---------------------------------------------------------------------------------------
-
-
-def anomaly_points(detected: pl.DataFrame, label: str) -> pl.DataFrame:
-    """``date, kpi, value, verdict, note`` for the days outside the band (from ``anomalies.detect``)."""
-    pts = detected.filter(pl.col("anomaly"))
-    note = pl.format("outside {} – {} (median {})", *(pl.col(c).round(4) for c in ("lower", "upper", "median")))
-    return pts.select("date", pl.lit(label).alias("kpi"), "value", "verdict", note.alias("note"))
 
 
 def anomaly_layer(points: pl.DataFrame) -> alt.Chart:

@@ -5,15 +5,16 @@ from __future__ import annotations
 import altair as alt
 import polars as pl
 
-from kpi_core.charts import ACCENT, AXIS_FORMAT, BAD, MUTED, check_size
+from kpi_core.charts import ACCENT, AXIS_FORMAT, MUTED, check_size
+from kpi_core.charts.context import anomaly_layer
 
 
 def trend_lines(frame: pl.DataFrame, units: dict[str, str], current: str, previous: str,
                 marks: pl.DataFrame | None = None) -> alt.VConcatChart:
     """frame: date, kpi (label), value, series. One small chart per KPI, stacked, each its own y axis.
 
-    units: KPI label -> catalog unit (axis format). marks: optional date, kpi, value, note points
-    drawn in red on top (anomalies, when the context module finds them).
+    units: KPI label -> catalog unit (axis format). marks: optional date, kpi, value, verdict, note
+    points drawn on top, green or red by verdict (anomalies.marks: the unusual days).
     """
     check_size(frame.height + (marks.height if marks is not None else 0))
     charts = []
@@ -37,7 +38,6 @@ def trend_lines(frame: pl.DataFrame, units: dict[str, str], current: str, previo
         if marks is not None and not marks.is_empty():
             pts = marks.filter(pl.col("kpi") == label)
             if not pts.is_empty():
-                layer = lines + alt.Chart(pts).mark_point(color=BAD, size=90, filled=True).encode(
-                    x="date:T", y="value:Q", tooltip=["note:N"])
+                layer = lines + anomaly_layer(pts)
         charts.append(layer.properties(height=200))
     return alt.vconcat(*charts).resolve_scale(y="independent")

@@ -30,8 +30,10 @@ def _rows_where(frame: pl.DataFrame, condition: pl.Expr) -> list[int]:
     return frame.filter(condition.fill_null(False))[LINE].to_list()
 
 
-def row_findings(frame: pl.DataFrame, platform: object = None, views: bool = False) -> list[Finding]:
-    """Clicks > impressions, conversions > clicks, negative money, duplicated rows, future dates."""
+def row_findings(frame: pl.DataFrame, views: bool = False) -> list[Finding]:
+    """Clicks > impressions, conversions > clicks, negative money, duplicated rows, future dates.
+
+    ``views``: the conversions may include view-through ones, which need no click."""
     out: list[Finding] = []
     cols = set(frame.columns)
     if {"clicks", "impressions"} <= cols:

@@ -354,84 +354,98 @@ def _read_text(buf: bytes, name: str, encoding: str) -> RawTable:
     header_line = h + 1
 
     body_start = starts[h + 1] if h + 1 < len(starts) else len(buf)
-    body_end, footer = _footer(buf, body_start, header_line, d)
-    body = buf[body_start:body_end]
-    n_lines = body.count(b"\n") + (1 if body and not body.endswith(b"\n") else 0)
+    body = _body(buf, body_start, header_line + 1, d)
     table = RawTable(
         frame=pl.DataFrame(), header_line=header_line, encoding=encoding, delimiter=d,
-        preamble=preamble, excluded=excluded, data_lines=n_lines,
+        preamble=preamble, excluded=excluded,
     )
-    frame = _fast_body(body, names, d, header_line + 1, n_lines)
+    frame = _fast_body(body, names, d)
+    table.data_lines = frame.height if frame is not None and not body.quoted else body.count_lines()
+    footer_start = body.first_line + table.data_lines
     if frame is None:
-        frame = _exact_body(body, names, d, header_line + 1, table, name)
+        frame = _exact_body(body.data(), names, d, body.first_line, table, name)
     table.frame = frame
-    table.excluded.extend(footer)
+    table.excluded += [Exclusion(footer_start + i, reason) for i, reason in enumerate(body.footer)]
     if encoding == "windows-1252":
         table.findings.append(Finding("info", "The file is not UTF-8; it was read as Windows-1252."))
     return table
 
 
-def _footer(buf: bytes, body_start: int, header_line: int, d: str) -> tuple[int, list[Exclusion]]:
-    """End of the table (byte offset) and the exclusions for trailing blank and copyright lines.
+@dataclass
+class _Body:
+    """The lines of the table below its header, ``buf[start:end]``, and the footer cut off after it."""
 
-    A line with a quote is never blank: it may close a cell that spans lines.
-    """
-    if body_start >= len(buf):
-        return len(buf), []
-    end = len(buf)
-    total = buf.count(b"\n", body_start) + header_line + (1 if not buf.endswith(b"\n") else 0)
-    line_no = total  # 1-based number of the last line
-    if buf.endswith(b"\n"):
-        end -= 1  # offset of the final newline: lines end just before it
-    excluded = []
-    while line_no > header_line and len(excluded) < TAIL_LINES:
-        start = buf.rfind(b"\n", body_start, end) + 1
-        if start == 0:
-            start = body_start
-        text = buf[start:end].decode("utf-8", errors="replace")
-        if not text.strip().strip(d).strip() and '"' not in text:
-            excluded.append(Exclusion(line_no, BLANK))
+    buf: bytes
+    start: int
+    end: int
+    first_line: int  # 1-based line number of the first body line
+    footer: list[str]  # reasons for the lines cut off at the end, in file order
+    quoted: bool  # a '"' in the body: cells may span lines, so lines and rows may differ
+
+    def data(self) -> bytes:
+        return self.buf[self.start : self.end]
+
+    def count_lines(self) -> int:
+        unterminated = self.end > self.start and self.buf[self.end - 1] != ord("\n")
+        return self.buf.count(b"\n", self.start, self.end) + unterminated
+
+
+def _body(buf: bytes, start: int, first_line: int, d: str) -> _Body:
+    """The body, with the trailing blank and copyright lines (at most TAIL_LINES) cut off."""
+    end = len(buf) - 1 if buf.endswith(b"\n") else len(buf)  # where the last line's text ends
+    footer = []
+    while end > start and len(footer) < TAIL_LINES:
+        line_start = max(buf.rfind(b"\n", start, end) + 1, start)
+        text = buf[line_start:end].decode("utf-8", errors="replace")
+        if not text.strip() or not text.rstrip("\r").strip(d):  # as _is_empty_record
+            footer.append(BLANK)
         elif _COPYRIGHT.search(text):
-            excluded.append(Exclusion(line_no, COPYRIGHT))
+            footer.append(COPYRIGHT)
         else:
             break
-        end = start - 1
-        line_no -= 1
-    body_end = end + 1 if line_no > header_line else body_start
-    return min(body_end, len(buf)), sorted(excluded, key=lambda e: e.line)
+        end = line_start - 1
+    body_end = min(end + 1, len(buf)) if end > start else start
+    quoted = buf.find(b'"', start, body_end) >= 0
+    return _Body(buf, start, body_end, first_line, footer[::-1], quoted)
 
 
-def _fast_body(body: bytes, names: list[str], d: str, first_line: int, n_lines: int) -> pl.DataFrame | None:
+def _fast_body(body: _Body, names: list[str], d: str) -> pl.DataFrame | None:
     """The body parsed by Polars in one call, or None when a check says the exact scan is needed."""
-    schema = {f"c{i}": pl.String for i in range(len(names))}
-    if not body:
+    if body.end <= body.start:
         return _frame([], names, [])
+    whole = body.end == len(body.buf)  # no footer: let Polars skip the lines above, no copy
     try:
         frame = pl.read_csv(
-            body, has_header=False, schema=schema, separator=d, infer_schema=False,
+            body.buf if whole else body.data(), has_header=False, skip_lines=body.first_line - 1 if whole else 0,
+            schema={f"c{i}": pl.String for i in range(len(names))}, separator=d, infer_schema=False,
             empty_string_is_null=True, raise_if_empty=False,
         )
     except pl.exceptions.PolarsError as exc:
         if "utf-8" in str(exc).lower() or "utf8" in str(exc).lower():
             raise _NotUtf8 from None
         return None  # a line with more fields than the header, or worse: scan exactly
-    if frame.height != n_lines:
+    if body.quoted and frame.height != body.count_lines():
         return None  # cells spanning lines
     cols = frame.columns
-    if frame.select(pl.all_horizontal(pl.all().is_null()).any()).item():
-        return None  # blank lines
-    comment = pl.col(cols[0]).str.strip_chars_start().str.starts_with("#")
+    comment = pl.col(cols[0]).str.contains(r"^\s*#(\D|$)")
     if len(cols) > 1:
         comment = comment & pl.all_horizontal(pl.col(cols[1:]).is_null())
-    if frame.select(comment.any()).item():
-        return None  # '#' lines: a second table's comment block
+    checks = frame.select(
+        blank=pl.all_horizontal(pl.all().is_null()).any(),  # blank lines
+        comment=comment.any(),  # '#' lines: a second table's comment block
+    ).row(0)
+    if any(checks):
+        return None
     if len(cols) > 1 and frame[cols[-1]].null_count():
-        # A line with fewer fields reads as nulls at the end: count delimiters to rule that out.
-        inside = frame.select(pl.sum_horizontal(pl.all().str.count_matches(d, literal=True)).sum()).item() or 0
-        if body.count(d.encode()) != frame.height * (len(cols) - 1) + inside:
+        # A line with fewer fields reads as nulls at the end: count delimiters to rule that out
+        # (those inside quoted cells too; without quotes there are none).
+        inside = pl.sum_horizontal(pl.all().str.count_matches(d, literal=True)).sum()
+        inside = (frame.select(inside).item() or 0) if body.quoted else 0
+        if body.buf.count(d.encode(), body.start, body.end) != frame.height * (len(cols) - 1) + inside:
             return None
     frame.columns = names
-    return frame.with_columns(pl.int_range(first_line, first_line + frame.height, dtype=pl.Int64).alias(LINE))
+    first = body.first_line
+    return frame.with_columns(pl.int_range(first, first + frame.height, dtype=pl.Int64).alias(LINE))
 
 
 def _frame(rows: list[list[str | None]], names: list[str], lines: list[int]) -> pl.DataFrame:
@@ -591,11 +605,19 @@ def _sheet_header(rows: list[list[str | None]]) -> int:
 
 
 def _sheet_frame(reader, sheet: str) -> pl.DataFrame:
-    """All cells of a sheet as strings, row 1 first; dates without a midnight time."""
+    """All cells of a sheet as strings, row 1 first (calamine writes 1245.0 as "1245").
+
+    Dates lose a midnight time (``2026-08-01``); a time of day without a date, which calamine
+    puts on Excel's day zero (``1899-12-31 00:02:07``), becomes ``00:02:07``; blank cells are null.
+    """
     frame = reader.load_sheet(sheet, header_row=None, skip_rows=0, dtypes="string").to_polars()
     return frame.with_columns(
         pl.when(pl.col(c).str.strip_chars() != "")
-        .then(pl.col(c).str.replace(r"^(\d{4}-\d{2}-\d{2}) 00:00:00$", "$1"))
+        .then(
+            pl.col(c)
+            .str.replace(r"^(\d{4}-\d{2}-\d{2}) 00:00:00$", "$1")
+            .str.replace(r"^1899-12-3[01] (\d{2}:\d{2}:\d{2})$", "$1")
+        )
         .alias(c)
         for c in frame.columns
     )

@@ -94,7 +94,7 @@ def map_columns(platform: Platform, header: list[str], overrides: dict[str, str 
             if target is None:
                 maps[h] = ColumnMap(h, None, "ignored by the mapping you gave")
                 continue
-            col = GENERIC.get(target, Col(target))
+            col = GENERIC.get(target.replace("_", " "), Col(target))  # parsed as that name's kind
             rank, rule = -1, f"your mapping '{h}' -> {target}"
         else:
             col, origin = _lookup(platform, key)

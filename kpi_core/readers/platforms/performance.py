@@ -49,12 +49,13 @@ def read_performance(raw: RawTable, platform: Platform, name: str,
     kept, excluded = _set_summary_rows_aside(raw.frame, mapped)
     frame, reports = _parse(kept, mapped)
     frame, maps = _totals_from_averages(frame, mapped, maps, findings)
-    frame = _meta_results(frame, raw.frame, kept, mapped, platform, findings)
+    frame = _meta_results(frame, kept, mapped, platform, findings)
+    frame, maps = _meta_placement(frame, kept, maps, platform)
     frame = _date_end(frame)
     currency = _currency(raw.frame, frame, mapped, codes, findings, name)
     findings += quality.parse_findings(reports, kept[LINE])
-    findings += quality.row_findings(frame, platform, views=any(m.col.views for m in mapped
-                                                                if m.canonical == "conversions"))
+    findings += quality.row_findings(frame, views=any(m.col.views for m in mapped if m.canonical == "conversions"))
+    findings += _unrecognised(maps)
     findings += quality.empty_columns(raw.frame)
     rng = date_range_from(raw.preamble) or _reporting_period(frame, mapped)
     findings += quality.missing_days(frame, rng)
@@ -71,18 +72,22 @@ def read_performance(raw: RawTable, platform: Platform, name: str,
 
 
 def _set_summary_rows_aside(frame: pl.DataFrame, mapped: list[Mapped]) -> tuple[pl.DataFrame, list[Exclusion]]:
-    """Rows that repeat a sum: a 'Total…' cell in a dimension, or every dimension blank but measures filled."""
-    dims = [m.source for m in mapped if m.canonical in DIMENSIONS and m.canonical != "currency"]
-    text_dims = [m.source for m in mapped if m.col.parse in ("text", "device")] or dims
+    """Rows that repeat a sum: a 'Total…' cell in a dimension, or every dimension blank but measures filled.
+
+    Columns the mapping did not recognise count as dimensions here (a 'Totalt' row in an unknown
+    channel column is still a total); the currency column never does."""
     measures = [m.source for m in mapped if m.canonical in MEASURES]
-    if not dims:
+    currency = [m.source for m in mapped if m.canonical == "currency"]
+    others = [c for c in frame.columns if c not in measures and c not in currency and c != LINE]
+    text_dims = [m.source for m in mapped if m.col.parse in ("text", "device")] or others
+    if not others:
         return frame, []
 
     def blank(c: str) -> pl.Expr:
         return pl.col(c).is_null() | (pl.col(c).str.strip_chars() == "")
 
     total_cell = pl.coalesce([pl.when(pl.col(c).str.contains(TOTAL_CELL)).then(pl.col(c).str.strip_chars())
-                              for c in dims])
+                              for c in others])
     all_blank = pl.all_horizontal([blank(c) for c in text_dims]) & ~pl.all_horizontal([blank(c) for c in measures])
     reason = (pl.when(total_cell.is_not_null()).then(pl.format("summary row '{}'", total_cell))
               .when(all_blank).then(pl.lit("summary row (dimension cells blank, measures filled)")))
@@ -134,8 +139,8 @@ def _totals_from_averages(frame: pl.DataFrame, mapped: list[Mapped], maps: list[
     return frame, maps
 
 
-def _meta_results(frame: pl.DataFrame, raw: pl.DataFrame, kept: pl.DataFrame, mapped: list[Mapped],
-                  platform: Platform, findings: list[Finding]) -> pl.DataFrame:
+def _meta_results(frame: pl.DataFrame, kept: pl.DataFrame, mapped: list[Mapped], platform: Platform,
+                  findings: list[Finding]) -> pl.DataFrame:
     """Meta 'Results' count only where the row's result indicator is a purchase or a lead."""
     results = next((m for m in mapped if m.canonical == "conversions" and m.col.priority == 1
                     and platform.id == "meta_ads"), None)
@@ -153,7 +158,23 @@ def _meta_results(frame: pl.DataFrame, raw: pl.DataFrame, kept: pl.DataFrame, ma
         findings.append(Finding("info", f"{dropped} row(s) of Meta 'Results' count something other than "
                                 "purchases or leads; they are not counted as conversions.",
                                 f"column '{results.source}'"))
+    if not is_result.any():
+        return frame.drop("conversions")
     return frame.with_columns(pl.when(is_result.fill_null(False)).then(pl.col("conversions")).alias("conversions"))
+
+
+def _meta_placement(frame: pl.DataFrame, kept: pl.DataFrame, maps: list[ColumnMap],
+                    platform: Platform) -> tuple[pl.DataFrame, list[ColumnMap]]:
+    """Meta's 'Platform' and 'Placement' breakdowns together name one placement: 'Instagram Stories'."""
+    by_key = {normalise_header(c.source)[0]: c for c in maps}
+    platform_col, placement_col = by_key.get("platform"), by_key.get("placement")
+    if platform.id != "meta_ads" or not platform_col or not placement_col or placement_col.canonical != "placement":
+        return frame, maps
+    joined = pl.concat_str([kept[platform_col.source].str.strip_chars(), kept[placement_col.source].str.strip_chars()],
+                           separator=" ", ignore_nulls=True)
+    rule = f"Meta '{platform_col.source}' + '{placement_col.source}'"
+    maps = [ColumnMap(c.source, "placement", rule) if c in (platform_col, placement_col) else c for c in maps]
+    return frame.with_columns(joined.alias("placement")), maps
 
 
 def _date_end(frame: pl.DataFrame) -> pl.DataFrame:
@@ -194,6 +215,14 @@ def _reporting_period(frame: pl.DataFrame, mapped: list[Mapped]) -> tuple[date, 
     end = "date_end" if "date_end" in frame.columns else "date"
     lo, hi = frame["date"].min(), frame[end].max()
     return (lo, hi) if lo is not None and hi is not None else None  # type: ignore[return-value]
+
+
+def _unrecognised(maps: list[ColumnMap]) -> list[Finding]:
+    names = [c.source for c in maps if c.rule == "unrecognised"]
+    if not names:
+        return []
+    return [Finding("info", f"not recognised: {', '.join(names)}. If one of them holds a measure or a dimension, "
+                    "map it (the mapping can be saved as a recipe).")]
 
 
 def _preamble_note(raw: RawTable) -> list[Finding]:

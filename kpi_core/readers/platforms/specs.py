@@ -55,8 +55,9 @@ _CURRENCY_SUFFIX = re.compile(r"\s*\(([A-Z]{3})\)\s*$")
 
 
 def normalise_header(header: str) -> tuple[str, str | None]:
-    """(matching key, currency code found in the header or None)."""
-    text = unicodedata.normalize("NFKC", header).replace("\u00a0", " ").strip().strip('"').strip()
+    """(matching key, currency code found in the header or None). Underscores count as spaces, so
+    ``Total_Conversion`` and ``engaged_sessions`` match ``total conversion`` and ``engaged sessions``."""
+    text = unicodedata.normalize("NFKC", header).replace("\u00a0", " ").replace("_", " ").strip().strip('"').strip()
     code = None
     m = _CURRENCY_SUFFIX.search(text)
     if m:
@@ -118,7 +119,8 @@ GENERIC: dict[str, Col] = _merge(
     _c("pageviews", "pageviews", "page views", "sidevisninger", "sidvisningar"),
     _c("bounces", "bounces", "fluktfrekvens antall"),
     _c("leads", "leads", "leads (antall)"),
-    _c("conversions", "conversions", "konverteringer", "konverteringar", "conv.", "konv."),
+    _c("conversions", "conversions", "konverteringer", "konverteringar", "conv.", "konv.", "total conversion",
+       "total conversions"),
     _c("orders", "orders", "ordrer", "ordrar", "bestillinger", "beställningar", "ordre", "order"),
     _c("revenue", "revenue", "conversion value", "conv. value", "value", "inntekt", "inntekter", "intäkt",
        "intäkter", "omsetning", "omsättning", "omsætning", "indtægt", "indtægter", "salg", "försäljning"),
@@ -130,10 +132,10 @@ GENERIC: dict[str, Col] = _merge(
 )
 # Every canonical name also matches itself (a sheet already in our vocabulary).
 for _name, _dim in DIMENSIONS.items():
-    GENERIC.setdefault(_name, Col(_name, "date" if _dim.kind == "date" else "currency" if _name == "currency"
-                                  else "device" if _name == "device" else "text"))
+    _parse = "date" if _dim.kind == "date" else _name if _name in ("currency", "device") else "text"
+    GENERIC.setdefault(_name.replace("_", " "), Col(_name, _parse))
 for _name in MEASURES:
-    GENERIC.setdefault(_name, Col(_name))
+    GENERIC.setdefault(_name.replace("_", " "), Col(_name))
 
 # Headers that are ratios or averages in any export: dropped, KPIs are recomputed from totals.
 RATIO_PATTERN = re.compile(
@@ -151,6 +153,8 @@ GOOGLE_ADS = Platform(
         _c("ad_group", "ad group", "annonsegruppe", "annonsgrupp", "annoncegruppe", parse="text"),
         _c("keyword", "keyword", "search keyword", "søkeord", "sökord", parse="text"),
         _c("device", "device", "enhet", "enhed", parse="device"),
+        _c("country", "country/territory (user location)", "country/territory", "country/territory (matched)",
+           parse="text"),
         _c("currency", "currency code", "valutakode", "valutakod", parse="currency"),
         _c("impressions", "impr.", "visn.", "exp.", "eksp.", "visninger", "visningar"),
         _c("clicks", "clicks", "klikk", "klick", "klik"),
@@ -185,9 +189,13 @@ META_ADS = Platform(
         _c("revenue", "purchases conversion value", "konverteringsverdi for kjøp"),
         _c("carts", "adds to cart", "legg i handlekurv"),
         _c("device", "impression device", "device platform", parse="device"),
-        _c("placement", "placement", "platform", "plassering", "plattform", parse="text"),
+        _c("placement", "placement", "plassering", parse="text"),
+        _c("placement", "platform", "plattform", parse="text", priority=1),  # joined: 'Instagram Stories'
         _c("age", "age", "alder", parse="text"),
         _c("gender", "gender", "kjønn", parse="text"),
+        _c("engagements", "post engagement", "innleggsengasjement"),
+        _c("video_views", "thruplays"),
+        _c("video_views", "3-second video plays", "3-second video views", priority=1),
         _ratios("cost per results", "cost per result", "kostnad per resultat", "frequency", "frekvens",
                 "cpm (cost per 1,000 impressions)", "cpm (kostnad per 1000 eksponeringer)",
                 "cpc (cost per link click)", "cpc (kostnad per klikk på lenke)", "ctr (link click-through rate)",
@@ -231,7 +239,7 @@ LINKEDIN_ADS = Platform(
                  "clicks to landing page", "clicks to linkedin page", "total social actions", "reactions",
                  "comments", "shares", "follows", "other clicks", "viral impressions", "lead forms opened",
                  "card impressions", "event registrations", "conversion name", "conversion type",
-                 "view-through conversions", "campaign status", "account id"),
+                 "view-through conversions", "campaign status"),
     ),
     notes={"conversions": "LinkedIn 'Post-Click Conversions' are the conversions when the file has them; "
                           "'Conversions' adds view-through conversions."},
@@ -254,8 +262,7 @@ TIKTOK_ADS = Platform(
         _c("video_views", "video views"),
         _ratios("cpc (destination)", "ctr (destination)", "cpc (all)", "ctr (all)", "cpm", "cost per conversion",
                 "cost per 1,000 people reached", "frequency", "conversion rate"),
-        _ignored("primary status", "website url (ad level)", "2-second video views", "6-second video views",
-                 "campaign id", "ad group id", "ad id"),
+        _ignored("primary status", "website url (ad level)", "2-second video views", "6-second video views"),
     ),
 )
 
@@ -282,13 +289,13 @@ MICROSOFT_ADS = Platform(
 SNAPCHAT_ADS = Platform(
     "snapchat_ads", "Snapchat", "performance",
     _merge(
-        _c("date", "start time", parse="date"),
-        _c("date_end", "end time", parse="date"),
+        _c("date", "start time", parse="date"),  # 'End Time' of a daily row is the next midnight: not used
         _c("campaign", "campaign name", parse="text"),
         _c("impressions", "paid impressions"),
         _c("clicks", "swipe ups", "swipes"),
         _c("spend", "spend", "amount spent"),
         _ratios("ecpm", "ecpsu", "swipe up rate"),
+        _ignored("end time"),
     ),
 )
 
@@ -318,8 +325,9 @@ GA4 = Platform(
                  "session source", "session medium", "user engagement", "date range"),
     ),
     patterns=(
-        (r"^(session|first user) .*channel group", Col("channel", "text")),
-        (r"channel group", Col("channel", "text", priority=1)),
+        (r"^(session|first user) .*channel group|^øktens .*kanalgruppe|^sessionens .*kanalgrupp",
+         Col("channel", "text")),
+        (r"channel group|kanalgruppe|kanalgrupp", Col("channel", "text", priority=1)),
         (r"\(previous period\)$|\(forrige periode\)$", Col(None, "ignore")),
     ),
 )
