@@ -412,9 +412,9 @@ def funnel(frame: pl.DataFrame, lang: Lang = "en") -> Funnel:
     Stages the data lacks are skipped; the step that keeps the smallest share of the stage before
     it is the biggest drop.
     """
-    has_orders = "orders" in frame.columns and (frame["orders"].drop_nulls().sum() or 0) > 0
-    wanted = (*FUNNEL_STEPS[:-1], "orders" if has_orders else "conversions")
     totals = compute(frame, []).row(0) if frame.height else {}
+    # Orders as the engine kept them: a shop's orders set aside next to ad revenue do not end the funnel.
+    wanted = (*FUNNEL_STEPS[:-1], "orders" if totals.get("orders") else "conversions")
     names = [s for s in wanted if totals.get(s)]
     vols = [float(totals[s]) for s in names]
     labels = [fmt.name(s, lang) for s in names]
