@@ -122,13 +122,13 @@ def prepare(records: pl.DataFrame, currency: str | None = None, as_of: date | No
         notes.append(f"{unknown} order{'s have' if unknown != 1 else ' has'} no customer or no date and "
                      f"{'are' if unknown != 1 else 'is'} left out.")
         f = f.filter(pl.col("customer_id").is_not_null() & pl.col("date").is_not_null())
-    if f.is_empty():
-        raise OrdersProblem("the orders table has no orders with a customer and a date (after leaving out "
-                            "cancelled ones).")
     last = f["date"].max()
-    if as_of is not None and as_of < last:
+    if as_of is not None and last is not None and as_of < last:
         f = f.filter(pl.col("date") <= as_of)
         notes.append(f"Orders after {as_of.isoformat()} are ignored (the as-of date).")
+    if f.is_empty():
+        raise OrdersProblem("the orders table has no orders with a customer and a date (after leaving out "
+                            "cancelled ones and any after the as-of date).")
     refunded = pl.col("refunded").fill_null(0.0) if "refunded" in f.columns else pl.lit(0.0)
     returned = pl.col("returned").fill_null(False) if "returned" in f.columns else pl.lit(False)
     channel = pl.col("channel") if "channel" in f.columns else pl.lit(None, dtype=pl.String)

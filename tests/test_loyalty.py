@@ -105,6 +105,8 @@ def test_as_of_date_cuts_later_orders():
     prepared = loyalty.prepare(records(), as_of=D(2025, 3, 31))
     assert prepared.as_of == D(2025, 3, 31)
     assert prepared.frame["date"].max() == D(2025, 3, 12)
+    with pytest.raises(OrdersProblem, match="no orders with a customer and a date"):
+        loyalty.prepare(records(), as_of=D(2024, 12, 31))
 
 
 # --- measures and KPIs of a period ---------------------------------------------------------------
