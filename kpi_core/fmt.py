@@ -292,6 +292,9 @@ TEXTS: Mapping[str, Mapping[str, str]] = {
               "ark med ordrenummer, kunde, dato og beløp) på Data-siden.",
         "sv": "Lojalitet behöver butikens ordrar: ladda upp en orderexport (Shopifys orders_export.csv, eller ett "
               "ark med ordernummer, kund, datum och belopp) på sidan Data."},
+    "order_currency": {"en": "Currency of the orders analysed (amounts in different currencies are never added)",
+                       "nb": "Valuta for ordrene (beløp i ulike valutaer legges aldri sammen)",
+                       "sv": "Valuta för ordrarna (belopp i olika valutor läggs aldrig ihop)"},
     "churn_window": {"en": "Churn window (days)", "nb": "Frafallsvindu (dager)", "sv": "Churn-fönster (dagar)"},
     "ltv_horizon": {"en": "LTV horizon (months)", "nb": "LTV-horisont (måneder)", "sv": "LTV-horisont (månader)"},
     "loyalty_period": {"en": "{start} – {end} (the period in the sidebar). The orders end on {as_of}.",

@@ -384,6 +384,13 @@ def orders_in(results: Sequence[ReadResult], currency: str | None = None, as_of:
     return prepare(pl.concat(tables, how="diagonal_relaxed"), currency=currency, as_of=as_of)
 
 
+def order_currencies(results: Sequence[ReadResult]) -> list[str]:
+    """The currencies the orders exports are in, sorted (the page asks for one when there are several)."""
+    codes = {c for r in results if r.kind == "orders" and r.records is not None and "currency" in r.records.columns
+             for c in r.records["currency"].drop_nulls().unique().to_list()}
+    return sorted(codes)
+
+
 def dropped_personal_data(results: Sequence[ReadResult]) -> list[str]:
     """What the readers left out as personal data, per file ("orders_export.csv: Email, Billing Name…")."""
     return [f"{r.file}: {f.message}" for r in results for f in r.findings if "personal data" in f.message]

@@ -9,7 +9,10 @@ from kpi_core.engine import Period
 
 lang = ui.lang()
 st.title(ui.t("loyalty_question"))
-orders, problem = ui.orders()
+data = ui.active()
+codes = loyalty.order_currencies(data.results) if data is not None else []
+currency = ui.kept(st.selectbox, ui.LOY_CURRENCY, ui.t("order_currency"), options=codes) if len(codes) > 1 else None
+orders, problem = ui.orders(currency)
 if problem:
     st.error(problem, icon=":material/error:")
     st.stop()
@@ -18,7 +21,6 @@ if orders is None:
     st.page_link("pages/data.py", label=ui.t("page_data"), icon=":material/upload_file:")
     st.stop()
 
-data = ui.active()
 period = ui.filters().period or Period(orders.data_start, orders.as_of)
 inputs = ui.inputs()
 cur = orders.currency

@@ -199,3 +199,20 @@ def test_a_crm_export_alone_gives_the_lead_funnel(app):
     assert frame.loc["Paid Social", ["leads", "mqls", "sqls", "new_customers"]].tolist() == [2, 1, 1, 1]
     assert frame.loc["Organic Search", ["leads", "mqls", "sqls"]].tolist() == [2, 2, 1]
     assert frame.loc["Direct Traffic", ["contacts", "leads"]].tolist() == [1, 0]
+
+
+def test_orders_in_two_currencies_are_analysed_one_at_a_time(app):
+    from conftest import upload
+
+    shop = (Path(__file__).parent / "fixtures/exports/shopify_orders.csv").read_text(encoding="utf-8")
+    lines = shop.splitlines()
+    # #1044 (bjorn, 499.00 with 99.00 refunded) is charged in SEK.
+    lines = [ln.replace(",NOK,", ",SEK,") if ln.startswith("#1044,bjorn") else ln for ln in lines]
+    at = upload(app, "orders_export.csv", "\n".join(lines).encode())
+    at = at.switch_page("pages/loyalty.py").run()
+    at.date_input(key="f_dates").set_value((date(2025, 1, 3), date(2025, 1, 4))).run()
+    assert not at.exception
+    assert at.selectbox(key="w_loy_currency").options == ["NOK", "SEK"]
+    assert metrics(at)["Net revenue (NOK)"] == fmt.number(796.30 + 299.00)  # anne's two orders
+    at.selectbox(key="w_loy_currency").set_value("SEK").run()
+    assert metrics(at)["Net revenue (SEK)"] == fmt.number(400.00)
