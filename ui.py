@@ -28,7 +28,7 @@ from kpi_core import catalog, fmt, loyalty, views
 from kpi_core.catalog import LANGS, Lang
 from kpi_core.engine import Inputs
 from kpi_core.readers import ReadError, ReadResult, combine, read_file
-from kpi_core.schema import MEASURES, MONEY_MEASURES
+from kpi_core.schema import MEASURES, MONEY_MEASURES, SEGMENT_DIMENSIONS
 
 SAMPLE_DIR = Path(__file__).parent / "sample_data"
 
@@ -48,13 +48,14 @@ LOY_CHURN, LOY_HORIZON = "loy_churn_days", "loy_horizon"  # Loyalty page: churn 
 LOY_CURRENCY = "loy_currency"  # Loyalty page: the currency analysed when the orders mix several
 LEAD_DATES = "lead_dates"  # Funnel page, lead funnel: "all" dates of the CRM export or the "period"
 ORDERS = "orders"  # (content key, prepared shop orders or None, problem text or None) of the active data
-TARGETS, WORKSPACE_ERROR = "targets", "workspace_error"  # tuple of targets.Target; a bad workspace file's message
+# targets.Target and targets.Benchmark tuples; a bad workspace file's message
+TARGETS, BENCHMARKS, WORKSPACE_ERROR = "targets", "benchmarks", "workspace_error"
 
 UPLOADS_CHOICE = "uploads"
 _FILTER_KEYS = {"source": F_SOURCE, "channel": F_CHANNEL, "campaign": F_CAMPAIGN}
 _DEFAULTS: dict[str, Any] = {GOAL: None, MARGIN: 0.0, OTHER_COSTS: 0.0, SEG_KPI: None, SEG_DIM: None,
                              SEG_DIM2: None, TREND_KPIS: None, TREND_GRAIN: "day", UPLOAD_ROUND: 0, TARGETS: (),
-                             WORKSPACE_ERROR: None, LOY_CHURN: loyalty.CHURN_DAYS, LOY_HORIZON: None,
+                             BENCHMARKS: (), WORKSPACE_ERROR: None, LOY_CHURN: loyalty.CHURN_DAYS, LOY_HORIZON: None,
                              LOY_CURRENCY: None, LEAD_DATES: "all"}
 
 
@@ -231,7 +232,10 @@ def _combine(results: tuple[ReadResult, ...]) -> pl.DataFrame:
     and the daily orders, leads and customers that shop and CRM readers derive from their records
     (``sources.reconcile`` keeps a result that several tools report from counting twice)."""
     usable = [r for r in results if not r.frame.is_empty()]
-    return combine(usable).rechunk() if usable else pl.DataFrame()
+    if not usable:
+        return pl.DataFrame()
+    frame = combine(usable)
+    return views.compact_dimensions(frame).rechunk()
 
 
 def active() -> Active | None:
@@ -364,7 +368,7 @@ def require_data() -> View:
         st.stop()
     f = filters()
     by_dim = views.filter_dimensions(data.frame, f)
-    now = views.filter_all(data.frame, f)
+    now = views.filter_period(by_dim, f)
     if now.is_empty():
         st.warning(t("no_rows"))
         st.stop()
@@ -391,7 +395,7 @@ def _memo(key: tuple, _fn: Callable[..., Any], _frame: pl.DataFrame, _params: di
 def kpi_columns(kpis: tuple[str, ...], currency: str | None, lng: Lang) -> dict[str, Any]:
     """st.dataframe column settings for a table of measures and KPIs: names in the language,
     rates as percentages, money with its currency code in the header."""
-    cfg: dict[str, Any] = {}
+    cfg: dict[str, Any] = {d: st.column_config.TextColumn(fmt.name(d, lng)) for d in SEGMENT_DIMENSIONS}
     for k in kpis:
         kpi = catalog.get(k)
         title = kpi.label(lng) + (f" ({currency})" if kpi.unit == "currency" and currency else "")

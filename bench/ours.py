@@ -46,11 +46,13 @@ def rerun(frame: pl.DataFrame, channels: tuple[str, ...], start: date, end: date
 
 
 def app_rerun(frame: pl.DataFrame, channels: tuple[str, ...], start: date, end: date) -> tuple:
-    """The same filter change as the Goal & KPIs page handles it: ``views.scorecard`` (current vs
-    previous period, sparklines, formatted cards) and ``views.segments`` by campaign."""
+    """The same filter change as the app handles it: the sidebar's date bounds and filter options
+    (ui.sidebar, every rerun), ``views.scorecard`` (current vs previous period, sparklines,
+    formatted cards) and ``views.segments`` by campaign."""
     f = views.Filters(start=start, end=end, channels=channels)
-    return views.scorecard(views.filter_dimensions(frame, f), GOAL, f.period), views.segments(
-        views.filter_all(frame, f), "campaign")
+    sidebar = views.date_bounds(frame), views.filter_options(frame)
+    card = views.scorecard(views.filter_dimensions(frame, f), GOAL, f.period)
+    return sidebar, card, views.segments(views.filter_all(frame, f), "campaign")
 
 
 def export(results: dict[str, KpiResult | Comparison]) -> dict:

@@ -31,12 +31,16 @@ MAD_TO_SIGMA = 1.4826  # MAD × 1.4826 estimates the standard deviation of norma
 MEAN_AD_TO_SIGMA = 1.2533  # mean absolute deviation × 1.2533 does too; used when the MAD is 0
 
 
-def daily(frame: pl.DataFrame, kpi: str, inputs: Inputs | None = None) -> pl.DataFrame:
-    """``date`` and ``value``: the KPI per day (null on days without a denominator)."""
-    res = compute(frame, [kpi], grain="day", inputs=inputs)
-    if kpi not in res.frame.columns:
-        raise ValueError(f"{kpi} cannot be computed from this data: it {res.unavailable.get(kpi, '')}")
-    return res.frame.select(pl.col(PERIOD).alias("date"), pl.col(kpi).alias("value")).sort("date")
+def daily(frame: pl.DataFrame, kpis: Sequence[str],
+          inputs: Inputs | None = None) -> tuple[pl.DataFrame, Mapping[str, str]]:
+    """``date`` and one column per KPI the data can give (each KPI per day, null without a denominator),
+    and for the others what they lack.
+
+    One engine pass for every KPI: the daily grouping is the expensive part on large data.
+    """
+    res = compute(frame, list(kpis), grain="day", inputs=inputs)
+    series = res.frame.select(pl.col(PERIOD).alias("date"), *[k for k in kpis if k in res.kpis]).sort("date")
+    return series, res.unavailable
 
 
 def band(history: list[float], k: float = K) -> tuple[float, float, float]:
@@ -49,13 +53,21 @@ def band(history: list[float], k: float = K) -> tuple[float, float, float]:
 
 def detect(frame: pl.DataFrame, kpi: str, window: int = WINDOW_DAYS, k: float = K, min_history: int = MIN_HISTORY,
            inputs: Inputs | None = None) -> pl.DataFrame:
-    """Per day: ``date, value, median, lower, upper, anomaly, verdict``.
+    """Per day: ``date, value, median, lower, upper, anomaly, verdict`` (see ``flag``)."""
+    series, unavailable = daily(frame, [kpi], inputs)
+    if kpi not in series.columns:
+        raise ValueError(f"{kpi} cannot be computed from this data: it {unavailable.get(kpi, '')}")
+    return flag(series.rename({kpi: "value"}), kpi, window, k, min_history)
+
+
+def flag(series: pl.DataFrame, kpi: str, window: int = WINDOW_DAYS, k: float = K,
+         min_history: int = MIN_HISTORY) -> pl.DataFrame:
+    """Add ``median, lower, upper, anomaly, verdict`` to a ``date, value`` series of ``kpi``.
 
     median/lower/upper are null while the trailing window holds fewer than ``min_history`` values;
     ``anomaly`` is True outside the band (on a flat history, any value off the median) and
     ``verdict`` is good / bad / neutral for anomalies, null otherwise.
     """
-    series = daily(frame, kpi, inputs)
     days, values = series["date"].to_list(), series["value"].to_list()
     meds, lows, highs, flags, verdicts = [], [], [], [], []
     start = 0
@@ -94,12 +106,9 @@ def marks(frame: pl.DataFrame, kpis: Sequence[str], period: Period, labels: Mapp
 
     KPIs the data cannot give per day are left out. ``labels`` names each KPI as the chart does.
     """
-    parts = []
-    for kpi in kpis:
-        try:
-            found = detect(frame, kpi, inputs=inputs)
-        except ValueError:
-            continue
-        parts.append(points(found.filter(pl.col("date").is_between(period.start, period.end)), labels[kpi]))
+    series, _ = daily(frame, kpis, inputs)
+    parts = [points(flag(series.select("date", pl.col(kpi).alias("value")), kpi)
+                    .filter(pl.col("date").is_between(period.start, period.end)), labels[kpi])
+             for kpi in kpis if kpi in series.columns]
     schema = {"date": pl.Date, "kpi": pl.String, "value": pl.Float64, "verdict": pl.String, "note": pl.String}
     return pl.concat(parts) if parts else pl.DataFrame(schema=schema)

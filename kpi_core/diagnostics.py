@@ -19,15 +19,15 @@ since CPC rose. It is a ranking key, not a forecast.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
 import polars as pl
 
-from kpi_core import catalog, fmt
+from kpi_core import catalog, fmt, loyalty
 from kpi_core.catalog import Lang
 from kpi_core.engine import Inputs, Period, compute, in_period
-from kpi_core.readers.result import Finding
+from kpi_core.readers.result import Finding, ReadResult
 from kpi_core.schema import MONEY_MEASURES
 from kpi_core.targets import STATUS_LABELS, TargetCheck, unit_of
 from kpi_core.views import NOT_SET
@@ -59,7 +59,8 @@ class Facts:
     dimension: str | None = None
     goal: str | None = None
     margin: float | None = None
-    ltv: float | None = None  # customer lifetime value the user entered, when the data has none
+    ltv: float | None = None  # customer lifetime value (orders export or entered), when the KPIs have none
+    ltv_months: int | None = None  # the horizon that LTV covers, when known
     currency: str | None = None
     targets: tuple[TargetCheck, ...] = ()
     quality: tuple[tuple[str, Finding], ...] = ()  # (file, finding) from the readers
@@ -81,6 +82,9 @@ class Facts:
 
     def fmt(self, name: str, value: float | None) -> str:
         return value_text(name, value, self.currency, self.lang)
+
+    def ltv_text(self, value: float | None) -> str:
+        return self.fmt("ltv", value) + (f" over {self.ltv_months} months" if self.ltv_months else "")
 
 
 def value_text(name: str, value: float | None, currency: str | None = None, lang: Lang = "en") -> str:
@@ -304,7 +308,7 @@ def _ltv_cac_low(facts: Facts) -> Iterable[Hit]:
     cost_value = facts.totals.get(cost.lower())
     customers = facts.totals.get("new_customers" if cost == "CAC" else "conversions") or 0.0
     over = customers * (cost_value - ltv / facts.thresholds.ltv_cac_min) if cost_value and ltv else 0.0
-    yield Hit({"ratio": f"{ratio:.1f}", "ltv": facts.fmt("ltv", ltv), "cost": cost,
+    yield Hit({"ratio": f"{ratio:.1f}", "ltv": facts.ltv_text(ltv), "cost": cost,
                "cost_value": facts.fmt("cac", cost_value), "min": f"{facts.thresholds.ltv_cac_min:g}"},
               {"ltv": ltv, "ltv_cac_ratio": ratio}, max(0.0, over), None)
 
@@ -313,12 +317,16 @@ def _high_cpa_ltv_ok(facts: Facts) -> Iterable[Hit]:
     ltv, ratio, cost = ltv_cac(facts)
     if ratio is None or ratio < facts.thresholds.ltv_cac_min:
         return
-    risen = next(iter(_rising("cpa")(facts)), None)
+    risen = next((h for h in _rising("cpa")(facts) if h.segment == "All"), None)
     high = next(iter(_high_cpa(facts)), None)
-    if risen is None and high is None:
+    if risen is not None:
+        what = f"CPA rose {risen.numbers['pct']} to {risen.numbers['value']} (from {risen.numbers['before']})"
+    elif high is not None:
+        what = f"CPA reaches {high.numbers['cpa']} in {high.segment}"
+    else:
         return
-    yield Hit({"cpa": facts.fmt("cpa", facts.totals.get("cpa")), "ltv": facts.fmt("ltv", ltv),
-               "ratio": f"{ratio:.1f}", "cost": cost}, {"ltv": ltv, "ltv_cac_ratio": ratio})
+    yield Hit({"what": what, "ltv": facts.ltv_text(ltv), "ratio": f"{ratio:.1f}", "cost": cost},
+              {"ltv": ltv, "ltv_cac_ratio": ratio})
 
 
 def _targets(facts: Facts) -> Iterable[Hit]:
@@ -387,7 +395,7 @@ RULES: tuple[Rule, ...] = (
          "LTV:{cost} is {ratio}: a customer worth {ltv} costs {cost_value} to win (healthy is {min} or more).",
          "Lower acquisition cost in the weakest segments, or raise what customers are worth (repeat purchases)."),
     Rule("high_cpa_ltv_ok", ("cpa", "ltv"), _high_cpa_ltv_ok,
-         "CPA is {cpa} and looks high, but customers are worth {ltv}, {ratio} × their {cost}: it pays.",
+         "{what}, but customers are worth {ltv}, {ratio} × their {cost}: acquisition pays.",
          "Judge acquisition on LTV:CAC rather than CPA alone, and keep it at 3 or more.", "info"),
     *(Rule(f"high_{kpi}", (kpi,), _too_high(kpi), "{segment}: {kpi} {value} vs {ref} {ref_text}.", step)
       for kpi, step in _RATE_STEPS.items()),
@@ -405,9 +413,16 @@ def diagnose(facts: Facts, rules: Sequence[Rule] = RULES) -> list[Diagnosis]:
     return sorted(out, key=lambda d: (order[d.level], -d.at_stake))
 
 
+def top(found: Sequence[Diagnosis], n: int = 8, explanations: int = 2) -> list[Diagnosis]:
+    """The first ``n`` findings, keeping room for up to ``explanations`` info findings: a reading that looks
+    bad but is not (a brand campaign's ROAS) matters as much as the alerts around it."""
+    info = [d for d in found if d.level == "info"][:explanations]
+    return [d for d in found if d.level != "info"][:n - len(info)] + info
+
+
 def gather(frame: pl.DataFrame, current: Period | None = None, previous: Period | None = None,
            by: str | None = None, goal: str | None = None, inputs: Inputs | None = None,
-           ltv: float | None = None, targets: Sequence[TargetCheck] = (),
+           ltv: float | None = None, ltv_months: int | None = None, targets: Sequence[TargetCheck] = (),
            quality: Sequence[tuple[str, Finding]] = (), thresholds: Thresholds | None = None,
            lang: Lang = "en") -> Facts:
     """The facts of one analysis, computed through the engine (every KPI, ratio of sums)."""
@@ -420,7 +435,26 @@ def gather(frame: pl.DataFrame, current: Period | None = None, previous: Period 
 
     total = compute(cur, inputs=inputs) if cur.height else None
     before = rows(prev, ())
-    prev_segments = {str(r[by]): r for r in rows(prev, [by])} if by else {}
-    return Facts(total.row(0) if total else {}, before[0] if before else {}, tuple(rows(cur, [by]) if by else ()),
-                 prev_segments, by, goal, inputs.margin, ltv, total.currency if total else None, tuple(targets),
-                 tuple(quality), thresholds or Thresholds(), lang)
+    facts = Facts(total.row(0) if total else {}, before[0] if before else {},
+                  segments=tuple(rows(cur, [by]) if by else ()), dimension=by, goal=goal, margin=inputs.margin,
+                  ltv=ltv, ltv_months=ltv_months, currency=total.currency if total else None, targets=tuple(targets),
+                  quality=tuple(quality), thresholds=thresholds or Thresholds(), lang=lang)
+    return replace(facts, previous_segments={facts.label(r): r for r in rows(prev, [by])} if by else {})
+
+
+def customer_ltv(results: Sequence[ReadResult], performance: pl.DataFrame,
+                 period: Period) -> tuple[float | None, int | None]:
+    """(LTV per customer, its horizon in months) from the first orders export among ``results``: net revenue
+    per customer at the longest horizon its cohorts cover (``loyalty.ltv_cac``). (None, None) without one."""
+    rec = next((r for r in results if r.kind == "orders" and r.records is not None), None)
+    if rec is None:
+        return None, None
+    try:
+        orders = loyalty.prepare(rec.records, rec.currency)
+    except loyalty.OrdersProblem:
+        return None, None
+    for months in sorted(loyalty.HORIZONS, reverse=True):
+        value = loyalty.ltv_cac(orders, performance, period, horizon=months).frame["ltv"][0]
+        if value is not None:
+            return float(value), months
+    return None, None

@@ -496,6 +496,8 @@ def compare(
 
 
 def _add_change(frame: pl.DataFrame, base: str, prefix: str) -> pl.DataFrame:
+    # A period without rows gives an all-null column of type Null, which has no abs(): use Float64.
+    frame = frame.with_columns(pl.col("current", base).cast(pl.Float64))
     change = pl.col("current") - pl.col(base)
     return frame.with_columns(
         change.alias(f"{prefix}change"),

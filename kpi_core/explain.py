@@ -51,7 +51,7 @@ from kpi_core.engine import (
     parse_period,
     prepare,
 )
-from kpi_core.schema import NON_ADDITIVE
+from kpi_core.schema import MONEY_MEASURES, NON_ADDITIVE
 from kpi_core.targets import unit_of
 
 _NUM, _DEN = "__num", "__den"
@@ -147,13 +147,19 @@ def decompose(frame: pl.DataFrame, kpi_id: str, by: str, current: Period, previo
     """Split the change of ``kpi_id`` from ``previous`` to ``current`` over the segments of ``by``.
 
     Raises ValueError (plain words) when the KPI is not a ratio of additive sums, the dimension is
-    missing, or a period has no denominator at all (the KPI is undefined there).
+    missing, money in several currencies would be added, or a period has no denominator at all (the KPI
+    is undefined there). Other costs the user entered are not split over segments (engine rule), so a
+    CPL or CAC here is media cost only.
     """
     if by not in frame.columns:
         raise ValueError(f"cannot break down by {by!r}: the data has no such column")
     if "date" not in frame.columns:
         raise ValueError("comparing periods needs a date column")
     formula = ratio_formula(kpi_id, frame, inputs)
+    codes = sorted(frame["currency"].drop_nulls().unique().to_list()) if "currency" in frame.columns else []
+    if len(codes) > 1 and formula.measures & MONEY_MEASURES:
+        raise ValueError(f"the data mixes currencies ({', '.join(codes)}) and money is never added across them; "
+                         "filter to one currency first")
     p0 = _sums(in_period(frame, previous), formula, by, inputs)
     p1 = _sums(in_period(frame, current), formula, by, inputs)
     for name, p, part in (("previous", previous, p0), ("current", current, p1)):

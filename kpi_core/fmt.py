@@ -162,6 +162,14 @@ TEXTS: Mapping[str, Mapping[str, str]] = {
         "en": "{current} compared with the {days} days before ({previous}). Green is better, red is worse.",
         "nb": "{current} sammenlignet med de {days} dagene før ({previous}). Grønt er bedre, rødt er verre.",
         "sv": "{current} jämfört med de {days} dagarna före ({previous}). Grönt är bättre, rött är sämre."},
+    "stage_goal_awareness": {"en": "Reach new people and build interest.", "nb": "Nå nye mennesker og skap interesse.",
+                             "sv": "Nå nya människor och väck intresse."},
+    "stage_goal_consideration": {"en": "Build trust and interest.", "nb": "Bygg tillit og interesse.",
+                                 "sv": "Bygg förtroende och intresse."},
+    "stage_goal_conversion": {"en": "Trigger purchases, leads and sign-ups.",
+                              "nb": "Utløs kjøp, leads og påmeldinger.", "sv": "Utlös köp, leads och registreringar."},
+    "stage_goal_loyalty": {"en": "Keep customers and grow their value.", "nb": "Behold kundene og øk verdien deres.",
+                           "sv": "Behåll kunderna och öka deras värde."},
     "headline_fallback": {"en": "{preferred} would lead here (what it takes: {missing}). Showing {shown} until then.",
                           "nb": "{preferred} skulle stått her (det som trengs: {missing}). "
                                 "Viser {shown} inntil videre.",
@@ -389,6 +397,7 @@ TEXTS: Mapping[str, Mapping[str, str]] = {
     "on_track": {"en": "on track", "nb": "i rute", "sv": "i fas"},
     "at_risk": {"en": "at risk", "nb": "i fare", "sv": "i riskzonen"},
     "off_track": {"en": "off track", "nb": "ikke i rute", "sv": "ur fas"},
+    "workspace": {"en": "Workspace file", "nb": "Arbeidsområdefil", "sv": "Arbetsytefil"},
     "workspace_save": {"en": "Save workspace", "nb": "Lagre arbeidsområde", "sv": "Spara arbetsyta"},
     "workspace_load": {"en": "Load a workspace", "nb": "Last inn arbeidsområde", "sv": "Läs in arbetsyta"},
     "workspace_help": {"en": "Goal, business inputs, targets and filters as a small JSON file, without any data rows.",
@@ -396,6 +405,27 @@ TEXTS: Mapping[str, Mapping[str, str]] = {
                        "sv": "Mål, affärsuppgifter, mål och filter som en liten JSON-fil, utan datarader."},
     "workspace_loaded": {"en": "Workspace loaded: {n} targets.", "nb": "Arbeidsområde lastet inn: {n} mål.",
                          "sv": "Arbetsyta inläst: {n} mål."},
+    "suggest_targets": {"en": "Suggest: 10 % better than the previous period", "nb": "Foreslå: 10 % bedre enn "
+                        "forrige periode", "sv": "Föreslå: 10 % bättre än föregående period"},
+    "benchmarks": {"en": "Benchmark ranges", "nb": "Referanseområder", "sv": "Jämförelseintervall"},
+    "benchmarks_help": {"en": "Ranges you trust (your own history, an agency's report), per KPI and optionally per "
+                              "channel. None are built in: published industry figures vary too much to be facts.",
+                        "nb": "Områder du stoler på (egen historikk, et byrås rapport), per KPI og eventuelt per "
+                              "kanal. Ingen er innebygd: publiserte bransjetall varierer for mye til å være fakta.",
+                        "sv": "Intervall du litar på (egen historik, en byrås rapport), per KPI och eventuellt per "
+                              "kanal. Inga är inbyggda: publicerade branschsiffror varierar för mycket för att "
+                              "vara fakta."},
+    "benchmark_low": {"en": "Low", "nb": "Lav", "sv": "Låg"},
+    "benchmark_high": {"en": "High", "nb": "Høy", "sv": "Hög"},
+    "benchmark_source": {"en": "Where it comes from", "nb": "Kilde", "sv": "Källa"},
+    "benchmark_add": {"en": "Add range", "nb": "Legg til område", "sv": "Lägg till intervall"},
+    "benchmark_status": {"en": "Benchmark", "nb": "Referanse", "sv": "Jämförelse"},
+    "all_channels": {"en": "all channels", "nb": "alle kanaler", "sv": "alla kanaler"},
+    "below": {"en": "below the range", "nb": "under området", "sv": "under intervallet"},
+    "within": {"en": "within the range", "nb": "innenfor området", "sv": "inom intervallet"},
+    "above": {"en": "above the range", "nb": "over området", "sv": "över intervallet"},
+    "benchmark_line": {"en": "{value}, {position} {low} – {high}{source}", "nb": "{value}, {position} {low} – {high}"
+                       "{source}", "sv": "{value}, {position} {low} – {high}{source}"},
     "diagnostics": {"en": "What the numbers say", "nb": "Hva tallene forteller", "sv": "Vad siffrorna säger"},
     "diagnostics_caption": {"en": "Ranked by money at stake, data quality first; segments by {dim}. Findings are in "
                                   "English.",

@@ -20,7 +20,7 @@ as JSON, never data rows, so it can be mailed to a colleague without sharing cus
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Literal
@@ -143,8 +143,32 @@ def from_input(metric: str, kind: Literal["value", "change"], amount: float, fra
     (10 means +10 %) on the KPI's value in the ``baseline`` period."""
     if kind == "change":
         return with_baseline(Target(metric, change=amount / 100, start=start, due=due), frame, baseline, inputs)
-    value = amount / 100 if unit_of(metric) == "rate" else amount
-    return Target(metric, value=value, start=start, due=due)
+    return Target(metric, value=typed(metric, amount), start=start, due=due)
+
+
+def typed(metric: str, amount: float) -> float:
+    """A value as a user types it: rates in percent (3.5 is 0.035), everything else as shown."""
+    return amount / 100 if unit_of(metric) == "rate" else amount
+
+
+SUGGESTED_CHANGE = 0.10  # "raise conversion rate by 10 %": the articles' example of a SMART target
+
+
+def suggest(metrics: Sequence[str], frame: pl.DataFrame, baseline: Period, start: date | None = None,
+            due: date | None = None, change: float = SUGGESTED_CHANGE, inputs: Inputs | None = None) -> list[Target]:
+    """Starting targets from the data's own history: each KPI ``change`` better than in ``baseline``
+    (up for higher-is-better, down for lower-is-better). KPIs without a direction or a baseline value
+    are skipped. No outside benchmark goes in: the user edits them from there."""
+    out = []
+    for m in metrics:
+        direction = direction_of(m)
+        if direction == "neither":
+            continue
+        t = with_baseline(Target(m, change=change if direction == "higher" else -change, start=start, due=due),
+                          frame, baseline, inputs)
+        if t.baseline:
+            out.append(t)
+    return out
 
 
 @dataclass(frozen=True)
@@ -276,6 +300,17 @@ def check_benchmark(bm: Benchmark, frame: pl.DataFrame, inputs: Inputs | None = 
     pos = position(value, bm.low, bm.high)
     side = {"below": -1.0, "within": 0.0, "above": 1.0}.get(pos or "", None)
     return BenchmarkCheck(bm, value, pos, verdict(bm.kpi, side))
+
+
+def benchmark_text(c: BenchmarkCheck, currency: str | None = None, lang: Lang = "en") -> str | None:
+    """"1.84%, within the range 1.50% – 2.50% (our 2024 average)" in the language; None without a value."""
+    if c.position is None:
+        return None
+    unit = unit_of(c.benchmark.kpi)
+    shown = (lambda v: fmt.format_kpi(v, unit, currency, lang))  # noqa: E731
+    source = f" ({c.benchmark.source})" if c.benchmark.source else ""
+    return fmt.t("benchmark_line", lang, value=shown(c.value), position=fmt.t(c.position, lang),
+                 low=shown(c.benchmark.low), high=shown(c.benchmark.high), source=source)
 
 
 # --- the workspace file ---------------------------------------------------------------------------------

@@ -18,7 +18,7 @@ from datetime import date, timedelta
 import polars as pl
 
 from kpi_core import catalog, fmt, loyalty
-from kpi_core.catalog import GOAL_LABELS, HEADLINES, STAGE_GOALS, STAGE_LABELS, Lang
+from kpi_core.catalog import GOAL_LABELS, HEADLINES, STAGE_LABELS, Lang
 from kpi_core.engine import Inputs, Period, available_measures, compare, compute, in_period, resolve
 from kpi_core.goals import plan
 from kpi_core.readers import ReadResult
@@ -54,6 +54,13 @@ class Filters:
         return {"source": self.sources, "channel": self.channels, "campaign": self.campaigns}
 
 
+def compact_dimensions(frame: pl.DataFrame) -> pl.DataFrame:
+    """Text dimensions as Categorical, once after parsing: filtering and grouping a million rows
+    then compares small integers instead of strings (about twice as fast)."""
+    text = [c for c, t in frame.schema.items() if t == pl.String and c in (*SEGMENT_DIMENSIONS, "currency")]
+    return frame.with_columns(pl.col(c).cast(pl.Categorical) for c in text)
+
+
 def filter_options(frame: pl.DataFrame) -> dict[str, list[str]]:
     """The values a user can pick per filter dimension present in the data, sorted."""
     return {d: sorted(frame[d].drop_nulls().unique().to_list()) for d in FILTER_DIMENSIONS if d in frame.columns}
@@ -81,11 +88,15 @@ def filter_dimensions(frame: pl.DataFrame, filters: Filters) -> pl.DataFrame:
     return frame.filter(conds) if conds else frame
 
 
+def filter_period(frame: pl.DataFrame, filters: Filters) -> pl.DataFrame:
+    """Rows in the period analysed."""
+    p = filters.period
+    return in_period(frame, p) if p is not None and "date" in frame.columns else frame
+
+
 def filter_all(frame: pl.DataFrame, filters: Filters) -> pl.DataFrame:
     """Rows matching every filter, the period included."""
-    out = filter_dimensions(frame, filters)
-    p = filters.period
-    return in_period(out, p) if p is not None and "date" in out.columns else out
+    return filter_period(filter_dimensions(frame, filters), filters)
 
 
 # --- the scorecard --------------------------------------------------------------------------------
@@ -159,11 +170,9 @@ def scorecard(frame: pl.DataFrame, goal: str, period: Period, inputs: Inputs | N
     if orders is not None and shop_ids:
         shop = loyalty.compare_periods(orders, frame, shop_ids, period, inputs)
         rows.update({r["kpi"]: r for r in shop.frame.iter_rows(named=True)})
-    current_rows = in_period(frame, period)
-    spark = compute(current_rows, ids, grain=spark_grain(period), inputs=inputs) if ids else None
-    head_res = compute(current_rows, ids, inputs=inputs) if ids else None
-    currency = head_res.currency if head_res else None
-    formulas = {**(head_res.formulas if head_res else {}), **loyalty.formulas(shop_ids)}
+    spark = compute(in_period(frame, period), ids, grain=spark_grain(period), inputs=inputs) if ids else None
+    currency = spark.currency if spark else None
+    formulas = {**(spark.formulas if spark else {}), **loyalty.formulas(shop_ids)}
 
     def card(kid: str) -> Card:
         k = catalog.get(kid)
@@ -189,11 +198,11 @@ def scorecard(frame: pl.DataFrame, goal: str, period: Period, inputs: Inputs | N
     stages = []
     for stage, items in p.stages:
         cards = tuple(card(s.kpi) for s in items if s.kpi in shown and s.kpi != p.headline and s.kpi not in empty)
-        stages.append(StageCards(stage, STAGE_LABELS[stage][lang], STAGE_GOALS[stage], cards))
+        stages.append(StageCards(stage, STAGE_LABELS[stage][lang], fmt.t(f"stage_goal_{stage}", lang), cards))
     missing = tuple((catalog.get(s.kpi).label(lang), s.missing or "") for s in p.unavailable
                     if s.kpi not in shown) + tuple(
         (catalog.get(k).label(lang), fmt.t("no_value", lang)) for k in shown if k in empty and k != p.headline)
-    notes = tuple(dict.fromkeys([*(head_res.notes if head_res else ()), *comp.notes,
+    notes = tuple(dict.fromkeys([*(spark.notes if spark else ()), *comp.notes,
                                  *([loyalty.scorecard_note(shop_ids, lang)] if shop_ids else [])]))
     note = None
     preferred_id = HEADLINES[goal][0]
@@ -284,8 +293,10 @@ def segments(frame: pl.DataFrame, dim: str, inputs: Inputs | None = None, top: i
     kpis = computable_kpis(frame, inputs)
     prepared = frame.with_columns(pl.col(dim).cast(pl.String).fill_null(NOT_SET))
     full = compute(prepared, kpis, by=[dim], inputs=inputs)
-    small = compute(top_segments(frame, [dim], top, fmt.t("other", lang)), kpis, by=[dim], inputs=inputs)
-    return Segments(dim, full.frame.drop("rows", strict=False), small.frame.drop("rows", strict=False),
+    small = full if full.frame.height <= top else compute(
+        top_segments(frame, [dim], top, fmt.t("other", lang)), kpis, by=[dim], inputs=inputs)
+    shown = ["rows", "currency"]  # the table's currency is in its money column headers
+    return Segments(dim, full.frame.drop(shown, strict=False), small.frame.drop(shown, strict=False),
                     tuple(full.kpis), full.currency, full.notes)
 
 
@@ -322,7 +333,8 @@ def shares(seg: Segments, lang: Lang = "en") -> pl.DataFrame:
         pl.col(seg.dim).alias("segment"),
         *[(pl.col(m) / pl.col(m).sum()).alias(fmt.name(m, lang)) for m in measures],
     )
-    return df.unpivot(index="segment", variable_name="measure", value_name="share").sort(["measure", "segment"])
+    # Spend first: the chart colours the first measure grey and the result in the accent colour.
+    return df.unpivot(index="segment", variable_name="measure", value_name="share")
 
 
 def efficiency_kpi(seg: Segments) -> str | None:

@@ -54,6 +54,23 @@ def remove_target(metric: str) -> None:
     st.session_state[ui.TARGETS] = tuple(x for x in st.session_state[ui.TARGETS] if x.metric != metric)
 
 
+def suggest_targets() -> None:
+    kpis = [c.kpi for c in cards if c.kpi not in {x.metric for x in st.session_state[ui.TARGETS]}]
+    st.session_state[ui.TARGETS] += tuple(targets.suggest(kpis, view.by_dimension, sc.previous, inputs=inputs))
+
+
+def add_benchmark() -> None:
+    s = st.session_state
+    kpi, channel = s["bm_kpi"], s["bm_channel"] or None
+    low, high = sorted((targets.typed(kpi, s["bm_low"]), targets.typed(kpi, s["bm_high"])))
+    new = targets.Benchmark(kpi, low, high, channel, s["bm_source"].strip())
+    s[ui.BENCHMARKS] = (*[b for b in s[ui.BENCHMARKS] if (b.kpi, b.channel) != (kpi, channel)], new)
+
+
+def remove_benchmark(i: int) -> None:
+    st.session_state[ui.BENCHMARKS] = tuple(b for j, b in enumerate(st.session_state[ui.BENCHMARKS]) if j != i)
+
+
 def load_workspace() -> None:
     """Apply a workspace file: goal, business inputs, targets and filters (before the widgets are drawn)."""
     s, up = st.session_state, st.session_state.get("workspace_upload")
@@ -69,6 +86,7 @@ def load_workspace() -> None:
     s[ui.MARGIN] = (ws.inputs.margin or 0.0) * 100
     s[ui.OTHER_COSTS] = ws.inputs.other_costs
     s[ui.TARGETS] = ws.targets
+    s[ui.BENCHMARKS] = ws.benchmarks
     for dim, key in _FILTER_STATE.items():
         s[key] = list(ws.filters.get(dim, ()))
 
@@ -87,6 +105,8 @@ with st.expander(ui.t("targets") + (f" ({len(checks)})" if checks else ""), expa
         st.form_submit_button(ui.t("target_add"), on_click=add_target, icon=":material/add:")
     if not checks:
         st.caption(ui.t("target_none"))
+        st.button(ui.t("suggest_targets"), on_click=suggest_targets, key="suggest_targets",
+                  icon=":material/auto_fix:")
     for c in checks:
         seg = f" ({c.target.segment[1]})" if c.target.segment else ""
         a, b, r = st.columns([4, 5, 1], vertical_alignment="center")
@@ -97,7 +117,31 @@ with st.expander(ui.t("targets") + (f" ({len(checks)})" if checks else ""), expa
             b.altair_chart(bullet_chart(bullet), key=f"bullet_{c.target.metric}")
         r.button(ui.t("remove"), key=f"target_rm_{c.target.metric}", on_click=remove_target,
                  args=(c.target.metric,), type="tertiary")
+
+bench = [targets.check_benchmark(b, view.in_period, inputs) for b in st.session_state[ui.BENCHMARKS]]
+on_card = {c.benchmark.kpi: targets.benchmark_text(c, sc.currency, lang) for c in bench if not c.benchmark.channel}
+channels = views.filter_options(view.by_dimension).get("channel", [])
+with st.expander(ui.t("benchmarks") + (f" ({len(bench)})" if bench else ""), expanded=bool(bench)):
+    st.caption(ui.t("benchmarks_help"))
+    with st.form("benchmark_form", border=False):
+        f1, f2, f3, f4, f5 = st.columns([3, 2, 1, 1, 3])
+        f1.selectbox(ui.t("kpi"), [c.kpi for c in cards], format_func=metric_label, key="bm_kpi")
+        f2.selectbox(ui.t("channel"), ["", *channels], format_func=lambda c: c or ui.t("all_channels"),
+                     key="bm_channel")
+        f3.number_input(ui.t("benchmark_low"), value=0.0, key="bm_low")
+        f4.number_input(ui.t("benchmark_high"), value=0.0, key="bm_high")
+        f5.text_input(ui.t("benchmark_source"), key="bm_source")
+        st.form_submit_button(ui.t("benchmark_add"), on_click=add_benchmark, icon=":material/add:")
+    for i, c in enumerate(bench):
+        a, r = st.columns([9, 1], vertical_alignment="center")
+        where = c.benchmark.channel or ui.t("all_channels")
+        a.markdown(f"**{metric_label(c.benchmark.kpi)}** ({fmt.md(where)}): "
+                   f"{fmt.md(targets.benchmark_text(c, sc.currency, lang) or '–')}")
+        r.button(ui.t("remove"), key=f"bm_rm_{i}", on_click=remove_benchmark, args=(i,), type="tertiary")
+
+with st.expander(ui.t("workspace")):
     ws = targets.Workspace(goal=goal, inputs=inputs, targets=tuple(st.session_state[ui.TARGETS]),
+                           benchmarks=tuple(st.session_state[ui.BENCHMARKS]),
                            filters={d: v for d, v in view.filters.chosen().items() if v})
     w1, w2 = st.columns(2)
     w1.download_button(ui.t("workspace_save"), targets.to_json(ws), file_name="kpi-compass-workspace.json",
@@ -107,8 +151,8 @@ with st.expander(ui.t("targets") + (f" ({len(checks)})" if checks else ""), expa
     if st.session_state[ui.WORKSPACE_ERROR]:
         st.error(st.session_state[ui.WORKSPACE_ERROR])
 
-shown_filters = {"period": str(sc.current), **{fmt.name(d, lang): list(v) for d, v in view.filters.chosen().items()
-                                                if v}}
+shown_filters = {ui.t("period"): str(sc.current),
+                 **{fmt.name(d, lang): list(v) for d, v in view.filters.chosen().items() if v}}
 explained = ui.memo(explain.explain_numbers, view, "in_period", kpi_ids=tuple(c.kpi for c in cards),
                     filters=shown_filters, inputs=inputs)
 
@@ -121,6 +165,8 @@ def metric(c: views.Card, key: str, sparkline: bool = True) -> None:
     target = status.get(c.kpi) or c.target_status
     if target:
         st.caption(f"{ui.t('target_status')}: {target}")
+    if on_card.get(c.kpi):
+        st.caption(f"{ui.t('benchmark_status')}: {on_card[c.kpi]}")
     with st.popover(ui.t("why"), type="tertiary", key=f"why_{key}"):
         st.markdown(f"**{c.label}**  \n{c.why}")
         st.markdown(f"{ui.t('formula')}: `{c.formula}`  \n{ui.t('previous_value')}: {c.previous_text}")
@@ -159,13 +205,15 @@ for stage in sc.stages:
 dims = views.segment_dimensions(view.in_period)
 diag_dim = "campaign" if "campaign" in dims else (dims[0] if dims else None)
 quality = tuple((r.file, f) for r in view.data.results for f in r.findings)
+ltv, ltv_months = diagnostics.customer_ltv(view.data.results, view.by_dimension, sc.current)
 facts = ui.memo(diagnostics.gather, view, "by_dimension", current=sc.current, previous=sc.previous, by=diag_dim,
-                goal=goal, inputs=inputs, targets=tuple(checks), quality=quality, lang=lang)
+                goal=goal, inputs=inputs, ltv=ltv, ltv_months=ltv_months, targets=tuple(checks), quality=quality,
+                lang=lang)
 found = diagnostics.diagnose(facts)
 st.subheader(ui.t("diagnostics"))
 st.caption(ui.t("diagnostics_caption", dim=fmt.name(diag_dim, lang) if diag_dim else "–"))
 _ICONS = {"quality": ":material/database:", "alert": ":material/warning:", "info": ":material/info:"}
-for d in found[:8]:
+for d in diagnostics.top(found):
     st.markdown(f"{_ICONS[d.level]} {fmt.md(d.text)}  \n*{ui.t('next_step')}:* {fmt.md(d.next_step)}")
 if not found:
     st.caption(ui.t("diagnostics_none"))

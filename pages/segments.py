@@ -67,8 +67,8 @@ if others:
     heat = views.heatmap(rows, dim, dim2, kpi, inputs, lang=lang)
     if not heat.is_empty():
         st.subheader(ui.t("heatmap_title", kpi=label, a=fmt.name(dim, lang), b=fmt.name(dim2, lang)), anchor=False)
-        st.altair_chart(charts.heatmap(heat, fmt.name(dim, lang), fmt.name(dim2, lang), label, k.direction != "lower"),
-                        key="seg_heat")
+        st.altair_chart(charts.heatmap(heat, fmt.name(dim, lang), fmt.name(dim2, lang), label,
+                                       k.direction != "lower", k.unit), key="seg_heat")
 
 st.subheader(ui.t("why_moved"), anchor=False)
 period = view.filters.period

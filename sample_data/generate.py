@@ -35,9 +35,10 @@ b2b — Fjordsikt AS, Norwegian reporting software for finance teams (NOK, goal:
     months, so autumn leads are still in the pipeline at year end.
 
 brand — Norrsken Havre, a Swedish oat-drink brand launching nationwide (SEK, goal: awareness).
-  * Summer always-on video, the autumn launch (September–November) and a Christmas push.
-  * The launch's Meta reach campaign targets a narrow audience (25–44, big cities): from
-    mid-October its frequency keeps climbing while new reach shrinks and CPM rises (fatigue).
+  * Summer always-on video, the launch (1 September – 21 December) and a Christmas push.
+  * The launch's Meta reach campaign targets a narrow audience (25–44, big cities): from late
+    October its frequency keeps climbing while new reach shrinks and CPM rises (fatigue), so
+    December buys fewer impressions for the same money, just as TikTok's launch flight ends.
   * TikTok buys reach and video views at a much lower CPM, with low-volume ad groups that
     TikTok masks as ``<5`` impressions; direct and organic visits to the site grow after launch.
 
@@ -834,9 +835,9 @@ PLACEMENTS = [
 ]
 BRAND_META = [
     {"name": "SE_Sommarrea_Räckvidd", "spend": 1800, "cpm": 42, "last": "2025-08-17", "result": "reach"},
-    {"name": "SE_Höstlansering_Havredryck", "spend": 4200, "cpm": 48, "first": "2025-09-01", "last": "2025-11-30",
-     "result": "reach", "fatigue": ("2025-10-15", "2025-11-30")},
-    {"name": "SE_Julkampanj_Reels", "spend": 3000, "cpm": 55, "first": "2025-11-17", "last": "2025-12-23",
+    {"name": "SE_Lansering_Havredryck", "spend": 4200, "cpm": 48, "first": "2025-09-01", "last": "2025-12-21",
+     "result": "reach", "fatigue": ("2025-10-20", "2025-12-21")},
+    {"name": "SE_Julkampanj_Reels", "spend": 3000, "cpm": 55, "first": "2025-11-24", "last": "2025-12-23",
      "result": "video_thruplay_watched_actions"},
     {"name": "SE_Alltid_På_Engagemang", "spend": 650, "cpm": 38, "result": "actions:post_engagement"},
 ]

@@ -86,13 +86,38 @@ def test_workspace_round_trip_and_a_bad_file(app):
     assert at.error[0].value == ("bad.json: unexpected field(s) rows; a workspace holds settings only, never data")
 
 
+def test_suggested_targets_and_benchmark_ranges(app):
+    at = upload_csv(app, CSV)
+    at.button(key="suggest_targets").click().run()
+    # 10 % better than 3-6 February: CPA 75 -> 67.50 (63.75 meets it); ROAS 9000 / 3000 = 3 -> 3.30 (4.59 meets it)
+    assert "Target: on track: 63.75 NOK vs target 67.50 NOK" in captions(at)
+    assert "Target: on track: 4.59× vs target 3.30×" in captions(at)
+    # CTR 1000 / 52 000 = 1.92 %: above a 1-1.5 % range is good news; typed in percent
+    at.selectbox(key="bm_kpi").set_value("ctr")
+    at.number_input(key="bm_low").set_value(1.0)
+    at.number_input(key="bm_high").set_value(1.5)
+    at.text_input(key="bm_source").set_value("our 2025 average")
+    at.button(key="FormSubmitter:benchmark_form-Add range").click().run()
+    assert "Benchmark: 1.92%, above the range 1.00% – 1.50% (our 2025 average)" in captions(at)
+    # a range for one channel: Social CPA 900 / 10 = 90 against 40-60 NOK
+    at.selectbox(key="bm_kpi").set_value("cpa")
+    at.selectbox(key="bm_channel").set_value("Social")
+    at.number_input(key="bm_low").set_value(40.0)
+    at.number_input(key="bm_high").set_value(60.0)
+    at.text_input(key="bm_source").set_value("")
+    at.button(key="FormSubmitter:benchmark_form-Add range").click().run()
+    assert any(plain(m.value) == "**Cost per acquisition (CPA)** (Social): 90.00 NOK, above the range 40.00 NOK – "
+               "60.00 NOK" for m in at.markdown)
+    assert [b.channel for b in at.session_state["benchmarks"]] == [None, "Social"]
+
+
 def test_explain_this_number_lists_the_sums_rows_and_filters(app):
     at = upload_csv(app, CSV)
     texts = [plain(m.value) for m in at.markdown]
     cpa = next(t for t in texts if t.startswith("Cost per acquisition (CPA) = spend / conversions"))
     # 1650 + 900 = 2550 spend over 30 + 10 = 40 conversions, from the 2 rows of 10 February
     assert cpa.split("  \n") == ["Cost per acquisition (CPA) = spend / conversions", "Σ spend = 2,550 NOK",
-                                 "Σ conversions = 40", "2 rows summed", "period: 2026-02-07:2026-02-10"]
+                                 "Σ conversions = 40", "2 rows summed", "Period analysed: 2026-02-07:2026-02-10"]
 
 
 def test_diagnostics_name_segments_with_their_numbers(app):

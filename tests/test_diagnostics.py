@@ -5,7 +5,7 @@ from datetime import date
 import polars as pl
 import pytest
 
-from kpi_core.diagnostics import RULES, Facts, Thresholds, diagnose, gather, value_text
+from kpi_core.diagnostics import RULES, Facts, Thresholds, diagnose, gather, top, value_text
 from kpi_core.engine import Inputs, Period
 from kpi_core.readers.result import Finding
 from kpi_core.targets import Target, check
@@ -67,6 +67,9 @@ def test_findings_ranked_quality_first_then_money_at_stake(facts):
     assert at_stake == pytest.approx([5200.0, 4000.0, 3200.0, 2000.0, 2000.0, 2000.0, 1600.0,
                                       2000 * (1 - (1 / 300) / 0.014)])
     assert [d.level for d in found][-2:] == ["info", "info"]
+    # the page shows 8 at most, the two explanations included
+    assert [d.rule for d in top(found, n=4)] == ["data_quality", "high_ctr_low_conversion", "brand_low_roas",
+                                                "high_cpa_ltv_ok"]
 
 
 def test_findings_name_segments_with_their_numbers(facts):
@@ -83,7 +86,8 @@ def test_findings_name_segments_with_their_numbers(facts):
         "1,600 NOK on 8,000 NOK spend.")
     assert text[("rising_cpc", "All")] == "All: CPC rose 19 % to 2.86 NOK (from 2.40 NOK) on 7,000 clicks."
     assert text[("high_cpa_ltv_ok", None)] == (
-        "CPA is 200.00 NOK and looks high, but customers are worth 1,000 NOK, 5.0 × their CPA: it pays.")
+        "CPA rose 28 % to 200.00 NOK (from 156.52 NOK), but customers are worth 1,000 NOK, 5.0 × their CPA: "
+        "acquisition pays.")  # previous CPA 18 000 / (30 + 80 + 5) = 156.52; 200 / 156.52 = 1.278
     d = next(d for d in diagnose(facts) if d.rule == "high_cpa")
     assert d.kpis == ("cpa",) and d.values == {"cpa": 400.0, "cpa_all": 200.0, "spend": 8000.0}
     assert "budget" in d.next_step
@@ -182,3 +186,22 @@ def test_number_formats_follow_the_language():
     d = next(d for d in diagnose(f) if d.rule == "high_cpa")
     assert plain(d.text) == "Meta – Retarget: CPA 400,00 NOK vs 200,00 NOK overall, 8 000 NOK spend (4 000 NOK above " \
                             "the overall CPA)."
+
+
+def test_ltv_from_an_orders_export_feeds_the_ltv_rules():
+    from kpi_core.diagnostics import customer_ltv
+    from kpi_core.readers.result import ReadResult
+
+    # Customer A: 100 in January, 50 in February; B: 200 in January; C: first order in May (pushes the data
+    # end to May, so the January cohort is 3 months old but not 6). LTV at 3 months: (150 + 200) / 2 = 175.
+    records = pl.DataFrame({"customer_id": ["A", "A", "B", "C"], "revenue": [100.0, 50.0, 200.0, 80.0],
+                            "date": [date(2025, 1, 5), date(2025, 2, 5), date(2025, 1, 20), date(2025, 5, 20)],
+                            "currency": ["NOK"] * 4})
+    orders = ReadResult("orders.csv", "shopify_orders", "orders", pl.DataFrame(), "NOK", records=records)
+    assert customer_ltv([orders], FRAME, CUR) == (pytest.approx(175.0), 3)
+    assert customer_ltv([], FRAME, CUR) == (None, None)
+    f = gather(FRAME, CUR, PREV, by="campaign", ltv=175.0, ltv_months=3)
+    d = next(d for d in diagnose(f) if d.rule == "ltv_cac_low")
+    # no new customers in FRAME, so CPA 200 stands in for CAC: 175 / 200 = 0.875
+    assert plain(d.text) == ("LTV:CPA is 0.9: a customer worth 175.00 NOK over 3 months costs 200.00 NOK to win "
+                             "(healthy is 3 or more).")

@@ -118,6 +118,16 @@ def test_kpis_that_cannot_be_split_say_why(kpi, frame, words):
         decompose(frame, kpi, "channel", CUR, PREV)
 
 
+def test_money_in_two_currencies_is_never_added():
+    df = rows((D0, "A", dict(spend=1.0, conversions=1.0)), (D1, "B", dict(spend=1.0, conversions=1.0)))
+    df = df.with_columns(pl.Series("currency", ["NOK", "SEK"]))
+    with pytest.raises(ValueError, match=r"mixes currencies \(NOK, SEK\)"):
+        decompose(df, "cpa", "channel", CUR, PREV)
+    # a KPI without money in it is fine: CTR-like rates add counts only
+    assert decompose(df.with_columns(clicks=pl.lit(1.0), impressions=pl.lit(10.0)), "ctr", "channel", CUR,
+                     PREV).change == pytest.approx(0.0)
+
+
 def test_missing_dimension():
     with pytest.raises(ValueError, match="no such column"):
         decompose(rows((D0, "A", dict(spend=1.0, conversions=1.0))), "cpa", "device", CUR, PREV)

@@ -70,3 +70,10 @@ def test_texts_exist_in_every_language():
 def test_markdown_escaping_shows_data_literally():
     assert fmt.md("<script>*x*</script>") == "\\<script\\>\\*x\\*\\</script\\>"
     assert fmt.md("NO_Search_Brand") == "NO\\_Search\\_Brand"
+
+
+def test_stage_goals_translate_the_catalog_text():
+    from kpi_core.catalog import STAGE_GOALS
+
+    for stage, english in STAGE_GOALS.items():
+        assert fmt.t(f"stage_goal_{stage}", "en") == english

@@ -65,3 +65,28 @@ def test_every_dialect_reads_back_the_same_totals(data, encoding, delimiter, sty
     assert r.frame["impressions"].sum() == sum(row[3] for row in data)
     assert r.frame["clicks"].sum() == sum(row[4] for row in data)
     assert r.frame["campaign"].to_list() == [row[1] for row in data]
+
+
+CELLS = ["1,5", "2,50", "1 200,75", "--", "", "n/a", "<5", "0", "12", "abc", "01.02.2025", "2025-01-03", "1/13/2025",
+         "00:02:07", "48.12%", "6,99 %", " --", "$1,804.20", "16.59", "0.00", "1200", "3.5e2", "-4.2", "+7", " 12 ",
+         "2.546", "inf", "NaN"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(cells=st.lists(st.one_of(st.none(), st.sampled_from(CELLS), st.sampled_from(CELLS[-10:])), min_size=1,
+                     max_size=60),
+       kind=st.sampled_from(["number", "percent", "duration", "date"]))
+def test_parsing_distinct_values_gives_what_parsing_every_cell_gives(cells, kind):
+    import polars as pl
+
+    from kpi_core.readers import values
+    from kpi_core.readers.platforms.performance import _parse_distinct
+
+    s = pl.Series("c", cells * 5, dtype=pl.String)  # repeated, so the distinct path is taken
+    parse = getattr(values, f"parse_{kind}")
+    fast, fast_report = _parse_distinct(parse, s)
+    slow, slow_report = parse(s)
+    # Equal values (floats to the last bit or two: the parsers' arithmetic may round differently).
+    assert all(a == b or (isinstance(a, float) and a == pytest.approx(b, rel=1e-12))
+               for a, b in zip(fast.to_list(), slow.to_list(), strict=True))
+    assert fast_report == slow_report

@@ -330,6 +330,22 @@ def test_header_names_stripped_unique_and_filled():
     assert t.header == ["Day", "Clicks", "Clicks (2)", "column_4", "Clicks (3)"]
 
 
+def test_excel_resaved_csv_with_trailing_commas_on_preamble_lines():
+    text = 'Campaign report,,,\n"January 1, 2025 - January 31, 2025",,,\nDay,Campaign,Clicks,Cost\n'
+    text += "2025-01-02,A,87,4.12\n"
+    t = read_table(text.encode(), "resaved.csv")
+    assert (t.header_line, t.header) == (3, ["Day", "Campaign", "Clicks", "Cost"])
+    assert reasons(t) == [(1, "title line"), (2, "date-range line")]
+    assert t.preamble == ["Campaign report", "January 1, 2025 - January 31, 2025"]
+
+
+def test_data_lines_ending_with_a_delimiter_get_an_empty_last_column():
+    text = "Day\tClicks\tCost\n2025-01-02\t87\t4.12\t\n2025-01-03\t12\t1.5\t\n"
+    t = read_table(text.encode(), "trailing_tab.tsv")
+    assert t.header == ["Day", "Clicks", "Cost", "column_4"]
+    assert t.frame.rows() == [("2025-01-02", "87", "4.12", None, 2), ("2025-01-03", "12", "1.5", None, 3)]
+
+
 def test_header_without_rows_gives_an_empty_frame():
     t = read_table(b"Title\nDay,Clicks\n", "empty_table.csv")
     assert t.header == ["Day", "Clicks"] and t.frame.height == 0 and t.data_lines == 0

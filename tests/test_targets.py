@@ -14,6 +14,7 @@ from kpi_core.targets import (
     Target,
     Workspace,
     WorkspaceError,
+    benchmark_text,
     check,
     check_benchmark,
     from_json,
@@ -127,6 +128,9 @@ def test_benchmark_ranges_entered_by_the_user(ten_days):
     social = check_benchmark(Benchmark("cpa", 20.0, 30.0, channel="Social"), ten_days)
     assert social.value == pytest.approx(40.0) and social.position == "above" and social.verdict == "bad"
     assert Benchmark("ctr", 0.05, 0.01).problems() == ["low 0.05 is above high 0.01"]
+    assert benchmark_text(social, "NOK") == "40.00\u00a0NOK, above the range 20.00\u00a0NOK – 30.00\u00a0NOK"
+    assert benchmark_text(overall, lang="nb") == "4,00\u00a0%, innenfor området 3,00\u00a0% – 5,00\u00a0%"
+    assert benchmark_text(check_benchmark(Benchmark("cpa", 1, 2, channel="TikTok"), ten_days)) is None
 
 
 def test_workspace_round_trip():
@@ -205,3 +209,15 @@ def test_targets_as_a_user_types_them(ten_days):
     assert status_text(paced, "NOK") == "on track: projected 3,000 NOK vs target 3,000 NOK by 2025-01-30".replace(
         " NOK", "\u00a0NOK")
     assert status_text(check(Target("cpa", value=1.0, segment=("channel", "TikTok")), ten_days)) is None
+
+
+def test_suggested_targets_are_ten_percent_better_than_the_baseline(ten_days):
+    from kpi_core.targets import suggest
+
+    base = Period(JAN1, date(2025, 1, 5))
+    got = {t.metric: t for t in suggest(["cpa", "conversion_rate", "frequency", "roas"], ten_days, base)}
+    # Jan 1-5: CPA 500 / 20 = 25 -> 22.5; conversion rate 20 / 500 = 0.04 -> 0.044; ROAS 1500 / 500 = 3 -> 3.3
+    assert got["cpa"].goal_value == pytest.approx(22.5) and got["cpa"].change == -0.1
+    assert got["conversion_rate"].goal_value == pytest.approx(0.044)
+    assert got["roas"].goal_value == pytest.approx(3.3)
+    assert "frequency" not in got  # no better direction (and no reach in the data)

@@ -59,6 +59,11 @@ def test_number_missing_markers_are_null_and_counted():
     assert (report.null_markers, report.masked, report.bad) == (8, 1, 0)
 
 
+def test_nan_and_inf_are_bad_cells_not_numbers():
+    values, report = run(parse_number, ["1.5", "NaN", "inf"])
+    assert values == [1.5, None, None] and report.bad == 2
+
+
 def test_number_bad_cells_are_null_with_examples():
     values, report = run(parse_number, ["12", "abc", "1.2.3,4,5", "7", "x1", "y2"])
     assert values == [12.0, None, None, 7.0, None, None]

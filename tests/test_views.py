@@ -196,3 +196,24 @@ def test_shares_add_up_to_one(rows):
         total = part["share"].sum()
         if part["share"].null_count() == 0 and total == total:  # all-zero measures give null shares
             assert total == pytest.approx(1.0)
+
+
+def test_kpi_without_a_value_in_either_period_is_listed_as_missing():
+    # Carts are exported but zero on every day, so cart abandonment (1 − orders / carts) has a zero
+    # denominator in both periods: listed with the missing KPIs rather than shown as a bare "–".
+    df = pl.DataFrame({"date": [date(2026, 1, 1), date(2026, 1, 2)], "spend": [10.0, 10.0],
+                       "revenue": [50.0, 40.0], "carts": [0.0, 0.0], "orders": [3.0, 2.0]})
+    sc = views.scorecard(df, "sales", Period(date(2026, 1, 2), date(2026, 1, 2)))
+    shown = [c.kpi for s in sc.stages for c in s.cards]
+    assert "cart_abandonment_rate" not in shown
+    assert "no value in either period" in dict(sc.missing)["Cart abandonment rate"]
+    assert sc.headline.text == "4.00×"  # ROAS 40 / 10 on 2 Jan
+    assert [c.text for c in sc.stages[2].cards if c.kpi == "aov"] == ["20.00"]  # 40 / 2 orders, no currency given
+
+
+def test_period_at_the_start_of_the_data_has_no_previous_values(frame):
+    # 1-14 Jan is the first fortnight: the previous period (18-31 Dec) has no rows at all.
+    sc = views.scorecard(frame, "sales", Period(date(2026, 1, 1), date(2026, 1, 14)))
+    assert sc.headline.text == "7.00×"  # 14000 / 2000
+    assert sc.headline.delta is None and sc.headline.previous_text == "–"
+    assert any("does not cover the whole previous period" in n for n in sc.notes)

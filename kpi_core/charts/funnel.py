@@ -27,7 +27,7 @@ def step_rates(frame: pl.DataFrame) -> alt.Chart:
     order = frame["step"].to_list()
     base = alt.Chart(frame).encode(
         y=alt.Y("step:N", sort=order, title=None, axis=alt.Axis(labelLimit=260)),
-        x=alt.X("rate:Q", title=None, axis=alt.Axis(format=".0%")),
+        x=alt.X("rate:Q", title=None, axis=alt.Axis(format=".1~%", tickCount=5)),
     )
     bars = base.mark_bar().encode(
         color=alt.condition(alt.datum.biggest_drop, alt.value(BAD), alt.value(GOOD)),

@@ -41,9 +41,10 @@ def kpi_bars(frame: pl.DataFrame, kpi_label: str, unit: str) -> alt.Chart:
 
 
 def share_bars(frame: pl.DataFrame, picked: str | None = None) -> alt.Chart:
-    """frame: segment, measure, share. Side-by-side bars per segment: share of spend vs of the result."""
+    """frame: segment, measure, share (spend's rows first). Side-by-side bars per segment: the share of
+    spend in grey, the share of the result in the accent colour."""
     check_size(frame.height)
-    measures = sorted(frame["measure"].unique().to_list())
+    measures = frame["measure"].unique(maintain_order=True).to_list()
     return (
         alt.Chart(frame)
         .mark_bar()
@@ -51,7 +52,7 @@ def share_bars(frame: pl.DataFrame, picked: str | None = None) -> alt.Chart:
             y=alt.Y("segment:N", title=None, sort="-x", axis=alt.Axis(labelLimit=260)),
             yOffset=alt.YOffset("measure:N", sort=measures),
             x=alt.X("share:Q", title=None, axis=alt.Axis(format=".0%")),
-            color=alt.Color("measure:N", sort=measures, scale=alt.Scale(range=[MUTED, ACCENT]),
+            color=alt.Color("measure:N", scale=alt.Scale(domain=measures, range=[MUTED, ACCENT]),
                             legend=alt.Legend(title=None, orient="top")),
             opacity=_highlight(picked),
             tooltip=[alt.Tooltip("segment:N", title=" "), "measure:N", alt.Tooltip("share:Q", format=".1%")],
@@ -80,7 +81,8 @@ def spend_efficiency(frame: pl.DataFrame, efficiency_label: str, unit: str, curr
     )
 
 
-def heatmap(frame: pl.DataFrame, a_label: str, b_label: str, kpi_label: str, good_high: bool) -> alt.Chart:
+def heatmap(frame: pl.DataFrame, a_label: str, b_label: str, kpi_label: str, good_high: bool,
+            unit: str = "number") -> alt.Chart:
     """frame: a, b, value, text. Darker is better, whichever way the KPI points."""
     check_size(frame.height)
     scheme = alt.Scale(scheme="blues", reverse=not good_high)
@@ -89,7 +91,8 @@ def heatmap(frame: pl.DataFrame, a_label: str, b_label: str, kpi_label: str, goo
         y=alt.Y("a:N", title=a_label, axis=alt.Axis(labelLimit=220)),
     )
     cells = base.mark_rect().encode(
-        color=alt.Color("value:Q", scale=scheme, legend=alt.Legend(title=kpi_label, orient="right")),
+        color=alt.Color("value:Q", scale=scheme, legend=alt.Legend(title=kpi_label, orient="right",
+                                                                   format=AXIS_FORMAT.get(unit, ",.2f"))),
         tooltip=[alt.Tooltip("a:N", title=a_label), alt.Tooltip("b:N", title=b_label),
                  alt.Tooltip("text:N", title=kpi_label)],
     )
@@ -97,4 +100,4 @@ def heatmap(frame: pl.DataFrame, a_label: str, b_label: str, kpi_label: str, goo
         text="text:N",
         color=alt.condition(alt.datum.value == None, alt.value("#555"), alt.value("#222")),  # noqa: E711
     )
-    return (cells + labels).properties(height=max(120, 30 * frame["a"].n_unique()))
+    return (cells + labels).properties(height=40 + 30 * frame["a"].n_unique())

@@ -282,11 +282,13 @@ def _find_header(rows: list[list[str]], records: list[list[str]]) -> tuple[int, 
     """
     widths = Counter(len(r) for r in records if not _is_blank(r) and not _is_comment(r) and len(r) > 1)
     width = max(widths, key=lambda w: (widths[w], w)) if widths else 1
-    candidates = [i for i, r in enumerate(rows) if len(r) == width and not _is_blank(r) and not _is_comment(r)]
-    for i in candidates:
-        if _looks_like_header(rows[i]):
-            return i, width
-    return (candidates[0] if candidates else 0), width
+    lines = [i for i, r in enumerate(rows) if not _is_blank(r) and not _is_comment(r)]
+    # A header one field short of the rows: every data line ends with a delimiter (some TSV exports).
+    for w in (width, width - 1):
+        for i in lines:
+            if len(rows[i]) == w and _looks_like_header(rows[i]):
+                return i, width
+    return next((i for i in lines if len(rows[i]) == width), 0), width
 
 
 def _parse(lines: list[str], delimiter: str) -> list[list[str]]:
@@ -350,7 +352,7 @@ def _read_text(buf: bytes, name: str, encoding: str) -> RawTable:
     d, h = layout.delimiter, layout.header_index
     rows = [_fields(line, d) for line in lines[: h + 1]]
     preamble, excluded = _preamble(rows[:h], d)
-    names = _column_names(rows[h])
+    names = _column_names(rows[h] + [""] * (layout.width - len(rows[h])))
     header_line = h + 1
 
     body_start = starts[h + 1] if h + 1 < len(starts) else len(buf)

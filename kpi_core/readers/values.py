@@ -57,22 +57,21 @@ class ParseReport:
 
 
 V = "v"  # the one column of the frames the parsers work on
+_MARKERS = ["", "--", "-", "–", "n/a", "N/A", "N/a", "n/A", "na", "NA", "Na", "nA"]
 _MASK = r"^<\s*\d+$"
-_MISSING = r"(?i)^(|--|-|–|n/?a|<\s*\d+)$"
 _CURRENCY = r"(?i)(US\$|[$€£¥]|\b(kr|nok|sek|dkk|eur|usd|gbp)\b\.?)"
 _SPACES = "[\\s\u00a0\u202f\u2009]"
 
 
 def _start(s: pl.Series) -> tuple[pl.DataFrame, ParseReport]:
-    """The column stripped, markers turned to null, and the report counting them."""
-    frame = pl.DataFrame({V: s.cast(pl.String)}).with_columns(pl.col(V).str.strip_chars().alias(V))
-    counts = frame.select(
-        missing=(pl.col(V).is_null() | pl.col(V).str.contains(_MISSING)).sum(),
-        masked=pl.col(V).str.contains(_MASK).sum(),
-    ).row(0, named=True)
-    report = ParseReport(null_markers=counts["missing"], masked=counts["masked"] or 0)
-    cleaned = frame.with_columns(pl.when(~pl.col(V).str.contains(_MISSING)).then(pl.col(V)).alias(V))
-    return cleaned, report
+    """The column stripped, null markers turned to null, and the report counting them."""
+    v = pl.col(V)
+    frame = pl.DataFrame({V: s.cast(pl.String).str.strip_chars()})
+    masked = v.str.contains(_MASK) if _any(frame, v.str.starts_with("<")) else pl.lit(False)
+    marker = v.is_in(_MARKERS) | masked
+    counts = frame.select(missing=(v.is_null() | marker).sum(), masked=masked.sum()).row(0)
+    report = ParseReport(null_markers=counts[0], masked=counts[1] or 0)
+    return frame.select(pl.when(~marker).then(v).alias(V)), report
 
 
 def _finish(text: pl.DataFrame, parsed: pl.Series, report: ParseReport) -> tuple[pl.Series, ParseReport]:
@@ -89,6 +88,22 @@ def _any(frame: pl.DataFrame, expr: pl.Expr) -> bool:
     return bool(frame.select(expr.fill_null(False).any()).item())
 
 
+def _numbers(frame: pl.DataFrame) -> tuple[pl.Series, str]:
+    """Float64 of a column of number text (null markers already null), and the style read from it.
+
+    Plain numbers, which Polars casts as they are, cost one cast (they can only be rule 5 of the
+    module docstring); any other column goes through the rules.
+    """
+    number = pl.col(V).cast(pl.Float64, strict=False)
+    direct = frame.select(pl.when(number.is_finite()).then(number)).to_series()  # 'NaN', 'inf' are text
+    if direct.null_count() == frame[V].null_count():
+        return direct, "decimal point"
+    if _any(frame, pl.col(V).str.contains(r"[^\d.,\s+-]")):
+        frame = _number_text(frame)
+    decimal, style = _number_style(frame)
+    return _to_float(frame, decimal), style
+
+
 def _number_text(frame: pl.DataFrame) -> pl.DataFrame:
     """Number text without currency, leading apostrophe and the '−' minus sign."""
     return frame.with_columns(
@@ -102,31 +117,35 @@ def _number_text(frame: pl.DataFrame) -> pl.DataFrame:
 
 
 def _number_style(frame: pl.DataFrame) -> tuple[str, str]:
-    """(decimal mark, style) for a column of number text, by the rules in the module docstring."""
+    """(decimal mark, style) by the rules in the module docstring."""
     v = pl.col(V)
-    grouped = [
-        label
-        for label, pattern in (("space", rf"\d{_SPACES}\d{{3}}(\D|$)"), ("apostrophe", r"\d['’]\d{3}(\D|$)"))
-        if _any(frame, v.str.contains(pattern))
-    ]
-    marks = frame.select(v.str.replace_all(rf"{_SPACES}|['’]", ""))
-    both = marks.filter(v.str.contains(".", literal=True) & v.str.contains(",", literal=True))
-    if both.height:
-        decimal = both.select(v.str.extract(r"([.,])\d*$", 1)).item(0, 0) or "."
-    elif _any(marks, v.str.contains(r",\d*,")):
-        decimal = "."
-    elif _any(marks, v.str.contains(r"\.\d*\.")):
-        decimal = ","
+    space, apostrophe = frame.select(
+        space=v.str.contains(rf"\d{_SPACES}\d{{3}}(\D|$)").any(),
+        apostrophe=v.str.contains(r"\d['’]\d{3}(\D|$)").any(),
+    ).row(0)
+    grouped = [label for label, seen in (("space", space), ("apostrophe", apostrophe)) if seen]
+    marks = frame.select(v.str.replace_all(rf"{_SPACES}|['’]", "")) if grouped else frame
+    comma, dot = v.str.contains(",", literal=True), v.str.contains(".", literal=True)
+    seen = marks.select(
+        both=v.filter(comma & dot).first(),
+        comma_twice=v.str.contains(r",\d*,").any(),
+        dot_twice=v.str.contains(r"\.\d*\.").any(),
+        comma=comma.any(),
+        dot=dot.any(),
+        comma_thousands=v.filter(comma).str.contains(r"^[-+]?[1-9]\d{0,2}(,\d{3})+$").all(),
+    ).row(0, named=True)
+    if seen["both"] is not None:
+        decimal = "," if seen["both"].rfind(",") > seen["both"].rfind(".") else "."
+    elif seen["comma_twice"] or seen["dot_twice"]:
+        decimal = "." if seen["comma_twice"] else ","
     elif grouped:
-        decimal = "," if _any(marks, v.str.contains(",", literal=True)) else "."
-    elif _any(marks, v.str.contains(",", literal=True)):
-        with_comma = marks.filter(v.str.contains(",", literal=True))
-        decimal = "." if with_comma.select(v.str.contains(r"^[-+]?[1-9]\d{0,2}(,\d{3})+$").all()).item() else ","
+        decimal = "," if seen["comma"] else "."
+    elif seen["comma"]:
+        decimal = "." if seen["comma_thousands"] else ","
     else:
         decimal = "."
-    thousands = "," if decimal == "." else "."
-    if _any(marks, v.str.contains(thousands, literal=True)):
-        grouped.insert(0, "comma" if thousands == "," else "dot")
+    if seen["comma" if decimal == "." else "dot"]:
+        grouped.insert(0, "comma" if decimal == "." else "dot")
     style = "decimal comma" if decimal == "," else "decimal point"
     return decimal, style + (", " + " and ".join(grouped) + " thousands" if grouped else "")
 
@@ -134,32 +153,29 @@ def _number_style(frame: pl.DataFrame) -> tuple[str, str]:
 def _to_float(frame: pl.DataFrame, decimal: str) -> pl.Series:
     """Float64 of number text (see _number_text) whose decimal mark is known.
 
-    Thousands marks must sit between groups of three digits: ``6.99`` in a decimal-comma column
-    or ``1 200,50`` in a decimal-point column is a bad cell (null, counted), never 699 or 120050.
+    Thousands marks (the other of ',' and '.', spaces, apostrophes) must sit between groups of
+    three digits: ``6.99`` in a decimal-comma column or ``1 200,50`` in a decimal-point column is
+    a bad cell (null, counted), never 699 or 120050.
     """
-    thousands = "," if decimal == "." else "."
-    d, t = re.escape(decimal), re.escape(thousands)
-    grouped = pl.col(V).str.replace_all(rf"['’]|{_SPACES}", thousands)
-    valid = grouped.str.contains(rf"^[-+]?(\d{{1,3}}({t}\d{{3}})+|\d*)({d}\d*)?([eE][-+]?\d+)?$")
-    text = grouped.str.replace_all(thousands, "", literal=True).str.replace(decimal, ".", literal=True)
+    thousands = rf"[{re.escape(',' if decimal == '.' else '.')}'’\s\u00a0\u202f\u2009]"
+    d = re.escape(decimal)
+    valid = pl.col(V).str.contains(rf"^[-+]?(\d{{1,3}}({thousands}\d{{3}})+|\d*)({d}\d*)?([eE][-+]?\d+)?$")
+    text = pl.col(V).str.replace_all(thousands, "").str.replace(decimal, ".", literal=True)
     return frame.select(pl.when(valid).then(text).cast(pl.Float64, strict=False)).to_series()
 
 
 def parse_number(s: pl.Series) -> tuple[pl.Series, ParseReport]:
     """Float64 values of a column of number text; the decimal mark decided from all its values."""
     text, report = _start(s)
-    bare = _number_text(text)
-    decimal, report.style = _number_style(bare)
-    return _finish(text, _to_float(bare, decimal), report)
+    values, report.style = _numbers(text)
+    return _finish(text, values, report)
 
 
 def parse_percent(s: pl.Series) -> tuple[pl.Series, ParseReport]:
     """Fractions: '6.99%' -> 0.0699; bare numbers are fractions if all <= 1, else percent units."""
     text, report = _start(s)
-    signed = text.select(pl.col(V).str.contains("%", literal=True).fill_null(False)).to_series()
-    bare = _number_text(text.select(pl.col(V).str.replace("%", "", literal=True)))
-    decimal, number_style = _number_style(bare)
-    number = _to_float(bare, decimal)
+    signed = text.select(pl.col(V).str.ends_with("%").fill_null(False)).to_series()
+    number, number_style = _numbers(text.select(pl.col(V).str.strip_chars_end("% \u00a0\u202f")))
     unsigned = number.filter(~signed).drop_nulls()
     fractions = bool((unsigned.abs() <= 1).all())
     kinds = ["percent sign"] if signed.any() else []
@@ -186,9 +202,8 @@ def parse_duration(s: pl.Series) -> tuple[pl.Series, ParseReport]:
 
     is_clock = v.str.contains(_CLOCK).fill_null(False)
     clock = pl.when(n == 3).then(part(0) * 3600 + part(1) * 60 + part(2)).otherwise(part(0) * 60 + part(1))
-    plain = _number_text(text.select(pl.when(~is_clock).then(v).alias(V)))
-    decimal, _ = _number_style(plain)
-    seconds = text.with_columns(plain=_to_float(plain, decimal)).select(
+    plain = text.select(pl.when(~is_clock).then(v).alias(V))
+    seconds = text.with_columns(plain=_numbers(plain)[0]).select(
         pl.when(is_clock).then(clock).otherwise(pl.col("plain")).alias(V)
     )
     lengths = set(text.filter(is_clock).select(n).to_series().to_list())
@@ -220,24 +235,40 @@ _LAYOUTS = [
 _NUMERIC = r"^(?<a>\d{1,2})(?<sep>[./-])(?<b>\d{1,2})[./-](?<y>\d{4}|\d{2})(?:$|[ ,T])"
 
 
+_MONTH_DAYS = {1: 31, 2: 28, 3: 31, 4: 30, 5: 31, 6: 30, 7: 31, 8: 31, 9: 30, 10: 31, 11: 30, 12: 31}
+
+
 def _date(y: pl.Expr, m: pl.Expr, d: pl.Expr) -> pl.Expr:
     """A Date from integer parts; null when they make no date (month 13, 30 February)."""
-    text = pl.format("{}-{}-{}", y.cast(pl.String).str.zfill(4), m.cast(pl.String).str.zfill(2),
-                     d.cast(pl.String).str.zfill(2))
-    return text.str.to_date("%Y-%m-%d", strict=False)
+    leap = (y % 4 == 0) & ((y % 100 != 0) | (y % 400 == 0))
+    days = m.replace_strict(_MONTH_DAYS, default=0, return_dtype=pl.Int32) + (leap & (m == 2)).cast(pl.Int32)
+    ok = (d >= 1) & (d <= days)
+    return pl.date(pl.when(ok).then(y), pl.when(ok).then(m), pl.when(ok).then(d))
 
 
-def _numeric_order(frame: pl.DataFrame) -> tuple[pl.Expr, list[str]]:
-    """Date expression for a/b/y cells, and the styles chosen for each separator used."""
-    parts = pl.col(V).str.extract_groups(_NUMERIC)
-    sep = parts.struct.field("sep")
-    a, b = parts.struct.field("a").cast(pl.Int32), parts.struct.field("b").cast(pl.Int32)
+def _layout_parts(text: pl.DataFrame, pattern: str) -> pl.DataFrame:
+    """Integer columns y, m, d of the cells written in one fixed layout (null elsewhere)."""
+    parts = pl.col(V).str.extract_groups(pattern)
+    if "(?<mon>" in pattern:
+        month = parts.struct.field("mon").str.to_lowercase().str.head(3)
+        month = month.replace_strict(_MONTHS, default=None, return_dtype=pl.Int32)
+    else:
+        month = parts.struct.field("m").cast(pl.Int32)
+    year = parts.struct.field("y").cast(pl.Int32)
+    day = parts.struct.field("d").cast(pl.Int32) if "(?<d>" in pattern else pl.when(year.is_not_null()).then(1)
+    return text.select(y=year, m=month, d=day)
+
+
+def _numeric_parts(text: pl.DataFrame) -> tuple[pl.DataFrame, list[str]]:
+    """Columns y, m, d of the a/b/y cells, day and month ordered per separator from all its cells."""
+    g = text.select(pl.col(V).str.extract_groups(_NUMERIC).alias("g")).unnest("g")
+    g = g.with_columns(pl.col("a", "b", "y").cast(pl.Int32))
     styles, day_first = [], []
     for mark, default_day_first in (("/", False), (".", True), ("-", True)):
-        cells = frame.filter(pl.col(V).str.extract_groups(_NUMERIC).struct.field("sep") == mark)
+        cells = g.filter(pl.col("sep") == mark)
         if not cells.height:
             continue
-        d_over, m_over = _any(cells, a > 12), _any(cells, b > 12)
+        d_over, m_over = _any(cells, pl.col("a") > 12), _any(cells, pl.col("b") > 12)
         first = d_over if d_over != m_over else default_day_first
         name = f"D{mark}M{mark}YYYY" if first else f"M{mark}D{mark}YYYY"
         if not (d_over or m_over):
@@ -247,28 +278,50 @@ def _numeric_order(frame: pl.DataFrame) -> tuple[pl.Expr, list[str]]:
         styles.append(name)
         if first:
             day_first.append(mark)
-    year = parts.struct.field("y").cast(pl.Int32)
-    year = pl.when(year < 100).then(year + 2000).otherwise(year)
-    swap = sep.is_in(day_first)
-    return _date(year, pl.when(swap).then(b).otherwise(a), pl.when(swap).then(a).otherwise(b)), styles
+    swap = pl.col("sep").is_in(day_first)
+    a, b, y = pl.col("a"), pl.col("b"), pl.col("y")
+    parts = g.select(
+        y=pl.when(y < 100).then(y + 2000).otherwise(y),
+        m=pl.when(swap).then(b).otherwise(a),
+        d=pl.when(swap).then(a).otherwise(b),
+    )
+    return parts, styles
+
+
+def _iso_dates(text: pl.DataFrame) -> pl.Series:
+    """Dates of the cells that start with an ISO date, as most exports write them; null elsewhere."""
+    v = pl.col(V)
+    head = pl.when(v.str.slice(10, 1).is_in(["", " ", "T"])).then(v.str.slice(0, 10))
+    return text.select(head.str.to_date("%Y-%m-%d", strict=False)).to_series()
+
+
+def _other_dates(text: pl.DataFrame) -> tuple[pl.Series, list[str]]:
+    """Dates of cells in any other layout (each layout tried only if some cell uses it)."""
+    frames, styles = [], []
+    for style, pattern in _LAYOUTS:
+        if _any(text, pl.col(V).str.contains(pattern)):
+            frames.append(_layout_parts(text, pattern))
+            styles.append(style)
+    if _any(text, pl.col(V).str.contains(_NUMERIC)):
+        numeric, numeric_styles = _numeric_parts(text)
+        frames.append(numeric)
+        styles += numeric_styles
+    if not frames:
+        return pl.Series(V, [None] * text.height, dtype=pl.Date), styles
+    parts = pl.concat([f.select(pl.all().name.suffix(f"_{i}")) for i, f in enumerate(frames)], how="horizontal")
+    y, m, d = (pl.coalesce([pl.col(f"{p}_{i}") for i in range(len(frames))]) for p in "ymd")
+    return parts.select(_date(y, m, d).alias(V)).to_series(), styles
 
 
 def parse_date(s: pl.Series) -> tuple[pl.Series, ParseReport]:
     """Calendar dates as written; for 'a/b/yyyy' the order of day and month is decided from the whole column."""
     text, report = _start(s)
-    dates, styles = [], []
-    for style, pattern in _LAYOUTS:
-        parts = pl.col(V).str.extract_groups(pattern)
-        if "(?<mon>" in pattern:
-            month = parts.struct.field("mon").str.to_lowercase().str.head(3)
-            month = month.replace_strict(_MONTHS, default=None, return_dtype=pl.Int32)
-        else:
-            month = parts.struct.field("m").cast(pl.Int32)
-        day = parts.struct.field("d").cast(pl.Int32) if "(?<d>" in pattern else pl.lit(1)
-        dates.append(_date(parts.struct.field("y").cast(pl.Int32), month, day))
-        if _any(text, pl.col(V).str.contains(pattern)):
-            styles.append(style)
-    numeric, numeric_styles = _numeric_order(text)
-    parsed = text.select(pl.coalesce([*dates, numeric]).alias(V)).to_series()
-    report.style = ", ".join(styles + numeric_styles)
-    return _finish(text, parsed, report)
+    dates = _iso_dates(text)
+    styles = ["ISO"] if dates.null_count() < dates.len() else []
+    rest = text[V].is_not_null() & dates.is_null()
+    if rest.any():  # summary rows, or a column in another layout
+        other, other_styles = _other_dates(text.filter(rest))
+        dates = dates.scatter(rest.arg_true(), other)
+        styles += [st for st in other_styles if st not in styles]
+    report.style = ", ".join(styles)
+    return _finish(text, dates, report)

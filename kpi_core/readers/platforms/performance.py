@@ -2,8 +2,8 @@
 
 Steps, each vectorised over whole columns (a million-row export must read about as fast as a bare
 ``pl.read_csv``): map the headers, set summary rows aside, parse each kept column with values.py,
-turn averages back into totals, apply the few platform rules (Meta results, reporting periods,
-device names), decide the currency, then ask quality.py what looks wrong.
+turn averages back into totals, apply Meta's rules (meta.py), normalise device names, decide the
+currency, then ask quality.py what looks wrong.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from datetime import date
 import polars as pl
 
 from kpi_core.readers import quality, values
-from kpi_core.readers.platforms import Mapped, Platform, map_columns, normalise_header
+from kpi_core.readers.platforms import Mapped, Platform, map_columns, meta, normalise_header
 from kpi_core.readers.platforms.preamble import date_range_from
 from kpi_core.readers.result import ColumnMap, Exclusion, Finding, ReadError, ReadResult
 from kpi_core.readers.sniff import LINE, RawTable
@@ -49,10 +49,10 @@ def read_performance(raw: RawTable, platform: Platform, name: str,
     kept, excluded = _set_summary_rows_aside(raw.frame, mapped)
     frame, reports = _parse(kept, mapped)
     frame, maps = _totals_from_averages(frame, mapped, maps, findings)
-    frame = _meta_results(frame, kept, mapped, platform, findings)
-    frame, maps = _meta_placement(frame, kept, maps, platform)
+    if platform.id == "meta_ads":
+        frame, maps = meta.adjust(frame, kept, mapped, maps, findings)
     frame = _date_end(frame)
-    currency = _currency(raw.frame, frame, mapped, codes, findings, name)
+    currency = _currency(raw.frame, frame, mapped, codes, findings)
     findings += quality.parse_findings(reports, kept[LINE])
     findings += quality.row_findings(frame, views=any(m.col.views for m in mapped if m.canonical == "conversions"))
     findings += _unrecognised(maps)
@@ -83,12 +83,19 @@ def _set_summary_rows_aside(frame: pl.DataFrame, mapped: list[Mapped]) -> tuple[
     if not others:
         return frame, []
 
-    def blank(c: str) -> pl.Expr:
-        return pl.col(c).is_null() | (pl.col(c).str.strip_chars() == "")
+    # The patterns run over each column's distinct values (dimensions repeat a lot), then rows are
+    # matched by membership: a million-row export costs a hash pass per column, not a regex per cell.
+    distinct = {c: frame[c].unique() for c in others}
 
-    total_cell = pl.coalesce([pl.when(pl.col(c).str.contains(TOTAL_CELL)).then(pl.col(c).str.strip_chars())
-                              for c in others])
-    all_blank = pl.all_horizontal([blank(c) for c in text_dims]) & ~pl.all_horizontal([blank(c) for c in measures])
+    def blank(c: str) -> pl.Expr:
+        spaces = distinct[c].filter(distinct[c].str.strip_chars() == "") if c in distinct else []
+        return pl.col(c).is_null() | pl.col(c).is_in(spaces.implode()) if len(spaces) else pl.col(c).is_null()
+
+    totals = [(c, distinct[c].filter(distinct[c].str.contains(TOTAL_CELL).fill_null(False))) for c in others]
+    total_cell = pl.coalesce([pl.when(pl.col(c).is_in(hits.implode())).then(pl.col(c).str.strip_chars())
+                              for c, hits in totals if len(hits)] or [pl.lit(None, pl.String)])
+    all_blank = pl.all_horizontal([blank(c) for c in text_dims]) & ~pl.all_horizontal(
+        [pl.col(c).is_null() for c in measures])
     reason = (pl.when(total_cell.is_not_null()).then(pl.format("summary row '{}'", total_cell))
               .when(all_blank).then(pl.lit("summary row (dimension cells blank, measures filled)")))
     marked = frame.with_columns(reason.alias("__reason"))
@@ -105,7 +112,7 @@ def _parse(frame: pl.DataFrame, mapped: list[Mapped]) -> tuple[pl.DataFrame, dic
         s = frame[m.source]
         kind = m.col.parse
         if kind in ("number", "percent", "duration", "date"):
-            parsed, report = getattr(values, f"parse_{kind}")(s)
+            parsed, report = _parse_distinct(getattr(values, f"parse_{kind}"), s)
             reports[m.source] = report
         elif kind == "device":
             low = s.str.strip_chars().str.to_lowercase()
@@ -120,6 +127,39 @@ def _parse(frame: pl.DataFrame, mapped: list[Mapped]) -> tuple[pl.DataFrame, dic
             parsed = pl.select(pl.when(parsed.is_in(["", "--", "-"]).not_()).then(parsed)).to_series()
         columns.append(parsed.alias(m.canonical))
     return pl.DataFrame(columns), reports
+
+
+def _parse_distinct(parse, s: pl.Series) -> tuple[pl.Series, values.ParseReport]:
+    """``parse(s)``, done on the column's distinct values when they repeat a lot (dates, small counts).
+
+    The parsers decide a column's style from which values occur (and the first one that decides),
+    so the distinct values in order of first occurrence give the same style and values. Their
+    report counts distinct values, though: it is exact for the cells only when no value was bad or
+    masked, so any other column is parsed again cell by cell (dirty columns are the rare case)."""
+    if parse is values.parse_number:
+        plain = _plain_numbers(s)
+        if plain is not None:
+            return plain
+    distinct = s.unique(maintain_order=True)
+    if distinct.len() * 4 > s.len():
+        return parse(s)
+    parsed, report = parse(distinct)
+    if report.bad or report.masked:
+        return parse(s)
+    full = s.replace_strict(distinct, parsed, return_dtype=parsed.dtype) if s.null_count() == 0 else (
+        pl.DataFrame({"v": s}).join(pl.DataFrame({"v": distinct, "p": parsed}), on="v", how="left",
+                                    nulls_equal=True, maintain_order="left")["p"])
+    report.null_markers = int((full.is_null()).sum())
+    return full.alias(s.name), report
+
+
+def _plain_numbers(s: pl.Series) -> tuple[pl.Series, values.ParseReport] | None:
+    """When Polars reads every filled cell as a plain finite number ('16.59', '-3', '1e5'), that number
+    is what parse_number gives too; a machine-written column (Meta, GA4, most costs) then takes one cast."""
+    plain = s.str.strip_chars().cast(pl.Float64, strict=False)
+    if plain.null_count() != s.null_count() or not plain.is_finite().fill_null(True).all():
+        return None
+    return plain, values.ParseReport(style="decimal point", null_markers=s.null_count())
 
 
 def _totals_from_averages(frame: pl.DataFrame, mapped: list[Mapped], maps: list[ColumnMap],
@@ -139,44 +179,6 @@ def _totals_from_averages(frame: pl.DataFrame, mapped: list[Mapped], maps: list[
     return frame, maps
 
 
-def _meta_results(frame: pl.DataFrame, kept: pl.DataFrame, mapped: list[Mapped], platform: Platform,
-                  findings: list[Finding]) -> pl.DataFrame:
-    """Meta 'Results' count only where the row's result indicator is a purchase or a lead."""
-    results = next((m for m in mapped if m.canonical == "conversions" and m.col.priority == 1
-                    and platform.id == "meta_ads"), None)
-    if results is None:
-        return frame
-    indicator = next((h for h in kept.columns if h.lower().strip() in
-                      ("result indicator", "result type", "resultatindikator", "resultattype")), None)
-    if indicator is None:
-        findings.append(Finding("warning", "Meta 'Results' without a result indicator: they may count clicks "
-                                "or reach, so they are not used as conversions.", f"column '{results.source}'"))
-        return frame.drop("conversions")
-    is_result = kept[indicator].str.contains(r"(?i)purchase|lead|kjøp|potensielle")
-    dropped = int((~is_result.fill_null(False) & frame["conversions"].is_not_null()).sum())
-    if dropped:
-        findings.append(Finding("info", f"{dropped} row(s) of Meta 'Results' count something other than "
-                                "purchases or leads; they are not counted as conversions.",
-                                f"column '{results.source}'"))
-    if not is_result.any():
-        return frame.drop("conversions")
-    return frame.with_columns(pl.when(is_result.fill_null(False)).then(pl.col("conversions")).alias("conversions"))
-
-
-def _meta_placement(frame: pl.DataFrame, kept: pl.DataFrame, maps: list[ColumnMap],
-                    platform: Platform) -> tuple[pl.DataFrame, list[ColumnMap]]:
-    """Meta's 'Platform' and 'Placement' breakdowns together name one placement: 'Instagram Stories'."""
-    by_key = {normalise_header(c.source)[0]: c for c in maps}
-    platform_col, placement_col = by_key.get("platform"), by_key.get("placement")
-    if platform.id != "meta_ads" or not platform_col or not placement_col or placement_col.canonical != "placement":
-        return frame, maps
-    joined = pl.concat_str([kept[platform_col.source].str.strip_chars(), kept[placement_col.source].str.strip_chars()],
-                           separator=" ", ignore_nulls=True)
-    rule = f"Meta '{platform_col.source}' + '{placement_col.source}'"
-    maps = [ColumnMap(c.source, "placement", rule) if c in (platform_col, placement_col) else c for c in maps]
-    return frame.with_columns(joined.alias("placement")), maps
-
-
 def _date_end(frame: pl.DataFrame) -> pl.DataFrame:
     """Keep date_end only when some row covers more than one day."""
     if "date_end" in frame.columns and "date" in frame.columns:
@@ -186,7 +188,7 @@ def _date_end(frame: pl.DataFrame) -> pl.DataFrame:
 
 
 def _currency(raw: pl.DataFrame, frame: pl.DataFrame, mapped: list[Mapped], codes: set[str],
-              findings: list[Finding], name: str) -> str | None:
+              findings: list[Finding]) -> str | None:
     """A currency column, a code in a header ('Amount spent (NOK)'), or a symbol in money cells."""
     found: set[str] = set(codes)
     if "currency" in frame.columns:

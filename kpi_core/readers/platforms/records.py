@@ -51,7 +51,7 @@ def _columns(raw: RawTable) -> dict[str, str]:
     return {normalise_header(h)[0]: h for h in raw.header}
 
 
-def _personal(raw: RawTable, platform: Platform) -> list[Finding]:
+def _personal(raw: RawTable) -> list[Finding]:
     dropped = [h for h in raw.header if _is_personal(normalise_header(h)[0])]
     if not dropped:
         return []
@@ -96,7 +96,7 @@ def _result(raw: RawTable, platform: Platform, name: str, records: pl.DataFrame,
     body = [e for e in raw.excluded if e.line > raw.header_line]
     return ReadResult(file=name, platform=platform.id, kind=platform.kind, frame=frame, currency=currency,
                       columns=[], rows_read=raw.frame.height + len(body), rows_excluded=body,
-                      findings=raw.findings + _personal(raw, platform) + findings, records=records,
+                      findings=raw.findings + _personal(raw) + findings, records=records,
                       rows_used_override=raw.frame.height)
 
 

@@ -1,0 +1,57 @@
+"""Meta Ads Manager's own rules, applied after the columns are parsed.
+
+- ``Results`` counts whatever each row's result indicator says (purchases, leads, link clicks,
+  reach…). It becomes conversions only on rows whose indicator is a purchase or a lead, and only
+  when the file has no ``Purchases`` column (the mapping prefers that one).
+- The ``Platform`` (Facebook, Instagram) and ``Placement`` (Feed, Stories) breakdowns together name
+  one placement, ``Instagram Stories``; either alone would make rows look duplicated.
+"""
+
+from __future__ import annotations
+
+import polars as pl
+
+from kpi_core.readers.platforms import Mapped, normalise_header
+from kpi_core.readers.result import ColumnMap, Finding
+
+
+def adjust(frame: pl.DataFrame, kept: pl.DataFrame, mapped: list[Mapped], maps: list[ColumnMap],
+           findings: list[Finding]) -> tuple[pl.DataFrame, list[ColumnMap]]:
+    """``kept``: the source rows (as text) behind ``frame``, row for row."""
+    frame = _results(frame, kept, mapped, findings)
+    return _placement(frame, kept, maps)
+
+
+def _results(frame: pl.DataFrame, kept: pl.DataFrame, mapped: list[Mapped], findings: list[Finding]) -> pl.DataFrame:
+    """Meta 'Results' count only where the row's result indicator is a purchase or a lead."""
+    results = next((m for m in mapped if m.canonical == "conversions" and m.col.priority == 1), None)
+    if results is None:
+        return frame
+    indicator = next((h for h in kept.columns if h.lower().strip() in
+                      ("result indicator", "result type", "resultatindikator", "resultattype")), None)
+    if indicator is None:
+        findings.append(Finding("warning", "Meta 'Results' without a result indicator: they may count clicks "
+                                "or reach, so they are not used as conversions.", f"column '{results.source}'"))
+        return frame.drop("conversions")
+    is_result = kept[indicator].str.contains(r"(?i)purchase|lead|kjøp|potensielle")
+    dropped = int((~is_result.fill_null(False) & frame["conversions"].is_not_null()).sum())
+    if dropped:
+        findings.append(Finding("info", f"{dropped} row(s) of Meta 'Results' count something other than "
+                                "purchases or leads; they are not counted as conversions.",
+                                f"column '{results.source}'"))
+    if not is_result.any():
+        return frame.drop("conversions")
+    return frame.with_columns(pl.when(is_result.fill_null(False)).then(pl.col("conversions")).alias("conversions"))
+
+
+def _placement(frame: pl.DataFrame, kept: pl.DataFrame, maps: list[ColumnMap]) -> tuple[pl.DataFrame, list[ColumnMap]]:
+    """Meta's 'Platform' and 'Placement' breakdowns together name one placement: 'Instagram Stories'."""
+    by_key = {normalise_header(c.source)[0]: c for c in maps}
+    platform_col, placement_col = by_key.get("platform"), by_key.get("placement")
+    if not platform_col or not placement_col or placement_col.canonical != "placement":
+        return frame, maps
+    joined = pl.concat_str([kept[platform_col.source].str.strip_chars(), kept[placement_col.source].str.strip_chars()],
+                           separator=" ", ignore_nulls=True)
+    rule = f"Meta '{platform_col.source}' + '{placement_col.source}'"
+    maps = [ColumnMap(c.source, "placement", rule) if c in (platform_col, placement_col) else c for c in maps]
+    return frame.with_columns(joined.alias("placement")), maps
