@@ -201,7 +201,8 @@ def churn_gap(orders: Orders, period: Period, churn_days: int = CHURN_DAYS) -> s
 
 
 def kpis(measures: pl.DataFrame | Mapping[str, float | None], kpi_ids: Sequence[str] = KPIS) -> pl.DataFrame:
-    """Catalog KPIs (and purchase frequency) on rows of measures, through the engine's formulas.
+    """Catalog KPIs (plus purchase frequency and returning customers) on rows of measures, through the
+    engine's formulas.
 
     A measure that is null (churn the data cannot tell) gives a null KPI, not a missing column.
     """
@@ -211,6 +212,8 @@ def kpis(measures: pl.DataFrame | Mapping[str, float | None], kpi_ids: Sequence[
     out = evaluate(frame, chosen)
     if {"orders", "customers"} <= set(frame.columns):
         out = out.with_columns(formula_expr(PURCHASE_FREQUENCY, frame.columns).alias("purchase_frequency"))
+    if {"customers", "new_customers"} <= set(frame.columns):
+        out = out.with_columns((pl.col("customers") - pl.col("new_customers")).alias("returning_customers"))
     return out
 
 
@@ -228,7 +231,6 @@ def by_period(orders: Orders, grain: str = "month", churn_days: int = CHURN_DAYS
         m = period_measures(orders, Period(start, end), churn_days)  # churn unknown while it runs
         rows.append({"period": start, "complete": end <= orders.as_of, **m})
     frame = pl.DataFrame(rows, schema={"period": pl.Date, "complete": pl.Boolean, **{m: pl.Float64 for m in MEASURES}})
-    frame = frame.with_columns((pl.col("customers") - pl.col("new_customers")).alias("returning_customers"))
     return kpis(frame, [k for k in KPIS if k != "ltv"])
 
 

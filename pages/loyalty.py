@@ -37,7 +37,7 @@ cells = [
     (f"{ui.t('net_revenue')} ({cur})" if cur else ui.t("net_revenue"), fmt.number(s["revenue"], lang)),
     (loyalty.label("aov"), fmt.money(s["aov"], cur, lang)),
     (ui.t("customers_new_returning"), f"{fmt.number(s['new_customers'], lang)} / "
-                                      f"{fmt.number(s['customers'] - s['new_customers'], lang)}"),
+                                      f"{fmt.number(s['returning_customers'], lang)}"),
     (loyalty.label("repeat_purchase_rate"), fmt.percent(s["repeat_purchase_rate"], lang)),
     (ui.t("purchase_frequency"), fmt.number(s["purchase_frequency"], lang, 2)),
     (loyalty.label("churn_rate"), fmt.percent(s["churn_rate"], lang)),
