@@ -360,6 +360,13 @@ TEXTS: Mapping[str, Mapping[str, str]] = {
         "sv": "Kontakter skapade {start} – {end}, följda till steget de nått nu; CPL och CAC använder "
               "annonskostnaden för samma datum."},
     "lead_by_month": {"en": "By create month", "nb": "Etter opprettelsesmåned", "sv": "Efter skapandemånad"},
+    "deals_title": {"en": "Deals by create month", "nb": "Avtaler etter opprettelsesmåned",
+                    "sv": "Affärer efter skapandemånad"},
+    "deals_caption": {"en": "Win rate = won / closed (won or lost) deals; days to close: median over won deals.",
+                      "nb": "Vinnrate = vunnet / lukkede (vunnet eller tapt) avtaler; dager til lukking: median "
+                            "over vunne avtaler.",
+                      "sv": "Vinstandel = vunna / stängda (vunna eller förlorade) affärer; dagar till avslut: median "
+                            "över vunna affärer."},
     "lead_dates": {"en": "Contacts created", "nb": "Kontakter opprettet", "sv": "Kontakter skapade"},
     "lead_dates_all": {"en": "All dates of the CRM export", "nb": "Alle datoer i CRM-eksporten",
                        "sv": "Alla datum i CRM-exporten"},

@@ -65,9 +65,10 @@ class CrmProblem(ValueError):
     """A contacts or deals table we cannot use; the message says what to do."""
 
 
-def contacts_in(results: Sequence[ReadResult]) -> pl.DataFrame | None:
-    """The contacts of every CRM contacts export among ``results``; None when there is none."""
-    tables = [r.records for r in results if r.kind == "contacts" and r.records is not None and r.records.height]
+def records_in(results: Sequence[ReadResult], kind: str = "contacts") -> pl.DataFrame | None:
+    """The records of every CRM export of ``kind`` ("contacts" or "deals") among ``results``; None
+    when there is none."""
+    tables = [r.records for r in results if r.kind == kind and r.records is not None and r.records.height]
     return pl.concat(tables, how="diagonal_relaxed") if tables else None
 
 

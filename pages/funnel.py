@@ -29,7 +29,7 @@ else:
     st.caption(ui.t("funnel_caption"))
 
 # --- the lead funnel from CRM contacts ---
-contacts = leads.contacts_in(view.data.results)
+contacts = leads.records_in(view.data.results, "contacts")
 if contacts is not None:
     st.subheader(ui.t("lead_funnel_title"), anchor=False)
     span = ui.kept(st.segmented_control, ui.LEAD_DATES, ui.t("lead_dates"), options=["all", "period"],
@@ -53,3 +53,13 @@ if contacts is not None:
     st.dataframe(leads.funnel(contacts, by=("month",), period=period), hide_index=True, column_config=columns,
                  column_order=["month", "contacts", *leads.STEPS, *rates])
     st.caption(leads.DEFINITION)
+
+deals = leads.records_in(view.data.results, "deals")
+if deals is not None:
+    st.subheader(ui.t("deals_title"), anchor=False)
+    st.dataframe(leads.deals_summary(deals), hide_index=True, column_config={
+        "month": st.column_config.DateColumn(ui.t("month"), format="YYYY-MM"),
+        "win_rate": st.column_config.NumberColumn(format="percent"),
+        "avg_won_amount": st.column_config.NumberColumn(format="localized"),
+        "won_amount": st.column_config.NumberColumn(format="localized")})
+    st.caption(ui.t("deals_caption"))

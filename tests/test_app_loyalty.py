@@ -216,3 +216,20 @@ def test_orders_in_two_currencies_are_analysed_one_at_a_time(app):
     assert metrics(at)["Net revenue (NOK)"] == fmt.number(796.30 + 299.00)  # anne's two orders
     at.selectbox(key="w_loy_currency").set_value("SEK").run()
     assert metrics(at)["Net revenue (SEK)"] == fmt.number(400.00)
+
+
+def test_deals_next_to_contacts_are_summarised_by_create_month(app):
+    exports = Path(__file__).parent / "fixtures/exports"
+    at = app.switch_page("pages/data.py").run()
+    at.file_uploader[0].set_value([
+        ("contacts.csv", (exports / "hubspot_contacts.csv").read_bytes(), "text/csv"),
+        ("deals.csv", (exports / "hubspot_deals.csv").read_bytes(), "text/csv")]).run()
+    at = at.switch_page("pages/funnel.py").run()
+    assert not at.exception
+    assert "Deals by create month" in [s.value for s in at.subheader]
+    deals = at.dataframe[-1].value
+    # December 2024: 9001 won (45000, 45 days: 1 Dec → 15 Jan). January 2025: 9003 lost, 9002 still open.
+    dec, jan = deals.to_dict("records")
+    assert (dec["deals"], dec["won"], dec["win_rate"], dec["won_amount"], dec["median_days_to_close"]) == (
+        1, 1, 1.0, 45000.0, 45.0)
+    assert (jan["deals"], jan["closed"], jan["won"], jan["win_rate"]) == (2, 1, 0, 0.0)  # 0 won of 1 closed
