@@ -201,8 +201,7 @@ def churn_gap(orders: Orders, period: Period, churn_days: int = CHURN_DAYS) -> s
 
 
 def kpis(measures: pl.DataFrame | Mapping[str, float | None], kpi_ids: Sequence[str] = KPIS) -> pl.DataFrame:
-    """Catalog KPIs (plus purchase frequency and returning customers) on rows of measures, through the
-    engine's formulas.
+    """Catalog KPIs (and purchase frequency) on rows of measures, through the engine's formulas.
 
     A measure that is null (churn the data cannot tell) gives a null KPI, not a missing column.
     """
@@ -212,8 +211,6 @@ def kpis(measures: pl.DataFrame | Mapping[str, float | None], kpi_ids: Sequence[
     out = evaluate(frame, chosen)
     if {"orders", "customers"} <= set(frame.columns):
         out = out.with_columns(formula_expr(PURCHASE_FREQUENCY, frame.columns).alias("purchase_frequency"))
-    if {"customers", "new_customers"} <= set(frame.columns):
-        out = out.with_columns((pl.col("customers") - pl.col("new_customers")).alias("returning_customers"))
     return out
 
 
@@ -231,7 +228,17 @@ def by_period(orders: Orders, grain: str = "month", churn_days: int = CHURN_DAYS
         m = period_measures(orders, Period(start, end), churn_days)  # churn unknown while it runs
         rows.append({"period": start, "complete": end <= orders.as_of, **m})
     frame = pl.DataFrame(rows, schema={"period": pl.Date, "complete": pl.Boolean, **{m: pl.Float64 for m in MEASURES}})
-    return kpis(frame, [k for k in KPIS if k != "ltv"])
+    return _with_returning(kpis(frame, [k for k in KPIS if k != "ltv"]))
+
+
+def summary(orders: Orders, period: Period, churn_days: int = CHURN_DAYS) -> dict[str, float | None]:
+    """The period's measures and KPIs in one dict, returning customers included (the Loyalty page)."""
+    return _with_returning(kpis(period_measures(orders, period, churn_days))).row(0, named=True)
+
+
+def _with_returning(frame: pl.DataFrame) -> pl.DataFrame:
+    """Customers of the period who had bought before it: all of them but the new ones."""
+    return frame.with_columns((pl.col("customers") - pl.col("new_customers")).alias("returning_customers"))
 
 
 # --- cohorts ------------------------------------------------------------------------------------

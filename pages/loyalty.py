@@ -31,7 +31,7 @@ st.caption(ui.t("loyalty_period", start=period.start.isoformat(), end=period.end
                 as_of=orders.as_of.isoformat()))
 
 # --- the period in numbers ---
-s = loyalty.kpis(loyalty.period_measures(orders, period, churn_days)).row(0, named=True)
+s = loyalty.summary(orders, period, churn_days)
 cells = [
     (ui.t("orders"), fmt.number(s["orders"], lang)),
     (f"{ui.t('net_revenue')} ({cur})" if cur else ui.t("net_revenue"), fmt.number(s["revenue"], lang)),

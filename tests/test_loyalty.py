@@ -133,6 +133,7 @@ def test_new_customers_are_counted_in_the_period_of_their_first_order(orders):
     m = loyalty.period_measures(orders, Period(D(2025, 2, 1), D(2025, 2, 28)))
     # February: A (returning, first order in January), C and D (new). 50 + 80 + 60 = 190.
     assert (m["orders"], m["revenue"], m["customers"], m["new_customers"]) == (3.0, 190.0, 3.0, 2.0)
+    assert loyalty.summary(orders, Period(D(2025, 2, 1), D(2025, 2, 28)))["returning_customers"] == 1.0  # A
 
 
 def test_churn_with_a_60_day_window(orders):
