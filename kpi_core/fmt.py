@@ -108,10 +108,11 @@ def change(value: float | None, lang: Lang = "en") -> str | None:
     """A relative change with an explicit sign, "+12.3%" / "-4.0%": None when it is unknown.
 
     The sign is always an ASCII "+" or "-" because st.metric reads the arrow's direction from it.
+    A change too small to show (under 0.05 %) is "±0.0%": no direction, neither good nor bad.
     """
     if _missing(value):
         return None
-    sign = "+" if value > 0 else ("-" if value < 0 else "±")
+    sign = "±" if abs(value) < 0.0005 else ("+" if value > 0 else "-")
     return sign + percent(abs(value), lang, decimals=1)
 
 
@@ -209,6 +210,8 @@ TEXTS: Mapping[str, Mapping[str, str]] = {
                    "nb": "Denne kopien av appen har ingen eksempeldata.",
                    "sv": "Denna kopia av appen har inga exempeldata."},
     "use_sample": {"en": "Use this set", "nb": "Bruk dette settet", "sv": "Använd detta set"},
+    "sample_files": {"en": "In use: how its {n} files were read", "nb": "I bruk: slik ble de {n} filene lest",
+                     "sv": "Används: så lästes dess {n} filer"},
     "remove": {"en": "Remove", "nb": "Fjern", "sv": "Ta bort"},
     "rows_summary": {"en": "{used} of {read} rows used, {excluded} excluded",
                      "nb": "{used} av {read} rader brukt, {excluded} utelatt",

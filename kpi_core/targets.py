@@ -132,18 +132,21 @@ def metric_value(frame: pl.DataFrame, metric: str, inputs: Inputs | None = None)
 
 
 def with_baseline(target: Target, frame: pl.DataFrame, period: Period, inputs: Inputs | None = None) -> Target:
-    """The relative target with its baseline measured on ``period`` of the data."""
-    return replace(target, baseline=metric_value(in_period(frame, period), target.metric, inputs))
+    """The relative target with its baseline measured on ``period`` of the data (of its segment, if any)."""
+    data, _ = _segment(frame, target)
+    return replace(target, baseline=metric_value(in_period(data, period), target.metric, inputs))
 
 
 def from_input(metric: str, kind: Literal["value", "change"], amount: float, frame: pl.DataFrame,
                baseline: Period, start: date | None = None, due: date | None = None,
+               segment: tuple[str, str] | None = None, goal: str | None = None,
                inputs: Inputs | None = None) -> Target:
     """A target as a user types it: a rate's value in percent (3.5 means 3.5 %), or a change in percent
-    (10 means +10 %) on the KPI's value in the ``baseline`` period."""
+    (10 means +10 %) on the KPI's value in the ``baseline`` period (in its segment, if any)."""
     if kind == "change":
-        return with_baseline(Target(metric, change=amount / 100, start=start, due=due), frame, baseline, inputs)
-    return Target(metric, value=typed(metric, amount), start=start, due=due)
+        t = Target(metric, change=amount / 100, start=start, due=due, segment=segment, goal=goal)
+        return with_baseline(t, frame, baseline, inputs)
+    return Target(metric, value=typed(metric, amount), start=start, due=due, segment=segment, goal=goal)
 
 
 def typed(metric: str, amount: float) -> float:

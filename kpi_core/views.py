@@ -113,7 +113,7 @@ class Card:
     text: str  # the value formatted
     previous_text: str
     delta: str | None  # "+12.3%", None when there is no previous value
-    delta_color: str  # st.metric: "normal" (higher is better), "inverse" (lower), "off" (neither)
+    delta_color: str  # st.metric: "normal" (higher is better), "inverse" (lower), "off" (neither, or no change)
     verdict: str | None  # "good", "bad", "neutral"
     spark: tuple[float, ...]  # the KPI per day (or week) of the period, for a small trend
     spark_dates: tuple[date, ...]
@@ -179,13 +179,15 @@ def scorecard(frame: pl.DataFrame, goal: str, period: Period, inputs: Inputs | N
         r = rows.get(kid, {})
         points = (spark.frame.select("period", kid).drop_nulls().rows()
                   if spark is not None and kid in spark.frame.columns else [])
+        delta = fmt.change(r.get("change_pct"), lang)
+        flat = delta is not None and delta.startswith("±")
         f = formulas.get(kid)
         formula = f.describe() if f else (" / ".join(k.of_kpis) if k.of_kpis else "")
         return Card(
             kpi=kid, label=k.label(lang), unit=k.unit, value=r.get("current"),
             text=fmt.format_kpi(r.get("current"), k.unit, currency, lang, compact_large=True),
             previous_text=fmt.format_kpi(r.get("previous"), k.unit, currency, lang, compact_large=True),
-            delta=fmt.change(r.get("change_pct"), lang), delta_color=_DELTA_COLOR[k.direction],
+            delta=delta, delta_color="off" if flat else _DELTA_COLOR[k.direction],
             verdict=r.get("verdict"), spark=tuple(v for _, v in points),
             spark_dates=tuple(d for d, _ in points), description=k.description, why=k.why,
             formula=formula,
@@ -298,6 +300,19 @@ def segments(frame: pl.DataFrame, dim: str, inputs: Inputs | None = None, top: i
     shown = ["rows", "currency"]  # the table's currency is in its money column headers
     return Segments(dim, full.frame.drop(shown, strict=False), small.frame.drop(shown, strict=False),
                     tuple(full.kpis), full.currency, full.notes)
+
+
+def filled_columns(frame: pl.DataFrame) -> list[str]:
+    """Columns with at least one value: a column that is empty for every segment says nothing."""
+    return [c for c in frame.columns if frame[c].null_count() < frame.height]
+
+
+def second_dimension(dims: Sequence[str], first: str) -> str | None:
+    """The heatmap's other axis: a cross-cutting one (device, age…) rather than source or channel,
+    which mostly just group campaigns."""
+    others = [d for d in dims if d != first]
+    return next((d for d in ("device", "age", "placement", "country", "gender", "channel") if d in others),
+                others[0] if others else None)
 
 
 def only_segment(frame: pl.DataFrame, dim: str, value: str) -> pl.DataFrame:

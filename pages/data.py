@@ -16,6 +16,23 @@ if files:
     ui.add_uploads(files)
     st.rerun()
 
+
+
+def describe(r) -> None:
+    """What reading one file gave: platform, dates, rows used and left out (and why), findings.
+    File text is escaped: a header or a campaign name is shown as written, never as Markdown."""
+    st.markdown(" · ".join(f"**{ui.t(k)}** {fmt.md(v)}" for k, v in views.file_facts(r).items()))
+    st.caption(ui.t("rows_summary", used=r.rows_used, read=r.rows_read, excluded=len(r.rows_excluded)))
+    if r.rows_excluded:
+        with st.expander(ui.t("excluded_rows") + f" ({len(r.rows_excluded)})"):
+            st.dataframe(views.exclusions_table(r), hide_index=True)
+    if r.findings:
+        with st.expander(ui.t("findings") + f" ({len(r.findings)})", expanded=True):
+            for f in r.findings:
+                show = {"error": st.error, "warning": st.warning}.get(f.level, st.info)
+                show(fmt.md(f.message + (f" ({f.where})" if f.where else "")))
+
+
 uploads: dict[str, ui.Upload] = st.session_state[ui.UPLOADS]
 for key, up in list(uploads.items()):
     with st.container(border=True):
@@ -25,19 +42,10 @@ for key, up in list(uploads.items()):
             ui.remove_upload(key)
             st.rerun()
         if up.error:
-            st.error(up.error, icon=":material/error:")
+            st.error(fmt.md(up.error), icon=":material/error:")
             continue
         r = up.result
-        st.markdown(" · ".join(f"**{ui.t(k)}** {fmt.md(v)}" for k, v in views.file_facts(r).items()))
-        st.caption(ui.t("rows_summary", used=r.rows_used, read=r.rows_read, excluded=len(r.rows_excluded)))
-        if r.rows_excluded:
-            with st.expander(ui.t("excluded_rows") + f" ({len(r.rows_excluded)})"):
-                st.dataframe(views.exclusions_table(r), hide_index=True)
-        if r.findings:
-            with st.expander(ui.t("findings") + f" ({len(r.findings)})", expanded=True):
-                for f in r.findings:
-                    show = {"error": st.error, "warning": st.warning}.get(f.level, st.info)
-                    show(f"{f.message}" + (f" ({f.where})" if f.where else ""))
+        describe(r)
         with st.expander(ui.t("mapping") + f" ({len(r.columns)})"):
             edited = st.data_editor(
                 views.mapping_table(r), key=f"map_{key[:16]}_{up.version}", hide_index=True,
@@ -59,15 +67,23 @@ for key, up in list(uploads.items()):
                 ui.reread(key, views.recipe_overrides(recipe.getvalue(), recipe.name))
                 st.rerun()
             except ValueError as exc:
-                st.error(str(exc))
+                st.error(fmt.md(exc))
 
 st.subheader(ui.t("samples"))
 sets = ui.sample_sets()
 if not sets:
     st.caption(ui.t("no_samples"))
+active = ui.active()
 for spec in sets:
+    choice = f"sample:{spec['id']}"
     with st.container(border=True):
         st.markdown(f"**{spec.get('title', spec['id'])}**  \n{spec.get('description', '')}")
-        if st.button(ui.t("use_sample"), key=f"sample_{spec['id']}"):
-            st.session_state[ui.SWITCH_DATASET] = f"sample:{spec['id']}"
-            st.rerun()
+        if st.session_state.get(ui.DATASET) != choice:
+            if st.button(ui.t("use_sample"), key=f"sample_{spec['id']}"):
+                st.session_state[ui.SWITCH_DATASET] = choice
+                st.rerun()
+        elif active is not None:
+            with st.expander(ui.t("sample_files", n=len(active.results))):
+                for r in active.results:
+                    st.markdown(f"##### {fmt.md(r.file)}")
+                    describe(r)

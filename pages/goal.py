@@ -1,5 +1,7 @@
 """Goal & KPIs: pick the business goal, see the few KPIs that matter for it, stage by stage."""
 
+from dataclasses import replace
+
 import streamlit as st
 
 import ui
@@ -33,7 +35,7 @@ st.caption(ui.t("scorecard_caption", current=str(sc.current).replace(":", " – 
                 previous=str(sc.previous).replace(":", " – ")))
 
 # --- targets: entered here, judged on every KPI card below ---------------------------------------
-cards = [c for c in ([sc.headline] if sc.headline else []) + [c for s in sc.stages for c in s.cards]]
+cards = ([sc.headline] if sc.headline else []) + [c for s in sc.stages for c in s.cards]
 target_options = [c.kpi for c in cards] + [m for m in ("spend", "revenue", "conversions", "leads")
                                            if m in view.by_dimension.columns]
 _FILTER_STATE = {"source": ui.F_SOURCE, "channel": ui.F_CHANNEL, "campaign": ui.F_CAMPAIGN}
@@ -45,18 +47,22 @@ def metric_label(m: str) -> str:
 
 def add_target() -> None:
     s = st.session_state
+    segment = ("channel", s["target_channel"]) if s["target_channel"] else None
     new = targets.from_input(s["target_metric"], s["target_kind"], s["target_amount"], view.by_dimension,
-                             sc.previous, start=sc.current.start, due=s["target_due"], inputs=inputs)
-    s[ui.TARGETS] = (*[x for x in s[ui.TARGETS] if x.metric != new.metric], new)
+                             sc.previous, start=sc.current.start, due=s["target_due"], segment=segment, goal=goal,
+                             inputs=inputs)
+    s[ui.TARGETS] = (*[x for x in s[ui.TARGETS] if (x.metric, x.segment) != (new.metric, new.segment)], new)
 
 
-def remove_target(metric: str) -> None:
-    st.session_state[ui.TARGETS] = tuple(x for x in st.session_state[ui.TARGETS] if x.metric != metric)
+def remove_target(metric: str, segment: tuple[str, str] | None) -> None:
+    st.session_state[ui.TARGETS] = tuple(x for x in st.session_state[ui.TARGETS]
+                                         if (x.metric, x.segment) != (metric, segment))
 
 
 def suggest_targets() -> None:
     kpis = [c.kpi for c in cards if c.kpi not in {x.metric for x in st.session_state[ui.TARGETS]}]
-    st.session_state[ui.TARGETS] += tuple(targets.suggest(kpis, view.by_dimension, sc.previous, inputs=inputs))
+    st.session_state[ui.TARGETS] += tuple(replace(x, goal=goal) for x in
+                                          targets.suggest(kpis, view.by_dimension, sc.previous, inputs=inputs))
 
 
 def add_benchmark() -> None:
@@ -87,21 +93,28 @@ def load_workspace() -> None:
     s[ui.OTHER_COSTS] = ws.inputs.other_costs
     s[ui.TARGETS] = ws.targets
     s[ui.BENCHMARKS] = ws.benchmarks
+    for key, upload in list(s[ui.UPLOADS].items()):  # column mappings saved for a file of the same name
+        if upload.name in ws.recipes:
+            ui.reread(key, dict(ws.recipes[upload.name]))
     for dim, key in _FILTER_STATE.items():
         s[key] = list(ws.filters.get(dim, ()))
 
 
-checks = [targets.check(x, view.by_dimension, inputs, within=sc.current) for x in st.session_state[ui.TARGETS]]
+channels = views.filter_options(view.by_dimension).get("channel", [])
+checks = [targets.check(x, view.by_dimension, inputs, within=sc.current) for x in st.session_state[ui.TARGETS]
+          if x.goal in (None, goal)]
 status = {c.target.metric: targets.status_text(c, sc.currency, lang) for c in checks if not c.target.segment}
 with st.expander(ui.t("targets") + (f" ({len(checks)})" if checks else ""), expanded=bool(checks)):
     st.caption(ui.t("targets_help"))
     with st.form("target_form", border=False):
-        f1, f2, f3, f4 = st.columns([3, 3, 2, 2])
+        f1, f2, f3, f4, f5 = st.columns([3, 2, 3, 2, 2])
         f1.selectbox(ui.t("target_metric"), target_options, format_func=metric_label, key="target_metric")
-        f2.radio(ui.t("target_kind"), ["value", "change"], format_func=lambda k: ui.t(f"target_{k}"),
+        f2.selectbox(ui.t("channel"), ["", *channels], format_func=lambda c: c or ui.t("all_channels"),
+                     key="target_channel")
+        f3.radio(ui.t("target_kind"), ["value", "change"], format_func=lambda k: ui.t(f"target_{k}"),
                  key="target_kind")
-        f3.number_input(ui.t("target_amount"), value=0.0, step=1.0, key="target_amount")
-        f4.date_input(ui.t("target_due"), value=sc.current.end, key="target_due", format="YYYY-MM-DD")
+        f4.number_input(ui.t("target_amount"), value=0.0, step=1.0, key="target_amount")
+        f5.date_input(ui.t("target_due"), value=sc.current.end, key="target_due", format="YYYY-MM-DD")
         st.form_submit_button(ui.t("target_add"), on_click=add_target, icon=":material/add:")
     if not checks:
         st.caption(ui.t("target_none"))
@@ -109,18 +122,18 @@ with st.expander(ui.t("targets") + (f" ({len(checks)})" if checks else ""), expa
                   icon=":material/auto_fix:")
     for c in checks:
         seg = f" ({c.target.segment[1]})" if c.target.segment else ""
+        name = f"{c.target.metric}_{c.target.segment[1] if c.target.segment else ''}"
         a, b, r = st.columns([4, 5, 1], vertical_alignment="center")
         a.markdown(f"**{metric_label(c.target.metric)}{fmt.md(seg)}**  \n"
                    f"{fmt.md(targets.status_text(c, sc.currency, lang) or c.note)}")
         bullet = bullet_frame(c)
         if not bullet.is_empty():
-            b.altair_chart(bullet_chart(bullet), key=f"bullet_{c.target.metric}")
-        r.button(ui.t("remove"), key=f"target_rm_{c.target.metric}", on_click=remove_target,
-                 args=(c.target.metric,), type="tertiary")
+            b.altair_chart(bullet_chart(bullet), key=f"bullet_{name}")
+        r.button(ui.t("remove"), key=f"target_rm_{name}", on_click=remove_target,
+                 args=(c.target.metric, c.target.segment), type="tertiary")
 
 bench = [targets.check_benchmark(b, view.in_period, inputs) for b in st.session_state[ui.BENCHMARKS]]
 on_card = {c.benchmark.kpi: targets.benchmark_text(c, sc.currency, lang) for c in bench if not c.benchmark.channel}
-channels = views.filter_options(view.by_dimension).get("channel", [])
 with st.expander(ui.t("benchmarks") + (f" ({len(bench)})" if bench else ""), expanded=bool(bench)):
     st.caption(ui.t("benchmarks_help"))
     with st.form("benchmark_form", border=False):
@@ -142,6 +155,8 @@ with st.expander(ui.t("benchmarks") + (f" ({len(bench)})" if bench else ""), exp
 with st.expander(ui.t("workspace")):
     ws = targets.Workspace(goal=goal, inputs=inputs, targets=tuple(st.session_state[ui.TARGETS]),
                            benchmarks=tuple(st.session_state[ui.BENCHMARKS]),
+                           recipes={u.name: dict(u.overrides) for u in st.session_state[ui.UPLOADS].values()
+                                    if u.overrides},
                            filters={d: v for d, v in view.filters.chosen().items() if v})
     w1, w2 = st.columns(2)
     w1.download_button(ui.t("workspace_save"), targets.to_json(ws), file_name="kpi-compass-workspace.json",
@@ -161,6 +176,7 @@ def metric(c: views.Card, key: str, sparkline: bool = True) -> None:
     """One KPI: value, change against the previous period, a small trend, and its explanation."""
     trend = list(c.spark) if sparkline and c.spark else None
     st.metric(c.label, c.text, c.delta, delta_color=c.delta_color, chart_data=trend, border=True,
+              delta_arrow="off" if c.delta_color == "off" else "auto",
               help=c.description, delta_description=ui.t("vs_previous") if c.delta else None)
     target = status.get(c.kpi) or c.target_status
     if target:

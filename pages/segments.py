@@ -59,6 +59,8 @@ with right:
         st.caption(ui.t("bubble_caption"))
 
 others = [d for d in dims if d != dim]
+if st.session_state.get(ui.SEG_DIM2) not in others:
+    st.session_state[ui.SEG_DIM2] = views.second_dimension(dims, dim)
 if others:
     with c3:
         dim2 = ui.kept(st.selectbox, ui.SEG_DIM2, ui.t("second_dimension"), options=others,
@@ -93,7 +95,8 @@ else:
 
 st.subheader(ui.t("table_title"), anchor=False)
 table = seg.table if picked is None else views.only_segment(seg.table, dim, picked)
-st.dataframe(table, hide_index=True, column_config=ui.kpi_columns(seg.kpis, seg.currency, lang), key="seg_table")
+st.dataframe(table, hide_index=True, column_config=ui.kpi_columns(seg.kpis, seg.currency, lang), key="seg_table",
+             column_order=views.filled_columns(table), placeholder=fmt.NULL)
 d1, d2, _ = st.columns([1, 1, 4])
 d1.download_button(ui.t("download_csv"), views.to_csv(seg.table), file_name=f"kpis_by_{dim}.csv", mime="text/csv",
                    on_click="ignore", icon=":material/download:", key="seg_csv")

@@ -4,7 +4,7 @@ import streamlit as st
 
 import ui
 from kpi_core import anomalies, catalog, views
-from kpi_core.charts.trends import trend_lines
+from kpi_core.charts.trends import trend_line
 from kpi_core.goals import plan
 
 ui.framed()
@@ -32,10 +32,12 @@ if not chosen:
 grain = views.fitting_grain(period, grain or "day", len(chosen))
 frame = ui.memo(views.trend, view, "by_dimension", kpis=tuple(chosen), period=period, grain=grain, inputs=inputs,
                 lang=lang)
-units = {catalog.get(k).label(lang): catalog.get(k).unit for k in chosen}
 marks = None
 if grain == "day":  # unusual days are judged on the daily series
     marks = ui.memo(anomalies.marks, view, "by_dimension", kpis=tuple(chosen), period=period, inputs=inputs,
                     labels={k: catalog.get(k).label(lang) for k in chosen})
-st.altair_chart(trend_lines(frame, units, ui.t("current"), ui.t("previous"), marks=marks), key="trend_chart")
+for k in chosen:  # small multiples: one chart per KPI, each on its own scale
+    kpi = catalog.get(k)
+    st.altair_chart(trend_line(frame, kpi.label(lang), kpi.unit, ui.t("current"), ui.t("previous"), marks=marks),
+                    key=f"trend_{k}")
 st.caption(ui.t("trends_caption") + (" " + ui.t("anomalies_caption") if marks is not None else ""))

@@ -61,8 +61,29 @@ def test_targets_show_their_status_on_the_cards(app):
     # the missed target is also a finding
     assert any("Conversion rate: 5.00% against a target of 6.00% by 2026-02-10: off track." in plain(m.value)
                for m in at.markdown)
-    at.button(key="target_rm_cpa").click().run()
+    at.button(key="target_rm_cpa_").click().run()
     assert not any("vs target 67.50" in c for c in captions(at))
+
+
+def test_a_target_for_one_channel(app):
+    at = upload_csv(app, CSV)
+    at.selectbox(key="target_channel").set_value("Social")
+    # Social's CPA was 2000 / 20 = 100; 10 % lower is 90, and it is now 900 / 10 = 90: on track
+    at = add_target(at, "cpa", "change", -10.0)
+    assert any(plain(m.value) == "**Cost per acquisition (CPA) (Social)**  \non track: 90.00 NOK vs target 90.00 NOK "
+               "by 2026-02-10" for m in at.markdown)
+    assert not any(c.startswith("Target:") for c in captions(at))  # a channel's target is not the card's
+
+
+def test_a_workspace_brings_its_column_mappings_along(app):
+    at = upload_csv(app, CSV)
+    assert at.metric[0].label == "Return on ad spend (ROAS)"
+    doc = {"version": 1, "goal": "sales", "recipes": {"why.csv": {"revenue": None}}}
+    at.file_uploader(key="workspace_upload").set_value(
+        ("ws.json", json.dumps(doc).encode(), "application/json")).run()
+    # the upload is read again with revenue ignored, so there is no ROAS card any more
+    assert "Return on ad spend (ROAS)" not in [m.label for m in at.metric]
+    assert at.session_state["uploads"][next(iter(at.session_state["uploads"]))].overrides == (("revenue", None),)
 
 
 def test_workspace_round_trip_and_a_bad_file(app):

@@ -67,3 +67,12 @@ def test_switching_to_another_sample_set_brings_its_goal(app):
     app.switch_page("pages/goal.py").run()
     assert app.selectbox(key="w_goal").value == other["goal"]
     assert not app.exception
+
+
+def test_data_page_explains_how_the_active_sample_was_read(app):
+    app.switch_page("pages/data.py").run()
+    assert not app.exception
+    files = [e for e in app.expander if e.label.startswith("In use:")]
+    assert files and files[0].label == f"In use: how its {len(FIRST['files'])} files were read"
+    names = [m.value.replace("\\", "") for m in files[0].markdown if m.value.startswith("#####")]
+    assert names == [f"##### {f.split('/')[-1]}" for f in FIRST["files"]]

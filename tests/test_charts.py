@@ -11,7 +11,7 @@ from kpi_core.charts import MAX_ROWS, check_size
 from kpi_core.charts import funnel as funnel_charts
 from kpi_core.charts import segments as seg_charts
 from kpi_core.charts.scorecard import headline_trend
-from kpi_core.charts.trends import trend_lines
+from kpi_core.charts.trends import trend_line
 from kpi_core.engine import Period
 from kpi_core.readers import combine, read_file
 
@@ -50,16 +50,17 @@ def test_heatmap_darker_is_better_either_way(frame):
     assert spec["layer"][0]["encoding"]["color"]["scale"] == {"scheme": "blues", "reverse": True}
 
 
-def test_trend_lines_one_chart_per_kpi(frame):
+def test_trend_line_per_kpi_with_its_own_axis_and_marks(frame):
     tr = views.trend(frame, ["roas", "ctr"], CURRENT, "day")
-    units = {"Return on ad spend (ROAS)": "multiple", "Click-through rate (CTR)": "rate"}
-    spec = trend_lines(tr, units, "This period", "Previous period").to_dict()
-    assert len(spec["vconcat"]) == 2
-    assert spec["vconcat"][1]["encoding"]["y"]["axis"]["format"] == ".1%"
+    spec = trend_line(tr, "Click-through rate (CTR)", "rate", "This period", "Previous period").to_dict()
+    assert spec["encoding"]["y"]["axis"]["format"] == ".1%"
+    assert {r["kpi"] for r in rows_of(spec)} == {"Click-through rate (CTR)"}  # only its own rows ship
     marks = pl.DataFrame({"date": [date(2026, 1, 22)], "kpi": ["Return on ad spend (ROAS)"], "value": [3.75],
-                          "note": ["unusual"]})
-    with_marks = trend_lines(tr, units, "This period", "Previous period", marks).to_dict()
-    assert "layer" in with_marks["vconcat"][0]
+                          "verdict": ["bad"], "note": ["unusual"]})
+    with_marks = trend_line(tr, "Return on ad spend (ROAS)", "multiple", "This period", "Previous period",
+                            marks).to_dict()
+    assert len(with_marks["layer"]) == 2
+    assert with_marks["resolve"]["scale"]["color"] == "independent"  # verdict colours stay out of the legend
 
 
 def test_funnel_biggest_drop_is_red(frame):

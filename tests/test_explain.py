@@ -207,3 +207,16 @@ def test_waterfall_bars_add_up_from_previous_to_current():
     assert spec["mark"]["type"] == "bar" and spec["encoding"]["y2"]["field"] == "end"
     assert spec["encoding"]["y"]["title"] == "CPA" and spec["encoding"]["y"]["axis"]["format"] == ",.0f"
     assert spec["encoding"]["x"]["sort"] == ["Previous", "Social", "Search", "Current"]
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.tuples(st.sampled_from([D0, D1]), st.sampled_from("ABCD"),
+                          st.fixed_dictionaries({"orders": st.floats(0, 1e4), "carts": st.floats(0, 1e4)})),
+                min_size=2, max_size=12))
+def test_effects_add_up_with_the_catalogs_scale_and_offset(items):
+    df = rows(*items)
+    if any(df.filter(pl.col("date") == d)["carts"].sum() == 0 for d in (D0, D1)):
+        return  # undefined in a period
+    d = decompose(df, "cart_abandonment_rate", "channel", CUR, PREV)  # 1 − Σ orders / Σ carts
+    total = d.mix_effect + d.rate_effect
+    assert abs(total - d.change) <= 1e-9 * max(abs(d.previous), abs(d.current), 1.0)

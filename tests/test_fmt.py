@@ -77,3 +77,8 @@ def test_stage_goals_translate_the_catalog_text():
 
     for stage, english in STAGE_GOALS.items():
         assert fmt.t(f"stage_goal_{stage}", "en") == english
+
+
+def test_no_change_has_no_direction():
+    assert fmt.change(0.0004, "en") == "±0.0%"  # rounds to 0.0 %: neither up nor down
+    assert fmt.change(-0.0004, "nb") == "±0,0" + NB + "%"

@@ -153,3 +153,40 @@ def test_a_file_over_the_size_limit_is_refused_before_parsing(monkeypatch):
 
     monkeypatch.setattr(readers, "MAX_BYTES", 10)
     assert "MB limit: export a shorter period" in error_of(b"Date,Cost\n2025-01-01,5\n", "big.csv")
+
+
+def test_a_vertical_key_value_report_is_refused_with_what_to_export_instead():
+    text = ('"Title:","Januarsalg"\n"Subject Line:","Opptil 40%"\n"Overall Stats"\n"Total Recipients:","4210"\n'
+            '"Recipients Who Opened:","1744 (41.84%)"\n')
+    assert "not a table: export the list of campaigns" in error_of(text.encode(), "campaign.csv")
+
+
+def test_json_in_cells_passes_through_as_text():
+    text = ('channelGrouping,date,totals,Sessions\n'
+            'Organic Search,20160902,"{""visits"": ""1"", ""transactionRevenue"": ""1000000""}",1\n'
+            'Direct,20160903,"{""visits"": ""1""}",2\n')
+    r = read_text(text, overrides={"channelGrouping": "channel"})
+    assert r.frame["channel"].to_list() == ["Organic Search", "Direct"] and r.frame["sessions"].sum() == 3
+    assert r.frame["date"].to_list()[0].isoformat() == "2016-09-02"  # YYYYMMDD
+    assert {c.source: c.rule for c in r.columns}["totals"] == "unrecognised"
+
+
+def test_meta_day_breakdown_wins_over_the_reporting_period():
+    text = ("Reporting starts,Reporting ends,Day,Campaign name,Amount spent (NOK),Impressions\n"
+            "2025-01-01,2025-01-31,2025-01-05,A,10,100\n2025-01-01,2025-01-31,2025-01-06,A,20,200\n")
+    r = read_text(text)
+    assert r.frame["date"].to_list()[0].isoformat() == "2025-01-05" and "date_end" not in r.frame.columns
+    rules = {c.source: (c.canonical, c.rule) for c in r.columns}
+    assert rules["Reporting starts"] == (None, "also date; 'Day' is used") and rules["Reporting ends"][0] is None
+
+
+def test_linkedin_post_click_conversions_are_preferred_and_allow_the_clicks_check():
+    text = ("Start Date (in UTC),Campaign Name,Total Spent,Impressions,Clicks,Conversions,Post-Click Conversions,"
+            "View-Through Conversions,Sessions (previous period)\n"
+            "1/2/2025,A,100,1000,5,13,7,6,1\n")
+    r = read_text(text)
+    assert r.platform == "linkedin_ads" and r.frame["conversions"].to_list() == [7]
+    assert any(f.message.startswith("more conversions than clicks") for f in r.findings)  # 7 post-click > 5
+    rules = {c.source: c.rule for c in r.columns}
+    assert rules["Conversions"] == "also conversions; 'Post-Click Conversions' is used"
+    assert rules["View-Through Conversions"] == "LinkedIn 'View-Through Conversions': not used by any KPI"

@@ -341,3 +341,13 @@ def test_generic_sheet_with_underscored_headers_and_float_artifacts():
                          "conversions": 5}
     assert mapping(r)["Approved_Conversion"] is None and rules(r)["Approved_Conversion"] == "unrecognised"
     assert "date" not in r.frame.columns
+
+
+def test_record_exports_show_their_mapping_and_the_personal_columns():
+    r = read("shopify_orders.csv")
+    cols = {c.source: (c.canonical, c.rule) for c in r.columns}
+    assert cols["Name"] == ("order_id", "Shopify orders 'Name'")
+    assert cols["Email"] == ("customer_id", "personal data: only a salted hash is kept (customer_id)")
+    assert cols["Billing Street"] == (None, "personal data, not read")
+    assert cols["Lineitem name"] == (None, "Shopify orders 'Lineitem name': not used")
+    assert r.to_dict()["columns"]["Total"] == "revenue"

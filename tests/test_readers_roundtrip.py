@@ -80,11 +80,11 @@ def test_parsing_distinct_values_gives_what_parsing_every_cell_gives(cells, kind
     import polars as pl
 
     from kpi_core.readers import values
-    from kpi_core.readers.platforms.performance import _parse_distinct
+    from kpi_core.readers.platforms.performance import _parse_values
 
     s = pl.Series("c", cells * 5, dtype=pl.String)  # repeated, so the distinct path is taken
     parse = getattr(values, f"parse_{kind}")
-    fast, fast_report = _parse_distinct(parse, s)
+    fast, fast_report = _parse_values(parse, s)
     slow, slow_report = parse(s)
     # Equal values (floats to the last bit or two: the parsers' arithmetic may round differently).
     assert all(a == b or (isinstance(a, float) and a == pytest.approx(b, rel=1e-12))

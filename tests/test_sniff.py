@@ -241,6 +241,13 @@ def test_semicolon_decimal_comma_windows_1252():
     assert any("Windows-1252" in f.message for f in t.findings)
 
 
+def test_utf8_bom_then_windows_1252_deep_in_the_file():
+    text = "Dag;Kampanje\n" + "".join(f"2025-01-01;Row {i}\n" for i in range(5000)) + "2025-01-02;Bodø\n"
+    t = read_table(b"\xef\xbb\xbf" + text.encode("windows-1252"), "late_bom.csv")
+    assert t.encoding == "windows-1252" and t.header == ["Dag", "Kampanje"]
+    assert t.frame.row(-1) == ("2025-01-02", "Bodø", 5002)
+
+
 def test_windows_1252_only_after_the_first_lines_is_still_found():
     rows = "".join(f"2025-01-01;Row {i};1,5\n" for i in range(5000))  # ~110 kB of ASCII first
     text = "Dag;Kampanje;Kostnad\n" + rows + "2025-01-02;Bodø;2,5\n"
@@ -324,6 +331,12 @@ def test_shopify_order_names_starting_with_hash_are_data():
     assert t.excluded == []
 
 
+def test_text_table_named_xls_is_read_as_text():
+    t = read_table(b"Day\tClicks\n2025-01-01\t3\n", "report.xls")
+    assert (t.delimiter, t.frame.rows()) == ("\t", [("2025-01-01", "3", 2)])
+    assert "named .xls" in t.findings[-1].message
+
+
 def test_header_names_stripped_unique_and_filled():
     text = "\ufeff Day ,Clicks,Clicks,, Clicks \n2025-01-01,1,2,3,4\n"
     t = read_table(text.encode(), "dupes.csv")
@@ -353,6 +366,11 @@ def test_header_without_rows_gives_an_empty_frame():
     assert reasons(t) == [(1, "title line")]
 
 
+def test_classic_mac_line_ends():
+    t = read_table(b"Title\rDay,Clicks\r2025-01-01,3\r2025-01-02,4\r", "mac.csv")
+    assert (t.header_line, t.frame.rows()) == (2, [("2025-01-01", "3", 3), ("2025-01-02", "4", 4)])
+
+
 def test_crlf_and_trailing_blank_lines():
     t = read_table(b"a,b\r\n1,2\r\n\r\n\r\n", "crlf.csv")
     assert t.frame.rows() == [("1", "2", 2)]
@@ -364,11 +382,13 @@ def test_crlf_and_trailing_blank_lines():
     [
         (b"", "empty.csv", "empty"),
         (b"\n\n   \r\n", "blank.csv", "only blank lines"),
+        (b"# Traffic acquisition\n# Start date: 20250101\n\n", "ga4_empty.csv", "only '#' comment lines"),
         (b"\x89PNG\r\n\x1a\n" + bytes(200), "logo.csv", "PNG image"),
         (b"PK\x03\x04" + bytes(100), "export.csv", "ZIP archive"),
         (bytes(range(256)) * 20, "random.csv", "binary"),
         (bytes(range(1, 32)) * 50, "controls.csv", "binary"),
         (b"Day,Clicks\n2025-01-01,3\n", "report.xlsx", "not one"),
+        (b"<html><table><tr><td>1</td></tr></table></html>", "report.xls", "not one"),
         (b"PK\x03\x04" + bytes(100), "broken.xlsx", "could not be opened"),
     ],
 )
@@ -428,6 +448,17 @@ def test_xlsx_cells_keep_their_written_value():
     assert t.frame.row(0) == ("1.429999948", "0.3", "1245", "00:02:07", "true", 2)
 
 
+def test_xlsx_second_table_below_a_blank_row():
+    cells = [(0, 0, "Channel"), (0, 1, "Sessions"), (1, 0, "Organic"), (1, 1, 3990), (2, 0, "Paid"), (2, 1, 120)]
+    cells += [(4, 0, "Day Index"), (4, 1, "Sessions"), (5, 0, "1/1/19"), (5, 1, 302)]  # row 4 blank
+    t = read_table(_workbook({"Dataset1": cells}), "ua.xlsx")
+    assert t.frame.rows() == [("Organic", "3990", 2), ("Paid", "120", 3)]
+    second = "second table 'Day Index,Sessions' (not read)"
+    assert reasons(t) == [(5, second), (6, second), (4, "blank line")]
+    assert t.other_tables == ["line 5: a second table 'Day Index,Sessions'"]
+    assert t.data_lines == 3  # rows 2-4
+
+
 def test_xlsx_without_a_raw_sheet_takes_the_largest_table():
     notes = [(0, 0, "Read me"), (1, 0, "Numbers are in NOK")]
     data = [(0, 0, "Day"), (0, 1, "Clicks")]
@@ -461,26 +492,47 @@ def tables(draw):
     # other delimiters: a tiny table of cells full of commas under a ';' header is ambiguous.
     cell = st.text(alphabet=f"ab XYZ019.-%øé'\"\n{delimiter}", max_size=6)
     rows = draw(st.lists(st.lists(cell, min_size=width, max_size=width), min_size=0, max_size=12))
-    rows = [r for r in rows if any(r) and not (len(r) == 1 and not r[0].strip())]
-    return delimiter, header, rows, draw(st.sampled_from(_PREAMBLES)), draw(st.sampled_from(_ENCODINGS))
+    rows = [r for r in rows if any(r)]  # a row of empty cells is a blank line
+    # A blank line before some rows; such a row starts with a number, since a row of text only
+    # after a blank line may be the header of a second table.
+    blank_before = draw(st.lists(st.booleans(), min_size=len(rows), max_size=len(rows)))
+    rows = [["19", *r[1:]] if blank else r for r, blank in zip(rows, blank_before, strict=True)]
+    footer = draw(st.sampled_from([[], [""], ["", "©2025 Microsoft Corporation. All rights reserved."]]))
+    preamble = draw(st.sampled_from(_PREAMBLES))
+    return delimiter, header, rows, blank_before, footer, preamble, draw(st.sampled_from(_ENCODINGS))
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(tables(), st.sampled_from(["\n", "\r\n"]))
 def test_round_trip_cells_and_line_numbers(table, newline):
-    delimiter, header, rows, preamble, encoding = table
+    delimiter, header, rows, blank_before, footer, preamble, encoding = table
     out = io.StringIO()
     writer = csv.writer(out, delimiter=delimiter, lineterminator=newline)
     writer.writerow(header)
+    excluded = [(n, e.reason) for n, e in enumerate(read_table_preamble(preamble), start=1)]
     expected_lines, line = [], len(preamble) + 2
-    for r in rows:
+    for r, blank in zip(rows, blank_before, strict=True):
+        if blank:
+            out.write(newline)
+            excluded.append((line, "blank line"))
+            line += 1
         writer.writerow(r)
         expected_lines.append(line)
         line += sum(c.count("\n") for c in r) + 1
+    for text in footer:
+        out.write(text + newline)
+        excluded.append((line, "copyright line" if text else "blank line"))
+        line += 1
     text = "".join(p + newline for p in preamble) + out.getvalue()
     t = read_table(text.encode(encoding), "random.csv")
     assert t.delimiter == delimiter and t.header_line == len(preamble) + 1
     assert t.header == header
     assert t.frame.drop(LINE).rows() == [tuple(c or None for c in r) for r in rows]
     assert t.frame[LINE].to_list() == expected_lines
-    assert [e.line for e in t.excluded] == list(range(1, len(preamble) + 1))
+    assert sorted(reasons(t)) == sorted(excluded)
+
+
+def read_table_preamble(preamble: list[str]) -> list:
+    """The exclusions read_table gives the preamble on its own (above a one-line table)."""
+    text = "".join(p + "\n" for p in preamble) + "Day,Clicks,Cost\n2025-01-01,1,2\n"
+    return read_table(text.encode(), "preamble.csv").excluded

@@ -221,3 +221,12 @@ def test_suggested_targets_are_ten_percent_better_than_the_baseline(ten_days):
     assert got["conversion_rate"].goal_value == pytest.approx(0.044)
     assert got["roas"].goal_value == pytest.approx(3.3)
     assert "frequency" not in got  # no better direction (and no reach in the data)
+
+
+def test_a_relative_target_for_one_segment_measures_its_own_baseline(ten_days):
+    from kpi_core.targets import from_input
+
+    t = from_input("cpa", "change", -10.0, ten_days, Period(JAN1, date(2025, 1, 5)), segment=("channel", "Social"),
+                   goal="sales")
+    # Social Jan 1-5: 200 / 5 = 40 (not the overall 25); 10 % lower -> 36
+    assert t.baseline == pytest.approx(40.0) and t.goal_value == pytest.approx(36.0) and t.goal == "sales"

@@ -133,6 +133,24 @@ def test_dates(cells, expected, style):
     assert report.bad == 0
 
 
+@pytest.mark.parametrize("total", [[], ["Total: Account"]])
+def test_nordic_dates_with_a_summary_row(total):
+    """The whole-column order rule holds on the fast path too: 13.01 decides day first."""
+    values, report = run(parse_date, ["02.01.2025", "13.01.2025", *total])
+    assert values == [D(2025, 1, 2), D(2025, 1, 13), *[None] * len(total)]
+    assert report.style == "D.M.YYYY" and report.bad == len(total)
+    values, report = run(parse_date, ["01.02.2025", "01.13.2025", *total])  # month first this time
+    assert values == [D(2025, 1, 2), D(2025, 1, 13), *[None] * len(total)]
+    assert report.style == "M.D.YYYY"
+
+
+def test_mixed_layouts_in_one_column():
+    values, report = run(parse_date, ["2.1.2025", "Jan 7, 2026", "3/4/2025", "20250105"])
+    assert values == [D(2025, 1, 2), D(2026, 1, 7), D(2025, 3, 4), D(2025, 1, 5)]
+    assert report.style == "YYYYMMDD, Mon D, YYYY, M/D/YYYY (ambiguous: no part above 12, read as month first), " \
+        "D.M.YYYY (ambiguous: no part above 12, read as day first)"
+
+
 def test_all_ambiguous_slashes_read_month_first_and_say_so():
     values, report = run(parse_date, ["1/2/2025", "3/4/2025"])
     assert values == [D(2025, 1, 2), D(2025, 3, 4)]
@@ -185,3 +203,39 @@ def test_date_round_trip_when_the_order_shows(dates):
     values, report = run(parse_date, [f"{d.day}/{d.month}/{d.year}" for d in dates])
     assert values == dates
     assert report.style == "D/M/YYYY"
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.lists(st.tuples(st.integers(1, 31), st.integers(1, 31), st.integers(1990, 2040)), min_size=1, max_size=15),
+    st.sampled_from(["/", ".", "-"]),
+)
+def test_numeric_dates_read_alike_alone_and_next_to_other_layouts(parts, mark):
+    """A column of bare a.b.yyyy cells takes Polars' own parser; with one 'Jan 1, 2020' cell added
+    it goes through the general path. Both decide the order from all cells, so they agree."""
+    cells = [f"{a}{mark}{b}{mark}{y}" for a, b, y in parts]
+    alone, alone_report = run(parse_date, cells)
+    mixed, mixed_report = run(parse_date, [*cells, "Jan 1, 2020"])
+    assert mixed == [*alone, D(2020, 1, 1)]
+    assert mixed_report.style == "Mon D, YYYY, " + alone_report.style
+    assert mixed_report.bad == alone_report.bad
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.integers(0, 99_999), min_size=1, max_size=20), st.sampled_from([".", ","]), st.booleans())
+def test_percent_round_trip(hundredths, decimal, space):
+    """'12.34%' (or '12,34 %') reads back as the fraction 0.1234."""
+    cells = [f"{h // 100}{decimal}{h % 100:02d}{' ' if space else ''}%" for h in hundredths]
+    values, report = run(parse_percent, cells)
+    assert values == pytest.approx([h / 10_000 for h in hundredths])
+    assert report.bad == 0 and report.style.startswith("percent sign")
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.integers(0, 100 * 3600), min_size=1, max_size=20))
+def test_duration_round_trip(seconds):
+    """hh:mm:ss as UA writes it reads back as the seconds."""
+    cells = [f"{s // 3600:02d}:{s % 3600 // 60:02d}:{s % 60:02d}" for s in seconds]
+    values, report = run(parse_duration, cells)
+    assert values == [float(s) for s in seconds]
+    assert report.style == "hh:mm:ss"

@@ -217,3 +217,33 @@ def test_period_at_the_start_of_the_data_has_no_previous_values(frame):
     assert sc.headline.text == "7.00×"  # 14000 / 2000
     assert sc.headline.delta is None and sc.headline.previous_text == "–"
     assert any("does not cover the whole previous period" in n for n in sc.notes)
+
+
+def test_unchanged_kpi_is_grey_without_an_arrow():
+    # CPC 10 / 5 = 2.00 on both days: no change, so no colour whichever way the KPI points.
+    df = pl.DataFrame({"date": [date(2026, 1, 1), date(2026, 1, 2)], "spend": [10.0, 10.0],
+                       "clicks": [5.0, 5.0], "impressions": [100.0, 200.0]})
+    c = cards(views.scorecard(df, "traffic", Period(date(2026, 1, 2), date(2026, 1, 2))))
+    assert (c["cpc"].delta, c["cpc"].delta_color) == ("±0.0%", "off")
+    assert (c["impressions"].delta, c["impressions"].delta_color) == ("+100.0%", "normal")  # 200 vs 100
+
+
+def test_table_columns_and_heatmap_axis(frame):
+    seg = views.segments(frame, "campaign")
+    assert "campaign" in views.filled_columns(seg.table)
+    empty = seg.table.with_columns(pl.lit(None, dtype=pl.Float64).alias("reach"))
+    assert "reach" not in views.filled_columns(empty)
+    assert views.second_dimension(["source", "channel", "campaign", "device"], "campaign") == "device"
+    assert views.second_dimension(["source", "campaign"], "campaign") == "source"
+
+
+@given(st.lists(st.tuples(st.sampled_from(["a", "b", "c", "d", None]), st.floats(0, 1e4), st.floats(0, 1e4)),
+                min_size=1, max_size=40), st.integers(1, 4))
+def test_top_segments_plus_other_keep_the_totals(rows, top):
+    df = pl.DataFrame({"campaign": [r[0] for r in rows], "spend": [r[1] for r in rows],
+                       "revenue": [r[2] for r in rows]}, schema={"campaign": pl.String, "spend": pl.Float64,
+                                                                 "revenue": pl.Float64})
+    seg = views.segments(df, "campaign", top=top)
+    assert seg.chart.height <= top + 1  # the top segments and at most one "Other"
+    assert seg.chart["spend"].sum() == pytest.approx(df["spend"].sum())
+    assert seg.table["revenue"].sum() == pytest.approx(df["revenue"].sum())

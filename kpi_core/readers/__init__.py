@@ -17,7 +17,7 @@ from kpi_core.readers.platforms import recognise
 from kpi_core.readers.platforms.performance import read_performance
 from kpi_core.readers.platforms.records import READERS
 from kpi_core.readers.result import ColumnMap, Exclusion, Finding, ReadError, ReadResult
-from kpi_core.readers.sniff import RawTable, read_table
+from kpi_core.readers.sniff import read_table
 
 __all__ = ["ColumnMap", "Exclusion", "Finding", "ReadError", "ReadResult", "combine", "overlaps", "read_file"]
 
@@ -33,20 +33,13 @@ def _check_size(data: bytes, name: str) -> None:
                               "export a shorter period or fewer columns.")
 
 
-def _pick(tables: RawTable | list[RawTable]) -> RawTable:
-    """Of several tables (sheets), the first one a platform recognises, else the first."""
-    if isinstance(tables, RawTable):
-        return tables
-    return next((t for t in tables if recognise(t.header).id != "generic"), tables[0])
-
-
 def read_file(data: bytes, name: str, overrides: dict[str, str | None] | None = None,
               salt: bytes = b"") -> ReadResult:
     """Read one export. ``overrides`` maps source headers to canonical names (None = ignore);
     ``salt`` keys the hashes that stand in for customers' e-mails and CRM ids."""
     _check_size(data, name)
     try:
-        raw = _pick(read_table(data, name))
+        raw = read_table(data, name)
     except ReadError:
         raise
     except Exception as exc:  # noqa: BLE001 - a parser failure becomes one clear message

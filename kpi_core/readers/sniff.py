@@ -92,15 +92,21 @@ def read_table(data: bytes, name: str) -> RawTable:
         raise ReadError(name, "the file is empty. Export the report again and upload the new file.")
     if data.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0")) and name.lower().endswith(WORKBOOK_SUFFIXES):
         return _read_workbook(data, name)
-    if name.lower().endswith(WORKBOOK_SUFFIXES):
+    # Some tools name a tab-separated text file .xls; a .xlsx must be a real workbook.
+    fake_xls = name.lower().endswith(".xls") and data[:1024].lstrip()[:1] != b"<"
+    if name.lower().endswith(WORKBOOK_SUFFIXES) and not fake_xls:
         raise ReadError(name, "is named like an Excel workbook but is not one. Export it again as .xlsx or .csv.")
     _reject_binary(data, name)
     buf, encoding = _decode(data, name)
     try:
-        return _read_text(buf, name, encoding)
+        table = _read_text(buf, name, encoding)
     except _NotUtf8:
         # The head looked like UTF-8 but a later line is not: the file is Windows-1252 after all.
-        return _read_text(data.decode("windows-1252", errors="replace").encode("utf-8"), name, "windows-1252")
+        text = data.removeprefix(b"\xef\xbb\xbf").decode("windows-1252", errors="replace")
+        table = _read_text(text.encode("utf-8"), name, "windows-1252")
+    if fake_xls:
+        table.findings.append(Finding("info", "The file is named .xls but holds a text table; it was read as text."))
+    return table
 
 
 # ---------------------------------------------------------------------------------------------
@@ -348,6 +354,8 @@ def _read_text(buf: bytes, name: str, encoding: str) -> RawTable:
         lines.pop()  # split leaves an empty string after the last newline
     if all(not line.strip() for line in lines):
         raise ReadError(name, "holds only blank lines. Export the report again and upload the new file.")
+    if all(not line.strip() or _is_comment(_fields(line, ",")) for line in lines):
+        raise ReadError(name, "holds only '#' comment lines and no table. Export the report again with data in it.")
     layout = _text_layout(lines)
     d, h = layout.delimiter, layout.header_index
     rows = [_fields(line, d) for line in lines[: h + 1]]
@@ -396,7 +404,7 @@ def _body(buf: bytes, start: int, first_line: int, d: str) -> _Body:
     """The body, with the trailing blank and copyright lines (at most TAIL_LINES) cut off."""
     end = len(buf) - 1 if buf.endswith(b"\n") else len(buf)  # where the last line's text ends
     footer = []
-    while end > start and len(footer) < TAIL_LINES:
+    while start <= end and start < len(buf) and len(footer) < TAIL_LINES:
         line_start = max(buf.rfind(b"\n", start, end) + 1, start)
         text = buf[line_start:end].decode("utf-8", errors="replace")
         if not text.strip() or not text.rstrip("\r").strip(d):  # as _is_empty_record
@@ -406,7 +414,7 @@ def _body(buf: bytes, start: int, first_line: int, d: str) -> _Body:
         else:
             break
         end = line_start - 1
-    body_end = min(end + 1, len(buf)) if end > start else start
+    body_end = min(end + 1, len(buf)) if end >= start else start
     quoted = buf.find(b'"', start, body_end) >= 0
     return _Body(buf, start, body_end, first_line, footer[::-1], quoted)
 
@@ -429,7 +437,8 @@ def _fast_body(body: _Body, names: list[str], d: str) -> pl.DataFrame | None:
     if body.quoted and frame.height != body.count_lines():
         return None  # cells spanning lines
     cols = frame.columns
-    comment = pl.col(cols[0]).str.contains(r"^\s*#(\D|$)")
+    # '#' rows with nothing else filled: the exact scan tells comment lines from '#1043' orders.
+    comment = pl.col(cols[0]).str.strip_chars_start().str.starts_with("#")
     if len(cols) > 1:
         comment = comment & pl.all_horizontal(pl.col(cols[1:]).is_null())
     checks = frame.select(
@@ -581,14 +590,29 @@ def _read_workbook(data: bytes, name: str) -> RawTable:
     # Trailing blank rows belong to nothing; blank rows inside the table are reported.
     last = body.select(pl.arg_where(~blank).max()).item()
     body = body.head(0 if last is None else last + 1)
-    excluded += [Exclusion(n, BLANK) for n in body.filter(blank)[LINE].to_list()]
     table = RawTable(
-        frame=body.filter(~blank), header_line=index + 1, encoding="xlsx", delimiter=None, sheet=sheet,
-        preamble=preamble, excluded=excluded, data_lines=body.height,
+        frame=body, header_line=index + 1, encoding="xlsx", delimiter=None, sheet=sheet,
+        preamble=preamble, excluded=excluded,
     )
+    body = _cut_second_table(body, names, table)
+    table.excluded += [Exclusion(n, BLANK) for n in body.filter(blank)[LINE].to_list()]
+    table.frame, table.data_lines = body.filter(~blank), body.height
     if len(sheets) > 1:
         table.findings.append(Finding("info", f"Read sheet '{sheet}' of {len(sheets)} sheets."))
     return table
+
+
+def _cut_second_table(body: pl.DataFrame, names: list[str], table: RawTable) -> pl.DataFrame:
+    """The rows above a second table that starts after a blank row (excluded as in text files)."""
+    cells = body.select(names)
+    blank_rows = cells.select(pl.arg_where(pl.all_horizontal(pl.all().is_null()))).to_series().to_list()
+    for i in (b + 1 for b in blank_rows if b + 2 < body.height):
+        row, following = ([c or "" for c in cells.row(j)] for j in (i, i + 1))
+        if _starts_table(row, following, len(names)):
+            rest = [[c or "" for c in r] for r in cells.slice(i).rows()]
+            _other_tables(list(zip(body[LINE].to_list()[i:], rest, strict=True)), ",", table)
+            return body.head(i)
+    return body
 
 
 def _sheet_header(rows: list[list[str | None]]) -> int:

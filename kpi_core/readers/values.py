@@ -37,6 +37,17 @@ apostrophes used as thousands separators are set aside):
 
 Null markers: empty cells, nulls, ``--``, ``-``, ``n/a`` (any case) and low-volume masks ``<5`` (any
 ``<n``; also counted in ``masked``), with surrounding spaces. Each counts in ``null_markers``.
+``NaN`` and ``inf`` are bad cells, not numbers.
+
+How day and month are ordered in ``a/b/yyyy``, ``a.b.yyyy`` and ``a-b-yyyy`` cells, per separator
+and from all cells of the column: a first part above 12 anywhere means day first (``16/04/2015``),
+a second part above 12 means month first (``2/13/2025``). When no part is above 12 the column is
+ambiguous and read month first for slashes (US exports: LinkedIn, Microsoft Ads), day first for
+dots and dashes; the style then says so, e.g. ``"M/D/YYYY (ambiguous: no part above 12, read as
+month first)"``, so a caller can turn it into a Finding. Both above 12 in one column gives
+``"(mixed day and month order)"`` and the cells the default order cannot read are bad.
+Styles: ``"ISO"``, ``"YYYYMMDD"``, ``"YYYYMM"``, ``"Mon D, YYYY"``, ``"D Mon YYYY"`` (English and
+Norwegian month names), ``"D.M.YYYY"``, ``"M/D/YYYY"``…, joined by ", " when a column mixes them.
 """
 
 from __future__ import annotations
@@ -259,23 +270,62 @@ def _layout_parts(text: pl.DataFrame, pattern: str) -> pl.DataFrame:
     return text.select(y=year, m=month, d=day)
 
 
+_DAY_FIRST = {"/": False, ".": True, "-": True}  # the order read when no part is above 12
+
+
+def _order(mark: str, day_over_12: bool, month_over_12: bool) -> tuple[bool, str]:
+    """(day first?, style) for a/b/yyyy cells with this separator, from what parts exceed 12."""
+    first = day_over_12 if day_over_12 != month_over_12 else _DAY_FIRST[mark]
+    style = f"D{mark}M{mark}YYYY" if first else f"M{mark}D{mark}YYYY"
+    if not (day_over_12 or month_over_12):
+        style += f" (ambiguous: no part above 12, read as {'day' if first else 'month'} first)"
+    elif day_over_12 and month_over_12:
+        style += " (mixed day and month order)"
+    return first, style
+
+
+def _plain_numeric_dates(text: pl.DataFrame) -> tuple[pl.Series, list[str]] | None:
+    """Dates of a column of bare a.b.yyyy cells (one separator), parsed both ways by Polars' parser.
+
+    The order follows the same rule as _numeric_parts: a cell that only one order can read (a part
+    above 12) decides. None when some other cell is a date too (then _other_dates reads them all
+    together); cells that are no date at all (a 'Total' row) are left null.
+    """
+    v = pl.col(V)
+    first_cell = text[V].drop_nulls().head(1).to_list()
+    mark = next((c for c in first_cell[0][1:3] if c in _DAY_FIRST), None) if first_cell else None
+    if mark is None:
+        return None
+    sep = re.escape(mark)
+    plain = v.str.contains(rf"^\d{{1,2}}{sep}\d{{1,2}}{sep}\d{{4}}$")
+    cells = text.select(pl.when(plain).then(v).alias(V))
+    others = text.filter(~plain)
+    patterns = [_NUMERIC, *(pattern for _, pattern in _LAYOUTS)]
+    if others.height and _any(others, pl.any_horizontal(v.str.contains(p) for p in patterns)):
+        return None
+    tries = cells.select(
+        day=v.str.to_date(f"%d{mark}%m{mark}%Y", strict=False),
+        month=v.str.to_date(f"%m{mark}%d{mark}%Y", strict=False),
+    )
+    expected = cells[V].null_count()
+    day_ok, month_ok = (tries[c].null_count() == expected for c in ("day", "month"))
+    if not (day_ok or month_ok):
+        return None  # bad cells among them: _numeric_parts reports them the usual way
+    first, style = _order(mark, not month_ok, not day_ok)
+    return tries["day" if first else "month"], [style]
+
+
 def _numeric_parts(text: pl.DataFrame) -> tuple[pl.DataFrame, list[str]]:
     """Columns y, m, d of the a/b/y cells, day and month ordered per separator from all its cells."""
     g = text.select(pl.col(V).str.extract_groups(_NUMERIC).alias("g")).unnest("g")
     g = g.with_columns(pl.col("a", "b", "y").cast(pl.Int32))
     styles, day_first = [], []
-    for mark, default_day_first in (("/", False), (".", True), ("-", True)):
+    for mark in _DAY_FIRST:
         cells = g.filter(pl.col("sep") == mark)
         if not cells.height:
             continue
-        d_over, m_over = _any(cells, pl.col("a") > 12), _any(cells, pl.col("b") > 12)
-        first = d_over if d_over != m_over else default_day_first
-        name = f"D{mark}M{mark}YYYY" if first else f"M{mark}D{mark}YYYY"
-        if not (d_over or m_over):
-            name += f" (ambiguous: no part above 12, read as {'day' if first else 'month'} first)"
-        elif d_over and m_over:
-            name += " (mixed day and month order)"
-        styles.append(name)
+        first, style = _order(mark, _any(cells, pl.col("a") > 12), _any(cells, pl.col("b") > 12))
+        styles.append(style)
         if first:
             day_first.append(mark)
     swap = pl.col("sep").is_in(day_first)
@@ -320,7 +370,8 @@ def parse_date(s: pl.Series) -> tuple[pl.Series, ParseReport]:
     styles = ["ISO"] if dates.null_count() < dates.len() else []
     rest = text[V].is_not_null() & dates.is_null()
     if rest.any():  # summary rows, or a column in another layout
-        other, other_styles = _other_dates(text.filter(rest))
+        part = text.filter(rest)
+        other, other_styles = _plain_numeric_dates(part) or _other_dates(part)
         dates = dates.scatter(rest.arg_true(), other)
         styles += [st for st in other_styles if st not in styles]
     report.style = ", ".join(styles)

@@ -25,7 +25,7 @@ GOOGLE_ADS = "\r\n".join([
     "2026-01-28\tVinter – Prospecting\tMobile phones\tNOK\t8000\t400\t800.00\t10.00\t3000.00",
     "Total: Account\t\t\tNOK\t30000\t1500\t3000.00\t60.00\t28000.00",
 ]) + "\r\n"
-UPLOAD = {"name": "google_ads_campaigns.csv", "mimeType": "text/csv", "buffer": GOOGLE_ADS.encode("utf-16")}
+UPLOAD = {"name": "januar_google_ads_export.csv", "mimeType": "text/csv", "buffer": GOOGLE_ADS.encode("utf-16")}
 NB = "\u00a0"
 
 
@@ -52,7 +52,7 @@ def test_upload_goal_charts_click_and_state(browser, server, shot):
 
     go(page, "Data")
     page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(files=[UPLOAD])
-    expect(page.get_by_role("heading", name="google_ads_campaigns.csv")).to_be_visible(timeout=TIMEOUT)
+    expect(page.get_by_role("heading", name="januar_google_ads_export.csv")).to_be_visible(timeout=TIMEOUT)
     # Three day rows used; the "Total: Account" row is left out (and listed with its reason).
     expect(page.get_by_text("3 of 4 rows used, 1 excluded")).to_be_visible(timeout=TIMEOUT)
     shot(page, "data")
@@ -99,6 +99,6 @@ def test_upload_goal_charts_click_and_state(browser, server, shot):
     expect(metric(stranger, "Return on ad spend (ROAS)")).to_be_visible(timeout=30_000)
     expect(stranger.get_by_role("combobox", name="Data")).to_have_value("Nordlys Ull – nettbutikk")
     go(stranger, "Data")
-    expect(stranger.get_by_text("google_ads_campaigns.csv")).to_have_count(0)
+    expect(stranger.get_by_text("januar_google_ads_export.csv")).to_have_count(0)
     other.close()
     ctx.close()

@@ -3,6 +3,8 @@
 - ``Results`` counts whatever each row's result indicator says (purchases, leads, link clicks,
   reach…). It becomes conversions only on rows whose indicator is a purchase or a lead, and only
   when the file has no ``Purchases`` column (the mapping prefers that one).
+- With a ``Day`` breakdown the rows are days: ``Reporting ends`` (the end of the whole period) is
+  then no row's end date and is dropped.
 - The ``Platform`` (Facebook, Instagram) and ``Placement`` (Feed, Stories) breakdowns together name
   one placement, ``Instagram Stories``; either alone would make rows look duplicated.
 """
@@ -19,6 +21,11 @@ def adjust(frame: pl.DataFrame, kept: pl.DataFrame, mapped: list[Mapped], maps: 
            findings: list[Finding]) -> tuple[pl.DataFrame, list[ColumnMap]]:
     """``kept``: the source rows (as text) behind ``frame``, row for row."""
     frame = _results(frame, kept, mapped, findings)
+    by_day = any(m.canonical == "date" and normalise_header(m.source)[0] in ("day", "dag") for m in mapped)
+    if by_day and "date_end" in frame.columns:
+        frame = frame.drop("date_end")
+        maps = [ColumnMap(c.source, None, "the end of the reporting period; the rows are days") if
+                c.canonical == "date_end" else c for c in maps]
     return _placement(frame, kept, maps)
 
 

@@ -43,10 +43,13 @@ def read_performance(raw: RawTable, platform: Platform, name: str,
     maps, mapped, codes = map_columns(platform, raw.header, overrides)
     measures = [m for m in mapped if m.canonical in MEASURES]
     if not measures:
+        if raw.header and raw.header[0].rstrip().endswith(":"):  # Mailchimp's one-campaign report and the like
+            raise ReadError(name, f"is a list of '{raw.header[0]} …' values (one report's summary), not a table: "
+                                  "export the list of campaigns (all campaigns, one row each) instead.")
         raise ReadError(name, f"found columns {', '.join(raw.header)}; none is {MEASURE_WORDS} column: "
                               f"rename a header or use the mapping.")
     findings: list[Finding] = []
-    kept, excluded = _set_summary_rows_aside(raw.frame, mapped)
+    kept, excluded = _set_summary_rows_aside(raw.frame, mapped, maps)
     frame, reports = _parse(kept, mapped)
     frame, maps = _totals_from_averages(frame, mapped, maps, findings)
     if platform.id == "meta_ads":
@@ -71,35 +74,40 @@ def read_performance(raw: RawTable, platform: Platform, name: str,
     )
 
 
-def _set_summary_rows_aside(frame: pl.DataFrame, mapped: list[Mapped]) -> tuple[pl.DataFrame, list[Exclusion]]:
+def _set_summary_rows_aside(frame: pl.DataFrame, mapped: list[Mapped],
+                            maps: list[ColumnMap]) -> tuple[pl.DataFrame, list[Exclusion]]:
     """Rows that repeat a sum: a 'Total…' cell in a dimension, or every dimension blank but measures filled.
 
     Columns the mapping did not recognise count as dimensions here (a 'Totalt' row in an unknown
-    channel column is still a total); the currency column never does."""
+    channel column is still a total); the currency column never does. The patterns run over each
+    column's distinct values (dimensions repeat a lot) and rows are matched by membership: a
+    million-row export costs a hash pass per column, not a regex per cell."""
     measures = [m.source for m in mapped if m.canonical in MEASURES]
-    currency = [m.source for m in mapped if m.canonical == "currency"]
-    others = [c for c in frame.columns if c not in measures and c not in currency and c != LINE]
+    dims = [m.source for m in mapped if m.canonical in DIMENSIONS and m.canonical != "currency"]
+    others = dims + [c.source for c in maps if c.rule == "unrecognised"]
     text_dims = [m.source for m in mapped if m.col.parse in ("text", "device")] or others
     if not others:
         return frame, []
-
-    # The patterns run over each column's distinct values (dimensions repeat a lot), then rows are
-    # matched by membership: a million-row export costs a hash pass per column, not a regex per cell.
     distinct = {c: frame[c].unique() for c in others}
 
-    def blank(c: str) -> pl.Expr:
-        spaces = distinct[c].filter(distinct[c].str.strip_chars() == "") if c in distinct else []
-        return pl.col(c).is_null() | pl.col(c).is_in(spaces.implode()) if len(spaces) else pl.col(c).is_null()
+    def matching(c: str, test: pl.Series) -> pl.Expr:
+        """Rows whose cell in ``c`` is one of the distinct values for which ``test`` is true."""
+        hits = distinct[c].filter(test.fill_null(False))
+        return pl.col(c).is_in(hits.implode()) if len(hits) else pl.lit(False)
 
-    totals = [(c, distinct[c].filter(distinct[c].str.contains(TOTAL_CELL).fill_null(False))) for c in others]
-    total_cell = pl.coalesce([pl.when(pl.col(c).is_in(hits.implode())).then(pl.col(c).str.strip_chars())
-                              for c, hits in totals if len(hits)] or [pl.lit(None, pl.String)])
+    def blank(c: str) -> pl.Expr:
+        return pl.col(c).is_null() | matching(c, distinct[c].str.strip_chars() == "")
+
+    total_cell = pl.coalesce([pl.when(matching(c, distinct[c].str.contains(TOTAL_CELL)))
+                              .then(pl.col(c).str.strip_chars()) for c in others])
     all_blank = pl.all_horizontal([blank(c) for c in text_dims]) & ~pl.all_horizontal(
         [pl.col(c).is_null() for c in measures])
     reason = (pl.when(total_cell.is_not_null()).then(pl.format("summary row '{}'", total_cell))
               .when(all_blank).then(pl.lit("summary row (dimension cells blank, measures filled)")))
     marked = frame.with_columns(reason.alias("__reason"))
     out = marked.filter(pl.col("__reason").is_not_null())
+    if out.is_empty():
+        return frame, []  # no copy of a big table for nothing
     excluded = [Exclusion(line, why) for line, why in zip(out[LINE].to_list(), out["__reason"].to_list(),
                                                           strict=True)]
     return marked.filter(pl.col("__reason").is_null()).drop("__reason"), excluded
@@ -112,24 +120,50 @@ def _parse(frame: pl.DataFrame, mapped: list[Mapped]) -> tuple[pl.DataFrame, dic
         s = frame[m.source]
         kind = m.col.parse
         if kind in ("number", "percent", "duration", "date"):
-            parsed, report = _parse_distinct(getattr(values, f"parse_{kind}"), s)
+            parsed, report = _parse_values(getattr(values, f"parse_{kind}"), s)
             reports[m.source] = report
-        elif kind == "device":
-            low = s.str.strip_chars().str.to_lowercase()
-            parsed = low.replace_strict(_DEVICE_MAP, default="other", return_dtype=pl.String)
-            parsed = pl.select(pl.when(low.is_null() | (low == "") | (low == "--")).then(None)
-                               .otherwise(parsed)).to_series()
-        elif kind == "currency":
-            parsed = s.str.strip_chars().str.to_uppercase()
-            parsed = pl.select(pl.when(parsed.str.contains(r"^[A-Z]{3}$")).then(parsed)).to_series()
         else:
-            parsed = s.str.strip_chars()
-            parsed = pl.select(pl.when(parsed.is_in(["", "--", "-"]).not_()).then(parsed)).to_series()
+            parsed = _on_distinct(s, _CLEAN[kind])
         columns.append(parsed.alias(m.canonical))
     return pl.DataFrame(columns), reports
 
 
-def _parse_distinct(parse, s: pl.Series) -> tuple[pl.Series, values.ParseReport]:
+def _device(s: pl.Series) -> pl.Series:
+    low = _text(s).str.to_lowercase()
+    return pl.select(pl.when(low.is_not_null()).then(low.replace_strict(_DEVICE_MAP, default="other"))).to_series()
+
+
+def _currency_code(s: pl.Series) -> pl.Series:
+    code = s.str.strip_chars().str.to_uppercase()
+    return pl.select(pl.when(code.str.contains(r"^[A-Z]{3}$")).then(code)).to_series()
+
+
+def _text(s: pl.Series) -> pl.Series:
+    text = s.str.strip_chars()
+    return pl.select(pl.when(~text.is_in(["", "--", "-"])).then(text)).to_series()
+
+
+_CLEAN = {"device": _device, "currency": _currency_code, "text": _text}
+
+
+def _on_distinct(s: pl.Series, fn) -> pl.Series:
+    """``fn(s)`` for a function of each cell alone, computed once per distinct value."""
+    distinct = s.unique(maintain_order=True)
+    if distinct.len() * 4 > s.len():
+        return fn(s)
+    return _back(s, distinct, fn(distinct))
+
+
+def _back(s: pl.Series, distinct: pl.Series, results: pl.Series) -> pl.Series:
+    """Each cell of ``s`` replaced by the result computed for its distinct value."""
+    if s.null_count() == 0:
+        return s.replace_strict(distinct, results, return_dtype=results.dtype).alias(s.name)
+    joined = pl.DataFrame({"v": s}).join(pl.DataFrame({"v": distinct, "r": results}), on="v", how="left",
+                                         nulls_equal=True, maintain_order="left")
+    return joined["r"].alias(s.name)
+
+
+def _parse_values(parse, s: pl.Series) -> tuple[pl.Series, values.ParseReport]:
     """``parse(s)``, done on the column's distinct values when they repeat a lot (dates, small counts).
 
     The parsers decide a column's style from which values occur (and the first one that decides),
@@ -146,11 +180,9 @@ def _parse_distinct(parse, s: pl.Series) -> tuple[pl.Series, values.ParseReport]
     parsed, report = parse(distinct)
     if report.bad or report.masked:
         return parse(s)
-    full = s.replace_strict(distinct, parsed, return_dtype=parsed.dtype) if s.null_count() == 0 else (
-        pl.DataFrame({"v": s}).join(pl.DataFrame({"v": distinct, "p": parsed}), on="v", how="left",
-                                    nulls_equal=True, maintain_order="left")["p"])
-    report.null_markers = int((full.is_null()).sum())
-    return full.alias(s.name), report
+    full = _back(s, distinct, parsed)
+    report.null_markers = full.null_count()
+    return full, report
 
 
 def _plain_numbers(s: pl.Series) -> tuple[pl.Series, values.ParseReport] | None:

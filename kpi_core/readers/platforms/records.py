@@ -22,9 +22,9 @@ import hashlib
 
 import polars as pl
 
-from kpi_core.readers import values
+from kpi_core.readers import quality, values
 from kpi_core.readers.platforms import Platform, normalise_header
-from kpi_core.readers.result import Finding, ReadError, ReadResult
+from kpi_core.readers.result import ColumnMap, Finding, ReadError, ReadResult
 from kpi_core.readers.sniff import LINE, RawTable
 from kpi_core.schema import RECORD_COLUMNS
 
@@ -46,11 +46,6 @@ def _is_personal(key: str) -> bool:
     return words[0] == "shipping" and len(words) == 2 and words[1] in _ADDRESS_PARTS
 
 
-def _columns(raw: RawTable) -> dict[str, str]:
-    """Normalised header -> header as written."""
-    return {normalise_header(h)[0]: h for h in raw.header}
-
-
 def _personal(raw: RawTable) -> list[Finding]:
     dropped = [h for h in raw.header if _is_personal(normalise_header(h)[0])]
     if not dropped:
@@ -69,62 +64,89 @@ def hashed(s: pl.Series, salt: bytes, lower: bool = True) -> pl.Series:
     return clean.replace_strict(table, default=None, return_dtype=pl.String)
 
 
-def _col(raw: pl.DataFrame, cols: dict[str, str], *keys: str) -> pl.Series | None:
-    for k in keys:
-        if k in cols:
-            return raw[cols[k]]
-    return None
+class _Sheet:
+    """A record export's columns by normalised header. Remembers which header fed which record field,
+    so the mapping shown to the user says it (and which columns were dropped as personal data)."""
+
+    def __init__(self, raw: RawTable, salt: bytes):
+        self.raw, self.salt, self.n = raw, salt, raw.frame.height
+        self.by_key = {normalise_header(h)[0]: h for h in raw.header}
+        self.used: dict[str, str] = {}
+
+    def has(self, key: str) -> bool:
+        return key in self.by_key
+
+    def col(self, field: str, *keys: str) -> pl.Series | None:
+        for k in keys:
+            if k in self.by_key:
+                self.used[self.by_key[k]] = field
+                return self.raw.frame[self.by_key[k]]
+        return None
+
+    def num(self, field: str, *keys: str) -> pl.Series:
+        s = self.col(field, *keys)
+        return values.parse_number(s)[0] if s is not None else pl.Series([None] * self.n, dtype=pl.Float64)
+
+    def date(self, field: str, *keys: str) -> pl.Series:
+        s = self.col(field, *keys)
+        return values.parse_date(s)[0] if s is not None else pl.Series([None] * self.n, dtype=pl.Date)
+
+    def text(self, field: str, *keys: str) -> pl.Series:
+        s = self.col(field, *keys)
+        if s is None:
+            return pl.Series([None] * self.n, dtype=pl.String)
+        s = s.str.strip_chars().str.strip_chars_start("'")
+        return pl.select(pl.when(s != "").then(s)).to_series()
+
+    def hashed(self, field: str, *keys: str) -> pl.Series:
+        s = self.col(field, *keys)
+        return hashed(s, self.salt) if s is not None else pl.Series([None] * self.n, dtype=pl.String)
+
+    def maps(self, platform: Platform) -> list[ColumnMap]:
+        out = []
+        for h in self.raw.header:
+            field = self.used.get(h)
+            if _is_personal(normalise_header(h)[0]):
+                rule = f"personal data: only a salted hash is kept ({field})" if field else "personal data, not read"
+            else:
+                rule = f"{platform.label} '{h}'" if field else f"{platform.label} '{h}': not used"
+            out.append(ColumnMap(h, field, rule))
+        return out
+
+    def result(self, platform: Platform, name: str, records: pl.DataFrame, frame: pl.DataFrame,
+               findings: list[Finding], currency: str | None = None) -> ReadResult:
+        raw = self.raw
+        body = [e for e in raw.excluded if e.line > raw.header_line]
+        return ReadResult(file=name, platform=platform.id, kind=platform.kind, frame=frame, currency=currency,
+                          columns=self.maps(platform), rows_read=raw.frame.height + len(body), rows_excluded=body,
+                          findings=raw.findings + _personal(raw) + findings, records=records,
+                          rows_used_override=raw.frame.height)
 
 
-def _num(s: pl.Series | None, n: int) -> pl.Series:
-    return values.parse_number(s)[0] if s is not None else pl.Series([None] * n, dtype=pl.Float64)
-
-
-def _date(s: pl.Series | None, n: int) -> pl.Series:
-    return values.parse_date(s)[0] if s is not None else pl.Series([None] * n, dtype=pl.Date)
-
-
-def _text(s: pl.Series | None, n: int) -> pl.Series:
-    if s is None:
-        return pl.Series([None] * n, dtype=pl.String)
-    s = s.str.strip_chars().str.strip_chars_start("'")
-    return pl.select(pl.when(s != "").then(s)).to_series()
-
-
-def _result(raw: RawTable, platform: Platform, name: str, records: pl.DataFrame, frame: pl.DataFrame,
-            findings: list[Finding], currency: str | None = None) -> ReadResult:
-    body = [e for e in raw.excluded if e.line > raw.header_line]
-    return ReadResult(file=name, platform=platform.id, kind=platform.kind, frame=frame, currency=currency,
-                      columns=[], rows_read=raw.frame.height + len(body), rows_excluded=body,
-                      findings=raw.findings + _personal(raw) + findings, records=records,
-                      rows_used_override=raw.frame.height)
-
-
-def _channel(df: pl.DataFrame, cols: dict[str, str], n: int) -> pl.Series:
+def _channel(sheet: _Sheet) -> pl.Series:
     """Where the order came from: the utm_source an attribution app wrote into Note Attributes
     ("utm_source: google"), else the Source column (Shopify's sales channel: web, pos…)."""
-    notes = _text(_col(df, cols, "note attributes"), n).str.extract(r"(?i)utm_source:\s*([^\s;,]+)")
-    return pl.select(pl.coalesce(notes, _text(_col(df, cols, "utm source", "source", "referring site"), n))).to_series()
+    notes = sheet.text("channel", "note attributes").str.extract(r"(?i)utm_source:\s*([^\s;,]+)")
+    return pl.select(pl.coalesce(notes, sheet.text("channel", "utm source", "source", "referring site"))).to_series()
 
 
 def read_shopify_orders(raw: RawTable, platform: Platform, name: str, salt: bytes) -> ReadResult:
-    cols = _columns(raw)
-    df, n = raw.frame, raw.frame.height
-    if "name" not in cols:
+    sheet = _Sheet(raw, salt)
+    if not sheet.has("name"):
         raise ReadError(name, "looks like a Shopify orders export but has no 'Name' (order number) column.")
     lines = pl.DataFrame({
-        "order_id": _text(df[cols["name"]], n),
-        "customer_id": hashed(df[cols["email"]], salt) if "email" in cols else pl.Series([None] * n, dtype=pl.String),
-        "date": _date(_col(df, cols, "created at", "paid at"), n),
-        "revenue": _num(_col(df, cols, "total"), n),
-        "refunded": _num(_col(df, cols, "refunded amount"), n),
-        "discount": _num(_col(df, cols, "discount amount"), n),
-        "cancelled_at": _text(_col(df, cols, "cancelled at"), n),
-        "status": _text(_col(df, cols, "financial status"), n),
-        "currency": _text(_col(df, cols, "currency"), n).str.to_uppercase(),
-        "channel": _channel(df, cols, n),
-        "country": _text(_col(df, cols, "billing country", "shipping country"), n),
-        LINE: df[LINE],
+        "order_id": sheet.text("order_id", "name"),
+        "customer_id": sheet.hashed("customer_id", "email"),
+        "date": sheet.date("date", "created at", "paid at"),
+        "revenue": sheet.num("revenue", "total"),
+        "refunded": sheet.num("refunded", "refunded amount"),
+        "discount": sheet.num("discount", "discount amount"),
+        "cancelled_at": sheet.text("cancelled", "cancelled at"),
+        "status": sheet.text("status", "financial status"),
+        "currency": sheet.text("currency", "currency").str.to_uppercase(),
+        "channel": _channel(sheet),
+        "country": sheet.text("country", "billing country", "shipping country"),
+        LINE: raw.frame[LINE],
     })
     orders = (lines.filter(pl.col("order_id").is_not_null())
               .group_by("order_id", maintain_order=True)
@@ -141,9 +163,9 @@ def read_shopify_orders(raw: RawTable, platform: Platform, name: str, salt: byte
         findings.append(Finding("info", f"{len(cancelled)} cancelled order(s) left out of the totals: "
                                 f"{', '.join(cancelled[:5])}."))
     codes = set(orders["currency"].drop_nulls().unique().to_list())
-    frame = _daily_orders(orders)
-    return _result(raw, platform, name, orders, frame, findings,
-                   currency=next(iter(codes)) if len(codes) == 1 else None)
+    currency = next(iter(codes)) if len(codes) == 1 else None
+    return sheet.result(platform, name, orders, _daily_orders(orders), findings + quality.mixed_currencies(codes),
+                        currency=currency)
 
 
 def _daily_orders(orders: pl.DataFrame) -> pl.DataFrame:
@@ -160,18 +182,16 @@ def _daily_orders(orders: pl.DataFrame) -> pl.DataFrame:
 
 
 def read_shopify_customers(raw: RawTable, platform: Platform, name: str, salt: bytes) -> ReadResult:
-    cols = _columns(raw)
-    df, n = raw.frame, raw.frame.height
-    ident = _col(df, cols, "email", "customer id")
-    accepts = _text(_col(df, cols, "accepts email marketing", "accepts marketing"), n).str.to_lowercase()
+    sheet = _Sheet(raw, salt)
+    accepts = sheet.text("accepts_marketing", "accepts email marketing", "accepts marketing").str.to_lowercase()
     records = pl.DataFrame({
-        "customer_id": hashed(ident, salt) if ident is not None else pl.Series([None] * n, dtype=pl.String),
-        "total_spent": _num(_col(df, cols, "total spent"), n),
-        "total_orders": _num(_col(df, cols, "total orders"), n),
+        "customer_id": sheet.hashed("customer_id", "email", "customer id"),
+        "total_spent": sheet.num("total_spent", "total spent"),
+        "total_orders": sheet.num("total_orders", "total orders"),
         "accepts_marketing": accepts.is_in(["yes", "true", "ja", "1"]),
-        "country": _text(_col(df, cols, "default address country code", "country code", "country"), n),
+        "country": sheet.text("country", "default address country code", "country code", "country"),
     })
-    return _result(raw, platform, name, records, pl.DataFrame(), [])
+    return sheet.result(platform, name, records, pl.DataFrame(), [])
 
 
 STAGES = {
@@ -191,45 +211,41 @@ _COUNTED = {"lead_date": "leads", "mql_date": "mqls", "sql_date": "sqls", "oppor
 
 
 def read_hubspot_contacts(raw: RawTable, platform: Platform, name: str, salt: bytes) -> ReadResult:
-    cols = _columns(raw)
-    df, n = raw.frame, raw.frame.height
-    ident = _col(df, cols, "record id", "contact id")
-    stage = _text(_col(df, cols, "lifecycle stage"), n).str.to_lowercase()
+    sheet = _Sheet(raw, salt)
+    stage = sheet.text("lifecycle_stage", "lifecycle stage").str.to_lowercase()
     records = pl.DataFrame({
-        "contact_id": hashed(ident, salt) if ident is not None else pl.Series([None] * n, dtype=pl.String),
-        "create_date": _date(_col(df, cols, "create date"), n),
-        **{k: _date(_col(df, cols, *keys), n) for k, keys in _CONTACT_DATES.items()},
+        "contact_id": sheet.hashed("contact_id", "record id", "contact id"),
+        "create_date": sheet.date("create_date", "create date"),
+        **{k: sheet.date(k, *keys) for k, keys in _CONTACT_DATES.items()},
         "lifecycle_stage": stage.replace_strict(STAGES, default=stage, return_dtype=pl.String),
-        "channel": _text(_col(df, cols, "original source"), n),
-        "revenue": _num(_col(df, cols, "total revenue"), n),
+        "channel": sheet.text("channel", "original source"),
+        "revenue": sheet.num("revenue", "total revenue"),
     })
     later = pl.any_horizontal(pl.col(k).is_not_null() for k in ("mql_date", "sql_date", "opportunity_date",
                                                                   "customer_date"))
-    fallback = pl.lit(True) if "became a lead date" not in cols else later
+    fallback = later if sheet.has("became a lead date") else pl.lit(True)
     records = records.with_columns(lead_date=pl.coalesce("lead_date", pl.when(fallback).then("create_date")))
     counts = [records.filter(pl.col(k).is_not_null()).group_by(date=pl.col(k), channel=pl.col("channel"))
               .agg(pl.len().cast(pl.Float64).alias(m)) for k, m in _COUNTED.items()]
     frame = (pl.concat(counts, how="diagonal_relaxed").group_by("date", "channel")
              .agg(pl.col(m).sum() for m in _COUNTED.values())
              .with_columns(source=pl.lit("hubspot_contacts")).sort("date", "channel", nulls_last=True))
-    return _result(raw, platform, name, records, frame, [])
+    return sheet.result(platform, name, records, frame, [])
 
 
 def read_hubspot_deals(raw: RawTable, platform: Platform, name: str, salt: bytes) -> ReadResult:
-    cols = _columns(raw)
-    df, n = raw.frame, raw.frame.height
-    ident = _col(df, cols, "record id", "deal id")
-    stage = _text(_col(df, cols, "deal stage"), n)
+    sheet = _Sheet(raw, salt)
+    stage = sheet.text("stage", "deal stage")
     records = pl.DataFrame({
-        "deal_id": hashed(ident, salt) if ident is not None else pl.Series([None] * n, dtype=pl.String),
-        "create_date": _date(_col(df, cols, "create date"), n),
-        "close_date": _date(_col(df, cols, "close date"), n),
+        "deal_id": sheet.hashed("deal_id", "record id", "deal id"),
+        "create_date": sheet.date("create_date", "create date"),
+        "close_date": sheet.date("close_date", "close date"),
         "stage": stage,
         "won": stage.str.to_lowercase().str.replace_all(r"[\s_-]", "").str.contains("closedwon").fill_null(False),
-        "amount": _num(_col(df, cols, "amount"), n),
-        "pipeline": _text(_col(df, cols, "pipeline"), n),
+        "amount": sheet.num("amount", "amount"),
+        "pipeline": sheet.text("pipeline", "pipeline"),
     })
-    return _result(raw, platform, name, records, pl.DataFrame(), [])
+    return sheet.result(platform, name, records, pl.DataFrame(), [])
 
 
 READERS = {

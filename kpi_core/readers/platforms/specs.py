@@ -173,7 +173,8 @@ GOOGLE_ADS = Platform(
 META_ADS = Platform(
     "meta_ads", "Meta", "performance",
     _merge(
-        _c("date", "reporting starts", "rapportering starter", "rapporteringen starter", "day", "dag", parse="date"),
+        _c("date", "day", "dag", parse="date"),  # a Day breakdown is finer than the reporting period
+        _c("date", "reporting starts", "rapportering starter", "rapporteringen starter", parse="date", priority=1),
         _c("date_end", "reporting ends", "rapportering slutter", "rapporteringen slutter", parse="date"),
         _c("campaign", "campaign name", "kampanjenavn", "kampanjens navn", parse="text"),
         _c("ad_group", "ad set name", "annonsesettnavn", "annonsesettets navn", parse="text"),
@@ -319,8 +320,7 @@ GA4 = Platform(
         _c("revenue", "total revenue", "samlede inntekter", "purchase revenue", "total intäkt"),
         _c("pageviews", "views", "visninger"),
         _ratios("engagement rate", "engasjementsfrekvens", "views per session", "events per session",
-                "average engagement time", "bounce rate", "sessions (previous period)",
-                "users (previous period)"),
+                "average engagement time", "bounce rate"),
         _ignored("event count", "antall hendelser", "new users", "nye brukere", "session source / medium",
                  "session source", "session medium", "user engagement", "date range"),
     ),
