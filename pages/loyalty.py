@@ -24,8 +24,7 @@ if orders is None:
 period = ui.filters().period or Period(orders.data_start, orders.as_of)
 inputs = ui.inputs()
 cur = orders.currency
-left, right = st.columns(2)
-with left:
+with st.columns(2)[0]:
     churn_days = ui.kept(st.selectbox, ui.LOY_CHURN, ui.t("churn_window"), options=[30, 60, 90, 180])
 st.caption(ui.t("loyalty_period", start=period.start.isoformat(), end=period.end.isoformat(),
                 as_of=orders.as_of.isoformat()))
@@ -71,10 +70,8 @@ st.dataframe(loyalty.ltv_by_cohort(table), hide_index=True, column_config={
 
 # --- LTV:CAC ---
 st.subheader(ui.t("ltv_cac_title"), anchor=False)
-horizons = list(loyalty.HORIZONS)
-if st.session_state.get(ui.LOY_HORIZON) not in horizons:
-    st.session_state[ui.LOY_HORIZON] = loyalty.default_horizon(table)
-horizon = ui.kept(st.segmented_control, ui.LOY_HORIZON, ui.t("ltv_horizon"), options=horizons, required=True)
+horizon = ui.kept(st.segmented_control, ui.LOY_HORIZON, ui.t("ltv_horizon"), options=list(loyalty.HORIZONS),
+                  default=loyalty.default_horizon(table), required=True)
 performance = views.filter_dimensions(data.frame, ui.filters())
 result = loyalty.ltv_cac(orders, performance, period, horizon=horizon, other_costs=inputs.other_costs)
 st.altair_chart(ltv_cac_bars(result.frame, horizon), key="loyalty_ltv_cac")
