@@ -105,6 +105,14 @@ def test_loyalty_page_draws_heatmap_ltv_curves_and_ltv_cac_by_channel(loyalty_pa
     assert everyone["healthy"] == (everyone["ltv_cac_ratio"] >= 3)
 
 
+def test_the_ltv_horizon_opens_on_the_longest_covered_and_can_be_changed(loyalty_page):
+    # Cohorts June–December: June's month 5 (November) is over, its month 11 is not: 6 months, not 12.
+    assert loyalty_page.get("button_group")[0].value == 6
+    loyalty_page.get("button_group")[0].set_value(3).run()
+    bars = loyalty_page.get("vega_lite_chart")[2]
+    assert json.loads(bars.proto.spec)["layer"][0]["encoding"]["x"]["title"] == "LTV (3 months) : CAC"
+
+
 def test_loyalty_page_says_which_personal_data_was_dropped(loyalty_page):
     labels = [e.label for e in loyalty_page.expander]
     assert any(label.startswith("Personal data left out") for label in labels)
