@@ -60,6 +60,10 @@ class Formula:
     optional: tuple[str, ...] = ()
     # Said to the user when this formula is the one used, e.g. "per click: no sessions in the data".
     note: str = ""
+    # Numerator and denominator must be reported by one source. Conversions per session is only
+    # meaningful when one tool counts both (GA4); ad-platform conversions over GA4's sessions for
+    # all traffic mix two different things, so the next formula (per click) is used instead.
+    same_source: bool = False
 
     @property
     def measures(self) -> frozenset[str]:
@@ -258,8 +262,9 @@ _KPIS: list[Kpi] = [
     _k("conversion_rate", "Conversion rate", "Konverteringsrate", "Konverteringsgrad",
        "Conversions per session (per click when the data has no sessions).", "rate", "higher",
        "conversion",
-       (_f("conversions", "sessions"),
-        _f("conversions", "clicks", note="per click: the data has no sessions")),
+       (_f("conversions", "sessions", same_source=True),
+        _f("conversions", "clicks", same_source=True,
+           note="per click: no one source reports both conversions and sessions")),
        "Tells whether the site convinces the visitors the ads bring."),
     _k("cpa", "Cost per acquisition (CPA)", "Kostnad per konvertering (CPA)",
        "Kostnad per konvertering (CPA)", "Media spend per conversion.", "currency", "lower",
@@ -306,8 +311,9 @@ _KPIS: list[Kpi] = [
        inputs=("other_costs",)),
     _k("aov", "Average order value (AOV)", "Gjennomsnittlig ordreverdi (AOV)",
        "Genomsnittligt ordervärde (AOV)", "Revenue per order.", "currency", "higher",
-       "conversion", (_f("revenue", "orders"),
-                      _f("revenue", "conversions", note="per conversion: the data has no orders")),
+       "conversion", (_f("revenue", "orders", same_source=True),
+                      _f("revenue", "conversions", same_source=True,
+                         note="per conversion: no one source reports both revenue and orders")),
        "Bigger baskets make every click and every customer worth more."),
     _k("cart_abandonment_rate", "Cart abandonment rate", "Andel forlatte handlekurver",
        "Andel övergivna varukorgar", "Share of carts or checkouts that did not become an order.",

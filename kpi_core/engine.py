@@ -99,22 +99,67 @@ def missing_text(measures: Iterable[str]) -> str:
     return "; ".join(texts)
 
 
-def choose_formula(kpi: Kpi, available: Iterable[str]) -> tuple[Formula | None, str | None]:
-    """The first formula whose required measures are all available, or what is missing."""
+def choose_formula(
+    kpi: Kpi, available: Iterable[str], by_source: Mapping[str, frozenset[str]] | None = None
+) -> tuple[Formula | None, str | None]:
+    """The first formula whose required measures are all available, or what is missing.
+
+    by_source: the measures each source reports (see ``measures_by_source``; taken from
+    ``available`` when it is an ``Available``). A formula marked ``same_source`` is only used when
+    one source reports all of its measures.
+    """
+    by_source = by_source if by_source is not None else getattr(available, "by_source", None)
     have = set(available)
     best_missing: set[str] | None = None
     for f in kpi.formulas:
         missing = set(f.required) - have
+        if not missing and f.same_source and by_source and not any(
+            f.required <= measures for measures in by_source.values()
+        ):
+            continue
         if not missing:
             return f, None
         if best_missing is None or len(missing) < len(best_missing):
             best_missing = missing
-    return None, missing_text(best_missing or set())
+    if not best_missing:  # everything is there, but no one source reports a same-source pair
+        f = kpi.formulas[0]
+        return None, f"needs {' and '.join(sorted(f.required))} reported by the same source"
+    return None, missing_text(best_missing)
 
 
-def available_measures(frame: pl.DataFrame, inputs: Inputs | None = None) -> set[str]:
+def measures_by_source(frame: pl.DataFrame) -> dict[str, frozenset[str]] | None:
+    """The measures with at least one value per source, once sources are reconciled; None when
+    the frame has no ``source`` column (one source: every formula is same-source)."""
+    if "source" not in frame.columns or frame.height == 0:
+        return None
+    frame, _ = reconcile(frame)
+    measures = [m for m in MEASURES if m in frame.columns]
+    counts = frame.group_by("source").agg(pl.col(m).count() for m in measures)
+    return {
+        row["source"]: frozenset(m for m in measures if row[m])
+        for row in counts.iter_rows(named=True)
+    }
+
+
+class Available(frozenset):
+    """The measure names a frame can answer with, and which source reports which.
+
+    A plain set of names works everywhere an ``Available`` does; the per-source map only
+    matters for ``same_source`` formulas (see ``choose_formula``).
+    """
+
+    by_source: Mapping[str, frozenset[str]] | None
+
+    def __new__(cls, names: Iterable[str], by_source: Mapping[str, frozenset[str]] | None = None):
+        self = super().__new__(cls, names)
+        self.by_source = by_source
+        return self
+
+
+def available_measures(frame: pl.DataFrame, inputs: Inputs | None = None) -> Available:
     """Measures present with at least one value once sources are reconciled (a shop's orders set
     aside next to ad-platform revenue do not count), plus those derived from the inputs."""
+    by_source = measures_by_source(frame)
     frame, _ = reconcile(frame)
     have = {c for c in frame.columns if c in MEASURES and frame[c].null_count() < frame.height}
     inputs = inputs or Inputs()
@@ -124,7 +169,7 @@ def available_measures(frame: pl.DataFrame, inputs: Inputs | None = None) -> set
         have.add("gross_profit")
     if inputs.other_costs:
         have.add("other_costs")
-    return have
+    return Available(have, by_source)
 
 
 def resolve(
@@ -135,6 +180,7 @@ def resolve(
     A KPI made of two other KPIs (ltv_cac_ratio) maps to None; its parts are resolved too,
     and come first, because they must be evaluated before it.
     """
+    by_source = getattr(available, "by_source", None)
     have = set(available)
     ids = list(dict.fromkeys(kpi_ids))
     parts = [p for k in ids for p in (catalog.get(k).of_kpis or ()) if p not in ids]
@@ -142,7 +188,7 @@ def resolve(
     chosen: dict[str, Formula | None] = {}
     missing: dict[str, str] = {}
     for kid in (k for k in ids if not catalog.get(k).of_kpis):
-        f, why = choose_formula(catalog.get(kid), have)
+        f, why = choose_formula(catalog.get(kid), have, by_source)
         if f is None:
             missing[kid] = why or ""
         else:

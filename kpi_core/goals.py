@@ -68,7 +68,7 @@ def plan(goal: str, available: Iterable[str]) -> GoalPlan:
     gross profit when a margin was entered).
     """
     check_goal(goal)
-    have = set(available)
+    have = available
     ids = [k for stage in STAGES for k in GOAL_MATRIX[goal][stage]]
     preferred, fallback = HEADLINES[goal]
     chosen, missing = resolve(list(dict.fromkeys([preferred, *([fallback] if fallback else []), *ids])), have)

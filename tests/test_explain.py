@@ -211,7 +211,9 @@ def test_waterfall_bars_add_up_from_previous_to_current():
 
 @settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.tuples(st.sampled_from([D0, D1]), st.sampled_from("ABCD"),
-                          st.fixed_dictionaries({"orders": st.floats(0, 1e4), "carts": st.floats(0, 1e4)})),
+                          # counts are whole numbers
+                          st.fixed_dictionaries({"orders": st.integers(0, 10_000).map(float),
+                                                 "carts": st.integers(0, 10_000).map(float)})),
                 min_size=2, max_size=12))
 def test_effects_add_up_with_the_catalogs_scale_and_offset(items):
     df = rows(*items)

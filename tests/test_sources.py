@@ -21,7 +21,9 @@ def test_ads_and_analytics_results_are_counted_once():
     assert row["conversions"] == 8 and row["revenue"] == 1600
     assert row["roas"] == pytest.approx(1600 / 300)
     assert row["cpa"] == pytest.approx(300 / 8)
-    assert row["conversion_rate"] == pytest.approx(8 / 500)
+    # Conversion rate stays within one tool: the ads' 8 conversions per their 150 clicks, not per
+    # GA4's 500 sessions (which count all traffic, organic included).
+    assert row["conversion_rate"] == pytest.approx(8 / 150)
     assert any("ga4" in n and "twice" in n for n in result.notes)
 
 
@@ -63,3 +65,29 @@ def test_gross_profit_from_a_margin_uses_only_the_revenue_that_is_kept():
     assert row["roas"] == pytest.approx(4.0)
     # The shop's orders are set aside next to ad revenue, so they are not "available" either.
     assert "orders" not in available_measures(frame)
+
+
+def test_conversion_rate_never_divides_ad_conversions_by_analytics_sessions():
+    frame = pl.DataFrame({
+        "source": ["google_ads", "ga4"],
+        "clicks": [200.0, None],
+        "conversions": [10.0, 40.0],
+        "sessions": [None, 2000.0],
+    })
+    res = compute(frame, ["conversion_rate"])
+    # GA4's 40 conversions are set aside (the ad platform's count wins). Google Ads' 10 over
+    # GA4's 2000 sessions (0.005) would mix two tools; per click it is 10 / 200 = 0.05.
+    assert res.row(0)["conversion_rate"] == pytest.approx(0.05)
+    assert res.formulas["conversion_rate"].denominator == {"clicks": 1.0}
+    # GA4 alone: its own conversions per its own sessions, 40 / 2000.
+    alone = compute(frame.filter(pl.col("source") == "ga4"), ["conversion_rate"]).row(0)
+    assert alone["conversion_rate"] == pytest.approx(0.02)
+
+
+def test_a_same_source_kpi_without_any_source_reporting_both_says_so():
+    frame = pl.DataFrame({"source": ["meta_ads", "ga4"], "conversions": [5.0, None],
+                          "sessions": [None, 100.0]})
+    res = compute(frame, ["conversion_rate"])
+    assert "conversion_rate" not in res.kpis
+    # Per session needs one source with both; per click needs clicks, which nobody has.
+    assert res.unavailable["conversion_rate"] == "needs a clicks column"
