@@ -126,6 +126,9 @@ def prepare(records: pl.DataFrame, currency: str | None = None, as_of: date | No
     if as_of is not None and last is not None and as_of < last:
         f = f.filter(pl.col("date") <= as_of)
         notes.append(f"Orders after {as_of.isoformat()} are ignored (the as-of date).")
+    if f.is_empty() and records["customer_id"].null_count() == records.height:
+        raise OrdersProblem("the orders have no customer: export them with the customer's e-mail (Shopify's "
+                            "'Email' column), which is read only as a salted hash. Loyalty needs to know who bought.")
     if f.is_empty():
         raise OrdersProblem("the orders table has no orders with a customer and a date (after leaving out "
                             "cancelled ones and any after the as-of date).")

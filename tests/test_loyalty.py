@@ -94,6 +94,12 @@ def test_missing_columns_are_named():
         loyalty.prepare(records().drop("customer_id"))
 
 
+def test_orders_without_any_customer_say_what_to_export():
+    anonymous = records().with_columns(pl.lit(None, dtype=pl.String).alias("customer_id"))
+    with pytest.raises(OrdersProblem, match="export them with the customer's e-mail"):
+        loyalty.prepare(anonymous)
+
+
 def test_orders_without_customer_are_left_out_with_a_note():
     rows = [*ORDERS, ("1011", None, D(2025, 3, 3), 40.0, 0.0, False, "web")]
     prepared = loyalty.prepare(records(rows))
