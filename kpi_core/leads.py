@@ -23,6 +23,7 @@ import polars as pl
 from kpi_core import acquisition, catalog
 from kpi_core.catalog import Formula
 from kpi_core.engine import Period, evaluate, formula_expr, resolve
+from kpi_core.readers.result import ReadResult
 
 # Funnel steps as engine measures, in order, with the contact date that marks each.
 STEPS: tuple[str, ...] = ("leads", "mqls", "sqls", "opportunities", "new_customers")
@@ -62,6 +63,18 @@ DEFINITION = (
 
 class CrmProblem(ValueError):
     """A contacts or deals table we cannot use; the message says what to do."""
+
+
+def records_in(results: Sequence[ReadResult], kind: str = "contacts") -> pl.DataFrame | None:
+    """The records of every CRM export of ``kind`` ("contacts" or "deals") among ``results``; None
+    when there is none."""
+    tables = [r.records for r in results if r.kind == kind and r.records is not None and r.records.height]
+    return pl.concat(tables, how="diagonal_relaxed") if tables else None
+
+
+def created_span(contacts: pl.DataFrame) -> Period:
+    """From the first to the last create date: the whole export."""
+    return Period(contacts["create_date"].min(), contacts["create_date"].max())
 
 
 def reached(contacts: pl.DataFrame) -> pl.DataFrame:

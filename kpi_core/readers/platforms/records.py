@@ -123,6 +123,13 @@ class _Sheet:
                           rows_used_override=raw.frame.height)
 
 
+def _channel(sheet: _Sheet) -> pl.Series:
+    """Where the order came from: the utm_source an attribution app wrote into Note Attributes
+    ("utm_source: google"), else the Source column (Shopify's sales channel: web, pos…)."""
+    notes = sheet.text("channel", "note attributes").str.extract(r"(?i)utm_source:\s*([^\s;,]+)")
+    return pl.select(pl.coalesce(notes, sheet.text("channel", "utm source", "source", "referring site"))).to_series()
+
+
 def read_shopify_orders(raw: RawTable, platform: Platform, name: str, salt: bytes) -> ReadResult:
     sheet = _Sheet(raw, salt)
     if not sheet.has("name"):
@@ -137,7 +144,7 @@ def read_shopify_orders(raw: RawTable, platform: Platform, name: str, salt: byte
         "cancelled_at": sheet.text("cancelled", "cancelled at"),
         "status": sheet.text("status", "financial status"),
         "currency": sheet.text("currency", "currency").str.to_uppercase(),
-        "channel": sheet.text("channel", "source", "utm source", "referring site"),
+        "channel": _channel(sheet),
         "country": sheet.text("country", "billing country", "shipping country"),
         LINE: raw.frame[LINE],
     })
