@@ -453,13 +453,12 @@ def _fast_body(body: _Body, names: list[str], d: str) -> tuple[pl.DataFrame, lis
         frame = frame.with_columns((line + pl.col(LINE).cum_sum() - pl.col(LINE)).alias(LINE))
     else:
         frame = frame.with_columns(line.alias(LINE))
-    blank = pl.all_horizontal(pl.col(cols).is_null())
+    first = pl.col(cols[0])
+    rest_empty = pl.all_horizontal(pl.col(cols[1:]).is_null()) if width > 1 else first.is_null() | True
+    blank = rest_empty & first.is_null()
+    blanks, lone = frame.select(blank=blank.sum(), lone=(rest_empty & first.is_not_null()).sum()).row(0)
     # '#' rows with nothing else filled: the exact scan tells comment lines from '#1043' orders.
-    comment = pl.col(cols[0]).str.strip_chars_start().str.starts_with("#")
-    if width > 1:
-        comment = comment & pl.all_horizontal(pl.col(cols[1:]).is_null())
-    blanks, comments = frame.select(blank=blank.sum(), comment=comment.any()).row(0)
-    if comments:
+    if lone and frame.filter(rest_empty).select(first.str.strip_chars_start().str.starts_with("#").any()).item():
         return None
     blank_rows = frame.select(pl.arg_where(blank)).to_series().to_list() if blanks else []
     if blank_rows and _any_second_table(frame.select(cols), blank_rows, width):
