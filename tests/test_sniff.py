@@ -454,7 +454,7 @@ def test_xlsx_second_table_below_a_blank_row():
     t = read_table(_workbook({"Dataset1": cells}), "ua.xlsx")
     assert t.frame.rows() == [("Organic", "3990", 2), ("Paid", "120", 3)]
     second = "second table 'Day Index,Sessions' (not read)"
-    assert reasons(t) == [(5, second), (6, second), (4, "blank line")]
+    assert reasons(t) == [(4, "blank line"), (5, second), (6, second)]
     assert t.other_tables == ["line 5: a second table 'Day Index,Sessions'"]
     assert t.data_lines == 3  # rows 2-4
 

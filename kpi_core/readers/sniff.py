@@ -24,8 +24,8 @@ Contract details the platform layer can rely on:
 - A header without data rows gives a frame with height 0 (not an error), so the caller can say
   "header but no data rows". An empty file, a file of blank lines, a binary file (image, ZIP, PDF,
   undecodable bytes) or a workbook that cannot be opened raise ``ReadError``.
-- Every physical line (sheet row) other than the header is either a data row or in ``excluded``,
-  except the continuation lines of cells that span lines. The reasons are the constants below:
+- Every physical line (sheet row) other than the header is either a data row or in ``excluded``
+  (in line order), except the continuation lines of cells that span lines. The reasons are the constants below:
   ``"blank line"`` (also a line of only delimiters), ``"comment line"``, ``"title line"``,
   ``"date-range line"``, ``"report preamble '<text>'"``, ``"copyright line"``,
   ``"second table '<header>' (not read)"`` and ``"ragged line: <n> fields where the header has <k>"``
@@ -90,6 +90,12 @@ class RawTable:
 
 def read_table(data: bytes, name: str) -> RawTable:
     """The first table of a CSV/TSV/XLSX export, every cell a string, with what was skipped and why."""
+    table = _read(data, name)
+    table.excluded.sort(key=lambda e: e.line)
+    return table
+
+
+def _read(data: bytes, name: str) -> RawTable:
     if not data:
         raise ReadError(name, "the file is empty. Export the report again and upload the new file.")
     if data.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0")) and name.lower().endswith(WORKBOOK_SUFFIXES):
