@@ -459,6 +459,13 @@ def test_xlsx_second_table_below_a_blank_row():
     assert t.data_lines == 3  # rows 2-4
 
 
+def test_xlsx_header_without_rows_and_a_workbook_without_cells():
+    t = read_table(_workbook({"Sheet1": [(0, 0, "Day"), (0, 1, "Clicks")]}), "empty_table.xlsx")
+    assert (t.header, t.frame.height, t.data_lines) == (["Day", "Clicks"], 0, 0)
+    with pytest.raises(ReadError, match="no filled cells"):
+        read_table(_workbook({"Sheet1": []}), "blank.xlsx")
+
+
 def test_xlsx_without_a_raw_sheet_takes_the_largest_table():
     notes = [(0, 0, "Read me"), (1, 0, "Numbers are in NOK")]
     data = [(0, 0, "Day"), (0, 1, "Clicks")]
@@ -501,13 +508,15 @@ def tables(draw):
     preamble = draw(st.sampled_from(_PREAMBLES))
     # Sometimes a ragged line (two fields) before one of the rows: the exact scan then reads the body.
     ragged_at = draw(st.none() | st.integers(0, len(rows) - 1)) if rows else None
-    return delimiter, header, rows, blank_before, ragged_at, footer, preamble, draw(st.sampled_from(_ENCODINGS))
+    blank = draw(st.sampled_from(["", delimiter * (width - 1)]))  # empty, or only delimiters
+    encoding = draw(st.sampled_from(_ENCODINGS))
+    return delimiter, header, rows, blank_before, blank, ragged_at, footer, preamble, encoding
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(tables(), st.sampled_from(["\n", "\r\n"]))
 def test_round_trip_cells_and_line_numbers(table, newline):
-    delimiter, header, rows, blank_before, ragged_at, footer, preamble, encoding = table
+    delimiter, header, rows, blank_before, blank_line, ragged_at, footer, preamble, encoding = table
     out = io.StringIO()
     writer = csv.writer(out, delimiter=delimiter, lineterminator=newline)
     writer.writerow(header)
@@ -519,7 +528,7 @@ def test_round_trip_cells_and_line_numbers(table, newline):
             excluded.append((line, f"ragged line: 2 fields where the header has {len(header)}"))
             line += 1
         if blank:
-            out.write(newline)
+            out.write(blank_line + newline)
             excluded.append((line, "blank line"))
             line += 1
         writer.writerow(r)

@@ -618,7 +618,7 @@ def _read_workbook(data: bytes, name: str) -> RawTable:
     except Exception:  # noqa: BLE001 - calamine raises many kinds; all mean "not a workbook we can read"
         problem = "could not be opened as an Excel workbook. Save it again as .xlsx or export it as CSV."
         raise ReadError(name, problem) from None
-    filled = {s: f.select(pl.sum_horizontal(pl.all().is_not_null()).sum()).item() or 0 for s, f in sheets.items()}
+    filled = {s: f.height * f.width - sum(f.null_count().row(0)) if f.width else 0 for s, f in sheets.items()}
     if not any(filled.values()):
         raise ReadError(name, "has no filled cells in any sheet. Export the report again and upload the new file.")
     raw = [s for s in sheets if "raw" in s.lower() and filled[s]]
