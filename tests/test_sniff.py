@@ -324,6 +324,14 @@ def test_blank_line_and_multiline_cell_inside_the_data():
     assert t.data_lines == 4  # lines 2-5: a row over two lines, a blank, a row
 
 
+def test_a_huge_json_cell_is_read():
+    cell = '{"visits": "' + "1" * 200_000 + '"}'
+    text = 'a,b\n1,"' + cell.replace('"', '""') + '"\n9\n2,3\n'  # the ragged line: the exact scan too
+    t = read_table(text.encode(), "ga360.csv")
+    assert t.frame.rows() == [("1", cell, 2), ("2", "3", 4)]
+    assert reasons(t) == [(3, "ragged line: 1 fields where the header has 2")]
+
+
 def test_shopify_order_names_starting_with_hash_are_data():
     text = "Name,Email,Total\n#1043,anne@fjord.no,796.30\n#1043,,\n"
     t = read_table(text.encode(), "orders_export.csv")

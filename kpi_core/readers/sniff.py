@@ -58,6 +58,9 @@ from kpi_core.readers.result import Exclusion, Finding, ReadError
 
 LINE = "__line"  # column of RawTable.frame: 1-based physical line (or sheet row) of each data row
 
+# JSON cells (GA360's totals, trafficSource) outgrow the csv module's 128 KiB default per field.
+csv.field_size_limit(2**31 - 1)
+
 BLANK = "blank line"
 COMMENT = "comment line"
 TITLE = "title line"
@@ -204,7 +207,10 @@ def _line_starts(buf: bytes, count: int, start: int = 0) -> list[int]:
 
 
 def _fields(line: str, delimiter: str) -> list[str]:
-    return next(csv.reader([line], delimiter=delimiter), [])
+    try:
+        return next(csv.reader([line], delimiter=delimiter), [])
+    except csv.Error:  # a stray NUL: split without quotes
+        return line.split(delimiter)
 
 
 def _is_blank(cells: list[str | None]) -> bool:
