@@ -559,3 +559,23 @@ def read_table_preamble(preamble: list[str]) -> list:
     """The exclusions read_table gives the preamble on its own (above a one-line table)."""
     text = "".join(p + "\n" for p in preamble) + "Day,Clicks,Cost\n2025-01-01,1,2\n"
     return read_table(text.encode(), "preamble.csv").excluded
+
+
+_PIECES = ["Day,Clicks\n", "2025-01-01,3\n", '"a,b",', "\n", "\r\n", "# x,,\n", '"', ";", "\t", "|", "©", "ø", "\x00"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(
+    st.binary(max_size=300),
+    st.lists(st.sampled_from(_PIECES), max_size=30).map(lambda p: "".join(p).encode()),
+    st.lists(st.sampled_from(_PIECES), max_size=30).map(lambda p: "".join(p).encode("utf-16")),
+), st.sampled_from(["x.csv", "x.xlsx", "x.xls", "x.txt"]))
+def test_any_bytes_give_a_table_or_a_read_error(data, name):
+    """Bad input is a clear ReadError naming the file, never a traceback."""
+    try:
+        t = read_table(data, name)
+    except ReadError as exc:
+        assert exc.file == name and exc.problem
+    else:
+        assert t.frame.schema[LINE] == pl.Int64
+        assert all(dtype == pl.String for col, dtype in t.frame.schema.items() if col != LINE)
