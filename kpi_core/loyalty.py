@@ -490,9 +490,20 @@ def formulas(kpi_ids: Sequence[str]) -> dict[str, Formula]:
     return {k: f for k, f in chosen.items() if f is not None and k in kpi_ids}
 
 
+_SCORECARD_NOTE: Mapping[str, str] = {
+    "en": "{kpis}: from the shop's orders (net of refunds, cancelled orders left out), not from the ad platforms; "
+          "CAC uses the ad spend. Repeat purchase rate counts customers with 2 or more orders in the period; churn "
+          "uses a {days}-day window (see the Loyalty page).",
+    "nb": "{kpis}: fra butikkens ordrer (etter refusjoner, uten kansellerte ordrer), ikke fra annonseplattformene; "
+          "CAC bruker annonsekostnaden. Gjenkjøpsrate teller kunder med 2 eller flere ordrer i perioden; frafall "
+          "bruker et vindu på {days} dager (se Lojalitet-siden).",
+    "sv": "{kpis}: från butikens ordrar (efter återbetalningar, utan avbrutna ordrar), inte från "
+          "annonsplattformarna; CAC använder annonskostnaden. Återköpsgrad räknar kunder med 2 eller fler ordrar "
+          "i perioden; kundbortfall använder ett fönster på {days} dagar (se sidan Lojalitet).",
+}
+
+
 def scorecard_note(kpi_ids: Sequence[str], lang: catalog.Lang = "en") -> str:
-    """Says where the loyalty KPIs of the scorecard come from and how churn is defined."""
+    """Says where the scorecard's loyalty KPIs come from and how churn is defined."""
     names = ", ".join(catalog.get(k).label(lang) for k in kpi_ids)
-    return (f"{names}: from the shop's orders (net of refunds, cancelled orders left out), not from the ad "
-            f"platforms; CAC uses the ad spend. Repeat purchase rate counts customers with 2 or more orders in "
-            f"the period; churn uses a {CHURN_DAYS}-day window (see the Loyalty page).")
+    return (_SCORECARD_NOTE.get(lang) or _SCORECARD_NOTE["en"]).format(kpis=names, days=CHURN_DAYS)
