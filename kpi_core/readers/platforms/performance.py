@@ -8,13 +8,11 @@ currency, then ask quality.py what looks wrong.
 
 from __future__ import annotations
 
-from datetime import date
-
 import polars as pl
 
 from kpi_core.readers import quality, values
 from kpi_core.readers.platforms import Mapped, Platform, Rows, map_columns, meta, normalise_header
-from kpi_core.readers.platforms.preamble import date_range_from
+from kpi_core.readers.platforms.preamble import date_range_from, period_of_rows
 from kpi_core.readers.result import ColumnMap, Exclusion, Finding, ReadError, ReadResult
 from kpi_core.readers.sniff import LINE, RawTable
 from kpi_core.schema import DIMENSIONS, MEASURES, MONEY_MEASURES
@@ -62,7 +60,7 @@ def read_performance(raw: RawTable, platform: Platform, name: str,
     findings += quality.row_findings(frame, views=any(m.col.views for m in mapped if m.canonical == "conversions"))
     findings += _unrecognised(maps)
     findings += quality.empty_columns(raw.frame)
-    rng = date_range_from(raw.preamble) or _reporting_period(frame, mapped)
+    rng = date_range_from(raw.preamble) or period_of_rows(frame)
     findings += quality.missing_days(frame, rng)
     keys = {normalise_header(h)[0] for h in raw.header}
     findings += [Finding("info", note) for key, note in platform.notes.items() if key in keys]
@@ -283,15 +281,6 @@ def _currency(raw: pl.DataFrame, frame: pl.DataFrame, mapped: list[Mapped], code
         findings += quality.mixed_currencies(found)
         return None
     return found.pop() if found else None
-
-
-def _reporting_period(frame: pl.DataFrame, mapped: list[Mapped]) -> tuple[date, date] | None:
-    """Meta's 'Reporting starts/ends' columns give the period of the whole file."""
-    if "date" not in frame.columns or not any(m.canonical == "date_end" for m in mapped):
-        return None
-    end = "date_end" if "date_end" in frame.columns else "date"
-    lo, hi = frame["date"].min(), frame[end].max()
-    return (lo, hi) if lo is not None and hi is not None else None  # type: ignore[return-value]
 
 
 def _unrecognised(maps: list[ColumnMap]) -> list[Finding]:

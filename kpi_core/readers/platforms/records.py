@@ -13,7 +13,8 @@ Shopify decisions (the shop's own reports differ in places; these are the ones w
   counts orders with a refund; ``new_customers`` counts each customer on the date of their first
   order in the file (an export that starts mid-history overstates it, and a finding says so).
 HubSpot: a contact counts as a lead on its "Became a Lead Date"; when that is empty but the contact
-reached a later stage, or the export has no such column, its Create Date is used.
+is (or was) at a stage past subscriber, or the export has no such column, its Create Date is used.
+Internal values (``marketingqualifiedlead``, ``PAID_SOCIAL``) read as the UI labels.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ import polars as pl
 
 from kpi_core.readers import quality, values
 from kpi_core.readers.platforms import Platform, normalise_header
+from kpi_core.readers.platforms.preamble import period_of_rows
 from kpi_core.readers.result import ColumnMap, Finding, ReadError, ReadResult
 from kpi_core.readers.sniff import LINE, RawTable
 from kpi_core.schema import RECORD_COLUMNS
@@ -120,7 +122,7 @@ class _Sheet:
         return ReadResult(file=name, platform=platform.id, kind=platform.kind, frame=frame, currency=currency,
                           columns=self.maps(platform), rows_read=raw.frame.height + len(body), rows_excluded=body,
                           findings=raw.findings + _personal(raw) + findings, records=records,
-                          rows_used_override=raw.frame.height)
+                          rows_used_override=raw.frame.height, date_range=period_of_rows(frame))
 
 
 def _channel(sheet: _Sheet) -> pl.Series:
@@ -206,6 +208,17 @@ _CONTACT_DATES = {
     "opportunity_date": ("became an opportunity date",),
     "customer_date": ("became a customer date",),
 }
+# HubSpot's internal 'Original Source' values whose UI label is not the value in title case.
+_SOURCE_LABELS = {"SOCIAL_MEDIA": "Organic Social", "OFFLINE": "Offline Sources", "AI_REFERRALS": "AI Referrals"}
+
+
+def _source_label(s: pl.Series) -> pl.Series:
+    """'PAID_SOCIAL' -> 'Paid Social' (an API or workflow export), UI labels unchanged."""
+    internal = s.str.contains(r"^[A-Z]+(_[A-Z]+)*$").fill_null(False)
+    label = s.replace_strict(_SOURCE_LABELS, default=s.str.replace_all("_", " ").str.to_titlecase())
+    return pl.select(pl.when(internal).then(label).otherwise(s)).to_series().alias(s.name)
+
+
 _COUNTED = {"lead_date": "leads", "mql_date": "mqls", "sql_date": "sqls", "opportunity_date": "opportunities",
             "customer_date": "new_customers"}
 
@@ -218,11 +231,12 @@ def read_hubspot_contacts(raw: RawTable, platform: Platform, name: str, salt: by
         "create_date": sheet.date("create_date", "create date"),
         **{k: sheet.date(k, *keys) for k, keys in _CONTACT_DATES.items()},
         "lifecycle_stage": stage.replace_strict(STAGES, default=stage, return_dtype=pl.String),
-        "channel": sheet.text("channel", "original source"),
+        "channel": _source_label(sheet.text("channel", "original source")),
         "revenue": sheet.num("revenue", "total revenue"),
     })
     later = pl.any_horizontal(pl.col(k).is_not_null() for k in ("mql_date", "sql_date", "opportunity_date",
                                                                   "customer_date"))
+    later = later | pl.col("lifecycle_stage").is_in(["lead", "mql", "sql", "opportunity", "customer", "evangelist"])
     fallback = later if sheet.has("became a lead date") else pl.lit(True)
     records = records.with_columns(lead_date=pl.coalesce("lead_date", pl.when(fallback).then("create_date")))
     counts = [records.filter(pl.col(k).is_not_null()).group_by(date=pl.col(k), channel=pl.col("channel"))

@@ -87,6 +87,8 @@ def _merge(*parts: dict[str, Col]) -> dict[str, Col]:
 
 
 # --- Names any sheet may use (the generic reader, and a fallback for every platform) -------------
+# Google-only names ('Impr.', 'Conv. value') are not here: a header only Google writes must count
+# towards recognising Google Ads (names listed here weigh nothing in recognition).
 GENERIC: dict[str, Col] = _merge(
     _c("date", "date", "day", "dato", "datum", "dag", "week", "uke", "vecka", "uge", "month", "måned", "månad",
        parse="date"),
@@ -108,7 +110,7 @@ GENERIC: dict[str, Col] = _merge(
     _c("currency", "currency", "currency code", "valuta", "valutakode", "valutakod", parse="currency"),
     _c("spend", "spend", "cost", "costs", "amount spent", "spent", "kostnad", "kostnader", "forbruk",
        "omkostninger", "omkostning", "forbrug", "utgift", "udgift"),
-    _c("impressions", "impressions", "impr.", "visninger", "visningar", "eksponeringer", "exponeringar"),
+    _c("impressions", "impressions", "visninger", "visningar", "eksponeringer", "exponeringar"),
     _c("reach", "reach", "rekkevidde", "räckvidd", "rækkevidde"),
     _c("clicks", "clicks", "klikk", "klick", "klik"),
     _c("engagements", "engagements", "engasjementer", "engagemang"),
@@ -122,7 +124,7 @@ GENERIC: dict[str, Col] = _merge(
     _c("conversions", "conversions", "konverteringer", "konverteringar", "conv.", "konv.", "total conversion",
        "total conversions"),
     _c("orders", "orders", "ordrer", "ordrar", "bestillinger", "beställningar", "ordre", "order"),
-    _c("revenue", "revenue", "conversion value", "conv. value", "value", "inntekt", "inntekter", "intäkt",
+    _c("revenue", "revenue", "conversion value", "value", "inntekt", "inntekter", "intäkt",
        "intäkter", "omsetning", "omsättning", "omsætning", "indtægt", "indtægter", "salg", "försäljning"),
     _c("new_customers", "new customers", "nye kunder", "nya kunder"),
     _c("emails_delivered", "emails delivered", "delivered"),
@@ -317,7 +319,9 @@ GA4 = Platform(
         _c("engagement_seconds", "average engagement time per session", "gjennomsnittlig engasjementstid per økt",
            parse="duration", times="sessions"),
         _c("conversions", "key events", "nøkkelhendelser", "nyckelhändelser", "conversions", "konverteringer"),
-        _c("revenue", "total revenue", "samlede inntekter", "purchase revenue", "total intäkt"),
+        _c("revenue", "total revenue", "samlede inntekter", "totale inntekter", "purchase revenue", "total intäkt",
+           "totala intäkter", "total intäkter", "samlede indtægter", "total omsætning", "kjøpsinntekter",
+           "köpintäkter", "købsindtægter"),
         _c("pageviews", "views", "visninger"),
         _ratios("engagement rate", "engasjementsfrekvens", "views per session", "events per session",
                 "average engagement time", "bounce rate"),
@@ -329,6 +333,8 @@ GA4 = Platform(
          Col("channel", "text")),
         (r"channel group|kanalgruppe|kanalgrupp", Col("channel", "text", priority=1)),
         (r"\(previous period\)$|\(forrige periode\)$", Col(None, "ignore")),
+        # 'Totale inntekter', 'Totala intäkter', 'Samlet omsætning': the nb/sv/da UI names vary
+        (r"^(total[ae]?|samlede?|samlet) (inntekter|intäkter|indtægter|omsætning)$", Col("revenue", priority=1)),
     ),
 )
 

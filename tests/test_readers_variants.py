@@ -1,0 +1,69 @@
+"""Export layouts the first fixtures missed, each read with totals summed by hand from the data rows.
+
+The fixtures are written by tests/fixtures/make_fixtures.py (``holdout_gaps`` and later functions).
+"""
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from kpi_core.readers import read_file
+from kpi_core.schema import MEASURES
+
+EXPORTS = Path(__file__).parent / "fixtures" / "exports"
+
+
+def read(name: str):
+    return read_file((EXPORTS / name).read_bytes(), name)
+
+
+def totals(r) -> dict[str, float]:
+    return {m: pytest.approx(r.frame[m].sum()) for m in r.frame.columns if m in MEASURES}
+
+
+def mapping(r) -> dict[str, str | None]:
+    return {c.source: c.canonical for c in r.columns}
+
+
+def test_norwegian_ga4_totale_inntekter_is_revenue():
+    r = read("ga4_no_totale.csv")
+    assert r.platform == "ga4"
+    assert mapping(r)["Totale inntekter"] == "revenue"
+    # sessions 6 843 + 2 690 = 9 533; key events 212 + 37 = 249; revenue 84 210,5 + 9 120 = 93 330,5
+    assert totals(r) == {"sessions": 9533, "conversions": 249, "revenue": 93330.5}
+
+
+def test_google_ads_xlsx_with_only_the_minimal_columns_is_google_ads():
+    r = read("google_ads_min.xlsx")
+    assert (r.platform, r.currency) == ("google_ads", "NOK")
+    assert r.date_range == (date(2025, 1, 1), date(2025, 1, 31))
+    # the 'Total: Account' row (line 6) is set aside; impressions 1200 + 1045 = 2245; clicks 80 + 57 = 137;
+    # cost 310.50 + 248.04 = 558.54; conversions 2 + 2 = 4; conv. value 1800 + 1640 = 3440
+    assert [e.line for e in r.rows_excluded] == [6]
+    assert totals(r) == {"impressions": 2245, "clicks": 137, "spend": 558.54, "conversions": 4, "revenue": 3440}
+
+
+def test_hubspot_internal_values_and_leads_without_a_lead_date():
+    r = read("hubspot_internal.csv")
+    assert r.platform == "hubspot_contacts"
+    assert r.records["lifecycle_stage"].to_list() == ["customer", "mql", "lead", "subscriber"]
+    assert r.records["channel"].to_list() == ["Paid Social", "Organic Search", "Organic Social", "Paid Search"]
+    # leads: contact 1 (2025-01-02), 2 (2025-01-04), and 3 on its Create Date 2025-01-05 (stage lead, no
+    # lead date); contact 4 is a subscriber: not a lead. MQLs 1 + 2 = 2; customers: contact 1.
+    assert totals(r) == {"leads": 3, "mqls": 2, "sqls": 0, "opportunities": 0, "new_customers": 1}
+    leads = r.frame.filter(r.frame["leads"] > 0)
+    assert leads.select("date", "channel").rows() == [(date(2025, 1, 2), "Paid Social"),
+                                                      (date(2025, 1, 4), "Organic Search"),
+                                                      (date(2025, 1, 5), "Organic Social")]
+    # first date: lead 2025-01-02; last: customer 2025-01-15
+    assert r.date_range == (date(2025, 1, 2), date(2025, 1, 15))
+
+
+@pytest.mark.parametrize(("name", "first", "last"), [
+    ("tiktok_ads.csv", date(2025, 1, 3), date(2025, 1, 4)),  # rows of 3 and 4 January (no preamble)
+    ("shopify_orders.csv", date(2025, 1, 3), date(2025, 1, 4)),  # orders #1043 (3 Jan) … #1045 (4 Jan)
+    ("hubspot_contacts.csv", date(2024, 11, 2), date(2025, 1, 15)),  # first lead date … last customer date
+])
+def test_files_without_a_preamble_cover_the_days_of_their_rows(name, first, last):
+    assert read(name).date_range == (first, last)
