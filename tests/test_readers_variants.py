@@ -67,3 +67,34 @@ def test_hubspot_internal_values_and_leads_without_a_lead_date():
 ])
 def test_files_without_a_preamble_cover_the_days_of_their_rows(name, first, last):
     assert read(name).date_range == (first, last)
+
+
+def test_danish_ga4_names_and_period():
+    r = read("ga4_da.csv")
+    assert r.platform == "ga4"
+    assert r.date_range == (date(2025, 1, 1), date(2025, 1, 31))  # '# Slutdato:' is Danish for end date
+    assert mapping(r) == {"Sessionens primære kanalgruppe (standardkanalgruppe)": "channel",
+                          "Aktive brugere": "users", "Sessioner": "sessions", "Engagerede sessioner": "engaged_sessions",
+                          "Nøglehændelser": "conversions", "Samlet omsætning": "revenue"}
+    # dots group thousands: sessions 1.200 + 600 = 1 800; engaged 800 + 300 = 1 100; key events 10 + 5 = 15;
+    # revenue 5.000,50 + 1.000,00 = 6 000,50; users 1.000 + 500 = 1 500 (kept per row, never summed by the engine)
+    assert totals(r) == {"users": 1500, "sessions": 1800, "engaged_sessions": 1100, "conversions": 15,
+                         "revenue": 6000.5}
+
+
+def test_snapchat_ad_squads_and_currency():
+    r = read("snapchat_squads.csv")
+    assert (r.platform, r.currency) == ("snapchat_ads", "NOK")
+    assert r.frame["ad_group"].to_list() == ["Squad A", "Squad B"]
+    # impressions 1000 + 2000 = 3000; swipe ups 10 + 20 = 30; spend 100 + 200 = 300
+    assert totals(r) == {"impressions": 3000, "clicks": 30, "spend": 300}
+
+
+def test_klaviyo_flow_export():
+    r = read("klaviyo_flow.csv")
+    assert r.platform == "klaviyo"
+    assert mapping(r)["Message Name"] == "ad" and mapping(r)["Flow Name"] == "campaign"
+    # delivered 100 + 80 = 180; opens 50 + 40 = 90; clicks 10 + 8 = 18; unsubscribes 1 + 0 = 1;
+    # placed orders 2 + 1 = 3; placed order value 300 + 150 = 450
+    assert totals(r) == {"emails_delivered": 180, "email_opens": 90, "email_clicks": 18, "unsubscribes": 1,
+                         "orders": 3, "revenue": 450}

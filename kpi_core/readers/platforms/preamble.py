@@ -18,7 +18,7 @@ from kpi_core.readers import values
 
 _TIME = re.compile(r",?\s*\d{1,2}:\d{2}(:\d{2})?\s*([AaPp][Mm])?.*$")
 _START = re.compile(r"(?i)\b(start date|report start|reporting starts|startdato|startdatum|date de début)\b\s*:?")
-_END = re.compile(r"(?i)\b(end date|report end|reporting ends|sluttdato|slutdatum|date de fin)\b\s*:?")
+_END = re.compile(r"(?i)\b(end date|report end|reporting ends|sluttdato|slutdato|slutdatum|date de fin)\b\s*:?")
 _RANGE = re.compile(r"^(.+?)\s+[-–]\s+(.+)$|^(\d{8})-(\d{8})$")
 
 

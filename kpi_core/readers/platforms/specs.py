@@ -294,6 +294,9 @@ SNAPCHAT_ADS = Platform(
     _merge(
         _c("date", "start time", parse="date"),  # 'End Time' of a daily row is the next midnight: not used
         _c("campaign", "campaign name", parse="text"),
+        _c("ad_group", "ad squad name", parse="text"),
+        _c("ad", "ad name", parse="text"),
+        _c("currency", "currency", parse="currency"),
         _c("impressions", "paid impressions"),
         _c("clicks", "swipe ups", "swipes"),
         _c("spend", "spend", "amount spent"),
@@ -312,13 +315,14 @@ GA4 = Platform(
            parse="text"),
         _c("device", "device category", "enhetskategori", parse="device"),
         _c("country", "country", "land", parse="text"),
-        _c("users", "active users", "aktive brukere", "aktiva användare"),
+        _c("users", "active users", "aktive brukere", "aktiva användare", "aktive brugere"),
         _c("users", "total users", "users", "brukere", priority=1),
         _c("sessions", "sessions", "økter", "sessioner"),
-        _c("engaged_sessions", "engaged sessions", "engasjerte økter", "engagerade sessioner"),
+        _c("engaged_sessions", "engaged sessions", "engasjerte økter", "engagerade sessioner", "engagerede sessioner"),
         _c("engagement_seconds", "average engagement time per session", "gjennomsnittlig engasjementstid per økt",
            parse="duration", times="sessions"),
-        _c("conversions", "key events", "nøkkelhendelser", "nyckelhändelser", "conversions", "konverteringer"),
+        _c("conversions", "key events", "nøkkelhendelser", "nyckelhändelser", "nøglehændelser", "conversions",
+           "konverteringer"),
         _c("revenue", "total revenue", "samlede inntekter", "totale inntekter", "purchase revenue", "total intäkt",
            "totala intäkter", "total intäkter", "samlede indtægter", "total omsætning", "kjøpsinntekter",
            "köpintäkter", "købsindtægter"),
@@ -384,6 +388,7 @@ KLAVIYO = Platform(
     _merge(
         _c("date", "send time", "message send date time", "day", parse="date"),
         _c("campaign", "campaign name", "flow name", parse="text"),
+        _c("ad", "message name", parse="text"),  # a flow's e-mails, as ads are a campaign's
         _c("emails_delivered", "successful deliveries", "delivered"),
         _c("email_opens", "unique opens"),
         _c("email_clicks", "unique clicks"),
