@@ -74,7 +74,8 @@ def test_danish_ga4_names_and_period():
     assert r.platform == "ga4"
     assert r.date_range == (date(2025, 1, 1), date(2025, 1, 31))  # '# Slutdato:' is Danish for end date
     assert mapping(r) == {"Sessionens primære kanalgruppe (standardkanalgruppe)": "channel",
-                          "Aktive brugere": "users", "Sessioner": "sessions", "Engagerede sessioner": "engaged_sessions",
+                          "Aktive brugere": "users", "Sessioner": "sessions",
+                          "Engagerede sessioner": "engaged_sessions",
                           "Nøglehændelser": "conversions", "Samlet omsætning": "revenue"}
     # dots group thousands: sessions 1.200 + 600 = 1 800; engaged 800 + 300 = 1 100; key events 10 + 5 = 15;
     # revenue 5.000,50 + 1.000,00 = 6 000,50; users 1.000 + 500 = 1 500 (kept per row, never summed by the engine)
