@@ -99,3 +99,24 @@ def test_klaviyo_flow_export():
     # placed orders 2 + 1 = 3; placed order value 300 + 150 = 450
     assert totals(r) == {"emails_delivered": 180, "email_opens": 90, "email_clicks": 18, "unsubscribes": 1,
                          "orders": 3, "revenue": 450}
+
+
+def test_linkedin_conversion_breakdown_counts_the_delivery_once():
+    r = read("linkedin_conversions.csv")
+    assert (r.platform, r.currency) == ("linkedin_ads", "NOK")
+    # 2 January repeats spend 1000 / impressions 10000 / clicks 100 on both conversion rows: counted once.
+    # spend 1000 + 250.50 = 1250.50; impressions 10000 + 2000 = 12000; clicks 100 + 20 = 120;
+    # post-click conversions 3 + 4 + 1 = 8 (summed over the conversion actions)
+    assert totals(r) == {"spend": 1250.5, "impressions": 12000, "clicks": 120, "conversions": 8}
+    assert r.rows_used == 3
+    assert not any("double tracking" in f.message for f in r.findings)
+    assert any("conversion breakdown" in f.message for f in r.findings)
+
+
+def test_repeated_rows_without_a_conversion_name_are_still_reported(tmp_path):
+    text = ("Start Date (in UTC),Campaign Name,Currency,Total Spent,Impressions,Clicks\n"
+            "1/2/2025,CFO,NOK,100.00,1000,10\n1/2/2025,CFO,NOK,100.00,1000,10\n")
+    r = read_file(text.encode(), "linkedin.csv")
+    assert r.platform == "linkedin_ads"
+    assert any("double tracking" in f.message for f in r.findings)
+    assert totals(r)["spend"] == 200.0  # 100 + 100: nothing says the second row repeats the first

@@ -11,7 +11,7 @@ from __future__ import annotations
 import polars as pl
 
 from kpi_core.readers import quality, values
-from kpi_core.readers.platforms import Mapped, Platform, Rows, map_columns, meta, normalise_header
+from kpi_core.readers.platforms import Mapped, Platform, Rows, linkedin, map_columns, meta, normalise_header
 from kpi_core.readers.platforms.preamble import date_range_from, period_of_rows
 from kpi_core.readers.result import ColumnMap, Exclusion, Finding, ReadError, ReadResult
 from kpi_core.readers.sniff import LINE, RawTable
@@ -54,10 +54,13 @@ def read_performance(raw: RawTable, platform: Platform, name: str,
     frame, maps = _totals_from_averages(frame, mapped, maps, findings)
     if platform.id == "meta_ads":
         frame, maps = meta.adjust(frame, kept, mapped, maps, findings)
+    if platform.id == "linkedin_ads":
+        frame = linkedin.adjust(frame, kept, findings)
     frame = _date_end(frame)
     currency = _currency(raw.frame, frame, mapped, codes, findings)
     findings += quality.parse_findings(reports, kept[LINE])
-    findings += quality.row_findings(frame, views=any(m.col.views for m in mapped if m.canonical == "conversions"))
+    findings += quality.row_findings(frame, views=any(m.col.views for m in mapped if m.canonical == "conversions"),
+                                     breakdown=[c for c in (linkedin.BREAKDOWN,) if c in frame.columns])
     findings += _unrecognised(maps)
     findings += quality.empty_columns(raw.frame)
     rng = date_range_from(raw.preamble) or period_of_rows(frame)
