@@ -120,3 +120,22 @@ def test_repeated_rows_without_a_conversion_name_are_still_reported(tmp_path):
     assert r.platform == "linkedin_ads"
     assert any("double tracking" in f.message for f in r.findings)
     assert totals(r)["spend"] == 200.0  # 100 + 100: nothing says the second row repeats the first
+
+
+def test_woocommerce_plugin_orders_export():
+    r = read("woocommerce_orders.csv")
+    assert (r.platform, r.kind, r.currency) == ("woocommerce_orders", "orders", "NOK")
+    rec = r.records
+    # MM/DD/YYYY: 01/03/2025 is 3 January, 02/01/2025 is 1 February
+    assert rec["date"].to_list() == [date(2025, 1, 3), date(2025, 1, 4), date(2025, 1, 15), date(2025, 2, 1),
+                                     date(2025, 2, 2)]
+    assert rec["cancelled"].to_list() == [False, False, True, False, False]
+    assert rec["returned"].to_list() == [False, False, False, False, True]
+    # one customer for anne@x.no and Anne@X.no (e-mails are hashed in lower case)
+    assert rec["customer_id"][0] == rec["customer_id"][3]
+    # counted: 101 (796.30), 102 (500.00), 104 (300.00), 105 (150.00, refunded in full: net 0); 103 is cancelled.
+    # orders 4; net revenue 796.30 + 500 + 300 + 0 = 1596.30; returned 1 (105); new customers anne, bo, cy = 3
+    assert totals(r) == {"orders": 4, "revenue": 1596.3, "returned_orders": 1, "new_customers": 3}
+    assert r.date_range == (date(2025, 1, 3), date(2025, 2, 2))
+    rule = {c.source: c.rule for c in r.columns}
+    assert "salted hash" in rule["customer_email"] and rule["billing_first_name"] == "personal data, not read"

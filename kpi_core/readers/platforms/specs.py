@@ -414,6 +414,14 @@ SHOPIFY_ORDERS = Platform(
              "shipping country", "cancelled at", "refunded amount", "source", "id", "payment method"),
     min_score=3,
 )
+WOOCOMMERCE_ORDERS = Platform(
+    "woocommerce_orders", "WooCommerce orders", "orders",
+    _ignored("order id", "order number", "order date", "paid date", "completed date", "status", "order status",
+             "shipping total", "tax total", "discount total", "cart discount", "order total", "order subtotal",
+             "order currency", "payment method", "payment method title", "customer email", "customer id",
+             "customer note", "billing email", "refund total", "order refund", "created via", "order key"),
+    min_score=3,
+)
 SHOPIFY_CUSTOMERS = Platform(
     "shopify_customers", "Shopify customers", "customers",
     _ignored("customer id", "first name", "last name", "email", "accepts email marketing", "accepts marketing",
@@ -441,5 +449,5 @@ GENERIC_PLATFORM = Platform("generic", "Generic sheet", "performance", {})
 
 PLATFORMS: tuple[Platform, ...] = (
     GOOGLE_ADS, META_ADS, LINKEDIN_ADS, TIKTOK_ADS, MICROSOFT_ADS, SNAPCHAT_ADS, GA4, UNIVERSAL_ANALYTICS,
-    MAILCHIMP, KLAVIYO, SHOPIFY_ORDERS, SHOPIFY_CUSTOMERS, HUBSPOT_CONTACTS, HUBSPOT_DEALS,
+    MAILCHIMP, KLAVIYO, SHOPIFY_ORDERS, WOOCOMMERCE_ORDERS, SHOPIFY_CUSTOMERS, HUBSPOT_CONTACTS, HUBSPOT_DEALS,
 )
