@@ -139,3 +139,29 @@ def test_woocommerce_plugin_orders_export():
     assert r.date_range == (date(2025, 1, 3), date(2025, 2, 2))
     rule = {c.source: c.rule for c in r.columns}
     assert "salted hash" in rule["customer_email"] and rule["billing_first_name"] == "personal data, not read"
+
+
+def test_own_sheet_with_months_written_as_year_month():
+    r = read("generic_monthly_no.csv")
+    assert (r.platform, r.currency) == ("generic", "NOK")
+    assert r.frame["date"].to_list() == [date(2025, 1, 1), date(2025, 2, 1)]  # '2025-01', '2025-02'
+    assert [e.line for e in r.rows_excluded] == [4]  # 'Sum'
+    # cost 1 000,50 + 500 = 1 500,50; impressions 10 000 + 5 000 = 15 000; clicks 150; conversions 7; revenue 6 000
+    assert totals(r) == {"spend": 1500.5, "impressions": 15000, "clicks": 150, "conversions": 7, "revenue": 6000}
+
+
+def test_google_ads_month_segment_written_as_month_name():
+    r = read("google_ads_monthly.csv")
+    assert r.platform == "google_ads"
+    assert r.frame["date"].to_list() == [date(2025, 1, 1), date(2025, 2, 1)]  # 'January 2025', 'February 2025'
+    assert not [f for f in r.findings if "could not be read" in f.message]
+    # impressions 1,000 + 2,000 = 3,000; clicks 10 + 20 = 30; cost 50 + 70 = 120; conversions 1 + 2 = 3
+    assert totals(r) == {"impressions": 3000, "clicks": 30, "spend": 120, "conversions": 3}
+
+
+def test_ga4_by_source_medium_sets_the_blank_total_row_aside():
+    r = read("ga4_source_medium.csv")
+    assert mapping(r)["Session source / medium"] == "channel"
+    assert [e.line for e in r.rows_excluded] == [6]  # ',150,3,400' repeats the sum
+    # sessions 100 + 50 = 150; key events 2 + 1 = 3; revenue 300 + 100 = 400
+    assert totals(r) == {"sessions": 150, "conversions": 3, "revenue": 400}

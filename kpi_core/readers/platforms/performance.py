@@ -137,13 +137,22 @@ def _parse(frame: Rows, mapped: list[Mapped]) -> tuple[pl.DataFrame, dict[str, v
         s = frame[m.source]
         kind = m.col.parse
         if kind in ("number", "percent", "duration", "date"):
-            parsed, report = _parse_values(getattr(values, f"parse_{kind}"), s)
+            parsed, report = _parse_values(_parse_date if kind == "date" else getattr(values, f"parse_{kind}"), s)
             reports[m.source] = report
         else:
             parsed = _on_distinct(s, _CLEAN[kind])
         columns.append(parsed.alias(m.canonical))
     _dots_as_thousands(frame, mapped, columns, reports)
     return pl.DataFrame(columns), reports
+
+
+def _parse_date(s: pl.Series) -> tuple[pl.Series, values.ParseReport]:
+    """values.parse_date, with a month written alone ('2025-01', 'January 2025', 'jan. 2025': monthly
+    rows of a sheet or a Google Ads Month segment) read as the month's first day."""
+    text = s.str.strip_chars()
+    text = (text.str.replace(r"^(\d{4})-(\d)$", "${1}-0${2}").str.replace(r"^(\d{4}-\d{2})$", "${1}-01")
+            .str.replace(r"^(\p{L}+\.?)\s+(\d{4})$", "1 ${1} ${2}"))
+    return values.parse_date(text)
 
 
 _DOT_GROUPS = r"^[-+]?\d{1,3}(\.\d{3})+$"

@@ -329,8 +329,11 @@ GA4 = Platform(
         _c("pageviews", "views", "visninger"),
         _ratios("engagement rate", "engasjementsfrekvens", "views per session", "events per session",
                 "average engagement time", "bounce rate"),
-        _ignored("event count", "antall hendelser", "new users", "nye brukere", "session source / medium",
-                 "session source", "session medium", "user engagement", "date range"),
+        # Source / medium is the channel when the report has no channel group (a channel group wins).
+        _c("channel", "session source / medium", "first user source / medium", "session source", "first user source",
+           "øktkilde / -medium", "sessionskälla/-medium", parse="text", priority=2),
+        _ignored("event count", "antall hendelser", "new users", "nye brukere", "session medium", "user engagement",
+                 "date range"),
     ),
     patterns=(
         (r"^(session|first user) .*channel group|^øktens .*kanalgruppe|^sessionens .*kanalgrupp",
