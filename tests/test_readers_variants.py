@@ -165,3 +165,14 @@ def test_ga4_by_source_medium_sets_the_blank_total_row_aside():
     assert [e.line for e in r.rows_excluded] == [6]  # ',150,3,400' repeats the sum
     # sessions 100 + 50 = 150; key events 2 + 1 = 3; revenue 300 + 100 = 400
     assert totals(r) == {"sessions": 150, "conversions": 3, "revenue": 400}
+
+
+def test_tiktok_xlsx_ad_level_with_a_counted_summary_line_on_top():
+    r = read("tiktok_ads_age.xlsx")
+    assert (r.platform, r.currency) == ("tiktok_ads", "SEK")
+    assert [(e.line, e.reason) for e in r.rows_excluded] == [(2, "summary row 'Total of 2 results'")]
+    assert r.frame["age"].to_list() == ["18-24", "25-34"]
+    # cost 100.25 + 50 = 150.25; impressions 1000 + 500 = 1500; clicks 10 + 5 = 15; conversions 1 + 0 = 1;
+    # video views 500 + 200 = 700
+    assert totals(r) == {"spend": 150.25, "impressions": 1500, "clicks": 15, "conversions": 1, "video_views": 700}
+    assert r.date_range == (date(2025, 1, 3), date(2025, 1, 4))
