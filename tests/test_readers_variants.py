@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from kpi_core.readers import read_file
+from kpi_core.readers import ReadError, read_file
 from kpi_core.schema import MEASURES
 
 EXPORTS = Path(__file__).parent / "fixtures" / "exports"
@@ -176,3 +176,34 @@ def test_tiktok_xlsx_ad_level_with_a_counted_summary_line_on_top():
     # video views 500 + 200 = 700
     assert totals(r) == {"spend": 150.25, "impressions": 1500, "clicks": 15, "conversions": 1, "video_views": 700}
     assert r.date_range == (date(2025, 1, 3), date(2025, 1, 4))
+
+
+def test_a_report_of_only_summary_rows_is_refused_naming_the_line():
+    text = "Day,Campaign,Impr.,Clicks,Cost\nTotal: Account,,100,10,5.00\n"
+    with pytest.raises(ReadError, match=r"totals\.csv.*only summary rows.*line 2"):
+        read_file(text.encode(), "totals.csv")
+
+
+def test_a_short_hubspot_contacts_export_is_still_hubspot():
+    text = ("Record ID,Email,Lifecycle Stage,Create Date,Original Source\n"
+            "1,a@b.no,lead,2025-01-02 10:00,DIRECT_TRAFFIC\n2,c@d.no,subscriber,2025-01-03 10:00,Direct Traffic\n")
+    r = read_file(text.encode(), "contacts.csv")
+    assert r.platform == "hubspot_contacts"
+    # no 'Became a Lead Date' column: each contact past subscriber is a lead on its Create Date -> 1 lead
+    assert totals(r)["leads"] == 1
+    assert r.records["channel"].to_list() == ["Direct Traffic", "Direct Traffic"]
+
+
+def test_woocommerce_orders_without_a_total_are_refused():
+    text = "order_id,order_date,status,order_currency,customer_email\n1,01/02/2025 10:00:00,completed,NOK,a@x.no\n"
+    with pytest.raises(ReadError, match=r"woo\.csv.*order_total"):
+        read_file(text.encode(), "woo.csv")
+
+
+def test_linkedin_with_an_empty_conversion_name_column_is_no_breakdown():
+    text = ("Start Date (in UTC),Campaign Name,Conversion Name,Total Spent,Impressions,Clicks,Conversions\n"
+            "1/2/2025,A,,100,1000,10,1\n1/2/2025,A,,100,1000,10,2\n")
+    r = read_file(text.encode(), "li.csv")
+    # nothing says the rows repeat each other: spend 100 + 100 = 200, and the repetition is reported
+    assert totals(r)["spend"] == 200
+    assert any("double tracking" in f.message for f in r.findings)

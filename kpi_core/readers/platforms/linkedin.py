@@ -22,7 +22,7 @@ BREAKDOWN = "__conversion_name"
 def adjust(frame: pl.DataFrame, kept: Rows, findings: list[Finding]) -> pl.DataFrame:
     """``kept``: the source rows (as text) behind ``frame``, row for row."""
     source = next((c for c in kept.columns if normalise_header(c)[0] == "conversion name"), None)
-    if source is None:
+    if source is None or kept[source].null_count() == kept[source].len():
         return frame
     frame = frame.with_columns(kept[source].alias(BREAKDOWN))
     keys = [c for c in frame.columns if c in DIMENSIONS and c != "currency"]

@@ -50,6 +50,9 @@ def read_performance(raw: RawTable, platform: Platform, name: str,
                               f"rename a header or use the mapping.")
     findings: list[Finding] = []
     keep, excluded = _set_summary_rows_aside(raw.frame, mapped, maps)
+    if keep is not None and not keep.any():
+        raise ReadError(name, f"has only summary rows ({excluded[0].reason}, line {excluded[0].line}): export the "
+                              "report with its rows (by day, campaign or another breakdown), not only its total.")
     keep, excluded = _first_period_only(raw.frame, keep, excluded)
     kept = Rows(raw.frame, keep)
     frame, reports = _parse(kept, mapped)

@@ -13,7 +13,8 @@ Shopify decisions (the shop's own reports differ in places; these are the ones w
   counts orders with a refund; ``new_customers`` counts each customer on the date of their first
   order in the file (an export that starts mid-history overstates it, and a finding says so).
 HubSpot: a contact counts as a lead on its "Became a Lead Date"; when that is empty but the contact
-is (or was) at a stage past subscriber, or the export has no such column, its Create Date is used.
+is (or was) at a stage past subscriber, its Create Date is used (every contact's, when the export has
+neither lead dates nor stages).
 Internal values (``marketingqualifiedlead``, ``PAID_SOCIAL``) read as the UI labels.
 """
 
@@ -162,6 +163,9 @@ def read_woocommerce_orders(raw: RawTable, platform: Platform, name: str, salt: 
     """An order export plugin's CSV (WebToffee and alike): snake_case keys, one row per order (rows of
     one order are grouped as Shopify's), dates month first (``01/15/2025 09:00:00``)."""
     sheet = _Sheet(raw, salt)
+    if not sheet.has("order total"):
+        raise ReadError(name, "looks like a WooCommerce orders export but has no 'order_total' column: export the "
+                              "orders with their totals.")
     status = sheet.text("status", "status", "order status").str.to_lowercase().str.replace(r"^wc-", "")
     order_total = sheet.num("revenue", "order total")
     refunded = sheet.num("refunded", "refund total", "order refund", "refunded total")
@@ -282,7 +286,8 @@ def read_hubspot_contacts(raw: RawTable, platform: Platform, name: str, salt: by
     later = pl.any_horizontal(pl.col(k).is_not_null() for k in ("mql_date", "sql_date", "opportunity_date",
                                                                   "customer_date"))
     later = later | pl.col("lifecycle_stage").is_in(["lead", "mql", "sql", "opportunity", "customer", "evangelist"])
-    fallback = later if sheet.has("became a lead date") else pl.lit(True)
+    known = sheet.has("became a lead date") or sheet.has("lifecycle stage")
+    fallback = later if known else pl.lit(True)  # a bare contact list: every contact is a lead
     records = records.with_columns(lead_date=pl.coalesce("lead_date", pl.when(fallback).then("create_date")))
     counts = [records.filter(pl.col(k).is_not_null()).group_by(date=pl.col(k), channel=pl.col("channel"))
               .agg(pl.len().cast(pl.Float64).alias(m)) for k, m in _COUNTED.items()]

@@ -439,7 +439,7 @@ HUBSPOT_CONTACTS = Platform(
              "became a marketing qualified lead date", "became a sales qualified lead date",
              "became an opportunity date", "became a customer date", "contact owner", "total revenue",
              "became a subscriber date"),
-    min_score=3,
+    min_score=2,  # 'Lifecycle Stage' and 'Original Source' are HubSpot's own words
 )
 HUBSPOT_DEALS = Platform(
     "hubspot_deals", "HubSpot deals", "deals",
