@@ -207,3 +207,13 @@ def test_linkedin_with_an_empty_conversion_name_column_is_no_breakdown():
     # nothing says the rows repeat each other: spend 100 + 100 = 200, and the repetition is reported
     assert totals(r)["spend"] == 200
     assert any("double tracking" in f.message for f in r.findings)
+
+
+def test_meta_in_swedish():
+    r = read("meta_sv.csv")
+    assert (r.platform, r.currency) == ("meta_ads", "SEK")
+    assert r.date_range == (date(2025, 1, 1), date(2025, 1, 31))
+    # spend 1234,50 + 99,95 = 1334,45; impressions 10000 + 1000 = 11000; link clicks 120 + 12 = 132;
+    # purchases 4 + 1 = 5; purchase value 5000 + 250 = 5250; reach 8000 + 900 (kept per row, not summed by the engine)
+    assert totals(r) == {"spend": 1334.45, "impressions": 11000, "reach": 8900, "clicks": 132, "conversions": 5,
+                         "revenue": 5250}
