@@ -9,7 +9,11 @@ The JSON output is a contract (acceptance checks, consultants' scripts and CI re
      "segments": [{<dim>: value, measure: ..., kpi: ..., ...}, ...]   # only with --by
      "goal": {...}, "notes": [...]}
 
-Rates are fractions. A file that cannot be used gives exit code 2 and one line on stderr.
+Rates are fractions. With an orders export (Shopify, WooCommerce), ``kpis`` and the goal plan also
+hold the loyalty KPIs only orders can answer (repeat purchase rate, LTV, LTV:CAC, churn), over the
+days the orders cover, computed as the app's scorecard does (kpi_core.loyalty); null when the orders
+cannot tell (churn needs 90 days of history), with a note saying why.
+A file that cannot be used gives exit code 2 and one line on stderr.
 """
 
 from __future__ import annotations
