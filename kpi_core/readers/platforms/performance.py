@@ -8,19 +8,19 @@ currency, then ask quality.py what looks wrong.
 
 from __future__ import annotations
 
-from datetime import date
-
 import polars as pl
 
 from kpi_core.readers import quality, values
-from kpi_core.readers.platforms import Mapped, Platform, Rows, map_columns, meta, normalise_header
-from kpi_core.readers.platforms.preamble import date_range_from
+from kpi_core.readers.platforms import Mapped, Platform, Rows, linkedin, map_columns, meta, normalise_header
+from kpi_core.readers.platforms.preamble import date_range_from, period_of_rows
 from kpi_core.readers.result import ColumnMap, Exclusion, Finding, ReadError, ReadResult
 from kpi_core.readers.sniff import LINE, RawTable
 from kpi_core.schema import DIMENSIONS, MEASURES, MONEY_MEASURES
 
-# A cell that marks a summary row: "Total", "Total: Account", "Totalt:", "Summa", "Grand total", "I alt".
-TOTAL_CELL = r"(?i)^\s*(total|totalt|totals|summa|sum|grand total|i alt|totaal)\s*(:.*)?$"
+# A cell that marks a summary row: "Total", "Total: Account", "Totalt:", "Summa", "Grand total", "I alt",
+# and the counted forms of ad managers' summary lines: "Total of 12 results", "Results from 3 campaigns".
+TOTAL_CELL = (r"(?i)^\s*((total|totalt|totals|summa|sum|grand total|i alt|totaal)\s*(:.*)?"
+              r"|(total of|results from|resultater fra|resultat från) \d+\b.*)$")
 
 DEVICES = {
     "mobile": ("mobile phones", "mobile phone", "mobile", "smartphone", "smartphones", "mobil", "mobiltelefon",
@@ -50,19 +50,25 @@ def read_performance(raw: RawTable, platform: Platform, name: str,
                               f"rename a header or use the mapping.")
     findings: list[Finding] = []
     keep, excluded = _set_summary_rows_aside(raw.frame, mapped, maps)
+    if keep is not None and not keep.any():
+        raise ReadError(name, f"has only summary rows ({excluded[0].reason}, line {excluded[0].line}): export the "
+                              "report with its rows (by day, campaign or another breakdown), not only its total.")
     keep, excluded = _first_period_only(raw.frame, keep, excluded)
     kept = Rows(raw.frame, keep)
     frame, reports = _parse(kept, mapped)
     frame, maps = _totals_from_averages(frame, mapped, maps, findings)
     if platform.id == "meta_ads":
         frame, maps = meta.adjust(frame, kept, mapped, maps, findings)
+    if platform.id == "linkedin_ads":
+        frame = linkedin.adjust(frame, kept, findings)
     frame = _date_end(frame)
     currency = _currency(raw.frame, frame, mapped, codes, findings)
     findings += quality.parse_findings(reports, kept[LINE])
-    findings += quality.row_findings(frame, views=any(m.col.views for m in mapped if m.canonical == "conversions"))
+    findings += quality.row_findings(frame, views=any(m.col.views for m in mapped if m.canonical == "conversions"),
+                                     breakdown=[c for c in (linkedin.BREAKDOWN,) if c in frame.columns])
     findings += _unrecognised(maps)
     findings += quality.empty_columns(raw.frame)
-    rng = date_range_from(raw.preamble) or _reporting_period(frame, mapped)
+    rng = date_range_from(raw.preamble) or period_of_rows(frame)
     findings += quality.missing_days(frame, rng)
     keys = {normalise_header(h)[0] for h in raw.header}
     findings += [Finding("info", note) for key, note in platform.notes.items() if key in keys]
@@ -136,13 +142,22 @@ def _parse(frame: Rows, mapped: list[Mapped]) -> tuple[pl.DataFrame, dict[str, v
         s = frame[m.source]
         kind = m.col.parse
         if kind in ("number", "percent", "duration", "date"):
-            parsed, report = _parse_values(getattr(values, f"parse_{kind}"), s)
+            parsed, report = _parse_values(_parse_date if kind == "date" else getattr(values, f"parse_{kind}"), s)
             reports[m.source] = report
         else:
             parsed = _on_distinct(s, _CLEAN[kind])
         columns.append(parsed.alias(m.canonical))
     _dots_as_thousands(frame, mapped, columns, reports)
     return pl.DataFrame(columns), reports
+
+
+def _parse_date(s: pl.Series) -> tuple[pl.Series, values.ParseReport]:
+    """values.parse_date, with a month written alone ('2025-01', 'January 2025', 'jan. 2025': monthly
+    rows of a sheet or a Google Ads Month segment) read as the month's first day."""
+    text = s.str.strip_chars()
+    text = (text.str.replace(r"^(\d{4})-(\d)$", "${1}-0${2}").str.replace(r"^(\d{4}-\d{2})$", "${1}-01")
+            .str.replace(r"^(\p{L}+\.?)\s+(\d{4})$", "1 ${1} ${2}"))
+    return values.parse_date(text)
 
 
 _DOT_GROUPS = r"^[-+]?\d{1,3}(\.\d{3})+$"
@@ -283,15 +298,6 @@ def _currency(raw: pl.DataFrame, frame: pl.DataFrame, mapped: list[Mapped], code
         findings += quality.mixed_currencies(found)
         return None
     return found.pop() if found else None
-
-
-def _reporting_period(frame: pl.DataFrame, mapped: list[Mapped]) -> tuple[date, date] | None:
-    """Meta's 'Reporting starts/ends' columns give the period of the whole file."""
-    if "date" not in frame.columns or not any(m.canonical == "date_end" for m in mapped):
-        return None
-    end = "date_end" if "date_end" in frame.columns else "date"
-    lo, hi = frame["date"].min(), frame[end].max()
-    return (lo, hi) if lo is not None and hi is not None else None  # type: ignore[return-value]
 
 
 def _unrecognised(maps: list[ColumnMap]) -> list[Finding]:
