@@ -23,6 +23,7 @@ PAGES = [
     ("pages/segments.py", "page_segments", ":material/donut_small:"),
     ("pages/trends.py", "page_trends", ":material/show_chart:"),
     ("pages/funnel.py", "page_funnel", ":material/filter_alt:"),
+    ("pages/loyalty.py", "page_loyalty", ":material/loyalty:"),
     ("pages/data.py", "page_data", ":material/upload_file:"),
 ]
 

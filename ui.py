@@ -24,7 +24,7 @@ from typing import Any
 import polars as pl
 import streamlit as st
 
-from kpi_core import catalog, fmt, views
+from kpi_core import catalog, fmt, loyalty, views
 from kpi_core.catalog import LANGS, Lang
 from kpi_core.engine import Inputs
 from kpi_core.readers import ReadError, ReadResult, combine, read_file
@@ -44,6 +44,10 @@ F_DATES, F_SOURCE, F_CHANNEL, F_CAMPAIGN = "f_dates", "f_source", "f_channel", "
 GOAL, MARGIN, OTHER_COSTS = "goal", "margin_pct", "other_costs"
 SEG_KPI, SEG_DIM, SEG_DIM2 = "seg_kpi", "seg_dim", "seg_dim2"
 TREND_KPIS, TREND_GRAIN = "trend_kpis", "trend_grain"
+LOY_CHURN, LOY_HORIZON = "loy_churn_days", "loy_horizon"  # Loyalty page: churn window, LTV horizon
+LOY_CURRENCY = "loy_currency"  # Loyalty page: the currency analysed when the orders mix several
+LEAD_DATES = "lead_dates"  # Funnel page, lead funnel: "all" dates of the CRM export or the "period"
+ORDERS = "orders"  # (content key, prepared shop orders or None, problem text or None) of the active data
 # targets.Target and targets.Benchmark tuples; a bad workspace file's message
 TARGETS, BENCHMARKS, WORKSPACE_ERROR = "targets", "benchmarks", "workspace_error"
 
@@ -51,7 +55,8 @@ UPLOADS_CHOICE = "uploads"
 _FILTER_KEYS = {"source": F_SOURCE, "channel": F_CHANNEL, "campaign": F_CAMPAIGN}
 _DEFAULTS: dict[str, Any] = {GOAL: None, MARGIN: 0.0, OTHER_COSTS: 0.0, SEG_KPI: None, SEG_DIM: None,
                              SEG_DIM2: None, TREND_KPIS: None, TREND_GRAIN: "day", UPLOAD_ROUND: 0, TARGETS: (),
-                             BENCHMARKS: (), WORKSPACE_ERROR: None}
+                             BENCHMARKS: (), WORKSPACE_ERROR: None, LOY_CHURN: loyalty.CHURN_DAYS, LOY_HORIZON: None,
+                             LOY_CURRENCY: None, LEAD_DATES: "all"}
 
 
 @dataclass(frozen=True)
@@ -259,6 +264,24 @@ def active() -> Active | None:
     data = Active(key, label, _combine(results), results, errors)
     st.session_state[ACTIVE] = data
     return data
+
+
+def orders(currency: str | None = None) -> tuple[loyalty.Orders | None, str | None]:
+    """The active data's shop orders (in ``currency`` when they mix several), prepared once per change
+    of data; or why they cannot be used."""
+    data = active()
+    if data is None:
+        return None, None
+    key = (data.key, currency)
+    cached = st.session_state.get(ORDERS)
+    if cached is not None and cached[0] == key:
+        return cached[1], cached[2]
+    try:
+        prepared, problem = loyalty.orders_in(data.results, currency=currency), None
+    except loyalty.OrdersProblem as exc:
+        prepared, problem = None, str(exc)
+    st.session_state[ORDERS] = (key, prepared, problem)
+    return prepared, problem
 
 
 # --- the shared sidebar ---------------------------------------------------------------------------

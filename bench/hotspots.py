@@ -72,9 +72,11 @@ def memory(path: Path, fmt: str, top: int) -> None:
     sampler.stop.set()
     sampler.join()
     size = path.stat().st_size / 2**20
-    print(f"\n# peak RSS inside kpi_core functions (file {size:.0f} MB, RSS before reading {base:.0f} MB)")
-    for where, mb in sorted(sampler.peaks.items(), key=lambda kv: -kv[1])[:top]:
-        print(f"{mb:8.0f} MB  {mb / size:5.1f}× file  {where}")
+    print(f"\n# peak RSS inside kpi_core functions, in the order they first ran (file {size:.0f} MB, RSS before "
+          f"reading {base:.0f} MB); the {top} highest are marked *")
+    highest = {w for w, _ in sorted(sampler.peaks.items(), key=lambda kv: -kv[1])[:top]}
+    for where, mb in sampler.peaks.items():
+        print(f"{'*' if where in highest else ' '} {mb:7.0f} MB  {mb / size:5.1f}× file  {where}")
 
 
 def main(argv: list[str] | None = None) -> None:

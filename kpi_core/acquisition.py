@@ -149,5 +149,9 @@ def spend_by_platform(performance: pl.DataFrame, start: date, end: date,
             notes.append(f"Ad spend in {codes} is left out: the orders or contacts are in {currency}, and "
                          "amounts in different currencies are never added.")
             rows = rows.filter(pl.col("currency").is_null() | (pl.col("currency") == currency))
+    elif "currency" in rows.columns and rows["currency"].drop_nulls().n_unique() > 1:
+        codes = ", ".join(sorted(rows["currency"].drop_nulls().unique().to_list()))
+        return {}, [f"The ad spend is in {codes}; amounts in different currencies are never added, so there is no "
+                    "spend per channel. Filter the sidebar to one currency's sources."]
     sums = rows.group_by("source").agg(pl.col("spend").sum()).sort("source")
     return dict(zip(sums["source"].to_list(), sums["spend"].to_list(), strict=True)), notes

@@ -9,7 +9,11 @@ The JSON output is a contract (acceptance checks, consultants' scripts and CI re
      "segments": [{<dim>: value, measure: ..., kpi: ..., ...}, ...]   # only with --by
      "goal": {...}, "notes": [...]}
 
-Rates are fractions. A file that cannot be used gives exit code 2 and one line on stderr.
+Rates are fractions. With an orders export (Shopify, WooCommerce), ``kpis`` and the goal plan also
+hold the loyalty KPIs only orders can answer (repeat purchase rate, LTV, LTV:CAC, churn), over the
+days the orders cover, computed as the app's scorecard does (kpi_core.loyalty); null when the orders
+cannot tell (churn needs 90 days of history), with a note saying why.
+A file that cannot be used gives exit code 2 and one line on stderr.
 """
 
 from __future__ import annotations
@@ -23,8 +27,8 @@ from pathlib import Path
 
 import polars as pl
 
-from kpi_core import catalog, glossary
-from kpi_core.engine import Inputs, available_measures, compute
+from kpi_core import catalog, glossary, loyalty
+from kpi_core.engine import Inputs, Period, available_measures, compute
 from kpi_core.goals import check_goal, plan
 from kpi_core.readers import ReadError, ReadResult, combine, overlaps, read_file
 from kpi_core.schema import MEASURES, MONEY_MEASURES
@@ -105,6 +109,9 @@ def summarize(paths: Sequence[str], goal: str | None = None, by: str | None = No
     out["totals"] = {m: _clean(row.get(m), m) for m in measures}
     out["kpis"] = {k: _clean(row.get(k), k) for k in total.kpis}
     notes = list(total.notes)
+    shop, why = _shop_kpis(results, frame, inputs)
+    out["kpis"].update({k: _clean(v, k) for k, v in shop.items()})
+    notes.extend(why)
     if total.currency is None and "currency" in frame.columns and frame["currency"].n_unique() > 1:
         per = compute(frame, computable, by=["currency"], inputs=inputs)
         out["by_currency"] = [_record(r, measures, list(per.kpis), ["currency"])
@@ -119,11 +126,44 @@ def summarize(paths: Sequence[str], goal: str | None = None, by: str | None = No
             "goal": goal,
             "headline": p.headline,
             "headline_note": p.headline_note,
-            "stages": {stage: [{"kpi": s.kpi, "value": _clean(row.get(s.kpi), s.kpi) if s.available else None,
-                                "missing": s.missing} for s in items] for stage, items in p.stages},
+            "stages": {stage: [_plan_item(s, row, shop) for s in items] for stage, items in p.stages},
         }
     out["notes"] = notes
     return out
+
+
+def _shop_kpis(results: list[ReadResult], frame: pl.DataFrame, inputs: Inputs) -> tuple[dict, list[str]]:
+    """The loyalty KPIs (repeat purchase rate, LTV, LTV:CAC, churn…) the ad and analytics rows cannot
+    give but the orders exports can, over the days the orders cover, as the scorecard computes them
+    (kpi_core.loyalty); and notes on how. Empty without orders exports."""
+    try:
+        orders = loyalty.orders_in(results)
+    except loyalty.OrdersProblem as exc:
+        return {}, [f"Loyalty KPIs: {exc}"]
+    if orders is None:
+        return {}, []
+    ids = loyalty.needs_orders(list(catalog.KPIS), frame, inputs)
+    if not ids:
+        return {}, []
+    period = Period(orders.data_start, orders.as_of)
+    comp = loyalty.compare_periods(orders, frame, ids, period, inputs)
+    values = {r["kpi"]: r["current"] for r in comp.frame.iter_rows(named=True)}
+    notes = [f"{loyalty.scorecard_note(ids)} Period: {period.start.isoformat()} to {period.end.isoformat()}.",
+             *orders.notes]
+    gap = loyalty.churn_gap(orders, period)
+    if "churn_rate" in ids and gap:
+        notes.append(gap)
+    return {k: values.get(k) for k in ids}, notes
+
+
+def _plan_item(status, row: dict, shop: dict) -> dict:
+    """One KPI of the goal plan: its value, or what it lacks (the orders can answer loyalty KPIs)."""
+    if status.kpi in shop:
+        value = _clean(shop[status.kpi], status.kpi)
+        return {"kpi": status.kpi, "value": value,
+                "missing": None if value is not None else "the orders cannot tell it yet (see the notes)"}
+    value = _clean(row.get(status.kpi), status.kpi) if status.available else None
+    return {"kpi": status.kpi, "value": value, "missing": status.missing}
 
 
 def compute_plan_ids(have: set[str]) -> set[str]:

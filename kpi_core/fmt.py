@@ -306,6 +306,91 @@ TEXTS: Mapping[str, Mapping[str, str]] = {
     "date": {"en": "Date", "nb": "Dato", "sv": "Datum"},
     "spend": {"en": "Spend", "nb": "Kostnad", "sv": "Kostnad"},
     "read_error": {"en": "{file}: {problem}", "nb": "{file}: {problem}", "sv": "{file}: {problem}"},
+    # --- the Loyalty page and the lead funnel (kpi_core.loyalty, kpi_core.leads) ---
+    "page_loyalty": {"en": "Loyalty", "nb": "Lojalitet", "sv": "Lojalitet"},
+    "loyalty_question": {"en": "Do customers come back?", "nb": "Kommer kundene tilbake?",
+                         "sv": "Kommer kunderna tillbaka?"},
+    "loyalty_no_orders": {
+        "en": "Loyalty needs the shop's orders: upload an orders export (Shopify's orders_export.csv, or a sheet "
+              "with order id, customer, date and amount) on the Data page.",
+        "nb": "Lojalitet trenger butikkens ordrer: last opp en ordreeksport (Shopifys orders_export.csv, eller et "
+              "ark med ordrenummer, kunde, dato og beløp) på Data-siden.",
+        "sv": "Lojalitet behöver butikens ordrar: ladda upp en orderexport (Shopifys orders_export.csv, eller ett "
+              "ark med ordernummer, kund, datum och belopp) på sidan Data."},
+    "order_currency": {"en": "Currency of the orders analysed (amounts in different currencies are never added)",
+                       "nb": "Valuta for ordrene (beløp i ulike valutaer legges aldri sammen)",
+                       "sv": "Valuta för ordrarna (belopp i olika valutor läggs aldrig ihop)"},
+    "churn_window": {"en": "Churn window (days)", "nb": "Frafallsvindu (dager)", "sv": "Churn-fönster (dagar)"},
+    "ltv_horizon": {"en": "LTV horizon (months)", "nb": "LTV-horisont (måneder)", "sv": "LTV-horisont (månader)"},
+    "loyalty_period": {"en": "{start} – {end} (the period in the sidebar). The orders end on {as_of}.",
+                       "nb": "{start} – {end} (perioden i sidefeltet). Ordrene slutter {as_of}.",
+                       "sv": "{start} – {end} (perioden i sidofältet). Ordrarna slutar {as_of}."},
+    "orders": {"en": "Orders", "nb": "Ordrer", "sv": "Ordrar"},
+    "net_revenue": {"en": "Net revenue", "nb": "Nettoomsetning", "sv": "Nettointäkter"},
+    "customers_new_returning": {"en": "Customers (new / returning)", "nb": "Kunder (nye / tilbakevendende)",
+                                "sv": "Kunder (nya / återkommande)"},
+    "returning_customers": {"en": "Returning customers", "nb": "Tilbakevendende kunder",
+                            "sv": "Återkommande kunder"},
+    "ltv_customers": {"en": "Customers in cohorts {h} months old", "nb": "Kunder i kohorter eldre enn {h} måneder",
+                      "sv": "Kunder i kohorter äldre än {h} månader"},
+    "purchase_frequency": {"en": "Purchase frequency", "nb": "Kjøpsfrekvens", "sv": "Köpfrekvens"},
+    "definitions": {"en": "How these numbers are defined", "nb": "Slik er tallene definert",
+                    "sv": "Så definieras siffrorna"},
+    "cohorts_title": {"en": "Cohorts: who keeps buying", "nb": "Kohorter: hvem fortsetter å kjøpe",
+                      "sv": "Kohorter: vilka fortsätter att köpa"},
+    "incomplete_caption": {"en": "Faded cells and points: the month is not over yet, so the value can still grow.",
+                           "nb": "Bleke celler og punkter: måneden er ikke over, så verdien kan fortsatt øke.",
+                           "sv": "Bleka celler och punkter: månaden är inte slut, så värdet kan fortfarande öka."},
+    "ltv_title": {"en": "LTV curves", "nb": "LTV-kurver", "sv": "LTV-kurvor"},
+    "ltv_basis_gp": {"en": "Gross profit per customer (net revenue × the margin entered on the Goal page).",
+                     "nb": "Bruttofortjeneste per kunde (nettoomsetning × marginen fra Mål-siden).",
+                     "sv": "Bruttovinst per kund (nettointäkter × marginalen från Mål-sidan)."},
+    "ltv_basis_revenue": {"en": "Net revenue per customer. Enter a gross margin on the Goal page for gross profit.",
+                          "nb": "Nettoomsetning per kunde. Legg inn bruttomargin på Mål-siden for bruttofortjeneste.",
+                          "sv": "Nettointäkter per kund. Ange bruttomarginal på Mål-sidan för bruttovinst."},
+    "ltv_by_cohort": {"en": "LTV per cohort at 3, 6 and 12 months (– = the cohort is too young)",
+                      "nb": "LTV per kohort etter 3, 6 og 12 måneder (– = kohorten er for ung)",
+                      "sv": "LTV per kohort efter 3, 6 och 12 månader (– = kohorten är för ung)"},
+    "ltv_cac_title": {"en": "LTV:CAC by acquisition channel", "nb": "LTV:CAC per anskaffelseskanal",
+                      "sv": "LTV:CAC per anskaffningskanal"},
+    "ltv_cac_caption": {
+        "en": "LTV = net revenue per customer over their first {h} months, from the cohorts old enough. CAC = "
+              "(ad spend + other costs) / new customers, {start} – {end}. A customer's channel is that of their "
+              "first order. Healthy at 3 or more.",
+        "nb": "LTV = nettoomsetning per kunde de første {h} månedene, fra kohortene som er gamle nok. CAC = "
+              "(annonsekostnad + andre kostnader) / nye kunder, {start} – {end}. Kundens kanal er kanalen til "
+              "første ordre. Sunt fra 3 og oppover.",
+        "sv": "LTV = nettointäkter per kund de första {h} månaderna, från kohorterna som är gamla nog. CAC = "
+              "(annonskostnad + övriga kostnader) / nya kunder, {start} – {end}. Kundens kanal är den första "
+              "orderns kanal. Sunt från 3 och uppåt."},
+    "by_month_title": {"en": "New and returning customers by month", "nb": "Nye og tilbakevendende kunder per måned",
+                       "sv": "Nya och återkommande kunder per månad"},
+    "personal_data": {"en": "Personal data left out by the readers (never shown, stored or sent to the browser)",
+                      "nb": "Personopplysninger som leserne utelot (vises, lagres og sendes aldri til nettleseren)",
+                      "sv": "Personuppgifter som läsarna uteslöt (visas, sparas och skickas aldrig till webbläsaren)"},
+    "lead_funnel_title": {"en": "Lead funnel (CRM)", "nb": "Leadstrakt (CRM)", "sv": "Leadstratt (CRM)"},
+    "lead_funnel_caption": {
+        "en": "Contacts created {start} – {end}, followed to the stage they have reached now; CPL and CAC use the "
+              "ad spend of the same dates.",
+        "nb": "Kontakter opprettet {start} – {end}, fulgt til steget de har nådd nå; CPL og CAC bruker "
+              "annonsekostnaden for de samme datoene.",
+        "sv": "Kontakter skapade {start} – {end}, följda till steget de nått nu; CPL och CAC använder "
+              "annonskostnaden för samma datum."},
+    "lead_by_month": {"en": "By create month", "nb": "Etter opprettelsesmåned", "sv": "Efter skapandemånad"},
+    "deals_title": {"en": "Deals by create month", "nb": "Avtaler etter opprettelsesmåned",
+                    "sv": "Affärer efter skapandemånad"},
+    "deals_caption": {"en": "Win rate = won / closed (won or lost) deals; days to close: median over won deals.",
+                      "nb": "Vinnrate = vunnet / lukkede (vunnet eller tapt) avtaler; dager til lukking: median "
+                            "over vunne avtaler.",
+                      "sv": "Vinstandel = vunna / stängda (vunna eller förlorade) affärer; dagar till avslut: median "
+                            "över vunna affärer."},
+    "lead_dates": {"en": "Contacts created", "nb": "Kontakter opprettet", "sv": "Kontakter skapade"},
+    "lead_dates_all": {"en": "All dates of the CRM export", "nb": "Alle datoer i CRM-eksporten",
+                       "sv": "Alla datum i CRM-exporten"},
+    "lead_dates_period": {"en": "In the period analysed", "nb": "I perioden", "sv": "I perioden"},
+    "lead_dates_help": {"en": "Leads take months to become customers: the whole export shows where they end up.",
+                        "nb": "Det tar måneder før leads blir kunder: hele eksporten viser hvor de ender.",
+                        "sv": "Det tar månader innan leads blir kunder: hela exporten visar var de hamnar."},
     # context: targets, diagnostics, why it moved, where a number comes from, anomalies
     "targets": {"en": "Targets", "nb": "Mål", "sv": "Mål"},
     "targets_help": {"en": "On track when the value meets the target, at risk within 10 % of it, off track beyond. "

@@ -23,6 +23,7 @@ import polars as pl
 from kpi_core import acquisition, catalog
 from kpi_core.catalog import Formula
 from kpi_core.engine import Period, evaluate, formula_expr, resolve
+from kpi_core.readers.result import ReadResult
 
 # Funnel steps as engine measures, in order, with the contact date that marks each.
 STEPS: tuple[str, ...] = ("leads", "mqls", "sqls", "opportunities", "new_customers")
@@ -52,16 +53,41 @@ RATES: Mapping[str, Formula] = {
 }
 COST_KPIS = ("cpl", "cac")
 
-DEFINITION = (
-    "A contact counts at a stage when it has that stage's date, a later stage's date, or its lifecycle "
-    "stage is that stage or later (CRMs skip stages). Step rate = contacts at a step / contacts at the "
-    "step before. Days lead → customer: from the lead date (the create date when it has none) to the "
-    "customer date, the median over contacts that became customers."
-)
+DEFINITION: Mapping[str, str] = {
+    "en": "A contact counts at a stage when it has that stage's date, a later stage's date, or its lifecycle "
+          "stage is that stage or later (CRMs skip stages). Step rate = contacts at a step / contacts at the "
+          "step before. Days lead → customer: from the lead date (the create date when it has none) to the "
+          "customer date, the median over contacts that became customers.",
+    "nb": "En kontakt telles på et steg når den har stegets dato, en senere stegdato, eller livssyklusfasen er "
+          "det steget eller senere (CRM-er hopper over steg). Stegrate = kontakter på et steg / kontakter på "
+          "steget før. Dager lead → kunde: fra lead-datoen (opprettelsesdatoen når den mangler) til kundedatoen, "
+          "medianen over kontakter som ble kunder.",
+    "sv": "En kontakt räknas på ett steg när den har stegets datum, ett senare stegs datum, eller livscykelfasen "
+          "är det steget eller senare (CRM-system hoppar över steg). Stegandel = kontakter på ett steg / "
+          "kontakter på steget före. Dagar lead → kund: från lead-datumet (skapandedatumet när det saknas) till "
+          "kunddatumet, medianen över kontakter som blev kunder.",
+}
+
+
+def definition(lang: str = "en") -> str:
+    """How contacts are counted, in ``lang`` (English when not translated)."""
+    return DEFINITION.get(lang) or DEFINITION["en"]
 
 
 class CrmProblem(ValueError):
     """A contacts or deals table we cannot use; the message says what to do."""
+
+
+def records_in(results: Sequence[ReadResult], kind: str = "contacts") -> pl.DataFrame | None:
+    """The records of every CRM export of ``kind`` ("contacts" or "deals") among ``results``; None
+    when there is none."""
+    tables = [r.records for r in results if r.kind == kind and r.records is not None and r.records.height]
+    return pl.concat(tables, how="diagonal_relaxed") if tables else None
+
+
+def created_span(contacts: pl.DataFrame) -> Period:
+    """From the first to the last create date: the whole export."""
+    return Period(contacts["create_date"].min(), contacts["create_date"].max())
 
 
 def reached(contacts: pl.DataFrame) -> pl.DataFrame:

@@ -32,7 +32,8 @@ import polars as pl
 
 from kpi_core import acquisition, catalog
 from kpi_core.catalog import Formula
-from kpi_core.engine import Period, evaluate, formula_expr, resolve
+from kpi_core.engine import Comparison, Inputs, Period, available_measures, compare, evaluate, formula_expr, resolve
+from kpi_core.readers.result import ReadResult
 
 CHURN_DAYS = 90
 HORIZONS: tuple[int, ...] = (3, 6, 12)
@@ -47,21 +48,58 @@ KPIS = ("aov", "repeat_purchase_rate", "churn_rate", "return_rate", "ltv")
 # Not in the catalog (not a goal KPI), but shown on the Loyalty page.
 PURCHASE_FREQUENCY = Formula({"orders": 1.0}, {"customers": 1.0})
 
-DEFINITIONS: Mapping[str, str] = {
-    "net_revenue": "Net revenue = order totals − refunded amounts; cancelled orders are left out.",
-    "new_customers": "A customer is new in the period of their first order and returning after it.",
-    "repeat_purchase_rate": "Repeat purchase rate = customers with 2 or more orders in the period / "
-                            "customers with an order in the period.",
-    "purchase_frequency": "Purchase frequency = orders / customers in the period.",
-    "churn_rate": "A customer is active while their last order is at most {days} days old. Churn rate = "
-                  "customers active the day before the period who are no longer active on its last day "
-                  "(no order in the {days} days up to it) / customers active the day before the period.",
-    "return_rate": "Return rate = orders refunded (fully or partly) or returned / orders.",
-    "cohorts": "A cohort is the customers whose first order fell in that month; month k is the k-th "
-               "calendar month after it.",
-    "ltv": "LTV at h months = net revenue of a cohort's customers in their months 0 to h−1 / the "
-           "cohort's customers. A cohort whose month h−1 has not ended yet is incomplete: no value.",
+# The definitions as the Loyalty page states them, per language; {days} is the churn window.
+DEFINITIONS: Mapping[str, Mapping[str, str]] = {
+    "net_revenue": {
+        "en": "Net revenue = order totals − refunded amounts; cancelled orders are left out.",
+        "nb": "Nettoomsetning = ordresummer − refunderte beløp; kansellerte ordrer er utelatt.",
+        "sv": "Nettointäkter = ordersummor − återbetalda belopp; avbrutna ordrar är uteslutna."},
+    "new_customers": {
+        "en": "A customer is new in the period of their first order and returning after it.",
+        "nb": "En kunde er ny i perioden med sin første ordre og tilbakevendende etter den.",
+        "sv": "En kund är ny i perioden med sin första order och återkommande efter den."},
+    "repeat_purchase_rate": {
+        "en": "Repeat purchase rate = customers with 2 or more orders in the period / customers with an order "
+              "in the period.",
+        "nb": "Gjenkjøpsrate = kunder med 2 eller flere ordrer i perioden / kunder med en ordre i perioden.",
+        "sv": "Återköpsgrad = kunder med 2 eller fler ordrar i perioden / kunder med en order i perioden."},
+    "purchase_frequency": {
+        "en": "Purchase frequency = orders / customers in the period.",
+        "nb": "Kjøpsfrekvens = ordrer / kunder i perioden.",
+        "sv": "Köpfrekvens = ordrar / kunder i perioden."},
+    "churn_rate": {
+        "en": "A customer is active while their last order is at most {days} days old. Churn rate = customers "
+              "active the day before the period who are no longer active on its last day (no order in the "
+              "{days} days up to it) / customers active the day before the period.",
+        "nb": "En kunde er aktiv så lenge siste ordre er høyst {days} dager gammel. Frafallsrate = kunder som var "
+              "aktive dagen før perioden og ikke lenger er aktive på periodens siste dag (ingen ordre de {days} "
+              "dagene fram til den) / kunder som var aktive dagen før perioden.",
+        "sv": "En kund är aktiv så länge senaste ordern är högst {days} dagar gammal. Kundbortfall = kunder som "
+              "var aktiva dagen före perioden och inte längre är aktiva på periodens sista dag (ingen order de "
+              "{days} dagarna fram till den) / kunder som var aktiva dagen före perioden."},
+    "return_rate": {
+        "en": "Return rate = orders refunded (fully or partly) or returned / orders.",
+        "nb": "Returrate = ordrer som er refundert (helt eller delvis) eller returnert / ordrer.",
+        "sv": "Returgrad = ordrar som återbetalats (helt eller delvis) eller returnerats / ordrar."},
+    "cohorts": {
+        "en": "A cohort is the customers whose first order fell in that month; month k is the k-th calendar "
+              "month after it.",
+        "nb": "En kohort er kundene med første ordre i den måneden; måned k er den k-te kalendermåneden etter.",
+        "sv": "En kohort är kunderna med första ordern i den månaden; månad k är den k:te kalendermånaden "
+              "efter."},
+    "ltv": {
+        "en": "LTV at h months = net revenue of a cohort's customers in their months 0 to h−1 / the cohort's "
+              "customers. A cohort whose month h−1 has not ended yet is incomplete: no value.",
+        "nb": "LTV etter h måneder = nettoomsetning fra kohortens kunder i måned 0 til h−1 / kohortens kunder. "
+              "En kohort der måned h−1 ikke er over, er ufullstendig: ingen verdi.",
+        "sv": "LTV efter h månader = nettointäkter från kohortens kunder i månad 0 till h−1 / kohortens kunder. "
+              "En kohort där månad h−1 inte är slut är ofullständig: inget värde."},
 }
+
+
+def definitions(lang: catalog.Lang = "en", churn_days: int = CHURN_DAYS) -> list[str]:
+    """The page's definitions in ``lang`` (English where a text has no translation)."""
+    return [(texts.get(lang) or texts["en"]).format(days=churn_days) for texts in DEFINITIONS.values()]
 
 
 class OrdersProblem(ValueError):
@@ -121,13 +159,16 @@ def prepare(records: pl.DataFrame, currency: str | None = None, as_of: date | No
         notes.append(f"{unknown} order{'s have' if unknown != 1 else ' has'} no customer or no date and "
                      f"{'are' if unknown != 1 else 'is'} left out.")
         f = f.filter(pl.col("customer_id").is_not_null() & pl.col("date").is_not_null())
-    if f.is_empty():
-        raise OrdersProblem("the orders table has no orders with a customer and a date (after leaving out "
-                            "cancelled ones).")
     last = f["date"].max()
-    if as_of is not None and as_of < last:
+    if as_of is not None and last is not None and as_of < last:
         f = f.filter(pl.col("date") <= as_of)
         notes.append(f"Orders after {as_of.isoformat()} are ignored (the as-of date).")
+    if f.is_empty() and records["customer_id"].null_count() == records.height:
+        raise OrdersProblem("the orders have no customer: export them with the customer's e-mail (Shopify's "
+                            "'Email' column), which is read only as a salted hash. Loyalty needs to know who bought.")
+    if f.is_empty():
+        raise OrdersProblem("the orders table has no orders with a customer and a date (after leaving out "
+                            "cancelled ones and any after the as-of date).")
     refunded = pl.col("refunded").fill_null(0.0) if "refunded" in f.columns else pl.lit(0.0)
     returned = pl.col("returned").fill_null(False) if "returned" in f.columns else pl.lit(False)
     channel = pl.col("channel") if "channel" in f.columns else pl.lit(None, dtype=pl.String)
@@ -227,8 +268,17 @@ def by_period(orders: Orders, grain: str = "month", churn_days: int = CHURN_DAYS
         m = period_measures(orders, Period(start, end), churn_days)  # churn unknown while it runs
         rows.append({"period": start, "complete": end <= orders.as_of, **m})
     frame = pl.DataFrame(rows, schema={"period": pl.Date, "complete": pl.Boolean, **{m: pl.Float64 for m in MEASURES}})
-    frame = frame.with_columns((pl.col("customers") - pl.col("new_customers")).alias("returning_customers"))
-    return kpis(frame, [k for k in KPIS if k != "ltv"])
+    return _with_returning(kpis(frame, [k for k in KPIS if k != "ltv"]))
+
+
+def summary(orders: Orders, period: Period, churn_days: int = CHURN_DAYS) -> dict[str, float | None]:
+    """The period's measures and KPIs in one dict, returning customers included (the Loyalty page)."""
+    return _with_returning(kpis(period_measures(orders, period, churn_days))).row(0, named=True)
+
+
+def _with_returning(frame: pl.DataFrame) -> pl.DataFrame:
+    """Customers of the period who had bought before it: all of them but the new ones."""
+    return frame.with_columns((pl.col("customers") - pl.col("new_customers")).alias("returning_customers"))
 
 
 # --- cohorts ------------------------------------------------------------------------------------
@@ -370,3 +420,90 @@ def ltv_cac(orders: Orders, performance: pl.DataFrame, period: Period, horizon: 
 def label(kpi_id: str) -> str:
     """The catalog label, or the page's own names for purchase frequency."""
     return "Purchase frequency" if kpi_id == "purchase_frequency" else catalog.get(kpi_id).label()
+
+
+# --- for the app: the orders of an upload, the scorecard's loyalty KPIs --------------------------
+
+
+def orders_in(results: Sequence[ReadResult], currency: str | None = None, as_of: date | None = None) -> Orders | None:
+    """The orders of every orders export among ``results``, prepared; None when there is none."""
+    tables = [r.records for r in results if r.kind == "orders" and r.records is not None and r.records.height]
+    if not tables:
+        return None
+    return prepare(pl.concat(tables, how="diagonal_relaxed"), currency=currency, as_of=as_of)
+
+
+def order_currencies(results: Sequence[ReadResult]) -> list[str]:
+    """The currencies the orders exports are in, sorted (the page asks for one when there are several)."""
+    codes = {c for r in results if r.kind == "orders" and r.records is not None and "currency" in r.records.columns
+             for c in r.records["currency"].drop_nulls().unique().to_list()}
+    return sorted(codes)
+
+
+def dropped_personal_data(results: Sequence[ReadResult]) -> list[str]:
+    """What the readers left out as personal data, per file ("orders_export.csv: Email, Billing Name…")."""
+    return [f"{r.file}: {f.message}" for r in results for f in r.findings if "personal data" in f.message]
+
+
+def default_horizon(table: pl.DataFrame, horizons: Sequence[int] = HORIZONS) -> int:
+    """The longest horizon some cohort is old enough for (the shortest when none is)."""
+    done = [h for h in horizons if table.filter((pl.col("month") == h - 1) & pl.col("complete")).height]
+    return max(done) if done else min(horizons)
+
+
+def needs_orders(kpi_ids: Sequence[str], performance: pl.DataFrame, inputs: Inputs | None = None) -> list[str]:
+    """The KPIs the performance data cannot answer but an orders table can (repeat rate, churn, LTV…).
+
+    Only KPIs made of the shop's measures (plus spend and other costs, for CAC) qualify: the shop's
+    orders over Meta's carts would mix two tools in one ratio.
+    """
+    have = available_measures(performance, inputs) if performance.height else set()
+    from_data, _ = resolve(list(kpi_ids), have)
+    with_orders, _ = resolve(list(kpi_ids), set(MEASURES) | (have & {"spend", "other_costs"}))
+    return [k for k in kpi_ids if k in with_orders and k not in from_data]
+
+
+def compare_periods(orders: Orders, performance: pl.DataFrame, kpi_ids: Sequence[str], current: Period,
+                    inputs: Inputs | None = None, churn_days: int = CHURN_DAYS) -> Comparison:
+    """Loyalty KPIs in ``current`` against the period before it, through ``engine.compare``.
+
+    The frame compared has one row of the shop's measures per period (people counted once, so the
+    engine keeps them) and the ad platforms' spend rows, for CAC and LTV:CAC. Only spend is taken from
+    the ad data: the shop's revenue and orders are never mixed with the platforms' attributed ones.
+    """
+    previous = current.previous()
+    shop = pl.DataFrame(
+        [{"date": p.start, **period_measures(orders, p, churn_days)} for p in (previous, current)],
+        schema={"date": pl.Date, **{m: pl.Float64 for m in MEASURES}},
+    ).with_columns(pl.lit(orders.currency, dtype=pl.String).alias("currency"))
+    parts = [shop]
+    if {"date", "spend"} <= set(performance.columns):
+        cols = ["date", "spend", *(["currency"] if "currency" in performance.columns else [])]
+        parts.append(performance.select(cols).filter(pl.col("spend").is_not_null()))
+    return compare(pl.concat(parts, how="diagonal_relaxed"), list(kpi_ids), current=current, previous=previous,
+                   inputs=inputs)
+
+
+def formulas(kpi_ids: Sequence[str]) -> dict[str, Formula]:
+    """The catalog formula each loyalty KPI uses on the shop's measures (for "how is it computed")."""
+    chosen, _ = resolve(list(kpi_ids), set(MEASURES) | {"spend", "other_costs"})
+    return {k: f for k, f in chosen.items() if f is not None and k in kpi_ids}
+
+
+_SCORECARD_NOTE: Mapping[str, str] = {
+    "en": "{kpis}: from the shop's orders (net of refunds, cancelled orders left out), not from the ad platforms; "
+          "CAC uses the ad spend. Repeat purchase rate counts customers with 2 or more orders in the period; churn "
+          "uses a {days}-day window (see the Loyalty page).",
+    "nb": "{kpis}: fra butikkens ordrer (etter refusjoner, uten kansellerte ordrer), ikke fra annonseplattformene; "
+          "CAC bruker annonsekostnaden. Gjenkjøpsrate teller kunder med 2 eller flere ordrer i perioden; frafall "
+          "bruker et vindu på {days} dager (se Lojalitet-siden).",
+    "sv": "{kpis}: från butikens ordrar (efter återbetalningar, utan avbrutna ordrar), inte från "
+          "annonsplattformarna; CAC använder annonskostnaden. Återköpsgrad räknar kunder med 2 eller fler ordrar "
+          "i perioden; kundbortfall använder ett fönster på {days} dagar (se sidan Lojalitet).",
+}
+
+
+def scorecard_note(kpi_ids: Sequence[str], lang: catalog.Lang = "en") -> str:
+    """Says where the scorecard's loyalty KPIs come from and how churn is defined."""
+    names = ", ".join(catalog.get(k).label(lang) for k in kpi_ids)
+    return (_SCORECARD_NOTE.get(lang) or _SCORECARD_NOTE["en"]).format(kpis=names, days=CHURN_DAYS)

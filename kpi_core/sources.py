@@ -40,6 +40,7 @@ ROLES: Mapping[str, str] = {
     "hubspot_deals": "crm",
     "shopify": "shop",
     "shopify_orders": "shop",
+    "woocommerce_orders": "shop",
 }
 
 # measure -> tiers of roles, best first. Ad and e-mail tools attribute results to the activity

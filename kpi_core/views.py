@@ -17,7 +17,7 @@ from datetime import date, timedelta
 
 import polars as pl
 
-from kpi_core import catalog, fmt
+from kpi_core import catalog, fmt, loyalty
 from kpi_core.catalog import GOAL_LABELS, HEADLINES, STAGE_LABELS, Lang
 from kpi_core.engine import Inputs, Period, available_measures, compare, compute, in_period, resolve
 from kpi_core.goals import plan
@@ -154,19 +154,25 @@ def spark_grain(period: Period) -> str:
 
 
 def scorecard(frame: pl.DataFrame, goal: str, period: Period, inputs: Inputs | None = None,
-              lang: Lang = "en") -> Scorecard:
+              lang: Lang = "en", orders: loyalty.Orders | None = None) -> Scorecard:
     """The goal's KPIs per funnel stage, in ``period`` against the period of equal length before it.
 
     ``frame`` is filtered by dimension but not by date (the previous period must be in it).
+    ``orders``: the shop's orders. They answer the loyalty KPIs that ad and analytics data cannot
+    (repeat purchase rate, churn, LTV, LTV:CAC, return rate), from the orders alone.
     """
     inputs = inputs or Inputs()
     p = plan(goal, available_measures(frame, inputs))
     ids = p.available
+    shop_ids = loyalty.needs_orders([s.kpi for s in p.unavailable], frame, inputs) if orders is not None else []
     comp = compare(frame, ids, current=period, inputs=inputs)
     rows = {r["kpi"]: r for r in comp.frame.iter_rows(named=True)}
+    if orders is not None and shop_ids:
+        shop = loyalty.compare_periods(orders, frame, shop_ids, period, inputs)
+        rows.update({r["kpi"]: r for r in shop.frame.iter_rows(named=True)})
     spark = compute(in_period(frame, period), ids, grain=spark_grain(period), inputs=inputs) if ids else None
     currency = spark.currency if spark else None
-    formulas = spark.formulas if spark else {}
+    formulas = {**(spark.formulas if spark else {}), **loyalty.formulas(shop_ids)}
 
     def card(kid: str) -> Card:
         k = catalog.get(kid)
@@ -188,15 +194,18 @@ def scorecard(frame: pl.DataFrame, goal: str, period: Period, inputs: Inputs | N
         )
 
     # A KPI with a value in neither period says nothing: list it with the missing ones instead of "–".
-    empty = {k for k in ids if rows.get(k, {}).get("current") is None and rows.get(k, {}).get("previous") is None}
-    headline = card(p.headline) if p.headline in ids else None
+    shown = [*ids, *shop_ids]
+    empty = {k for k in shown if rows.get(k, {}).get("current") is None and rows.get(k, {}).get("previous") is None}
+    headline = card(p.headline) if p.headline in shown else None
     stages = []
     for stage, items in p.stages:
-        cards = tuple(card(s.kpi) for s in items if s.available and s.kpi != p.headline and s.kpi not in empty)
+        cards = tuple(card(s.kpi) for s in items if s.kpi in shown and s.kpi != p.headline and s.kpi not in empty)
         stages.append(StageCards(stage, STAGE_LABELS[stage][lang], fmt.t(f"stage_goal_{stage}", lang), cards))
-    missing = tuple((catalog.get(s.kpi).label(lang), s.missing or "") for s in p.unavailable) + tuple(
-        (catalog.get(k).label(lang), fmt.t("no_value", lang)) for k in ids if k in empty and k != p.headline)
-    notes = tuple(dict.fromkeys([*(spark.notes if spark else ()), *comp.notes]))
+    missing = tuple((catalog.get(s.kpi).label(lang), s.missing or "") for s in p.unavailable
+                    if s.kpi not in shown) + tuple(
+        (catalog.get(k).label(lang), fmt.t("no_value", lang)) for k in shown if k in empty and k != p.headline)
+    notes = tuple(dict.fromkeys([*(spark.notes if spark else ()), *comp.notes,
+                                 *([loyalty.scorecard_note(shop_ids, lang)] if shop_ids else [])]))
     note = None
     preferred_id = HEADLINES[goal][0]
     if p.headline != preferred_id and p.status(preferred_id) is not None:
@@ -430,9 +439,9 @@ def funnel(frame: pl.DataFrame, lang: Lang = "en") -> Funnel:
     Stages the data lacks are skipped; the step that keeps the smallest share of the stage before
     it is the biggest drop.
     """
-    has_orders = "orders" in frame.columns and (frame["orders"].drop_nulls().sum() or 0) > 0
-    wanted = (*FUNNEL_STEPS[:-1], "orders" if has_orders else "conversions")
     totals = compute(frame, []).row(0) if frame.height else {}
+    # Orders as the engine kept them: a shop's orders set aside next to ad revenue do not end the funnel.
+    wanted = (*FUNNEL_STEPS[:-1], "orders" if totals.get("orders") else "conversions")
     names = [s for s in wanted if totals.get(s)]
     vols = [float(totals[s]) for s in names]
     labels = [fmt.name(s, lang) for s in names]

@@ -3,8 +3,9 @@
 import streamlit as st
 
 import ui
-from kpi_core import views
+from kpi_core import leads, views
 from kpi_core.charts.funnel import stage_volumes, step_rates
+from kpi_core.charts.loyalty import lead_funnel
 
 ui.framed()
 
@@ -27,4 +28,38 @@ else:
         st.markdown(ui.t("funnel_biggest_drop", a=a, b=b, rate=rate))
     st.caption(ui.t("funnel_caption"))
 
-# The lead funnel (leads → MQL → SQL → customers from CRM exports) is added below by the loyalty module.
+# --- the lead funnel from CRM contacts ---
+contacts = leads.records_in(view.data.results, "contacts")
+if contacts is not None:
+    st.subheader(ui.t("lead_funnel_title"), anchor=False)
+    span = ui.kept(st.segmented_control, ui.LEAD_DATES, ui.t("lead_dates"), options=["all", "period"],
+                   format_func=lambda o: ui.t(f"lead_dates_{o}"), required=True, help=ui.t("lead_dates_help"))
+    period = leads.created_span(contacts) if span == "all" else view.filters.period
+    costs = leads.by_source_with_costs(contacts, view.by_dimension, period)
+    st.altair_chart(lead_funnel(leads.steps_long(costs.frame, by=("acquisition",)), by="acquisition"),
+                    key="lead_funnel")
+    st.caption(ui.t("lead_funnel_caption", start=period.start.isoformat(), end=period.end.isoformat()))
+    columns = {**{k: st.column_config.NumberColumn(k.replace("_", " ").capitalize(), format="percent")
+                  for k in leads.RATES},
+               **ui.kpi_columns(("lead_to_mql_rate", "mql_to_sql_rate", "cpl", "cac"), None, ui.lang()),
+               "acquisition": st.column_config.TextColumn(ui.t("source")),
+               "month": st.column_config.DateColumn(ui.t("month"), format="YYYY-MM")}
+    rates = [*leads.RATES, "median_days_to_customer"]
+    st.dataframe(costs.frame, hide_index=True, column_config=columns,
+                 column_order=["acquisition", *leads.STEPS, "spend", "cpl", "cac", *rates, "channels"])
+    for note in costs.notes:
+        st.caption(note)
+    st.markdown(f"**{ui.t('lead_by_month')}**")
+    st.dataframe(leads.funnel(contacts, by=("month",), period=period), hide_index=True, column_config=columns,
+                 column_order=["month", "contacts", *leads.STEPS, *rates])
+    st.caption(leads.definition(ui.lang()))
+
+deals = leads.records_in(view.data.results, "deals")
+if deals is not None:
+    st.subheader(ui.t("deals_title"), anchor=False)
+    st.dataframe(leads.deals_summary(deals), hide_index=True, column_config={
+        "month": st.column_config.DateColumn(ui.t("month"), format="YYYY-MM"),
+        "win_rate": st.column_config.NumberColumn(format="percent"),
+        "avg_won_amount": st.column_config.NumberColumn(format="localized"),
+        "won_amount": st.column_config.NumberColumn(format="localized")})
+    st.caption(ui.t("deals_caption"))

@@ -31,7 +31,7 @@ with right, st.expander(ui.t("business_inputs")):
 
 inputs = ui.inputs()
 sc = ui.memo(views.scorecard, view, "by_dimension", goal=goal, period=view.filters.period,
-               inputs=inputs, lang=lang)
+               inputs=inputs, lang=lang, orders=ui.orders()[0])
 st.caption(ui.t("scorecard_caption", current=str(sc.current).replace(":", " – "), days=sc.current.days,
                 previous=str(sc.previous).replace(":", " – ")))
 

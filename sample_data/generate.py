@@ -440,6 +440,9 @@ GA4_SHOP_PAID = {
     "Paid Social": (0.79, 0.38, 24, 0.006, 0.08),
 }
 GA4_SHARE_TRACKED = 0.88  # consent: GA4 sees this share of the shop's orders
+# The shop's attribution app writes the visit's utm_source into the order's Note Attributes (paid
+# and e-mail visits carry UTM tags; organic, direct and referral visits do not).
+UTM_SOURCE = {"Paid Search": "google", "Cross-network": "google", "Paid Social": "facebook", "Email": "newsletter"}
 
 
 def newsletter(d: date) -> float:
@@ -582,6 +585,7 @@ def shopify_orders(rng: random.Random, orders_by_day: list[tuple[date, list[str]
                 "Shipping Name": cust["name"], "Shipping Street": cust["street"], "Shipping Address1": cust["street"],
                 "Shipping City": cust["city"], "Shipping Zip": cust["zip"], "Shipping Country": "NO",
                 "Notes": "Gaveinnpakning, takk!" if d.month == 12 and rng.random() < 0.05 else "",
+                "Note Attributes": f"utm_source: {UTM_SOURCE[channel]}" if channel in UTM_SOURCE else "",
                 "Cancelled at": cancelled, "Payment Method": payment, "Payment Reference": ref,
                 "Refunded Amount": plain(refunded), "Outstanding Balance": "0.00", "Id": str(order_id),
                 "Risk Level": "Low", "Source": "web" if rng.random() < 0.97 else "shopify_draft_order",

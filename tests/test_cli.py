@@ -141,3 +141,38 @@ def test_an_image_renamed_csv_exits_2_naming_the_file(tmp_path):
                           cwd=Path(__file__).parents[1])
     assert proc.returncode == 2 and "photo.csv" in proc.stderr and "PNG" in proc.stderr
     assert len(proc.stderr.strip().splitlines()) == 1
+
+
+ORDERS = """Name,Email,Financial Status,Accepts Marketing,Currency,Total,Created at,Cancelled at,Refunded Amount,Source
+#2001,kari@x.no,paid,yes,NOK,1000.00,2025-03-01 10:00:00 +0100,,0.00,web
+#2002,ola@x.no,partially_refunded,no,NOK,600.00,2025-03-05 10:00:00 +0100,,100.00,web
+#2003,KARI@x.no,paid,yes,NOK,400.00,2025-03-20 10:00:00 +0100,,0.00,web
+#2004,per@x.no,voided,no,NOK,250.00,2025-03-21 10:00:00 +0100,2025-03-21 12:00:00 +0100,0.00,web
+"""
+ADS = """date,campaign,spend,impressions,clicks,currency
+2025-03-02,NO_Brand,300.00,10000,200,NOK
+2025-03-10,NO_Brand,100.00,5000,50,NOK
+"""
+
+
+def test_loyalty_kpis_come_from_the_orders_export(capsys, tmp_path):
+    (tmp_path / "orders_export.csv").write_text(ORDERS, encoding="utf-8")
+    (tmp_path / "ads.csv").write_text(ADS, encoding="utf-8")
+    out = run_json(capsys, tmp_path / "orders_export.csv", tmp_path / "ads.csv", "--goal", "loyalty")
+    kpis = out["kpis"]
+    # #2004 is cancelled, so per@x.no is no customer; kari (#2001, #2003: e-mail case ignored) and ola (#2002).
+    # repeat purchase rate: 1 customer with 2+ orders / 2 customers = 0.5
+    assert kpis["repeat_purchase_rate"] == pytest.approx(0.5)
+    # LTV: net revenue (1000 + (600 − 100 refunded) + 400 = 1900) / 2 customers = 950
+    assert kpis["ltv"] == pytest.approx(950.0)
+    # CAC: spend (300 + 100) / 2 new customers = 200; LTV:CAC = 950 / 200 = 4.75
+    assert kpis["cac"] == pytest.approx(200.0)
+    assert kpis["ltv_cac_ratio"] == pytest.approx(4.75)
+    # churn needs 90 days of orders before 2025-03-01: unknown, and the plan says so instead of "needs an orders export"
+    assert kpis["churn_rate"] is None
+    loyalty_stage = {s["kpi"]: s for s in out["goal"]["stages"]["loyalty"]}
+    assert loyalty_stage["repeat_purchase_rate"]["value"] == pytest.approx(0.5)
+    assert loyalty_stage["ltv"]["value"] == pytest.approx(950.0)
+    assert "orders export" not in (loyalty_stage["churn_rate"]["missing"] or "")
+    assert out["goal"]["headline"] == "repeat_purchase_rate"
+    assert any("Churn needs 90 days" in n for n in out["notes"])

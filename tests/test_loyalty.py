@@ -94,6 +94,12 @@ def test_missing_columns_are_named():
         loyalty.prepare(records().drop("customer_id"))
 
 
+def test_orders_without_any_customer_say_what_to_export():
+    anonymous = records().with_columns(pl.lit(None, dtype=pl.String).alias("customer_id"))
+    with pytest.raises(OrdersProblem, match="export them with the customer's e-mail"):
+        loyalty.prepare(anonymous)
+
+
 def test_orders_without_customer_are_left_out_with_a_note():
     rows = [*ORDERS, ("1011", None, D(2025, 3, 3), 40.0, 0.0, False, "web")]
     prepared = loyalty.prepare(records(rows))
@@ -105,6 +111,8 @@ def test_as_of_date_cuts_later_orders():
     prepared = loyalty.prepare(records(), as_of=D(2025, 3, 31))
     assert prepared.as_of == D(2025, 3, 31)
     assert prepared.frame["date"].max() == D(2025, 3, 12)
+    with pytest.raises(OrdersProblem, match="no orders with a customer and a date"):
+        loyalty.prepare(records(), as_of=D(2024, 12, 31))
 
 
 # --- measures and KPIs of a period ---------------------------------------------------------------
@@ -131,6 +139,7 @@ def test_new_customers_are_counted_in_the_period_of_their_first_order(orders):
     m = loyalty.period_measures(orders, Period(D(2025, 2, 1), D(2025, 2, 28)))
     # February: A (returning, first order in January), C and D (new). 50 + 80 + 60 = 190.
     assert (m["orders"], m["revenue"], m["customers"], m["new_customers"]) == (3.0, 190.0, 3.0, 2.0)
+    assert loyalty.summary(orders, Period(D(2025, 2, 1), D(2025, 2, 28)))["returning_customers"] == 1.0  # A
 
 
 def test_churn_with_a_60_day_window(orders):
@@ -266,3 +275,9 @@ def test_ltv_cac_without_old_enough_cohorts_says_so(orders):
     assert result.frame["ltv"].null_count() == result.frame.height
     assert result.frame["ltv_cac_ratio"].null_count() == result.frame.height
     assert any("No cohort is 12 months old" in n for n in result.notes)
+
+
+def test_definitions_follow_the_churn_window_and_the_language():
+    en, nb = loyalty.definitions("en", 60), loyalty.definitions("nb", 60)
+    assert len(en) == len(nb) == len(loyalty.DEFINITIONS)
+    assert any("at most 60 days old" in d for d in en) and any("høyst 60 dager" in d for d in nb)

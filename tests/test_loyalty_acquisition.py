@@ -28,3 +28,35 @@ def test_each_platforms_spend_goes_to_one_channel():
     assert a.unmatched == ("Organic Search",)
     assert a.unclaimed == ("Google Ads (300)",)
     assert len(a.notes()) == 2
+
+
+def test_shopify_orders_take_the_utm_source_of_note_attributes_as_channel():
+    from kpi_core.readers import read_file
+
+    header = "Name,Email,Financial Status,Currency,Total,Created at,Lineitem name,Note Attributes,Source"
+    csv = "\n".join([
+        header,
+        "#1001,a@example.no,paid,NOK,500.00,2025-01-03 10:12:40 +0100,Lue,utm_source: facebook,web",
+        "#1002,b@example.no,paid,NOK,300.00,2025-01-04 11:00:00 +0100,Votter,,web",
+    ]).encode()
+    records = read_file(csv, "orders_export.csv").records
+    # An attribution app's utm_source wins over Shopify's sales channel; without one, the Source stays.
+    assert records.sort("order_id")["channel"].to_list() == ["facebook", "web"]
+    assert acquisition.match("facebook")[0] == "Meta Ads" and acquisition.match("web") is None
+
+
+def test_spend_in_two_currencies_is_never_added():
+    from datetime import date
+
+    import polars as pl
+
+    spend = pl.DataFrame({"source": ["google_ads", "meta_ads", "meta_ads"],
+                          "date": [date(2025, 1, 2), date(2025, 1, 3), date(2025, 2, 1)],
+                          "spend": [100.0, 50.0, 999.0], "currency": ["NOK", "SEK", "NOK"]})
+    jan = (date(2025, 1, 1), date(2025, 1, 31))
+    # Records in NOK: the SEK row is left out and said; February is outside the period.
+    assert acquisition.spend_by_platform(spend, *jan, "NOK")[0] == {"google_ads": 100.0}
+    assert "SEK is left out" in acquisition.spend_by_platform(spend, *jan, "NOK")[1][0]
+    # Records without a currency: two currencies of spend give no per-platform spend at all.
+    got, notes = acquisition.spend_by_platform(spend, *jan, None)
+    assert got == {} and "NOK, SEK" in notes[0]

@@ -40,3 +40,14 @@ def test_the_shop_wins_over_web_analytics():
     # GA4's revenue estimate (19000) is set aside for the shop's 20000; AOV = 20000 / 50 = 400.
     assert row["revenue"] == 20000.0 and row["aov"] == pytest.approx(400.0)
     assert row["conversion_rate"] == pytest.approx(45 / 2000)
+
+
+def test_the_funnel_ends_on_ad_conversions_when_the_shops_orders_are_set_aside():
+    from kpi_core.views import funnel
+
+    ads = dict(ADS, impressions=20000.0)
+    stages = funnel(frame(ads, SHOP)).stages
+    # Orders are set aside (revenue comes from the ad platforms), so the last stage is the 20 conversions.
+    assert stages["stage"].to_list() == ["impressions", "clicks", "conversions"]
+    assert stages["volume"].to_list() == [20000.0, 500.0, 20.0]
+    assert funnel(frame(SHOP)).stages["stage"].to_list() == ["orders"]  # the shop alone keeps its orders

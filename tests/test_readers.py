@@ -190,3 +190,29 @@ def test_linkedin_post_click_conversions_are_preferred_and_allow_the_clicks_chec
     rules = {c.source: c.rule for c in r.columns}
     assert rules["Conversions"] == "also conversions; 'Post-Click Conversions' is used"
     assert rules["View-Through Conversions"] == "LinkedIn 'View-Through Conversions': not used by any KPI"
+
+
+def test_ga4_comparison_reads_the_first_period_and_sets_the_other_aside():
+    text = ("Session default channel group,Date range,Sessions,Key events\n"
+            "Organic Search,Jan 1 - Jan 31 2025,100,5\nOrganic Search,Dec 1 - Dec 31 2024,80,4\n"
+            "Direct,Jan 1 - Jan 31 2025,50,2\nDirect,Dec 1 - Dec 31 2024,40,1\n")
+    r = read_text(text)
+    assert r.platform == "ga4" and r.frame["sessions"].sum() == 150  # 100 + 50, January only
+    assert [(e.line, e.reason) for e in r.rows_excluded] == [
+        (3, "comparison period 'Dec 1 - Dec 31 2024' (only 'Jan 1 - Jan 31 2025' is read)"),
+        (5, "comparison period 'Dec 1 - Dec 31 2024' (only 'Jan 1 - Jan 31 2025' is read)")]
+    assert r.rows_read == r.rows_used + len(r.rows_excluded) == 4
+
+
+@pytest.mark.parametrize("header, row", [
+    ("Dag;Kampanj;Enhet;Valutakod;Exp.;Klick;Gen. CPC;Kostnad;Konverteringar;Konv.värde",
+     "2025-01-01;SE_Brand;Datorer;SEK;1 200;40;2,50;100,00;2,00;1 500,00"),
+    ("Dag;Kampagne;Enhed;Valutakode;Visninger;Klik;Gns. CPC;Omkostninger;Konverteringer;Konv. værdi",
+     "2025-01-01;DK_Brand;Computere;DKK;1.200;40;2,50;100,00;2,00;1.500,00"),
+])
+def test_swedish_and_danish_google_ads_headers(header, row):
+    r = read_text(f"{header}\n{row}\n")
+    assert r.platform == "google_ads"
+    assert r.frame.select("impressions", "clicks", "spend", "conversions", "revenue").row(0) == (
+        1200, 40, 100.0, 2.0, 1500.0)
+    assert r.frame["device"].to_list() == ["desktop"]

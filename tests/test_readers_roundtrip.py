@@ -21,8 +21,9 @@ HEADERS = [("Day", "Campaign", "Cost", "Impr.", "Clicks"),
            ("Date", "Campaign", "Spend", "Impressions", "Clicks"),
            ("Datum", "Kampanj", "Kostnad", "Visningar", "Klick"),
            ("Dato", "Kampanje", "Kostnad", "Visninger", "Klikk")]
-# (decimal mark, thousands separator): only the pairs real exports write unambiguously.
-NUMBER_STYLES = [(".", ""), (".", ","), (",", ""), (",", NBSP), (",", " ")]
+# (decimal mark, thousands separator). Dot thousands in a count column are told from decimals by the
+# file's money columns (decimal commas), see performance._dots_as_thousands.
+NUMBER_STYLES = [(".", ""), (".", ","), (",", ""), (",", NBSP), (",", " "), (",", ".")]
 PREAMBLES = ["", 'Campaign report\n"January 1, 2025 - January 31, 2025"\n', "# Report\n# Start date: 20250101\n#\n"]
 
 rows = st.lists(st.tuples(st.integers(0, 30), st.sampled_from(CAMPAIGNS), st.integers(0, 9_999_999),

@@ -10,6 +10,7 @@ from __future__ import annotations
 import altair as alt
 import polars as pl
 
+from kpi_core.charts import BAD, GOOD, check_size
 from kpi_core.loyalty import HEALTHY_LTV_CAC
 
 _FADED = alt.when(alt.datum.complete).then(alt.value(1.0)).otherwise(alt.value(0.45))
@@ -17,6 +18,7 @@ _FADED = alt.when(alt.datum.complete).then(alt.value(1.0)).otherwise(alt.value(0
 
 def cohort_heatmap(table: pl.DataFrame) -> alt.Chart:
     """Retention by cohort (rows) and month since the first order (columns), from ``cohort_table``."""
+    check_size(table.height)
     base = alt.Chart(table).encode(
         x=alt.X("month:O", title="Months since first order", axis=alt.Axis(labelAngle=0)),
         y=alt.Y("yearmonth(cohort):O", title="Cohort (first order)", sort="ascending"),
@@ -40,6 +42,7 @@ def cohort_heatmap(table: pl.DataFrame) -> alt.Chart:
 
 def ltv_curves(table: pl.DataFrame, currency: str | None = None, field: str = "ltv") -> alt.Chart:
     """Cumulative net revenue (or gross profit: ``field``) per customer, one line per cohort."""
+    check_size(table.height)
     money = f"LTV per customer ({currency})" if currency else "LTV per customer"
     return alt.Chart(table).mark_line(point=True).encode(
         x=alt.X("month:Q", title="Months since first order", axis=alt.Axis(tickMinStep=1)),
@@ -55,11 +58,12 @@ def ltv_curves(table: pl.DataFrame, currency: str | None = None, field: str = "l
 
 def ltv_cac_bars(frame: pl.DataFrame, horizon: int) -> alt.Chart:
     """LTV:CAC per acquisition channel (``loyalty.ltv_cac``), against the healthy line at 3."""
+    check_size(frame.height)
     bars = alt.Chart(frame).mark_bar().encode(
         x=alt.X("ltv_cac_ratio:Q", title=f"LTV ({horizon} months) : CAC"),
         y=alt.Y("acquisition:N", title=None, sort=None),
         color=alt.Color("healthy:N", title=f"≥ {HEALTHY_LTV_CAC:g}",
-                        scale=alt.Scale(domain=[True, False], range=["#2a9d8f", "#e76f51"])),
+                        scale=alt.Scale(domain=[True, False], range=[GOOD, BAD])),
         tooltip=[alt.Tooltip("acquisition:N", title="Channel"),
                  alt.Tooltip("ltv_cac_ratio:Q", title="LTV:CAC", format=".2f"),
                  alt.Tooltip("ltv:Q", title="LTV", format=",.0f"), alt.Tooltip("cac:Q", title="CAC", format=",.0f"),
@@ -71,6 +75,7 @@ def ltv_cac_bars(frame: pl.DataFrame, horizon: int) -> alt.Chart:
 
 def lead_funnel(long: pl.DataFrame, by: str = "channel") -> alt.Chart:
     """Contacts at each step (``leads.steps_long``), one bar per source within each step."""
+    check_size(long.height)
     return alt.Chart(long).mark_bar().encode(
         x=alt.X("step:N", title=None, sort=alt.EncodingSortField("order"), axis=alt.Axis(labelAngle=0)),
         xOffset=alt.XOffset(f"{by}:N"),

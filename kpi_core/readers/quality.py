@@ -7,6 +7,7 @@ advice to look at data quality first: double tracking, impossible counts, holes 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, timedelta
 
 import polars as pl
@@ -30,10 +31,11 @@ def _rows_where(frame: pl.DataFrame, condition: pl.Expr) -> list[int]:
     return frame.filter(condition.fill_null(False))[LINE].to_list()
 
 
-def row_findings(frame: pl.DataFrame, views: bool = False) -> list[Finding]:
+def row_findings(frame: pl.DataFrame, views: bool = False, breakdown: Sequence[str] = ()) -> list[Finding]:
     """Clicks > impressions, conversions > clicks, negative money, duplicated rows, future dates.
 
-    ``views``: the conversions may include view-through ones, which need no click."""
+    ``views``: the conversions may include view-through ones, which need no click. ``breakdown``:
+    non-canonical columns that tell rows apart too (LinkedIn's conversion name)."""
     out: list[Finding] = []
     cols = set(frame.columns)
     if {"clicks", "impressions"} <= cols:
@@ -50,7 +52,7 @@ def row_findings(frame: pl.DataFrame, views: bool = False) -> list[Finding]:
         bad = _rows_where(frame, pl.col(m) < 0)
         if bad:
             out.append(Finding("warning", f"negative {m} on {len(bad)} row(s).", _lines(bad)))
-    out += duplicates(frame)
+    out += duplicates(frame, breakdown)
     if "date" in cols:
         bad = _rows_where(frame, pl.col("date") > date.today())
         if bad:
@@ -58,11 +60,11 @@ def row_findings(frame: pl.DataFrame, views: bool = False) -> list[Finding]:
     return out
 
 
-def duplicates(frame: pl.DataFrame) -> list[Finding]:
-    """Rows with identical date and dimension keys: possible double tracking.
+def duplicates(frame: pl.DataFrame, breakdown: Sequence[str] = ()) -> list[Finding]:
+    """Rows with identical date and dimension keys (and ``breakdown`` columns): possible double tracking.
 
     A hash of the keys finds the candidates fast; the exact keys then decide among those few rows."""
-    keys = [c for c in frame.columns if c in DIMENSIONS]
+    keys = [c for c in frame.columns if c in DIMENSIONS] + list(breakdown)
     if not keys or LINE not in frame.columns or frame.height < 2:
         return []
     candidates = frame.filter(pl.struct(keys).hash().is_duplicated())

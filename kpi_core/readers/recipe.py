@@ -3,8 +3,10 @@
     {"version": 1, "platform": "google_ads", "columns": {"Konv. (alle)": "conversions", "Budsjett": null}}
 
 ``columns`` is exactly the ``overrides`` argument of ``read_file`` (source header -> canonical
-name, or null to ignore the column). Loading validates everything and reports every problem at
-once, as messages a marketer can act on, instead of failing on the first.
+name, or null to ignore the column). ``platform`` records which export it was made for (the
+ReadResult's platform), so a recipe is offered for the next file of the same platform only.
+Loading validates everything and reports every problem at once, as messages a marketer can act
+on, instead of failing on the first.
 """
 
 from __future__ import annotations

@@ -24,8 +24,8 @@ Contract details the platform layer can rely on:
 - A header without data rows gives a frame with height 0 (not an error), so the caller can say
   "header but no data rows". An empty file, a file of blank lines, a binary file (image, ZIP, PDF,
   undecodable bytes) or a workbook that cannot be opened raise ``ReadError``.
-- Every physical line (sheet row) other than the header is either a data row or in ``excluded``,
-  except the continuation lines of cells that span lines. The reasons are the constants below:
+- Every physical line (sheet row) other than the header is either a data row or in ``excluded``
+  (in line order), except the continuation lines of cells that span lines. The reasons are the constants below:
   ``"blank line"`` (also a line of only delimiters), ``"comment line"``, ``"title line"``,
   ``"date-range line"``, ``"report preamble '<text>'"``, ``"copyright line"``,
   ``"second table '<header>' (not read)"`` and ``"ragged line: <n> fields where the header has <k>"``
@@ -37,9 +37,11 @@ Contract details the platform layer can rely on:
 
 How: detection runs on the first ``HEAD_LINES`` and last ``TAIL_LINES`` lines only; the body is then
 parsed by one ``pl.read_csv`` call on UTF-8 bytes (other encodings are decoded once and re-encoded).
-The result is checked (row count against physical lines, no blank rows, delimiter count) and, when a
-check fails (blank lines, cells spanning lines, ragged lines, a second table), the body is read again
-by an exact line-by-line scan that classifies every line.
+Blank lines (rows of nulls) and cells spanning lines (their line breaks counted) keep that path. The
+result is checked (rows plus line breaks in cells against physical lines, the delimiter count when
+a line may be short, '#' rows, a header-like row after a blank line) and, when a check fails
+(ragged lines, comment lines, a second table), the body is read again by an exact scan that
+classifies every line: correct, but far slower (some 12 s of CPU for a million rows).
 """
 
 from __future__ import annotations
@@ -55,6 +57,9 @@ import polars as pl
 from kpi_core.readers.result import Exclusion, Finding, ReadError
 
 LINE = "__line"  # column of RawTable.frame: 1-based physical line (or sheet row) of each data row
+
+# JSON cells (GA360's totals, trafficSource) outgrow the csv module's 128 KiB default per field.
+csv.field_size_limit(2**31 - 1)
 
 BLANK = "blank line"
 COMMENT = "comment line"
@@ -88,6 +93,12 @@ class RawTable:
 
 def read_table(data: bytes, name: str) -> RawTable:
     """The first table of a CSV/TSV/XLSX export, every cell a string, with what was skipped and why."""
+    table = _read(data, name)
+    table.excluded.sort(key=lambda e: e.line)
+    return table
+
+
+def _read(data: bytes, name: str) -> RawTable:
     if not data:
         raise ReadError(name, "the file is empty. Export the report again and upload the new file.")
     if data.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0")) and name.lower().endswith(WORKBOOK_SUFFIXES):
@@ -196,7 +207,10 @@ def _line_starts(buf: bytes, count: int, start: int = 0) -> list[int]:
 
 
 def _fields(line: str, delimiter: str) -> list[str]:
-    return next(csv.reader([line], delimiter=delimiter), [])
+    try:
+        return next(csv.reader([line], delimiter=delimiter), [])
+    except csv.Error:  # a stray NUL: split without quotes
+        return line.split(delimiter)
 
 
 def _is_blank(cells: list[str | None]) -> bool:
@@ -369,12 +383,14 @@ def _read_text(buf: bytes, name: str, encoding: str) -> RawTable:
         frame=pl.DataFrame(), header_line=header_line, encoding=encoding, delimiter=d,
         preamble=preamble, excluded=excluded,
     )
-    frame = _fast_body(body, names, d)
-    table.data_lines = frame.height if frame is not None and not body.quoted else body.count_lines()
+    fast = _fast_body(body, names, d)
+    table.data_lines = fast[2] if fast else body.count_lines()
     footer_start = body.first_line + table.data_lines
-    if frame is None:
-        frame = _exact_body(body.data(), names, d, body.first_line, table, name)
-    table.frame = frame
+    if fast:
+        table.frame = fast[0]
+        table.excluded += [Exclusion(n, BLANK) for n in fast[1]]
+    else:  # may end the table early, at a second table
+        table.frame = _exact_body(body.data(), names, d, body.first_line, table, name)
     table.excluded += [Exclusion(footer_start + i, reason) for i, reason in enumerate(body.footer)]
     if encoding == "windows-1252":
         table.findings.append(Finding("info", "The file is not UTF-8; it was read as Windows-1252."))
@@ -419,50 +435,87 @@ def _body(buf: bytes, start: int, first_line: int, d: str) -> _Body:
     return _Body(buf, start, body_end, first_line, footer[::-1], quoted)
 
 
-def _fast_body(body: _Body, names: list[str], d: str) -> pl.DataFrame | None:
-    """The body parsed by Polars in one call, or None when a check says the exact scan is needed."""
+def _fast_body(body: _Body, names: list[str], d: str) -> tuple[pl.DataFrame, list[int], int] | None:
+    """(data rows, blank lines, physical lines) from one Polars read of the body, or None when a
+    check finds what only the exact scan can sort out: ragged lines, '#' lines, a second table.
+
+    Polars keeps line alignment for blank lines (a row of nulls) and reads cells spanning lines
+    right; the line numbers then add the line breaks inside the cells above each row.
+    """
     if body.end <= body.start:
-        return _frame([], names, [])
+        return _frame([], names, []), [], 0
     whole = body.end == len(body.buf)  # no footer: let Polars skip the lines above, no copy
     try:
         frame = pl.read_csv(
             body.buf if whole else body.data(), has_header=False, skip_lines=body.first_line - 1 if whole else 0,
-            schema={f"c{i}": pl.String for i in range(len(names))}, separator=d, infer_schema=False,
+            schema=dict.fromkeys(names, pl.String), separator=d, infer_schema=False,
             empty_string_is_null=True, raise_if_empty=False,
         )
     except pl.exceptions.PolarsError as exc:
         if "utf-8" in str(exc).lower() or "utf8" in str(exc).lower():
             raise _NotUtf8 from None
         return None  # a line with more fields than the header, or worse: scan exactly
-    if body.quoted and frame.height != body.count_lines():
-        return None  # cells spanning lines
-    cols = frame.columns
-    # '#' rows with nothing else filled: the exact scan tells comment lines from '#1043' orders.
-    comment = pl.col(cols[0]).str.strip_chars_start().str.starts_with("#")
-    if len(cols) > 1:
-        comment = comment & pl.all_horizontal(pl.col(cols[1:]).is_null())
-    checks = frame.select(
-        blank=pl.all_horizontal(pl.all().is_null()).any(),  # blank lines
-        comment=comment.any(),  # '#' lines: a second table's comment block
-    ).row(0)
-    if any(checks):
-        return None
-    if len(cols) > 1 and frame[cols[-1]].null_count():
-        # A line with fewer fields reads as nulls at the end: count delimiters to rule that out
-        # (those inside quoted cells too; without quotes there are none).
-        inside = pl.sum_horizontal(pl.all().str.count_matches(d, literal=True)).sum()
-        inside = (frame.select(inside).item() or 0) if body.quoted else 0
-        if body.buf.count(d.encode(), body.start, body.end) != frame.height * (len(cols) - 1) + inside:
+    cols, width = frame.columns, len(names)
+    lines = body.count_lines() if body.quoted else frame.height  # without quotes, a line is a row
+    line = pl.int_range(body.first_line, body.first_line + frame.height, dtype=pl.Int64)
+    if frame.height != lines:  # cells spanning lines: count their line breaks
+        breaks = pl.sum_horizontal(pl.all().str.count_matches("\n", literal=True).fill_null(0)).cast(pl.Int64)
+        frame = frame.with_columns(breaks.alias(LINE))
+        if frame.height + frame[LINE].sum() != lines:
             return None
-    frame.columns = names
-    first = body.first_line
-    return frame.with_columns(pl.int_range(first, first + frame.height, dtype=pl.Int64).alias(LINE))
+        frame = frame.with_columns((line + pl.col(LINE).cum_sum() - pl.col(LINE)).alias(LINE))
+    else:
+        frame = frame.with_columns(line.alias(LINE))
+    first = pl.col(cols[0])
+    rest_empty = pl.all_horizontal(pl.col(cols[1:]).is_null()) if width > 1 else first.is_null() | True  # all rows
+    blank = rest_empty & first.is_null()
+    blanks, lone = frame.select(blank=blank.sum(), lone=(rest_empty & first.is_not_null()).sum()).row(0)
+    # '#' rows with nothing else filled: the exact scan tells comment lines from '#1043' orders.
+    if lone and frame.filter(rest_empty).select(first.str.strip_chars_start().str.starts_with("#").any()).item():
+        return None
+    blank_rows = frame.select(pl.arg_where(blank)).to_series().to_list() if blanks else []
+    if blank_rows and _any_second_table(frame.select(cols), blank_rows, width):
+        return None
+    if width > 1 and frame[cols[-1]].null_count():
+        # A line with fewer fields reads as nulls at the end: count delimiters to rule that out
+        # (those inside quoted cells too; without quotes there are none; none on empty lines).
+        if blank_rows and frame.height != lines:
+            return None  # an empty line inside a cell would spoil the count of empty lines
+        inside = pl.sum_horizontal(pl.col(cols).str.count_matches(d, literal=True)).sum()
+        inside = (frame.select(inside).item() or 0) if body.quoted else 0
+        empty = _empty_lines(body) if blank_rows else 0
+        if body.buf.count(d.encode(), body.start, body.end) != (frame.height - empty) * (width - 1) + inside:
+            return None
+    blank_lines = frame[LINE].gather(blank_rows).to_list()
+    return (frame.filter(~blank) if blank_rows else frame), blank_lines, lines
 
 
-def _frame(rows: list[list[str | None]], names: list[str], lines: list[int]) -> pl.DataFrame:
-    data = {n: [r[i] or None for r in rows] for i, n in enumerate(names)}
-    data[LINE] = lines
-    return pl.DataFrame(data, schema={**{n: pl.String for n in names}, LINE: pl.Int64})
+def _any_second_table(cells: pl.DataFrame, blank_rows: list[int], width: int) -> bool:
+    """Whether a line after a blank line starts another table (see _starts_table)."""
+    for b in blank_rows:  # usually none or a few
+        if b + 1 < cells.height:
+            following = [c or "" for c in cells.row(b + 2)] if b + 2 < cells.height else []
+            if _starts_table([c or "" for c in cells.row(b + 1)], following, width):
+                return True
+    return False
+
+
+def _empty_lines(body: _Body) -> int:
+    """Lines of the body with nothing on them (no delimiters either)."""
+    buf, start, end = body.buf, body.start, body.end
+    count = int(buf[start : start + 1] == b"\n" or buf[start : start + 2] == b"\r\n")
+    for pattern in (b"\n\n", b"\n\r\n"):
+        at = buf.find(pattern, start, end)
+        while at >= 0:
+            count += 1
+            at = buf.find(pattern, at + 1, end)
+    return count
+
+
+def _frame(rows: list[list[str]], names: list[str], lines: list[int]) -> pl.DataFrame:
+    """Rows of cells (empty cells null, as Polars reads them) plus LINE."""
+    frame = pl.DataFrame(rows, schema=dict.fromkeys(names, pl.String), orient="row")
+    return frame.with_columns(pl.col(names).replace("", None), pl.Series(LINE, lines, dtype=pl.Int64))
 
 
 def _exact_body(body: bytes, names: list[str], d: str, first_line: int, table: RawTable, name: str) -> pl.DataFrame:
@@ -478,9 +531,11 @@ def _exact_body(body: bytes, names: list[str], d: str, first_line: int, table: R
     previous_blank = False
     for i, (line, cells) in enumerate(records):
         following = records[i + 1][1] if i + 1 < len(records) else []
-        if rest or _is_comment(cells) or (previous_blank and _starts_table(cells, following, width)):
+        empty = _is_empty_record(cells)
+        comment = bool(cells) and "#" in cells[0] and _is_comment(cells)
+        if rest or comment or (previous_blank and _starts_table(cells, following, width)):
             rest.append((line, cells))
-        elif _is_empty_record(cells):
+        elif empty:
             table.excluded.append(Exclusion(line, BLANK))
         elif len(cells) != width:
             ragged += 1
@@ -490,7 +545,7 @@ def _exact_body(body: bytes, names: list[str], d: str, first_line: int, table: R
         else:
             rows.append(cells)
             lines.append(line)
-        previous_blank = _is_empty_record(cells)
+        previous_blank = empty
     if ragged and ragged * 2 > ragged + len(rows):
         raise ReadError(
             name,
@@ -569,7 +624,7 @@ def _read_workbook(data: bytes, name: str) -> RawTable:
     except Exception:  # noqa: BLE001 - calamine raises many kinds; all mean "not a workbook we can read"
         problem = "could not be opened as an Excel workbook. Save it again as .xlsx or export it as CSV."
         raise ReadError(name, problem) from None
-    filled = {s: f.select(pl.sum_horizontal(pl.all().is_not_null()).sum()).item() or 0 for s, f in sheets.items()}
+    filled = {s: f.height * f.width - sum(f.null_count().row(0)) if f.width else 0 for s, f in sheets.items()}
     if not any(filled.values()):
         raise ReadError(name, "has no filled cells in any sheet. Export the report again and upload the new file.")
     raw = [s for s in sheets if "raw" in s.lower() and filled[s]]

@@ -13,6 +13,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+import polars as pl
+
 from kpi_core.readers.platforms.specs import (
     GENERIC,
     GENERIC_PLATFORM,
@@ -25,15 +27,9 @@ from kpi_core.readers.platforms.specs import (
 from kpi_core.readers.result import ColumnMap
 from kpi_core.schema import DIMENSIONS, MEASURES
 
-__all__ = ["Mapped", "Platform", "PLATFORMS", "by_id", "map_columns", "normalise_header", "recognise"]
+__all__ = ["Mapped", "Platform", "PLATFORMS", "Rows", "map_columns", "normalise_header", "recognise"]
 
 _SHARED = Counter(key for p in PLATFORMS for key in p.columns)
-
-
-def by_id(platform_id: str) -> Platform:
-    if platform_id == "generic":
-        return GENERIC_PLATFORM
-    return next(p for p in PLATFORMS if p.id == platform_id)
 
 
 def _score(platform: Platform, keys: set[str]) -> float:
@@ -48,6 +44,19 @@ def recognise(header: list[str]) -> Platform:
     scores = [(_score(p, keys), -i) for i, p in enumerate(PLATFORMS)]
     fit = [(s, i) for (s, i), p in zip(scores, PLATFORMS, strict=True) if s >= p.min_score]
     return PLATFORMS[-max(fit)[1]] if fit else GENERIC_PLATFORM
+
+
+class Rows:
+    """The source rows that are read, as text: the table with a row filter applied one column at a
+    time when a column is asked for (a copy of a whole big export would double its memory)."""
+
+    def __init__(self, frame: pl.DataFrame, keep: pl.Series | None):
+        self.frame, self.keep = frame, keep
+        self.columns = frame.columns
+
+    def __getitem__(self, column: str) -> pl.Series:
+        s = self.frame[column]
+        return s if self.keep is None else s.filter(self.keep)
 
 
 @dataclass(frozen=True)

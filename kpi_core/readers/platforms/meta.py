@@ -13,11 +13,11 @@ from __future__ import annotations
 
 import polars as pl
 
-from kpi_core.readers.platforms import Mapped, normalise_header
+from kpi_core.readers.platforms import Mapped, Rows, normalise_header
 from kpi_core.readers.result import ColumnMap, Finding
 
 
-def adjust(frame: pl.DataFrame, kept: pl.DataFrame, mapped: list[Mapped], maps: list[ColumnMap],
+def adjust(frame: pl.DataFrame, kept: Rows, mapped: list[Mapped], maps: list[ColumnMap],
            findings: list[Finding]) -> tuple[pl.DataFrame, list[ColumnMap]]:
     """``kept``: the source rows (as text) behind ``frame``, row for row."""
     frame = _results(frame, kept, mapped, findings)
@@ -29,7 +29,7 @@ def adjust(frame: pl.DataFrame, kept: pl.DataFrame, mapped: list[Mapped], maps: 
     return _placement(frame, kept, maps)
 
 
-def _results(frame: pl.DataFrame, kept: pl.DataFrame, mapped: list[Mapped], findings: list[Finding]) -> pl.DataFrame:
+def _results(frame: pl.DataFrame, kept: Rows, mapped: list[Mapped], findings: list[Finding]) -> pl.DataFrame:
     """Meta 'Results' count only where the row's result indicator is a purchase or a lead."""
     results = next((m for m in mapped if m.canonical == "conversions" and m.col.priority == 1), None)
     if results is None:
@@ -51,7 +51,7 @@ def _results(frame: pl.DataFrame, kept: pl.DataFrame, mapped: list[Mapped], find
     return frame.with_columns(pl.when(is_result.fill_null(False)).then(pl.col("conversions")).alias("conversions"))
 
 
-def _placement(frame: pl.DataFrame, kept: pl.DataFrame, maps: list[ColumnMap]) -> tuple[pl.DataFrame, list[ColumnMap]]:
+def _placement(frame: pl.DataFrame, kept: Rows, maps: list[ColumnMap]) -> tuple[pl.DataFrame, list[ColumnMap]]:
     """Meta's 'Platform' and 'Placement' breakdowns together name one placement: 'Instagram Stories'."""
     by_key = {normalise_header(c.source)[0]: c for c in maps}
     platform_col, placement_col = by_key.get("platform"), by_key.get("placement")

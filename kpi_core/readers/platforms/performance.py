@@ -8,19 +8,19 @@ currency, then ask quality.py what looks wrong.
 
 from __future__ import annotations
 
-from datetime import date
-
 import polars as pl
 
 from kpi_core.readers import quality, values
-from kpi_core.readers.platforms import Mapped, Platform, map_columns, meta, normalise_header
-from kpi_core.readers.platforms.preamble import date_range_from
+from kpi_core.readers.platforms import Mapped, Platform, Rows, linkedin, map_columns, meta, normalise_header
+from kpi_core.readers.platforms.preamble import date_range_from, period_of_rows
 from kpi_core.readers.result import ColumnMap, Exclusion, Finding, ReadError, ReadResult
 from kpi_core.readers.sniff import LINE, RawTable
 from kpi_core.schema import DIMENSIONS, MEASURES, MONEY_MEASURES
 
-# A cell that marks a summary row: "Total", "Total: Account", "Totalt:", "Summa", "Grand total", "I alt".
-TOTAL_CELL = r"(?i)^\s*(total|totalt|totals|summa|sum|grand total|i alt|totaal)\s*(:.*)?$"
+# A cell that marks a summary row: "Total", "Total: Account", "Totalt:", "Summa", "Grand total", "I alt",
+# and the counted forms of ad managers' summary lines: "Total of 12 results", "Results from 3 campaigns".
+TOTAL_CELL = (r"(?i)^\s*((total|totalt|totals|summa|sum|grand total|i alt|totaal)\s*(:.*)?"
+              r"|(total of|results from|resultater fra|resultat från) \d+\b.*)$")
 
 DEVICES = {
     "mobile": ("mobile phones", "mobile phone", "mobile", "smartphone", "smartphones", "mobil", "mobiltelefon",
@@ -49,18 +49,26 @@ def read_performance(raw: RawTable, platform: Platform, name: str,
         raise ReadError(name, f"found columns {', '.join(raw.header)}; none is {MEASURE_WORDS} column: "
                               f"rename a header or use the mapping.")
     findings: list[Finding] = []
-    kept, excluded = _set_summary_rows_aside(raw.frame, mapped, maps)
+    keep, excluded = _set_summary_rows_aside(raw.frame, mapped, maps)
+    if keep is not None and not keep.any():
+        raise ReadError(name, f"has only summary rows ({excluded[0].reason}, line {excluded[0].line}): export the "
+                              "report with its rows (by day, campaign or another breakdown), not only its total.")
+    keep, excluded = _first_period_only(raw.frame, keep, excluded)
+    kept = Rows(raw.frame, keep)
     frame, reports = _parse(kept, mapped)
     frame, maps = _totals_from_averages(frame, mapped, maps, findings)
     if platform.id == "meta_ads":
         frame, maps = meta.adjust(frame, kept, mapped, maps, findings)
+    if platform.id == "linkedin_ads":
+        frame = linkedin.adjust(frame, kept, findings)
     frame = _date_end(frame)
     currency = _currency(raw.frame, frame, mapped, codes, findings)
     findings += quality.parse_findings(reports, kept[LINE])
-    findings += quality.row_findings(frame, views=any(m.col.views for m in mapped if m.canonical == "conversions"))
+    findings += quality.row_findings(frame, views=any(m.col.views for m in mapped if m.canonical == "conversions"),
+                                     breakdown=[c for c in (linkedin.BREAKDOWN,) if c in frame.columns])
     findings += _unrecognised(maps)
     findings += quality.empty_columns(raw.frame)
-    rng = date_range_from(raw.preamble) or _reporting_period(frame, mapped)
+    rng = date_range_from(raw.preamble) or period_of_rows(frame)
     findings += quality.missing_days(frame, rng)
     keys = {normalise_header(h)[0] for h in raw.header}
     findings += [Finding("info", note) for key, note in platform.notes.items() if key in keys]
@@ -75,7 +83,7 @@ def read_performance(raw: RawTable, platform: Platform, name: str,
 
 
 def _set_summary_rows_aside(frame: pl.DataFrame, mapped: list[Mapped],
-                            maps: list[ColumnMap]) -> tuple[pl.DataFrame, list[Exclusion]]:
+                            maps: list[ColumnMap]) -> tuple[pl.Series | None, list[Exclusion]]:
     """Rows that repeat a sum: a 'Total…' cell in a dimension, or every dimension blank but measures filled.
 
     Columns the mapping did not recognise count as dimensions here (a 'Totalt' row in an unknown
@@ -87,7 +95,7 @@ def _set_summary_rows_aside(frame: pl.DataFrame, mapped: list[Mapped],
     others = dims + [c.source for c in maps if c.rule == "unrecognised"]
     text_dims = [m.source for m in mapped if m.col.parse in ("text", "device")] or others
     if not others:
-        return frame, []
+        return None, []
     distinct = {c: frame[c].unique() for c in others}
 
     def matching(c: str, test: pl.Series) -> pl.Expr:
@@ -104,28 +112,76 @@ def _set_summary_rows_aside(frame: pl.DataFrame, mapped: list[Mapped],
         [pl.col(c).is_null() for c in measures])
     reason = (pl.when(total_cell.is_not_null()).then(pl.format("summary row '{}'", total_cell))
               .when(all_blank).then(pl.lit("summary row (dimension cells blank, measures filled)")))
-    marked = frame.with_columns(reason.alias("__reason"))
-    out = marked.filter(pl.col("__reason").is_not_null())
+    reasons = frame.select(reason.alias("why"), pl.col(LINE)).to_series(0)
+    out = frame.select(LINE).with_columns(why=reasons).filter(pl.col("why").is_not_null())
     if out.is_empty():
-        return frame, []  # no copy of a big table for nothing
-    excluded = [Exclusion(line, why) for line, why in zip(out[LINE].to_list(), out["__reason"].to_list(),
-                                                          strict=True)]
-    return marked.filter(pl.col("__reason").is_null()).drop("__reason"), excluded
+        return None, []
+    return reasons.is_null(), [Exclusion(line, why) for line, why in out.iter_rows()]
 
 
-def _parse(frame: pl.DataFrame, mapped: list[Mapped]) -> tuple[pl.DataFrame, dict[str, values.ParseReport]]:
+def _first_period_only(frame: pl.DataFrame, keep: pl.Series | None,
+                       excluded: list[Exclusion]) -> tuple[pl.Series | None, list[Exclusion]]:
+    """A GA4 comparison export repeats every row once per 'Date range': only the first period is read
+    (adding both would count every session twice); the other period's rows are set aside, named."""
+    column = next((c for c in frame.columns if normalise_header(c)[0] in ("date range", "datointervall")), None)
+    if column is None or frame[column].n_unique() < 2:
+        return keep, excluded
+    kept = frame if keep is None else frame.filter(keep)
+    first = kept[column].drop_nulls().first()
+    other = kept.filter(pl.col(column) != first)
+    excluded = excluded + [Exclusion(line, f"comparison period '{period}' (only '{first}' is read)")
+                           for line, period in zip(other[LINE].to_list(), other[column].to_list(), strict=True)]
+    in_first = (frame[column] == first).fill_null(True)
+    return (in_first if keep is None else keep & in_first), excluded
+
+
+def _parse(frame: Rows, mapped: list[Mapped]) -> tuple[pl.DataFrame, dict[str, values.ParseReport]]:
     columns: list[pl.Series] = [frame[LINE]]
     reports: dict[str, values.ParseReport] = {}
     for m in mapped:
         s = frame[m.source]
         kind = m.col.parse
         if kind in ("number", "percent", "duration", "date"):
-            parsed, report = _parse_values(getattr(values, f"parse_{kind}"), s)
+            parsed, report = _parse_values(_parse_date if kind == "date" else getattr(values, f"parse_{kind}"), s)
             reports[m.source] = report
         else:
             parsed = _on_distinct(s, _CLEAN[kind])
         columns.append(parsed.alias(m.canonical))
+    _dots_as_thousands(frame, mapped, columns, reports)
     return pl.DataFrame(columns), reports
+
+
+def _parse_date(s: pl.Series) -> tuple[pl.Series, values.ParseReport]:
+    """values.parse_date, with a month written alone ('2025-01', 'January 2025', 'jan. 2025': monthly
+    rows of a sheet or a Google Ads Month segment) read as the month's first day."""
+    text = s.str.strip_chars()
+    text = (text.str.replace(r"^(\d{4})-(\d)$", "${1}-0${2}").str.replace(r"^(\d{4}-\d{2})$", "${1}-01")
+            .str.replace(r"^(\p{L}+\.?)\s+(\d{4})$", "1 ${1} ${2}"))
+    return values.parse_date(text)
+
+
+_DOT_GROUPS = r"^[-+]?\d{1,3}(\.\d{3})+$"
+
+
+def _dots_as_thousands(frame: Rows, mapped: list[Mapped], columns: list[pl.Series],
+                       reports: dict[str, values.ParseReport]) -> None:
+    """A file whose money columns write decimal commas uses dots only to group thousands.
+
+    values.py decides each column alone, and a Danish count column such as ``1.200`` shows no sign
+    of its style (it could be 1.2). When another number column of the same file is decimal-comma,
+    such a column (every dotted value in groups of three) is read again with the dots as thousands."""
+    if not any(r.style.startswith("decimal comma") for r in reports.values()):
+        return
+    for i, m in enumerate(mapped, start=1):  # columns[0] is LINE
+        report = reports.get(m.source)
+        if m.col.parse != "number" or report is None or report.style != "decimal point":
+            continue
+        text = frame[m.source].str.strip_chars()
+        dotted = text.filter(text.str.contains(".", literal=True).fill_null(False))
+        if dotted.len() and dotted.str.contains(_DOT_GROUPS).all():
+            parsed, again = _parse_values(values.parse_number, text.str.replace_all(".", "", literal=True))
+            again.style = "dot thousands (the file's other columns use decimal commas)"
+            columns[i], reports[m.source] = parsed.alias(m.canonical), again
 
 
 def _device(s: pl.Series) -> pl.Series:
@@ -188,7 +244,9 @@ def _parse_values(parse, s: pl.Series) -> tuple[pl.Series, values.ParseReport]:
 def _plain_numbers(s: pl.Series) -> tuple[pl.Series, values.ParseReport] | None:
     """When Polars reads every filled cell as a plain finite number ('16.59', '-3', '1e5'), that number
     is what parse_number gives too; a machine-written column (Meta, GA4, most costs) then takes one cast."""
-    plain = s.str.strip_chars().cast(pl.Float64, strict=False)
+    plain = s.cast(pl.Float64, strict=False)
+    if plain.null_count() != s.null_count():  # spaces around the number, or not a plain number at all
+        plain = s.str.strip_chars().cast(pl.Float64, strict=False)
     if plain.null_count() != s.null_count() or not plain.is_finite().fill_null(True).all():
         return None
     return plain, values.ParseReport(style="decimal point", null_markers=s.null_count())
@@ -240,15 +298,6 @@ def _currency(raw: pl.DataFrame, frame: pl.DataFrame, mapped: list[Mapped], code
         findings += quality.mixed_currencies(found)
         return None
     return found.pop() if found else None
-
-
-def _reporting_period(frame: pl.DataFrame, mapped: list[Mapped]) -> tuple[date, date] | None:
-    """Meta's 'Reporting starts/ends' columns give the period of the whole file."""
-    if "date" not in frame.columns or not any(m.canonical == "date_end" for m in mapped):
-        return None
-    end = "date_end" if "date_end" in frame.columns else "date"
-    lo, hi = frame["date"].min(), frame[end].max()
-    return (lo, hi) if lo is not None and hi is not None else None  # type: ignore[return-value]
 
 
 def _unrecognised(maps: list[ColumnMap]) -> list[Finding]:

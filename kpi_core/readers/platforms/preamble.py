@@ -3,7 +3,8 @@
 Google Ads writes ``"January 1, 2025 - January 31, 2025"``, GA4 ``# Start date: 20250101`` and
 ``# End date: 20250131``, Universal Analytics ``# 20190101-20190131``, LinkedIn ``Report Start:
 1/1/2025, 12:00 AM``, Microsoft ``Report Time: 1/1/2025 - 1/31/2025``, Meta's XLSX ``Report Period:
-Aug 1, 2026 - Aug 7, 2026``. The dates themselves are parsed by values.parse_date.
+Aug 1, 2026 - Aug 7, 2026``. The dates themselves are parsed by values.parse_date. A file that
+says nothing (TikTok, Shopify, HubSpot) covers the days of its rows: ``period_of_rows``.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from kpi_core.readers import values
 
 _TIME = re.compile(r",?\s*\d{1,2}:\d{2}(:\d{2})?\s*([AaPp][Mm])?.*$")
 _START = re.compile(r"(?i)\b(start date|report start|reporting starts|startdato|startdatum|date de début)\b\s*:?")
-_END = re.compile(r"(?i)\b(end date|report end|reporting ends|sluttdato|slutdatum|date de fin)\b\s*:?")
+_END = re.compile(r"(?i)\b(end date|report end|reporting ends|sluttdato|slutdato|slutdatum|date de fin)\b\s*:?")
 _RANGE = re.compile(r"^(.+?)\s+[-–]\s+(.+)$|^(\d{8})-(\d{8})$")
 
 
@@ -53,3 +54,12 @@ def date_range_from(preamble: list[str]) -> tuple[date, date] | None:
                 if found:
                     return found
     return _parse_pair(start, end) if start and end else None
+
+
+def period_of_rows(frame: pl.DataFrame) -> tuple[date, date] | None:
+    """First and last day of the rows (through ``date_end`` when rows cover several days)."""
+    if "date" not in frame.columns:
+        return None
+    lo = frame["date"].min()
+    hi = frame["date_end" if "date_end" in frame.columns else "date"].max()
+    return (lo, hi) if lo is not None and hi is not None else None  # type: ignore[return-value]

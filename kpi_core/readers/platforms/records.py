@@ -13,7 +13,9 @@ Shopify decisions (the shop's own reports differ in places; these are the ones w
   counts orders with a refund; ``new_customers`` counts each customer on the date of their first
   order in the file (an export that starts mid-history overstates it, and a finding says so).
 HubSpot: a contact counts as a lead on its "Became a Lead Date"; when that is empty but the contact
-reached a later stage, or the export has no such column, its Create Date is used.
+is (or was) at a stage past subscriber, its Create Date is used (every contact's, when the export has
+neither lead dates nor stages).
+Internal values (``marketingqualifiedlead``, ``PAID_SOCIAL``) read as the UI labels.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ import polars as pl
 
 from kpi_core.readers import quality, values
 from kpi_core.readers.platforms import Platform, normalise_header
+from kpi_core.readers.platforms.preamble import period_of_rows
 from kpi_core.readers.result import ColumnMap, Finding, ReadError, ReadResult
 from kpi_core.readers.sniff import LINE, RawTable
 from kpi_core.schema import RECORD_COLUMNS
@@ -120,48 +123,103 @@ class _Sheet:
         return ReadResult(file=name, platform=platform.id, kind=platform.kind, frame=frame, currency=currency,
                           columns=self.maps(platform), rows_read=raw.frame.height + len(body), rows_excluded=body,
                           findings=raw.findings + _personal(raw) + findings, records=records,
-                          rows_used_override=raw.frame.height)
+                          rows_used_override=raw.frame.height, date_range=period_of_rows(frame))
+
+
+def _channel(sheet: _Sheet) -> pl.Series:
+    """Where the order came from: the utm_source an attribution app wrote into Note Attributes
+    ("utm_source: google"), else the Source column (Shopify's sales channel: web, pos…)."""
+    notes = sheet.text("channel", "note attributes").str.extract(r"(?i)utm_source:\s*([^\s;,]+)")
+    return pl.select(pl.coalesce(notes, sheet.text("channel", "utm source", "source", "referring site"))).to_series()
 
 
 def read_shopify_orders(raw: RawTable, platform: Platform, name: str, salt: bytes) -> ReadResult:
     sheet = _Sheet(raw, salt)
     if not sheet.has("name"):
         raise ReadError(name, "looks like a Shopify orders export but has no 'Name' (order number) column.")
-    lines = pl.DataFrame({
+    lines = {
         "order_id": sheet.text("order_id", "name"),
         "customer_id": sheet.hashed("customer_id", "email"),
         "date": sheet.date("date", "created at", "paid at"),
         "revenue": sheet.num("revenue", "total"),
         "refunded": sheet.num("refunded", "refunded amount"),
         "discount": sheet.num("discount", "discount amount"),
-        "cancelled_at": sheet.text("cancelled", "cancelled at"),
+        "cancelled": sheet.text("cancelled", "cancelled at").is_not_null(),
         "status": sheet.text("status", "financial status"),
         "currency": sheet.text("currency", "currency").str.to_uppercase(),
-        "channel": sheet.text("channel", "source", "utm source", "referring site"),
+        "channel": _channel(sheet),
         "country": sheet.text("country", "billing country", "shipping country"),
-        LINE: raw.frame[LINE],
-    })
-    orders = (lines.filter(pl.col("order_id").is_not_null())
+    }
+    return _orders_result(sheet, platform, name, lines, "Shopify: one order per 'Name' (line-item rows grouped); "
+                          "cancelled orders stay in the order list but count in no total; revenue is the order "
+                          "total minus refunds.")
+
+
+# WooCommerce statuses that are no sale: the order stays in the list but counts in no total.
+WOO_NO_SALE = ("cancelled", "failed", "pending", "trash", "checkout-draft")
+
+
+def read_woocommerce_orders(raw: RawTable, platform: Platform, name: str, salt: bytes) -> ReadResult:
+    """An order export plugin's CSV (WebToffee and alike): snake_case keys, one row per order (rows of
+    one order are grouped as Shopify's), dates month first (``01/15/2025 09:00:00``)."""
+    sheet = _Sheet(raw, salt)
+    if not sheet.has("order total"):
+        raise ReadError(name, "looks like a WooCommerce orders export but has no 'order_total' column: export the "
+                              "orders with their totals.")
+    status = sheet.text("status", "status", "order status").str.to_lowercase().str.replace(r"^wc-", "")
+    order_total = sheet.num("revenue", "order total")
+    refunded = sheet.num("refunded", "refund total", "order refund", "refunded total")
+    if not sheet.has("refund total") and not sheet.has("order refund") and not sheet.has("refunded total"):
+        refunded = pl.select(pl.when(status == "refunded").then(order_total).otherwise(0.0)).to_series()
+    lines = {
+        "order_id": sheet.text("order_id", "order number", "order id"),
+        "customer_id": sheet.hashed("customer_id", "customer email", "billing email", "customer id"),
+        "date": _month_first(sheet.text("date", "order date", "paid date")),
+        "revenue": order_total,
+        "refunded": refunded,
+        "discount": sheet.num("discount", "discount total", "cart discount"),
+        "cancelled": status.is_in(WOO_NO_SALE),
+        "status": status,
+        "currency": sheet.text("currency", "order currency", "currency").str.to_uppercase(),
+        "channel": sheet.text("channel", "utm source", "created via"),
+        "country": sheet.text("country", "billing country", "shipping country"),
+    }
+    return _orders_result(sheet, platform, name, lines, "WooCommerce: statuses " + ", ".join(WOO_NO_SALE) +
+                          " are no sale (left out of every total); a refunded order's revenue is taken off.")
+
+
+def _month_first(text: pl.Series) -> pl.Series:
+    """WooCommerce writes 'MM/DD/YYYY H:i:s': made ISO before parsing, so 01/03 is 3 January, not 1 March."""
+    iso = text.str.replace(r"^(\d{1,2})/(\d{1,2})/(\d{4})", "${3}-${1}-${2}")
+    iso = iso.str.replace(r"^(\d{4})-(\d)-", "${1}-0${2}-").str.replace(r"^(\d{4}-\d{2})-(\d)\b", "${1}-0${2}")
+    return values.parse_date(iso)[0]
+
+
+def _orders_result(sheet: _Sheet, platform: Platform, name: str, lines: dict[str, pl.Series],
+                   note: str) -> ReadResult:
+    """Rows grouped into orders (each field its first filled value), the daily measures and findings."""
+    cancelled = lines.pop("cancelled")
+    lines = {**lines, "cancelled": pl.select(pl.when(cancelled).then(True)).to_series(), LINE: sheet.raw.frame[LINE]}
+    orders = (pl.DataFrame(lines).filter(pl.col("order_id").is_not_null())
               .group_by("order_id", maintain_order=True)
               .agg(pl.all().exclude(LINE).drop_nulls().first())
               .with_columns(pl.col("refunded").fill_null(0.0), pl.col("discount").fill_null(0.0),
-                            cancelled=pl.col("cancelled_at").is_not_null())
+                            pl.col("cancelled").fill_null(False))
               .with_columns(returned=(pl.col("refunded") > 0)
                             | pl.col("status").str.contains("refund").fill_null(False))
               .select(list(RECORD_COLUMNS["orders"])))
-    findings = [Finding("info", "Shopify: one order per 'Name' (line-item rows grouped); cancelled orders stay in "
-                        "the order list but count in no total; revenue is the order total minus refunds.")]
-    cancelled = orders.filter(pl.col("cancelled"))["order_id"].to_list()
-    if cancelled:
-        findings.append(Finding("info", f"{len(cancelled)} cancelled order(s) left out of the totals: "
-                                f"{', '.join(cancelled[:5])}."))
+    findings = [Finding("info", note)]
+    cancelled_ids = orders.filter(pl.col("cancelled"))["order_id"].to_list()
+    if cancelled_ids:
+        findings.append(Finding("info", f"{len(cancelled_ids)} cancelled order(s) left out of the totals: "
+                                f"{', '.join(cancelled_ids[:5])}."))
     codes = set(orders["currency"].drop_nulls().unique().to_list())
     currency = next(iter(codes)) if len(codes) == 1 else None
-    return sheet.result(platform, name, orders, _daily_orders(orders), findings + quality.mixed_currencies(codes),
-                        currency=currency)
+    return sheet.result(platform, name, orders, _daily_orders(orders, platform.id),
+                        findings + quality.mixed_currencies(codes), currency=currency)
 
 
-def _daily_orders(orders: pl.DataFrame) -> pl.DataFrame:
+def _daily_orders(orders: pl.DataFrame, source: str) -> pl.DataFrame:
     live = orders.filter(~pl.col("cancelled"))
     first = (live.filter(pl.col("customer_id").is_not_null()).sort("date")
              .group_by("customer_id", maintain_order=True).agg(pl.col("order_id").first()))
@@ -171,7 +229,7 @@ def _daily_orders(orders: pl.DataFrame) -> pl.DataFrame:
                                     revenue=(pl.col("revenue") - pl.col("refunded")).sum(),
                                     returned_orders=pl.col("returned").sum().cast(pl.Float64),
                                     new_customers=pl.col("new").sum().cast(pl.Float64))
-            .with_columns(source=pl.lit("shopify_orders")).sort(keys))
+            .with_columns(source=pl.lit(source)).sort(keys))
 
 
 def read_shopify_customers(raw: RawTable, platform: Platform, name: str, salt: bytes) -> ReadResult:
@@ -199,6 +257,17 @@ _CONTACT_DATES = {
     "opportunity_date": ("became an opportunity date",),
     "customer_date": ("became a customer date",),
 }
+# HubSpot's internal 'Original Source' values whose UI label is not the value in title case.
+_SOURCE_LABELS = {"SOCIAL_MEDIA": "Organic Social", "OFFLINE": "Offline Sources", "AI_REFERRALS": "AI Referrals"}
+
+
+def _source_label(s: pl.Series) -> pl.Series:
+    """'PAID_SOCIAL' -> 'Paid Social' (an API or workflow export), UI labels unchanged."""
+    internal = s.str.contains(r"^[A-Z]+(_[A-Z]+)*$").fill_null(False)
+    label = s.replace_strict(_SOURCE_LABELS, default=s.str.replace_all("_", " ").str.to_titlecase())
+    return pl.select(pl.when(internal).then(label).otherwise(s)).to_series().alias(s.name)
+
+
 _COUNTED = {"lead_date": "leads", "mql_date": "mqls", "sql_date": "sqls", "opportunity_date": "opportunities",
             "customer_date": "new_customers"}
 
@@ -211,12 +280,14 @@ def read_hubspot_contacts(raw: RawTable, platform: Platform, name: str, salt: by
         "create_date": sheet.date("create_date", "create date"),
         **{k: sheet.date(k, *keys) for k, keys in _CONTACT_DATES.items()},
         "lifecycle_stage": stage.replace_strict(STAGES, default=stage, return_dtype=pl.String),
-        "channel": sheet.text("channel", "original source"),
+        "channel": _source_label(sheet.text("channel", "original source")),
         "revenue": sheet.num("revenue", "total revenue"),
     })
     later = pl.any_horizontal(pl.col(k).is_not_null() for k in ("mql_date", "sql_date", "opportunity_date",
                                                                   "customer_date"))
-    fallback = later if sheet.has("became a lead date") else pl.lit(True)
+    later = later | pl.col("lifecycle_stage").is_in(["lead", "mql", "sql", "opportunity", "customer", "evangelist"])
+    known = sheet.has("became a lead date") or sheet.has("lifecycle stage")
+    fallback = later if known else pl.lit(True)  # a bare contact list: every contact is a lead
     records = records.with_columns(lead_date=pl.coalesce("lead_date", pl.when(fallback).then("create_date")))
     counts = [records.filter(pl.col(k).is_not_null()).group_by(date=pl.col(k), channel=pl.col("channel"))
               .agg(pl.len().cast(pl.Float64).alias(m)) for k, m in _COUNTED.items()]
@@ -243,6 +314,7 @@ def read_hubspot_deals(raw: RawTable, platform: Platform, name: str, salt: bytes
 
 READERS = {
     "shopify_orders": read_shopify_orders,
+    "woocommerce_orders": read_woocommerce_orders,
     "shopify_customers": read_shopify_customers,
     "hubspot_contacts": read_hubspot_contacts,
     "hubspot_deals": read_hubspot_deals,

@@ -87,6 +87,8 @@ def _merge(*parts: dict[str, Col]) -> dict[str, Col]:
 
 
 # --- Names any sheet may use (the generic reader, and a fallback for every platform) -------------
+# Google-only names ('Impr.', 'Conv. value') are not here: a header only Google writes must count
+# towards recognising Google Ads (names listed here weigh nothing in recognition).
 GENERIC: dict[str, Col] = _merge(
     _c("date", "date", "day", "dato", "datum", "dag", "week", "uke", "vecka", "uge", "month", "måned", "månad",
        parse="date"),
@@ -100,7 +102,7 @@ GENERIC: dict[str, Col] = _merge(
     _c("country", "country", "land", parse="text"),
     _c("region", "region", "fylke", "län", parse="text"),
     _c("channel", "channel", "kanal", "channel group", parse="text"),
-    _c("source", "source", "platform", "plattform", "kilde", "källa", parse="text"),
+    _c("source", "source", "platform", "plattform", parse="text"),
     _c("age", "age", "alder", "ålder", parse="text"),
     _c("gender", "gender", "kjønn", "kön", "køn", parse="text"),
     _c("placement", "placement", "plassering", "placering", parse="text"),
@@ -108,7 +110,7 @@ GENERIC: dict[str, Col] = _merge(
     _c("currency", "currency", "currency code", "valuta", "valutakode", "valutakod", parse="currency"),
     _c("spend", "spend", "cost", "costs", "amount spent", "spent", "kostnad", "kostnader", "forbruk",
        "omkostninger", "omkostning", "forbrug", "utgift", "udgift"),
-    _c("impressions", "impressions", "impr.", "visninger", "visningar", "eksponeringer", "exponeringar"),
+    _c("impressions", "impressions", "visninger", "visningar", "eksponeringer", "exponeringar"),
     _c("reach", "reach", "rekkevidde", "räckvidd", "rækkevidde"),
     _c("clicks", "clicks", "klikk", "klick", "klik"),
     _c("engagements", "engagements", "engasjementer", "engagemang"),
@@ -122,7 +124,7 @@ GENERIC: dict[str, Col] = _merge(
     _c("conversions", "conversions", "konverteringer", "konverteringar", "conv.", "konv.", "total conversion",
        "total conversions"),
     _c("orders", "orders", "ordrer", "ordrar", "bestillinger", "beställningar", "ordre", "order"),
-    _c("revenue", "revenue", "conversion value", "conv. value", "value", "inntekt", "inntekter", "intäkt",
+    _c("revenue", "revenue", "conversion value", "value", "inntekt", "inntekter", "intäkt",
        "intäkter", "omsetning", "omsättning", "omsætning", "indtægt", "indtægter", "salg", "försäljning"),
     _c("new_customers", "new customers", "nye kunder", "nya kunder"),
     _c("emails_delivered", "emails delivered", "delivered"),
@@ -174,20 +176,28 @@ META_ADS = Platform(
     "meta_ads", "Meta", "performance",
     _merge(
         _c("date", "day", "dag", parse="date"),  # a Day breakdown is finer than the reporting period
-        _c("date", "reporting starts", "rapportering starter", "rapporteringen starter", parse="date", priority=1),
-        _c("date_end", "reporting ends", "rapportering slutter", "rapporteringen slutter", parse="date"),
-        _c("campaign", "campaign name", "kampanjenavn", "kampanjens navn", parse="text"),
-        _c("ad_group", "ad set name", "annonsesettnavn", "annonsesettets navn", parse="text"),
-        _c("ad", "ad name", "annonsenavn", parse="text"),
-        _c("spend", "amount spent", "beløp brukt", "brukt beløp"),
-        _c("impressions", "impressions", "eksponeringer", "visninger"),
-        _c("reach", "reach", "rekkevidde"),
-        _c("clicks", "link clicks", "klikk på lenke", "klikk på lenken", "lenkeklikk"),
-        _c("clicks", "clicks (all)", "klikk (alle)", priority=1),
-        _c("conversions", "purchases", "kjøp", views=True),
-        _c("conversions", "results", "resultater", priority=1, views=True),
+        # Swedish and Danish names are inferred (export-formats.md found none): a wrong guess never matches.
+        _c("date", "reporting starts", "rapportering starter", "rapporteringen starter", "rapporteringen startar",
+           "rapportering startar", parse="date", priority=1),
+        _c("date_end", "reporting ends", "rapportering slutter", "rapporteringen slutter", "rapporteringen slutar",
+           "rapportering slutar", parse="date"),
+        _c("campaign", "campaign name", "kampanjenavn", "kampanjens navn", "kampanjnamn", "kampagnenavn",
+           parse="text"),
+        _c("ad_group", "ad set name", "annonsesettnavn", "annonsesettets navn", "annonsuppsättningens namn",
+           "annoncesætnavn", parse="text"),
+        _c("ad", "ad name", "annonsenavn", "annonsnamn", "annoncenavn", parse="text"),
+        _c("spend", "amount spent", "beløp brukt", "brukt beløp", "belopp som spenderats", "spenderat belopp",
+           "forbrugt beløb", "brugt beløb"),
+        _c("impressions", "impressions", "eksponeringer", "visninger", "visningar", "exponeringar"),
+        _c("reach", "reach", "rekkevidde", "räckvidd", "rækkevidde"),
+        _c("clicks", "link clicks", "klikk på lenke", "klikk på lenken", "lenkeklikk", "länkklick", "klick på länk",
+           "linkklik", "klik på link"),
+        _c("clicks", "clicks (all)", "klikk (alle)", "klick (alla)", "klik (alle)", priority=1),
+        _c("conversions", "purchases", "kjøp", "köp", "køb", views=True),
+        _c("conversions", "results", "resultater", "resultat", priority=1, views=True),
         _c("leads", "leads", "potensielle kunder"),
-        _c("revenue", "purchases conversion value", "konverteringsverdi for kjøp"),
+        _c("revenue", "purchases conversion value", "konverteringsverdi for kjøp", "konverteringsvärde för köp",
+           "konverteringsværdi for køb"),
         _c("carts", "adds to cart", "legg i handlekurv"),
         _c("device", "impression device", "device platform", parse="device"),
         _c("placement", "placement", "plassering", parse="text"),
@@ -292,6 +302,9 @@ SNAPCHAT_ADS = Platform(
     _merge(
         _c("date", "start time", parse="date"),  # 'End Time' of a daily row is the next midnight: not used
         _c("campaign", "campaign name", parse="text"),
+        _c("ad_group", "ad squad name", parse="text"),
+        _c("ad", "ad name", parse="text"),
+        _c("currency", "currency", parse="currency"),
         _c("impressions", "paid impressions"),
         _c("clicks", "swipe ups", "swipes"),
         _c("spend", "spend", "amount spent"),
@@ -310,25 +323,34 @@ GA4 = Platform(
            parse="text"),
         _c("device", "device category", "enhetskategori", parse="device"),
         _c("country", "country", "land", parse="text"),
-        _c("users", "active users", "aktive brukere", "aktiva användare"),
+        _c("users", "active users", "aktive brukere", "aktiva användare", "aktive brugere"),
         _c("users", "total users", "users", "brukere", priority=1),
         _c("sessions", "sessions", "økter", "sessioner"),
-        _c("engaged_sessions", "engaged sessions", "engasjerte økter", "engagerade sessioner"),
+        _c("engaged_sessions", "engaged sessions", "engasjerte økter", "engagerade sessioner", "engagerede sessioner"),
         _c("engagement_seconds", "average engagement time per session", "gjennomsnittlig engasjementstid per økt",
+           "genomsnittlig engagemangstid per session", "gennemsnitlig engagementstid pr. session",
            parse="duration", times="sessions"),
-        _c("conversions", "key events", "nøkkelhendelser", "nyckelhändelser", "conversions", "konverteringer"),
-        _c("revenue", "total revenue", "samlede inntekter", "purchase revenue", "total intäkt"),
+        _c("conversions", "key events", "nøkkelhendelser", "nyckelhändelser", "nøglehændelser", "conversions",
+           "konverteringer"),
+        _c("revenue", "total revenue", "samlede inntekter", "totale inntekter", "purchase revenue", "total intäkt",
+           "totala intäkter", "total intäkter", "samlede indtægter", "total omsætning", "kjøpsinntekter",
+           "köpintäkter", "købsindtægter"),
         _c("pageviews", "views", "visninger"),
         _ratios("engagement rate", "engasjementsfrekvens", "views per session", "events per session",
                 "average engagement time", "bounce rate"),
-        _ignored("event count", "antall hendelser", "new users", "nye brukere", "session source / medium",
-                 "session source", "session medium", "user engagement", "date range"),
+        # Source / medium is the channel when the report has no channel group (a channel group wins).
+        _c("channel", "session source / medium", "first user source / medium", "session source", "first user source",
+           "øktkilde / -medium", "sessionskälla/-medium", parse="text", priority=2),
+        _ignored("event count", "antall hendelser", "new users", "nye brukere", "session medium", "user engagement",
+                 "date range"),
     ),
     patterns=(
         (r"^(session|first user) .*channel group|^øktens .*kanalgruppe|^sessionens .*kanalgrupp",
          Col("channel", "text")),
         (r"channel group|kanalgruppe|kanalgrupp", Col("channel", "text", priority=1)),
         (r"\(previous period\)$|\(forrige periode\)$", Col(None, "ignore")),
+        # 'Totale inntekter', 'Totala intäkter', 'Samlet omsætning': the nb/sv/da UI names vary
+        (r"^(total[ae]?|samlede?|samlet) (inntekter|intäkter|indtægter|omsætning)$", Col("revenue", priority=1)),
     ),
 )
 
@@ -378,6 +400,7 @@ KLAVIYO = Platform(
     _merge(
         _c("date", "send time", "message send date time", "day", parse="date"),
         _c("campaign", "campaign name", "flow name", parse="text"),
+        _c("ad", "message name", parse="text"),  # a flow's e-mails, as ads are a campaign's
         _c("emails_delivered", "successful deliveries", "delivered"),
         _c("email_opens", "unique opens"),
         _c("email_clicks", "unique clicks"),
@@ -403,6 +426,14 @@ SHOPIFY_ORDERS = Platform(
              "shipping country", "cancelled at", "refunded amount", "source", "id", "payment method"),
     min_score=3,
 )
+WOOCOMMERCE_ORDERS = Platform(
+    "woocommerce_orders", "WooCommerce orders", "orders",
+    _ignored("order id", "order number", "order date", "paid date", "completed date", "status", "order status",
+             "shipping total", "tax total", "discount total", "cart discount", "order total", "order subtotal",
+             "order currency", "payment method", "payment method title", "customer email", "customer id",
+             "customer note", "billing email", "refund total", "order refund", "created via", "order key"),
+    min_score=3,
+)
 SHOPIFY_CUSTOMERS = Platform(
     "shopify_customers", "Shopify customers", "customers",
     _ignored("customer id", "first name", "last name", "email", "accepts email marketing", "accepts marketing",
@@ -417,7 +448,7 @@ HUBSPOT_CONTACTS = Platform(
              "became a marketing qualified lead date", "became a sales qualified lead date",
              "became an opportunity date", "became a customer date", "contact owner", "total revenue",
              "became a subscriber date"),
-    min_score=3,
+    min_score=2,  # 'Lifecycle Stage' and 'Original Source' are HubSpot's own words
 )
 HUBSPOT_DEALS = Platform(
     "hubspot_deals", "HubSpot deals", "deals",
@@ -430,5 +461,5 @@ GENERIC_PLATFORM = Platform("generic", "Generic sheet", "performance", {})
 
 PLATFORMS: tuple[Platform, ...] = (
     GOOGLE_ADS, META_ADS, LINKEDIN_ADS, TIKTOK_ADS, MICROSOFT_ADS, SNAPCHAT_ADS, GA4, UNIVERSAL_ANALYTICS,
-    MAILCHIMP, KLAVIYO, SHOPIFY_ORDERS, SHOPIFY_CUSTOMERS, HUBSPOT_CONTACTS, HUBSPOT_DEALS,
+    MAILCHIMP, KLAVIYO, SHOPIFY_ORDERS, WOOCOMMERCE_ORDERS, SHOPIFY_CUSTOMERS, HUBSPOT_CONTACTS, HUBSPOT_DEALS,
 )

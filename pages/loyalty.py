@@ -1,0 +1,103 @@
+"""Loyalty: repeat purchases, churn, cohorts, LTV curves and LTV:CAC, from the shop's own orders."""
+
+import streamlit as st
+
+import ui
+from kpi_core import fmt, loyalty, views
+from kpi_core.charts.loyalty import cohort_heatmap, ltv_cac_bars, ltv_curves
+from kpi_core.engine import Period
+
+lang = ui.lang()
+st.title(ui.t("loyalty_question"))
+data = ui.active()
+codes = loyalty.order_currencies(data.results) if data is not None else []
+currency = ui.kept(st.selectbox, ui.LOY_CURRENCY, ui.t("order_currency"), options=codes) if len(codes) > 1 else None
+orders, problem = ui.orders(currency)
+if problem:
+    st.error(problem, icon=":material/error:")
+    st.stop()
+if orders is None:
+    st.info(ui.t("loyalty_no_orders"))
+    st.page_link("pages/data.py", label=ui.t("page_data"), icon=":material/upload_file:")
+    st.stop()
+
+period = ui.filters().period or Period(orders.data_start, orders.as_of)
+inputs = ui.inputs()
+cur = orders.currency
+with st.columns(2)[0]:
+    churn_days = ui.kept(st.selectbox, ui.LOY_CHURN, ui.t("churn_window"), options=[30, 60, 90, 180])
+st.caption(ui.t("loyalty_period", start=period.start.isoformat(), end=period.end.isoformat(),
+                as_of=orders.as_of.isoformat()))
+
+# --- the period in numbers ---
+s = loyalty.summary(orders, period, churn_days)
+cells = [
+    (ui.t("orders"), fmt.number(s["orders"], lang)),
+    (f"{ui.t('net_revenue')} ({cur})" if cur else ui.t("net_revenue"), fmt.number(s["revenue"], lang)),
+    (loyalty.label("aov"), fmt.money(s["aov"], cur, lang)),
+    (ui.t("customers_new_returning"), f"{fmt.number(s['new_customers'], lang)} / "
+                                      f"{fmt.number(s['returning_customers'], lang)}"),
+    (loyalty.label("repeat_purchase_rate"), fmt.percent(s["repeat_purchase_rate"], lang)),
+    (ui.t("purchase_frequency"), fmt.number(s["purchase_frequency"], lang, 2)),
+    (loyalty.label("churn_rate"), fmt.percent(s["churn_rate"], lang)),
+    (loyalty.label("return_rate"), fmt.percent(s["return_rate"], lang)),
+]
+for row in (cells[:4], cells[4:]):
+    for col, (label, text) in zip(st.columns(4), row, strict=True):
+        col.metric(label, text, border=True)
+gap = loyalty.churn_gap(orders, period, churn_days)
+if gap:
+    st.caption(gap)
+with st.expander(ui.t("definitions")):
+    st.markdown("\n".join(f"- {text}" for text in loyalty.definitions(lang, churn_days)))
+
+# --- cohorts ---
+st.subheader(ui.t("cohorts_title"), anchor=False)
+table = loyalty.cohort_table(orders, margin=inputs.margin)
+st.altair_chart(cohort_heatmap(table), key="loyalty_heatmap")
+st.caption(ui.t("incomplete_caption"))
+
+st.subheader(ui.t("ltv_title"), anchor=False)
+field = "ltv_gross_profit" if inputs.margin else "ltv"
+st.altair_chart(ltv_curves(table, cur, field=field), key="loyalty_ltv")
+st.caption(ui.t("ltv_basis_gp" if inputs.margin else "ltv_basis_revenue"))
+st.markdown(f"**{ui.t('ltv_by_cohort')}**")
+st.dataframe(loyalty.ltv_by_cohort(table), hide_index=True, column_config={
+    "cohort": st.column_config.DateColumn(format="YYYY-MM"),
+    **{c: st.column_config.NumberColumn(f"LTV {h} m ({cur})" if cur else f"LTV {h} m", format="localized")
+       for h in loyalty.HORIZONS for c in [f"ltv_{h}m"]},
+})
+
+# --- LTV:CAC ---
+st.subheader(ui.t("ltv_cac_title"), anchor=False)
+horizon = ui.kept(st.segmented_control, ui.LOY_HORIZON, ui.t("ltv_horizon"), options=list(loyalty.HORIZONS),
+                  default=loyalty.default_horizon(table), required=True)
+performance = views.filter_dimensions(data.frame, ui.filters())
+result = loyalty.ltv_cac(orders, performance, period, horizon=horizon, other_costs=inputs.other_costs)
+st.altair_chart(ltv_cac_bars(result.frame, horizon), key="loyalty_ltv_cac")
+st.caption(ui.t("ltv_cac_caption", h=horizon, start=period.start.isoformat(), end=period.end.isoformat()))
+st.dataframe(result.frame, hide_index=True, column_order=[
+    "acquisition", "new_customers", "spend", "cac", "customers", "ltv", "ltv_cac_ratio", "healthy"],
+    column_config={**ui.kpi_columns(("cac", "ltv", "ltv_cac_ratio"), cur, lang),
+                   "acquisition": st.column_config.TextColumn(ui.t("channel")),
+                   "customers": st.column_config.NumberColumn(ui.t("ltv_customers", h=horizon)),
+                   "healthy": st.column_config.CheckboxColumn("≥ 3")})
+for note in result.notes:
+    st.caption(note)
+
+# --- by month ---
+st.subheader(ui.t("by_month_title"), anchor=False)
+st.dataframe(loyalty.by_period(orders, churn_days=churn_days), hide_index=True, column_order=[
+    "period", "complete", "orders", "revenue", "customers", "new_customers", "returning_customers",
+    "repeat_purchase_rate", "churn_rate", "return_rate", "aov"],
+    column_config={**ui.kpi_columns(("aov", "repeat_purchase_rate", "churn_rate", "return_rate"), cur, lang),
+                   "period": st.column_config.DateColumn(ui.t("month"), format="YYYY-MM"),
+                   "complete": st.column_config.CheckboxColumn("✓"),
+                   "returning_customers": st.column_config.NumberColumn(ui.t("returning_customers"))})
+
+for note in orders.notes:
+    st.caption(note)
+dropped = loyalty.dropped_personal_data(data.results)
+if dropped:
+    with st.expander(ui.t("personal_data")):
+        st.markdown("\n".join(f"- {fmt.md(d)}" for d in dropped))

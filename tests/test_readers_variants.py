@@ -1,0 +1,219 @@
+"""Export layouts the first fixtures missed, each read with totals summed by hand from the data rows.
+
+The fixtures are written by tests/fixtures/make_fixtures.py (``holdout_gaps`` and later functions).
+"""
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from kpi_core.readers import ReadError, read_file
+from kpi_core.schema import MEASURES
+
+EXPORTS = Path(__file__).parent / "fixtures" / "exports"
+
+
+def read(name: str):
+    return read_file((EXPORTS / name).read_bytes(), name)
+
+
+def totals(r) -> dict[str, float]:
+    return {m: pytest.approx(r.frame[m].sum()) for m in r.frame.columns if m in MEASURES}
+
+
+def mapping(r) -> dict[str, str | None]:
+    return {c.source: c.canonical for c in r.columns}
+
+
+def test_norwegian_ga4_totale_inntekter_is_revenue():
+    r = read("ga4_no_totale.csv")
+    assert r.platform == "ga4"
+    assert mapping(r)["Totale inntekter"] == "revenue"
+    # sessions 6 843 + 2 690 = 9 533; key events 212 + 37 = 249; revenue 84 210,5 + 9 120 = 93 330,5
+    assert totals(r) == {"sessions": 9533, "conversions": 249, "revenue": 93330.5}
+
+
+def test_google_ads_xlsx_with_only_the_minimal_columns_is_google_ads():
+    r = read("google_ads_min.xlsx")
+    assert (r.platform, r.currency) == ("google_ads", "NOK")
+    assert r.date_range == (date(2025, 1, 1), date(2025, 1, 31))
+    # the 'Total: Account' row (line 6) is set aside; impressions 1200 + 1045 = 2245; clicks 80 + 57 = 137;
+    # cost 310.50 + 248.04 = 558.54; conversions 2 + 2 = 4; conv. value 1800 + 1640 = 3440
+    assert [e.line for e in r.rows_excluded] == [6]
+    assert totals(r) == {"impressions": 2245, "clicks": 137, "spend": 558.54, "conversions": 4, "revenue": 3440}
+
+
+def test_hubspot_internal_values_and_leads_without_a_lead_date():
+    r = read("hubspot_internal.csv")
+    assert r.platform == "hubspot_contacts"
+    assert r.records["lifecycle_stage"].to_list() == ["customer", "mql", "lead", "subscriber"]
+    assert r.records["channel"].to_list() == ["Paid Social", "Organic Search", "Organic Social", "Paid Search"]
+    # leads: contact 1 (2025-01-02), 2 (2025-01-04), and 3 on its Create Date 2025-01-05 (stage lead, no
+    # lead date); contact 4 is a subscriber: not a lead. MQLs 1 + 2 = 2; customers: contact 1.
+    assert totals(r) == {"leads": 3, "mqls": 2, "sqls": 0, "opportunities": 0, "new_customers": 1}
+    leads = r.frame.filter(r.frame["leads"] > 0)
+    assert leads.select("date", "channel").rows() == [(date(2025, 1, 2), "Paid Social"),
+                                                      (date(2025, 1, 4), "Organic Search"),
+                                                      (date(2025, 1, 5), "Organic Social")]
+    # first date: lead 2025-01-02; last: customer 2025-01-15
+    assert r.date_range == (date(2025, 1, 2), date(2025, 1, 15))
+
+
+@pytest.mark.parametrize(("name", "first", "last"), [
+    ("tiktok_ads.csv", date(2025, 1, 3), date(2025, 1, 4)),  # rows of 3 and 4 January (no preamble)
+    ("shopify_orders.csv", date(2025, 1, 3), date(2025, 1, 4)),  # orders #1043 (3 Jan) … #1045 (4 Jan)
+    ("hubspot_contacts.csv", date(2024, 11, 2), date(2025, 1, 15)),  # first lead date … last customer date
+])
+def test_files_without_a_preamble_cover_the_days_of_their_rows(name, first, last):
+    assert read(name).date_range == (first, last)
+
+
+def test_danish_ga4_names_and_period():
+    r = read("ga4_da.csv")
+    assert r.platform == "ga4"
+    assert r.date_range == (date(2025, 1, 1), date(2025, 1, 31))  # '# Slutdato:' is Danish for end date
+    assert mapping(r) == {"Sessionens primære kanalgruppe (standardkanalgruppe)": "channel",
+                          "Aktive brugere": "users", "Sessioner": "sessions",
+                          "Engagerede sessioner": "engaged_sessions",
+                          "Nøglehændelser": "conversions", "Samlet omsætning": "revenue"}
+    # dots group thousands: sessions 1.200 + 600 = 1 800; engaged 800 + 300 = 1 100; key events 10 + 5 = 15;
+    # revenue 5.000,50 + 1.000,00 = 6 000,50; users 1.000 + 500 = 1 500 (kept per row, never summed by the engine)
+    assert totals(r) == {"users": 1500, "sessions": 1800, "engaged_sessions": 1100, "conversions": 15,
+                         "revenue": 6000.5}
+
+
+def test_snapchat_ad_squads_and_currency():
+    r = read("snapchat_squads.csv")
+    assert (r.platform, r.currency) == ("snapchat_ads", "NOK")
+    assert r.frame["ad_group"].to_list() == ["Squad A", "Squad B"]
+    # impressions 1000 + 2000 = 3000; swipe ups 10 + 20 = 30; spend 100 + 200 = 300
+    assert totals(r) == {"impressions": 3000, "clicks": 30, "spend": 300}
+
+
+def test_klaviyo_flow_export():
+    r = read("klaviyo_flow.csv")
+    assert r.platform == "klaviyo"
+    assert mapping(r)["Message Name"] == "ad" and mapping(r)["Flow Name"] == "campaign"
+    # delivered 100 + 80 = 180; opens 50 + 40 = 90; clicks 10 + 8 = 18; unsubscribes 1 + 0 = 1;
+    # placed orders 2 + 1 = 3; placed order value 300 + 150 = 450
+    assert totals(r) == {"emails_delivered": 180, "email_opens": 90, "email_clicks": 18, "unsubscribes": 1,
+                         "orders": 3, "revenue": 450}
+
+
+def test_linkedin_conversion_breakdown_counts_the_delivery_once():
+    r = read("linkedin_conversions.csv")
+    assert (r.platform, r.currency) == ("linkedin_ads", "NOK")
+    # 2 January repeats spend 1000 / impressions 10000 / clicks 100 on both conversion rows: counted once.
+    # spend 1000 + 250.50 = 1250.50; impressions 10000 + 2000 = 12000; clicks 100 + 20 = 120;
+    # post-click conversions 3 + 4 + 1 = 8 (summed over the conversion actions)
+    assert totals(r) == {"spend": 1250.5, "impressions": 12000, "clicks": 120, "conversions": 8}
+    assert r.rows_used == 3
+    assert not any("double tracking" in f.message for f in r.findings)
+    assert any("conversion breakdown" in f.message for f in r.findings)
+
+
+def test_repeated_rows_without_a_conversion_name_are_still_reported(tmp_path):
+    text = ("Start Date (in UTC),Campaign Name,Currency,Total Spent,Impressions,Clicks\n"
+            "1/2/2025,CFO,NOK,100.00,1000,10\n1/2/2025,CFO,NOK,100.00,1000,10\n")
+    r = read_file(text.encode(), "linkedin.csv")
+    assert r.platform == "linkedin_ads"
+    assert any("double tracking" in f.message for f in r.findings)
+    assert totals(r)["spend"] == 200.0  # 100 + 100: nothing says the second row repeats the first
+
+
+def test_woocommerce_plugin_orders_export():
+    r = read("woocommerce_orders.csv")
+    assert (r.platform, r.kind, r.currency) == ("woocommerce_orders", "orders", "NOK")
+    rec = r.records
+    # MM/DD/YYYY: 01/03/2025 is 3 January, 02/01/2025 is 1 February
+    assert rec["date"].to_list() == [date(2025, 1, 3), date(2025, 1, 4), date(2025, 1, 15), date(2025, 2, 1),
+                                     date(2025, 2, 2)]
+    assert rec["cancelled"].to_list() == [False, False, True, False, False]
+    assert rec["returned"].to_list() == [False, False, False, False, True]
+    # one customer for anne@x.no and Anne@X.no (e-mails are hashed in lower case)
+    assert rec["customer_id"][0] == rec["customer_id"][3]
+    # counted: 101 (796.30), 102 (500.00), 104 (300.00), 105 (150.00, refunded in full: net 0); 103 is cancelled.
+    # orders 4; net revenue 796.30 + 500 + 300 + 0 = 1596.30; returned 1 (105); new customers anne, bo, cy = 3
+    assert totals(r) == {"orders": 4, "revenue": 1596.3, "returned_orders": 1, "new_customers": 3}
+    assert r.date_range == (date(2025, 1, 3), date(2025, 2, 2))
+    rule = {c.source: c.rule for c in r.columns}
+    assert "salted hash" in rule["customer_email"] and rule["billing_first_name"] == "personal data, not read"
+
+
+def test_own_sheet_with_months_written_as_year_month():
+    r = read("generic_monthly_no.csv")
+    assert (r.platform, r.currency) == ("generic", "NOK")
+    assert r.frame["date"].to_list() == [date(2025, 1, 1), date(2025, 2, 1)]  # '2025-01', '2025-02'
+    assert [e.line for e in r.rows_excluded] == [4]  # 'Sum'
+    # cost 1 000,50 + 500 = 1 500,50; impressions 10 000 + 5 000 = 15 000; clicks 150; conversions 7; revenue 6 000
+    assert totals(r) == {"spend": 1500.5, "impressions": 15000, "clicks": 150, "conversions": 7, "revenue": 6000}
+
+
+def test_google_ads_month_segment_written_as_month_name():
+    r = read("google_ads_monthly.csv")
+    assert r.platform == "google_ads"
+    assert r.frame["date"].to_list() == [date(2025, 1, 1), date(2025, 2, 1)]  # 'January 2025', 'February 2025'
+    assert not [f for f in r.findings if "could not be read" in f.message]
+    # impressions 1,000 + 2,000 = 3,000; clicks 10 + 20 = 30; cost 50 + 70 = 120; conversions 1 + 2 = 3
+    assert totals(r) == {"impressions": 3000, "clicks": 30, "spend": 120, "conversions": 3}
+
+
+def test_ga4_by_source_medium_sets_the_blank_total_row_aside():
+    r = read("ga4_source_medium.csv")
+    assert mapping(r)["Session source / medium"] == "channel"
+    assert [e.line for e in r.rows_excluded] == [6]  # ',150,3,400' repeats the sum
+    # sessions 100 + 50 = 150; key events 2 + 1 = 3; revenue 300 + 100 = 400
+    assert totals(r) == {"sessions": 150, "conversions": 3, "revenue": 400}
+
+
+def test_tiktok_xlsx_ad_level_with_a_counted_summary_line_on_top():
+    r = read("tiktok_ads_age.xlsx")
+    assert (r.platform, r.currency) == ("tiktok_ads", "SEK")
+    assert [(e.line, e.reason) for e in r.rows_excluded] == [(2, "summary row 'Total of 2 results'")]
+    assert r.frame["age"].to_list() == ["18-24", "25-34"]
+    # cost 100.25 + 50 = 150.25; impressions 1000 + 500 = 1500; clicks 10 + 5 = 15; conversions 1 + 0 = 1;
+    # video views 500 + 200 = 700
+    assert totals(r) == {"spend": 150.25, "impressions": 1500, "clicks": 15, "conversions": 1, "video_views": 700}
+    assert r.date_range == (date(2025, 1, 3), date(2025, 1, 4))
+
+
+def test_a_report_of_only_summary_rows_is_refused_naming_the_line():
+    text = "Day,Campaign,Impr.,Clicks,Cost\nTotal: Account,,100,10,5.00\n"
+    with pytest.raises(ReadError, match=r"totals\.csv.*only summary rows.*line 2"):
+        read_file(text.encode(), "totals.csv")
+
+
+def test_a_short_hubspot_contacts_export_is_still_hubspot():
+    text = ("Record ID,Email,Lifecycle Stage,Create Date,Original Source\n"
+            "1,a@b.no,lead,2025-01-02 10:00,DIRECT_TRAFFIC\n2,c@d.no,subscriber,2025-01-03 10:00,Direct Traffic\n")
+    r = read_file(text.encode(), "contacts.csv")
+    assert r.platform == "hubspot_contacts"
+    # no 'Became a Lead Date' column: each contact past subscriber is a lead on its Create Date -> 1 lead
+    assert totals(r)["leads"] == 1
+    assert r.records["channel"].to_list() == ["Direct Traffic", "Direct Traffic"]
+
+
+def test_woocommerce_orders_without_a_total_are_refused():
+    text = "order_id,order_date,status,order_currency,customer_email\n1,01/02/2025 10:00:00,completed,NOK,a@x.no\n"
+    with pytest.raises(ReadError, match=r"woo\.csv.*order_total"):
+        read_file(text.encode(), "woo.csv")
+
+
+def test_linkedin_with_an_empty_conversion_name_column_is_no_breakdown():
+    text = ("Start Date (in UTC),Campaign Name,Conversion Name,Total Spent,Impressions,Clicks,Conversions\n"
+            "1/2/2025,A,,100,1000,10,1\n1/2/2025,A,,100,1000,10,2\n")
+    r = read_file(text.encode(), "li.csv")
+    # nothing says the rows repeat each other: spend 100 + 100 = 200, and the repetition is reported
+    assert totals(r)["spend"] == 200
+    assert any("double tracking" in f.message for f in r.findings)
+
+
+def test_meta_in_swedish():
+    r = read("meta_sv.csv")
+    assert (r.platform, r.currency) == ("meta_ads", "SEK")
+    assert r.date_range == (date(2025, 1, 1), date(2025, 1, 31))
+    # spend 1234,50 + 99,95 = 1334,45; impressions 10000 + 1000 = 11000; link clicks 120 + 12 = 132;
+    # purchases 4 + 1 = 5; purchase value 5000 + 250 = 5250; reach 8000 + 900 (kept per row, not summed by the engine)
+    assert totals(r) == {"spend": 1334.45, "impressions": 11000, "reach": 8900, "clicks": 132, "conversions": 5,
+                         "revenue": 5250}
