@@ -217,3 +217,16 @@ def test_meta_in_swedish():
     # purchases 4 + 1 = 5; purchase value 5000 + 250 = 5250; reach 8000 + 900 (kept per row, not summed by the engine)
     assert totals(r) == {"spend": 1334.45, "impressions": 11000, "reach": 8900, "clicks": 132, "conversions": 5,
                          "revenue": 5250}
+
+
+def test_microsoft_ads_api_report_with_all_conversions_and_roas():
+    text = ("TimePeriod\tCampaignName\tAdGroupName\tImpressions\tClicks\tSpend\tConversions\tAllConversions\tRevenue"
+            "\tAllRevenue\tReturnOnAdSpend\tCostPerConversion\tCurrencyCode\n"
+            "2025-01-02\tBrand\tAG1\t1204\t98\t314.58\t4\t5\t800.00\t900.00\t254.31%\t78.65\tEUR\n"
+            "2025-01-03\tBrand\tAG1\t2210\t131\t377.28\t6\t6\t1200.00\t1200.00\t318.07%\t62.88\tEUR\n")
+    r = read_file(text.encode(), "ms_api.tsv")
+    assert (r.platform, r.currency) == ("microsoft_ads", "EUR")
+    assert not [f for f in r.findings if "not recognised" in f.message]
+    # 'Conversions' 4 + 6 = 10, not 'AllConversions'; revenue 800 + 1200 = 2000, not 'AllRevenue';
+    # spend 314.58 + 377.28 = 691.86; impressions 1204 + 2210 = 3414; clicks 98 + 131 = 229
+    assert totals(r) == {"impressions": 3414, "clicks": 229, "spend": 691.86, "conversions": 10, "revenue": 2000}

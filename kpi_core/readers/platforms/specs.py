@@ -292,8 +292,13 @@ MICROSOFT_ADS = Platform(
         _c("conversions", "conversions"),
         _c("revenue", "revenue"),
         _ratios("ctr (%)", "ctr", "average cpc", "averagecpc", "avg. position", "averageposition",
-                "conversion rate (%)", "conversionrate", "cpa", "cost per conversion"),
-        _ignored("account name", "accountname", "account number", "campaign status", "campaignstatus"),
+                "conversion rate (%)", "conversionrate", "cpa", "cost per conversion", "costperconversion",
+                "return on ad spend (roas)", "returnonadspend", "qualityscore", "quality score"),
+        # 'All conversions' adds the goals not counted in 'Conversions': the latter are the conversions.
+        _ignored("account name", "accountname", "account number", "accountnumber", "accountid", "campaignid",
+                 "adgroupid", "campaign status", "campaignstatus", "campaign type", "campaigntype", "adgroupstatus",
+                 "ad group status", "all conv.", "all conv. value", "allconversions", "allrevenue",
+                 "all conversions", "all revenue"),
     ),
 )
 
