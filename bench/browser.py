@@ -74,10 +74,13 @@ def measure(base: str, path: Path, changes: int) -> dict:
         # Until app.py has run st.navigation, the sidebar lists the files of pages/; wait for the real titles.
         page.get_by_role("link", name="Goal & KPIs").wait_for(timeout=120_000)
         page.get_by_role("link", name="Data", exact=True).click()
-        page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(str(path), timeout=120_000)
         t = time.perf_counter()
+        page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(str(path), timeout=600_000)
         # Read once the Data page shows the file's summary ("… rows used, … excluded").
-        page.get_by_text(re.compile(r"rows used")).wait_for(timeout=600_000)
+        try:
+            page.get_by_text(re.compile(r"rows used")).wait_for(timeout=900_000)
+        finally:
+            page.screenshot(path=str(RESULTS / "browser_data.png"), full_page=True)
         settled(page, 600_000)
         upload_s = time.perf_counter() - t
         t = time.perf_counter()

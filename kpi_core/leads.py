@@ -53,12 +53,25 @@ RATES: Mapping[str, Formula] = {
 }
 COST_KPIS = ("cpl", "cac")
 
-DEFINITION = (
-    "A contact counts at a stage when it has that stage's date, a later stage's date, or its lifecycle "
-    "stage is that stage or later (CRMs skip stages). Step rate = contacts at a step / contacts at the "
-    "step before. Days lead → customer: from the lead date (the create date when it has none) to the "
-    "customer date, the median over contacts that became customers."
-)
+DEFINITION: Mapping[str, str] = {
+    "en": "A contact counts at a stage when it has that stage's date, a later stage's date, or its lifecycle "
+          "stage is that stage or later (CRMs skip stages). Step rate = contacts at a step / contacts at the "
+          "step before. Days lead → customer: from the lead date (the create date when it has none) to the "
+          "customer date, the median over contacts that became customers.",
+    "nb": "En kontakt telles på et steg når den har stegets dato, en senere stegdato, eller livssyklusfasen er "
+          "det steget eller senere (CRM-er hopper over steg). Stegrate = kontakter på et steg / kontakter på "
+          "steget før. Dager lead → kunde: fra lead-datoen (opprettelsesdatoen når den mangler) til kundedatoen, "
+          "medianen over kontakter som ble kunder.",
+    "sv": "En kontakt räknas på ett steg när den har stegets datum, ett senare stegs datum, eller livscykelfasen "
+          "är det steget eller senare (CRM-system hoppar över steg). Stegandel = kontakter på ett steg / "
+          "kontakter på steget före. Dagar lead → kund: från lead-datumet (skapandedatumet när det saknas) till "
+          "kunddatumet, medianen över kontakter som blev kunder.",
+}
+
+
+def definition(lang: str = "en") -> str:
+    """How contacts are counted, in ``lang`` (English when not translated)."""
+    return DEFINITION.get(lang) or DEFINITION["en"]
 
 
 class CrmProblem(ValueError):

@@ -48,21 +48,58 @@ KPIS = ("aov", "repeat_purchase_rate", "churn_rate", "return_rate", "ltv")
 # Not in the catalog (not a goal KPI), but shown on the Loyalty page.
 PURCHASE_FREQUENCY = Formula({"orders": 1.0}, {"customers": 1.0})
 
-DEFINITIONS: Mapping[str, str] = {
-    "net_revenue": "Net revenue = order totals − refunded amounts; cancelled orders are left out.",
-    "new_customers": "A customer is new in the period of their first order and returning after it.",
-    "repeat_purchase_rate": "Repeat purchase rate = customers with 2 or more orders in the period / "
-                            "customers with an order in the period.",
-    "purchase_frequency": "Purchase frequency = orders / customers in the period.",
-    "churn_rate": "A customer is active while their last order is at most {days} days old. Churn rate = "
-                  "customers active the day before the period who are no longer active on its last day "
-                  "(no order in the {days} days up to it) / customers active the day before the period.",
-    "return_rate": "Return rate = orders refunded (fully or partly) or returned / orders.",
-    "cohorts": "A cohort is the customers whose first order fell in that month; month k is the k-th "
-               "calendar month after it.",
-    "ltv": "LTV at h months = net revenue of a cohort's customers in their months 0 to h−1 / the "
-           "cohort's customers. A cohort whose month h−1 has not ended yet is incomplete: no value.",
+# The definitions as the Loyalty page states them, per language; {days} is the churn window.
+DEFINITIONS: Mapping[str, Mapping[str, str]] = {
+    "net_revenue": {
+        "en": "Net revenue = order totals − refunded amounts; cancelled orders are left out.",
+        "nb": "Nettoomsetning = ordresummer − refunderte beløp; kansellerte ordrer er utelatt.",
+        "sv": "Nettointäkter = ordersummor − återbetalda belopp; avbrutna ordrar är uteslutna."},
+    "new_customers": {
+        "en": "A customer is new in the period of their first order and returning after it.",
+        "nb": "En kunde er ny i perioden med sin første ordre og tilbakevendende etter den.",
+        "sv": "En kund är ny i perioden med sin första order och återkommande efter den."},
+    "repeat_purchase_rate": {
+        "en": "Repeat purchase rate = customers with 2 or more orders in the period / customers with an order "
+              "in the period.",
+        "nb": "Gjenkjøpsrate = kunder med 2 eller flere ordrer i perioden / kunder med en ordre i perioden.",
+        "sv": "Återköpsgrad = kunder med 2 eller fler ordrar i perioden / kunder med en order i perioden."},
+    "purchase_frequency": {
+        "en": "Purchase frequency = orders / customers in the period.",
+        "nb": "Kjøpsfrekvens = ordrer / kunder i perioden.",
+        "sv": "Köpfrekvens = ordrar / kunder i perioden."},
+    "churn_rate": {
+        "en": "A customer is active while their last order is at most {days} days old. Churn rate = customers "
+              "active the day before the period who are no longer active on its last day (no order in the "
+              "{days} days up to it) / customers active the day before the period.",
+        "nb": "En kunde er aktiv så lenge siste ordre er høyst {days} dager gammel. Frafallsrate = kunder som var "
+              "aktive dagen før perioden og ikke lenger er aktive på periodens siste dag (ingen ordre de {days} "
+              "dagene fram til den) / kunder som var aktive dagen før perioden.",
+        "sv": "En kund är aktiv så länge senaste ordern är högst {days} dagar gammal. Kundbortfall = kunder som "
+              "var aktiva dagen före perioden och inte längre är aktiva på periodens sista dag (ingen order de "
+              "{days} dagarna fram till den) / kunder som var aktiva dagen före perioden."},
+    "return_rate": {
+        "en": "Return rate = orders refunded (fully or partly) or returned / orders.",
+        "nb": "Returrate = ordrer som er refundert (helt eller delvis) eller returnert / ordrer.",
+        "sv": "Returgrad = ordrar som återbetalats (helt eller delvis) eller returnerats / ordrar."},
+    "cohorts": {
+        "en": "A cohort is the customers whose first order fell in that month; month k is the k-th calendar "
+              "month after it.",
+        "nb": "En kohort er kundene med første ordre i den måneden; måned k er den k-te kalendermåneden etter.",
+        "sv": "En kohort är kunderna med första ordern i den månaden; månad k är den k:te kalendermånaden "
+              "efter."},
+    "ltv": {
+        "en": "LTV at h months = net revenue of a cohort's customers in their months 0 to h−1 / the cohort's "
+              "customers. A cohort whose month h−1 has not ended yet is incomplete: no value.",
+        "nb": "LTV etter h måneder = nettoomsetning fra kohortens kunder i måned 0 til h−1 / kohortens kunder. "
+              "En kohort der måned h−1 ikke er over, er ufullstendig: ingen verdi.",
+        "sv": "LTV efter h månader = nettointäkter från kohortens kunder i månad 0 till h−1 / kohortens kunder. "
+              "En kohort där månad h−1 inte är slut är ofullständig: inget värde."},
 }
+
+
+def definitions(lang: catalog.Lang = "en", churn_days: int = CHURN_DAYS) -> list[str]:
+    """The page's definitions in ``lang`` (English where a text has no translation)."""
+    return [(texts.get(lang) or texts["en"]).format(days=churn_days) for texts in DEFINITIONS.values()]
 
 
 class OrdersProblem(ValueError):
@@ -453,9 +490,20 @@ def formulas(kpi_ids: Sequence[str]) -> dict[str, Formula]:
     return {k: f for k, f in chosen.items() if f is not None and k in kpi_ids}
 
 
+_SCORECARD_NOTE: Mapping[str, str] = {
+    "en": "{kpis}: from the shop's orders (net of refunds, cancelled orders left out), not from the ad platforms; "
+          "CAC uses the ad spend. Repeat purchase rate counts customers with 2 or more orders in the period; churn "
+          "uses a {days}-day window (see the Loyalty page).",
+    "nb": "{kpis}: fra butikkens ordrer (etter refusjoner, uten kansellerte ordrer), ikke fra annonseplattformene; "
+          "CAC bruker annonsekostnaden. Gjenkjøpsrate teller kunder med 2 eller flere ordrer i perioden; frafall "
+          "bruker et vindu på {days} dager (se Lojalitet-siden).",
+    "sv": "{kpis}: från butikens ordrar (efter återbetalningar, utan avbrutna ordrar), inte från "
+          "annonsplattformarna; CAC använder annonskostnaden. Återköpsgrad räknar kunder med 2 eller fler ordrar "
+          "i perioden; kundbortfall använder ett fönster på {days} dagar (se sidan Lojalitet).",
+}
+
+
 def scorecard_note(kpi_ids: Sequence[str], lang: catalog.Lang = "en") -> str:
-    """Says where the loyalty KPIs of the scorecard come from and how churn is defined."""
+    """Says where the scorecard's loyalty KPIs come from and how churn is defined."""
     names = ", ".join(catalog.get(k).label(lang) for k in kpi_ids)
-    return (f"{names}: from the shop's orders (net of refunds, cancelled orders left out), not from the ad "
-            f"platforms; CAC uses the ad spend. Repeat purchase rate counts customers with 2 or more orders in "
-            f"the period; churn uses a {CHURN_DAYS}-day window (see the Loyalty page).")
+    return (_SCORECARD_NOTE.get(lang) or _SCORECARD_NOTE["en"]).format(kpis=names, days=CHURN_DAYS)

@@ -515,6 +515,17 @@ def file_facts(result: ReadResult) -> dict[str, str]:
     }
 
 
+def files_table(results: Sequence[ReadResult]) -> pl.DataFrame:
+    """One row per file: what was recognised and how many rows went in."""
+    facts = [file_facts(r) for r in results]
+    return pl.DataFrame({
+        "file": [r.file for r in results], "platform": [f["platform"] for f in facts],
+        "table": [f["kind"] for f in facts], "currency": [f["currency_code"] for f in facts],
+        "dates": [f["dates"] for f in facts], "rows_read": [r.rows_read for r in results],
+        "rows_used": [r.rows_used for r in results], "rows_excluded": [len(r.rows_excluded) for r in results],
+    })
+
+
 def exclusions_table(result: ReadResult) -> pl.DataFrame:
     return pl.DataFrame({"line": [e.line for e in result.rows_excluded],
                          "reason": [e.reason for e in result.rows_excluded]},

@@ -84,6 +84,5 @@ for spec in sets:
                 st.rerun()
         elif active is not None:
             with st.expander(ui.t("sample_files", n=len(active.results))):
-                for r in active.results:
-                    st.markdown(f"##### {fmt.md(r.file)}")
-                    describe(r)
+                st.dataframe(views.files_table(active.results), hide_index=True, placeholder=fmt.NULL,
+                             key=f"sample_files_{spec['id']}")

@@ -52,7 +52,7 @@ if contacts is not None:
     st.markdown(f"**{ui.t('lead_by_month')}**")
     st.dataframe(leads.funnel(contacts, by=("month",), period=period), hide_index=True, column_config=columns,
                  column_order=["month", "contacts", *leads.STEPS, *rates])
-    st.caption(leads.DEFINITION)
+    st.caption(leads.definition(ui.lang()))
 
 deals = leads.records_in(view.data.results, "deals")
 if deals is not None:

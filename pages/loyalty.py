@@ -49,7 +49,7 @@ gap = loyalty.churn_gap(orders, period, churn_days)
 if gap:
     st.caption(gap)
 with st.expander(ui.t("definitions")):
-    st.markdown("\n".join(f"- {text.format(days=churn_days)}" for text in loyalty.DEFINITIONS.values()))
+    st.markdown("\n".join(f"- {text}" for text in loyalty.definitions(lang, churn_days)))
 
 # --- cohorts ---
 st.subheader(ui.t("cohorts_title"), anchor=False)

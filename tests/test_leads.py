@@ -166,3 +166,9 @@ def test_deals_by_create_month():
     assert (feb["win_rate"], feb["median_days_to_close"]) == (1.0, 10.0)
     total = leads.deals_summary(deals, by=()).row(0, named=True)
     assert total["win_rate"] == pytest.approx(2 / 3) and total["avg_won_amount"] == 40000.0  # 80000 / 2
+
+
+def test_the_counting_rule_is_stated_in_each_language():
+    assert "CRMs skip stages" in leads.definition("en")
+    assert "hopper over steg" in leads.definition("nb") and "hoppar över steg" in leads.definition("sv")
+    assert leads.definition("da") == leads.definition("en")  # no Danish yet: English

@@ -275,3 +275,9 @@ def test_ltv_cac_without_old_enough_cohorts_says_so(orders):
     assert result.frame["ltv"].null_count() == result.frame.height
     assert result.frame["ltv_cac_ratio"].null_count() == result.frame.height
     assert any("No cohort is 12 months old" in n for n in result.notes)
+
+
+def test_definitions_follow_the_churn_window_and_the_language():
+    en, nb = loyalty.definitions("en", 60), loyalty.definitions("nb", 60)
+    assert len(en) == len(nb) == len(loyalty.DEFINITIONS)
+    assert any("at most 60 days old" in d for d in en) and any("høyst 60 dager" in d for d in nb)

@@ -324,6 +324,14 @@ def test_blank_line_and_multiline_cell_inside_the_data():
     assert t.data_lines == 4  # lines 2-5: a row over two lines, a blank, a row
 
 
+def test_a_huge_json_cell_is_read():
+    cell = '{"visits": "' + "1" * 200_000 + '"}'
+    text = 'a,b\n1,"' + cell.replace('"', '""') + '"\n9\n2,3\n'  # the ragged line: the exact scan too
+    t = read_table(text.encode(), "ga360.csv")
+    assert t.frame.rows() == [("1", cell, 2), ("2", "3", 4)]
+    assert reasons(t) == [(3, "ragged line: 1 fields where the header has 2")]
+
+
 def test_shopify_order_names_starting_with_hash_are_data():
     text = "Name,Email,Total\n#1043,anne@fjord.no,796.30\n#1043,,\n"
     t = read_table(text.encode(), "orders_export.csv")
@@ -454,9 +462,16 @@ def test_xlsx_second_table_below_a_blank_row():
     t = read_table(_workbook({"Dataset1": cells}), "ua.xlsx")
     assert t.frame.rows() == [("Organic", "3990", 2), ("Paid", "120", 3)]
     second = "second table 'Day Index,Sessions' (not read)"
-    assert reasons(t) == [(5, second), (6, second), (4, "blank line")]
+    assert reasons(t) == [(4, "blank line"), (5, second), (6, second)]
     assert t.other_tables == ["line 5: a second table 'Day Index,Sessions'"]
     assert t.data_lines == 3  # rows 2-4
+
+
+def test_xlsx_header_without_rows_and_a_workbook_without_cells():
+    t = read_table(_workbook({"Sheet1": [(0, 0, "Day"), (0, 1, "Clicks")]}), "empty_table.xlsx")
+    assert (t.header, t.frame.height, t.data_lines) == (["Day", "Clicks"], 0, 0)
+    with pytest.raises(ReadError, match="no filled cells"):
+        read_table(_workbook({"Sheet1": []}), "blank.xlsx")
 
 
 def test_xlsx_without_a_raw_sheet_takes_the_largest_table():
@@ -501,13 +516,15 @@ def tables(draw):
     preamble = draw(st.sampled_from(_PREAMBLES))
     # Sometimes a ragged line (two fields) before one of the rows: the exact scan then reads the body.
     ragged_at = draw(st.none() | st.integers(0, len(rows) - 1)) if rows else None
-    return delimiter, header, rows, blank_before, ragged_at, footer, preamble, draw(st.sampled_from(_ENCODINGS))
+    blank = draw(st.sampled_from(["", delimiter * (width - 1)]))  # empty, or only delimiters
+    encoding = draw(st.sampled_from(_ENCODINGS))
+    return delimiter, header, rows, blank_before, blank, ragged_at, footer, preamble, encoding
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(tables(), st.sampled_from(["\n", "\r\n"]))
 def test_round_trip_cells_and_line_numbers(table, newline):
-    delimiter, header, rows, blank_before, ragged_at, footer, preamble, encoding = table
+    delimiter, header, rows, blank_before, blank_line, ragged_at, footer, preamble, encoding = table
     out = io.StringIO()
     writer = csv.writer(out, delimiter=delimiter, lineterminator=newline)
     writer.writerow(header)
@@ -519,7 +536,7 @@ def test_round_trip_cells_and_line_numbers(table, newline):
             excluded.append((line, f"ragged line: 2 fields where the header has {len(header)}"))
             line += 1
         if blank:
-            out.write(newline)
+            out.write(blank_line + newline)
             excluded.append((line, "blank line"))
             line += 1
         writer.writerow(r)
@@ -542,3 +559,23 @@ def read_table_preamble(preamble: list[str]) -> list:
     """The exclusions read_table gives the preamble on its own (above a one-line table)."""
     text = "".join(p + "\n" for p in preamble) + "Day,Clicks,Cost\n2025-01-01,1,2\n"
     return read_table(text.encode(), "preamble.csv").excluded
+
+
+_PIECES = ["Day,Clicks\n", "2025-01-01,3\n", '"a,b",', "\n", "\r\n", "# x,,\n", '"', ";", "\t", "|", "©", "ø", "\x00"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(
+    st.binary(max_size=300),
+    st.lists(st.sampled_from(_PIECES), max_size=30).map(lambda p: "".join(p).encode()),
+    st.lists(st.sampled_from(_PIECES), max_size=30).map(lambda p: "".join(p).encode("utf-16")),
+), st.sampled_from(["x.csv", "x.xlsx", "x.xls", "x.txt"]))
+def test_any_bytes_give_a_table_or_a_read_error(data, name):
+    """Bad input is a clear ReadError naming the file, never a traceback."""
+    try:
+        t = read_table(data, name)
+    except ReadError as exc:
+        assert exc.file == name and exc.problem
+    else:
+        assert t.frame.schema[LINE] == pl.Int64
+        assert all(dtype == pl.String for col, dtype in t.frame.schema.items() if col != LINE)

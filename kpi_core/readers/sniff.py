@@ -24,8 +24,8 @@ Contract details the platform layer can rely on:
 - A header without data rows gives a frame with height 0 (not an error), so the caller can say
   "header but no data rows". An empty file, a file of blank lines, a binary file (image, ZIP, PDF,
   undecodable bytes) or a workbook that cannot be opened raise ``ReadError``.
-- Every physical line (sheet row) other than the header is either a data row or in ``excluded``,
-  except the continuation lines of cells that span lines. The reasons are the constants below:
+- Every physical line (sheet row) other than the header is either a data row or in ``excluded``
+  (in line order), except the continuation lines of cells that span lines. The reasons are the constants below:
   ``"blank line"`` (also a line of only delimiters), ``"comment line"``, ``"title line"``,
   ``"date-range line"``, ``"report preamble '<text>'"``, ``"copyright line"``,
   ``"second table '<header>' (not read)"`` and ``"ragged line: <n> fields where the header has <k>"``
@@ -37,9 +37,11 @@ Contract details the platform layer can rely on:
 
 How: detection runs on the first ``HEAD_LINES`` and last ``TAIL_LINES`` lines only; the body is then
 parsed by one ``pl.read_csv`` call on UTF-8 bytes (other encodings are decoded once and re-encoded).
-The result is checked (row count against physical lines, no blank rows, delimiter count) and, when a
-check fails (blank lines, cells spanning lines, ragged lines, a second table), the body is read again
-by an exact line-by-line scan that classifies every line.
+Blank lines (rows of nulls) and cells spanning lines (their line breaks counted) keep that path. The
+result is checked (rows plus line breaks in cells against physical lines, the delimiter count when
+a line may be short, '#' rows, a header-like row after a blank line) and, when a check fails
+(ragged lines, comment lines, a second table), the body is read again by an exact scan that
+classifies every line: correct, but far slower (some 12 s of CPU for a million rows).
 """
 
 from __future__ import annotations
@@ -55,6 +57,9 @@ import polars as pl
 from kpi_core.readers.result import Exclusion, Finding, ReadError
 
 LINE = "__line"  # column of RawTable.frame: 1-based physical line (or sheet row) of each data row
+
+# JSON cells (GA360's totals, trafficSource) outgrow the csv module's 128 KiB default per field.
+csv.field_size_limit(2**31 - 1)
 
 BLANK = "blank line"
 COMMENT = "comment line"
@@ -88,6 +93,12 @@ class RawTable:
 
 def read_table(data: bytes, name: str) -> RawTable:
     """The first table of a CSV/TSV/XLSX export, every cell a string, with what was skipped and why."""
+    table = _read(data, name)
+    table.excluded.sort(key=lambda e: e.line)
+    return table
+
+
+def _read(data: bytes, name: str) -> RawTable:
     if not data:
         raise ReadError(name, "the file is empty. Export the report again and upload the new file.")
     if data.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0")) and name.lower().endswith(WORKBOOK_SUFFIXES):
@@ -196,7 +207,10 @@ def _line_starts(buf: bytes, count: int, start: int = 0) -> list[int]:
 
 
 def _fields(line: str, delimiter: str) -> list[str]:
-    return next(csv.reader([line], delimiter=delimiter), [])
+    try:
+        return next(csv.reader([line], delimiter=delimiter), [])
+    except csv.Error:  # a stray NUL: split without quotes
+        return line.split(delimiter)
 
 
 def _is_blank(cells: list[str | None]) -> bool:
@@ -370,13 +384,12 @@ def _read_text(buf: bytes, name: str, encoding: str) -> RawTable:
         preamble=preamble, excluded=excluded,
     )
     fast = _fast_body(body, names, d)
-    if fast is not None:
-        table.frame, blank_lines, table.data_lines = fast
-        table.excluded += [Exclusion(n, BLANK) for n in blank_lines]
-        footer_start = body.first_line + table.data_lines
-    else:
-        table.data_lines = body.count_lines()
-        footer_start = body.first_line + table.data_lines
+    table.data_lines = fast[2] if fast else body.count_lines()
+    footer_start = body.first_line + table.data_lines
+    if fast:
+        table.frame = fast[0]
+        table.excluded += [Exclusion(n, BLANK) for n in fast[1]]
+    else:  # may end the table early, at a second table
         table.frame = _exact_body(body.data(), names, d, body.first_line, table, name)
     table.excluded += [Exclusion(footer_start + i, reason) for i, reason in enumerate(body.footer)]
     if encoding == "windows-1252":
@@ -453,13 +466,12 @@ def _fast_body(body: _Body, names: list[str], d: str) -> tuple[pl.DataFrame, lis
         frame = frame.with_columns((line + pl.col(LINE).cum_sum() - pl.col(LINE)).alias(LINE))
     else:
         frame = frame.with_columns(line.alias(LINE))
-    blank = pl.all_horizontal(pl.col(cols).is_null())
+    first = pl.col(cols[0])
+    rest_empty = pl.all_horizontal(pl.col(cols[1:]).is_null()) if width > 1 else first.is_null() | True  # all rows
+    blank = rest_empty & first.is_null()
+    blanks, lone = frame.select(blank=blank.sum(), lone=(rest_empty & first.is_not_null()).sum()).row(0)
     # '#' rows with nothing else filled: the exact scan tells comment lines from '#1043' orders.
-    comment = pl.col(cols[0]).str.strip_chars_start().str.starts_with("#")
-    if width > 1:
-        comment = comment & pl.all_horizontal(pl.col(cols[1:]).is_null())
-    blanks, comments = frame.select(blank=blank.sum(), comment=comment.any()).row(0)
-    if comments:
+    if lone and frame.filter(rest_empty).select(first.str.strip_chars_start().str.starts_with("#").any()).item():
         return None
     blank_rows = frame.select(pl.arg_where(blank)).to_series().to_list() if blanks else []
     if blank_rows and _any_second_table(frame.select(cols), blank_rows, width):
@@ -475,9 +487,7 @@ def _fast_body(body: _Body, names: list[str], d: str) -> tuple[pl.DataFrame, lis
         if body.buf.count(d.encode(), body.start, body.end) != (frame.height - empty) * (width - 1) + inside:
             return None
     blank_lines = frame[LINE].gather(blank_rows).to_list()
-    if blank_rows:
-        frame = frame.filter(~pl.all_horizontal(pl.col(names).is_null()))
-    return frame, blank_lines, lines
+    return (frame.filter(~blank) if blank_rows else frame), blank_lines, lines
 
 
 def _any_second_table(cells: pl.DataFrame, blank_rows: list[int], width: int) -> bool:
@@ -502,10 +512,10 @@ def _empty_lines(body: _Body) -> int:
     return count
 
 
-def _frame(rows: list[list[str | None]], names: list[str], lines: list[int]) -> pl.DataFrame:
-    data = {n: [r[i] or None for r in rows] for i, n in enumerate(names)}
-    data[LINE] = lines
-    return pl.DataFrame(data, schema={**{n: pl.String for n in names}, LINE: pl.Int64})
+def _frame(rows: list[list[str]], names: list[str], lines: list[int]) -> pl.DataFrame:
+    """Rows of cells (empty cells null, as Polars reads them) plus LINE."""
+    frame = pl.DataFrame(rows, schema=dict.fromkeys(names, pl.String), orient="row")
+    return frame.with_columns(pl.col(names).replace("", None), pl.Series(LINE, lines, dtype=pl.Int64))
 
 
 def _exact_body(body: bytes, names: list[str], d: str, first_line: int, table: RawTable, name: str) -> pl.DataFrame:
@@ -521,9 +531,11 @@ def _exact_body(body: bytes, names: list[str], d: str, first_line: int, table: R
     previous_blank = False
     for i, (line, cells) in enumerate(records):
         following = records[i + 1][1] if i + 1 < len(records) else []
-        if rest or _is_comment(cells) or (previous_blank and _starts_table(cells, following, width)):
+        empty = _is_empty_record(cells)
+        comment = bool(cells) and "#" in cells[0] and _is_comment(cells)
+        if rest or comment or (previous_blank and _starts_table(cells, following, width)):
             rest.append((line, cells))
-        elif _is_empty_record(cells):
+        elif empty:
             table.excluded.append(Exclusion(line, BLANK))
         elif len(cells) != width:
             ragged += 1
@@ -533,7 +545,7 @@ def _exact_body(body: bytes, names: list[str], d: str, first_line: int, table: R
         else:
             rows.append(cells)
             lines.append(line)
-        previous_blank = _is_empty_record(cells)
+        previous_blank = empty
     if ragged and ragged * 2 > ragged + len(rows):
         raise ReadError(
             name,
@@ -612,7 +624,7 @@ def _read_workbook(data: bytes, name: str) -> RawTable:
     except Exception:  # noqa: BLE001 - calamine raises many kinds; all mean "not a workbook we can read"
         problem = "could not be opened as an Excel workbook. Save it again as .xlsx or export it as CSV."
         raise ReadError(name, problem) from None
-    filled = {s: f.select(pl.sum_horizontal(pl.all().is_not_null()).sum()).item() or 0 for s, f in sheets.items()}
+    filled = {s: f.height * f.width - sum(f.null_count().row(0)) if f.width else 0 for s, f in sheets.items()}
     if not any(filled.values()):
         raise ReadError(name, "has no filled cells in any sheet. Export the report again and upload the new file.")
     raw = [s for s in sheets if "raw" in s.lower() and filled[s]]

@@ -71,7 +71,8 @@ V = "v"  # the one column of the frames the parsers work on
 _MARKERS = ["", "--", "-", "–", "n/a", "N/A", "N/a", "n/A", "na", "NA", "Na", "nA"]
 _MASK = r"^<\s*\d+$"
 _CURRENCY = r"(?i)(US\$|[$€£¥]|\b(kr|nok|sek|dkk|eur|usd|gbp)\b\.?)"
-_SPACES = "[\\s\u00a0\u202f\u2009]"
+_GAPS = "\\s\u00a0\u202f\u2009"  # spaces that group digits: plain, no-break, narrow no-break, thin
+_SPACES = f"[{_GAPS}]"
 
 
 def _start(s: pl.Series) -> tuple[pl.DataFrame, ParseReport]:
@@ -168,7 +169,7 @@ def _to_float(frame: pl.DataFrame, decimal: str) -> pl.Series:
     three digits: ``6.99`` in a decimal-comma column or ``1 200,50`` in a decimal-point column is
     a bad cell (null, counted), never 699 or 120050.
     """
-    thousands = rf"[{re.escape(',' if decimal == '.' else '.')}'’\s\u00a0\u202f\u2009]"
+    thousands = rf"[{re.escape(',' if decimal == '.' else '.')}'’{_GAPS}]"
     d = re.escape(decimal)
     valid = pl.col(V).str.contains(rf"^[-+]?(\d{{1,3}}({thousands}\d{{3}})+|\d*)({d}\d*)?([eE][-+]?\d+)?$")
     text = pl.col(V).str.replace_all(thousands, "").str.replace(decimal, ".", literal=True)
