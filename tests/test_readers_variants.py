@@ -145,6 +145,7 @@ def test_own_sheet_with_months_written_as_year_month():
     r = read("generic_monthly_no.csv")
     assert (r.platform, r.currency) == ("generic", "NOK")
     assert r.frame["date"].to_list() == [date(2025, 1, 1), date(2025, 2, 1)]  # '2025-01', '2025-02'
+    assert r.date_range == (date(2025, 1, 1), date(2025, 2, 28))  # monthly rows: through the end of February
     assert [e.line for e in r.rows_excluded] == [4]  # 'Sum'
     # cost 1 000,50 + 500 = 1 500,50; impressions 10 000 + 5 000 = 15 000; clicks 150; conversions 7; revenue 6 000
     assert totals(r) == {"spend": 1500.5, "impressions": 15000, "clicks": 150, "conversions": 7, "revenue": 6000}
