@@ -231,3 +231,13 @@ def test_microsoft_ads_api_report_with_all_conversions_and_roas():
     # 'Conversions' 4 + 6 = 10, not 'AllConversions'; revenue 800 + 1200 = 2000, not 'AllRevenue';
     # spend 314.58 + 377.28 = 691.86; impressions 1204 + 2210 = 3414; clicks 98 + 131 = 229
     assert totals(r) == {"impressions": 3414, "clicks": 229, "spend": 691.86, "conversions": 10, "revenue": 2000}
+
+
+def test_klaviyo_campaign_channel_tells_sms_from_email():
+    text = ("Campaign Name,Send Time,Successful Deliveries,Unique Opens,Unique Clicks,Unsubscribes,Campaign Channel\n"
+            "Jan,2025-01-07 08:00:00,990,400,50,2,Email\nFeb,2025-02-07 08:00:00,980,0,40,1,SMS\n")
+    r = read_file(text.encode(), "klaviyo.csv")
+    assert r.platform == "klaviyo"
+    e_mail = r.frame.filter(r.frame["channel"] == "Email")
+    # the e-mail row alone: delivered 990, opens 400, clicks 50 (the SMS row's 980 deliveries are apart)
+    assert e_mail.select("emails_delivered", "email_opens", "email_clicks").row(0) == (990, 400, 50)
