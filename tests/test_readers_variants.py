@@ -241,3 +241,18 @@ def test_klaviyo_campaign_channel_tells_sms_from_email():
     e_mail = r.frame.filter(r.frame["channel"] == "Email")
     # the e-mail row alone: delivered 990, opens 400, clicks 50 (the SMS row's 980 deliveries are apart)
     assert e_mail.select("emails_delivered", "email_opens", "email_clicks").row(0) == (990, 400, 50)
+
+
+def test_google_ads_search_terms_report():
+    text = ('Search terms report\n"January 1, 2025 - January 31, 2025"\n'
+            "Search term,Match type,Added/Excluded,Campaign,Currency code,Impr.,Clicks,Cost,Conversions,All conv.\n"
+            "ull pledd,Exact match,None,Brand,NOK,100,10,20.00,1.00,2.00\n"
+            "votter,Phrase match,Added,Brand,NOK,50,5,10.00,0.00,1.00\n"
+            "Total: Account,,,,NOK,150,15,30.00,1.00,3.00\n")
+    r = read_file(text.encode(), "search_terms.csv")
+    assert (r.platform, r.currency) == ("google_ads", "NOK")
+    assert r.frame["keyword"].to_list() == ["ull pledd", "votter"]
+    assert not [f for f in r.findings if "not recognised" in f.message]
+    # 'Total: Account' (line 6) set aside; impressions 100 + 50 = 150; clicks 15; cost 30; conversions 1 + 0 = 1
+    # ('All conv.' 3 includes other actions: not the conversions)
+    assert totals(r) == {"impressions": 150, "clicks": 15, "spend": 30, "conversions": 1}

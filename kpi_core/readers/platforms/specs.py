@@ -154,6 +154,7 @@ GOOGLE_ADS = Platform(
         _c("campaign", "campaign", "kampanje", "kampanj", "kampagne", parse="text"),
         _c("ad_group", "ad group", "annonsegruppe", "annonsgrupp", "annoncegruppe", parse="text"),
         _c("keyword", "keyword", "search keyword", "søkeord", "sökord", parse="text"),
+        _c("keyword", "search term", "søketerm", "sökterm", "søgeterm", parse="text", priority=1),
         _c("device", "device", "enhet", "enhed", parse="device"),
         _c("country", "country/territory (user location)", "country/territory", "country/territory (matched)",
            parse="text"),
@@ -168,7 +169,10 @@ GOOGLE_ADS = Platform(
                 "interaction rate", "conv. value / cost", "search impr. share", "exponeringsandel",
                 "avg. cost", "optimization score", "bid adj."),
         _ignored("campaign type", "kampanjetype", "kampanjtyp", "campaign status", "budget", "interactions",
-                 "status", "account", "view-through conv."),
+                 "status", "account", "view-through conv.", "match type", "search term match type",
+                 "added/excluded", "ad group status", "ad group type", "ad status", "ad type", "final url",
+                 "keyword status", "search keyword status", "search keyword match type", "quality score",
+                 "customer id", "account name", "all conv.", "all conv. value", "view-through conv. value"),
     ),
 )
 
