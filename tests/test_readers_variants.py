@@ -256,3 +256,18 @@ def test_google_ads_search_terms_report():
     # 'Total: Account' (line 6) set aside; impressions 100 + 50 = 150; clicks 15; cost 30; conversions 1 + 0 = 1
     # ('All conv.' 3 includes other actions: not the conversions)
     assert totals(r) == {"impressions": 150, "clicks": 15, "spend": 30, "conversions": 1}
+
+
+@pytest.mark.parametrize("label", ["Totalsum", "Samlet", "Summering", "Totaler:", "Total of 2 results",
+                                   "Results from 2 campaigns"])
+def test_nordic_and_counted_summary_labels_are_set_aside(label):
+    text = f"Dato;Kampanje;Kostnad;Klikk\n2025-01-01;A;100,50;10\n{label};;300,50;30\n2025-01-02;B;200;20\n"
+    r = read_file(text.encode(), "egen.csv")
+    assert [e.line for e in r.rows_excluded] == [3]
+    assert totals(r) == {"spend": 300.5, "clicks": 30}  # 100,50 + 200 = 300,50; 10 + 20 = 30
+
+
+def test_a_campaign_whose_name_starts_like_a_total_is_kept():
+    text = "Dato;Kampanje;Kostnad;Klikk\n2025-01-01;Samlet salg;100;10\n2025-01-02;Summer;200;20\n"
+    r = read_file(text.encode(), "egen.csv")
+    assert r.rows_excluded == [] and totals(r) == {"spend": 300, "clicks": 30}
