@@ -271,3 +271,17 @@ def test_a_campaign_whose_name_starts_like_a_total_is_kept():
     text = "Dato;Kampanje;Kostnad;Klikk\n2025-01-01;Samlet salg;100;10\n2025-01-02;Summer;200;20\n"
     r = read_file(text.encode(), "egen.csv")
     assert r.rows_excluded == [] and totals(r) == {"spend": 300, "clicks": 30}
+
+
+def test_woocommerce_analytics_orders_download():
+    text = ("Date,Order #,Status,Customer,Customer type,Product(s),Items sold,Coupon(s),Net sales\n"
+            "2025-01-03 10:12:44,101,Completed,Anne Fjord,new,Ullpledd,1,,717.30\n"
+            "2025-01-04 09:00:00,102,Processing,Bo Berg,new,Lue,2,VINTER,400.00\n"
+            "2025-01-20 09:00:00,103,Completed,Anne Fjord,returning,Votter,1,,240.00\n"
+            "2025-01-21 09:00:00,104,Refunded,Cy Dahl,new,Skjerf,1,,0.00\n")
+    r = read_file(text.encode(), "orders.csv")
+    assert (r.platform, r.kind) == ("woocommerce_orders", "orders")
+    assert {c.source: c.rule for c in r.columns}["Customer"].startswith("personal data: only a salted hash")
+    assert r.records["customer_id"][0] == r.records["customer_id"][2]  # Anne's two orders, one customer
+    # net sales 717.30 + 400 + 240 + 0 = 1357.30; orders 4; refunded 1 (104); new customers Anne, Bo, Cy = 3
+    assert totals(r) == {"orders": 4, "revenue": 1357.3, "returned_orders": 1, "new_customers": 3}

@@ -440,7 +440,10 @@ WOOCOMMERCE_ORDERS = Platform(
     _ignored("order id", "order number", "order date", "paid date", "completed date", "status", "order status",
              "shipping total", "tax total", "discount total", "cart discount", "order total", "order subtotal",
              "order currency", "payment method", "payment method title", "customer email", "customer id",
-             "customer note", "billing email", "refund total", "order refund", "created via", "order key"),
+             "customer note", "billing email", "refund total", "order refund", "created via", "order key",
+             # the Analytics > Orders download
+             "order #", "customer", "customer type", "product(s)", "items sold", "coupon(s)", "net sales",
+             "attribution"),
     min_score=3,
 )
 SHOPIFY_CUSTOMERS = Platform(
