@@ -285,3 +285,18 @@ def test_grouped_shapes_take_the_shortcut(cells, expected, style):
     text = pl.DataFrame({values.V: cells})
     got, got_style = values._grouped_numbers(text)
     assert got.to_list() == expected and got_style == style
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.one_of(st.none(), st.sampled_from(["", "Total", "2025-13-01", "2025-02-30"]),
+                          st.dates(dt.date(1990, 1, 1), dt.date(2040, 12, 31)).map(str),
+                          st.builds("{}-{}-{}".format, st.integers(1990, 2040), st.integers(1, 12),
+                                    st.integers(1, 28))),
+                min_size=1, max_size=8))
+def test_whole_column_iso_parse_gives_what_the_general_path_gives(cells):
+    """The one-parse shortcut for bare ISO columns ('2025-01-07', '2025-1-7') agrees with _iso_dates."""
+    text = pl.DataFrame({values.V: pl.Series(cells, dtype=pl.String)})
+    whole = values._all_iso_dates(text)
+    if whole is not None:
+        general = values._iso_dates(text)
+        assert whole.equals(general) and general.null_count() == text[values.V].null_count()

@@ -385,6 +385,17 @@ def _iso_dates(text: pl.DataFrame) -> pl.Series:
     return text.select(head.str.to_date("%Y-%m-%d", strict=False)).to_series()
 
 
+def _all_iso_dates(text: pl.DataFrame) -> pl.Series | None:
+    """Dates of a column whose every filled cell is a bare ISO date (the usual export), in one parse.
+
+    Cells of at most 10 characters are their own ISO head in _iso_dates, so when this parse leaves
+    no filled cell null it is what the general path gives; otherwise None and that path decides."""
+    if text.height == 0 or (text[V].str.len_bytes().max() or 0) > 10:
+        return None
+    dates = text[V].str.to_date("%Y-%m-%d", strict=False)
+    return dates if dates.null_count() == text[V].null_count() < text.height else None
+
+
 def _other_dates(text: pl.DataFrame) -> tuple[pl.Series, list[str]]:
     """Dates of cells in any other layout (each layout tried only if some cell uses it)."""
     frames, styles = [], []
@@ -406,6 +417,10 @@ def _other_dates(text: pl.DataFrame) -> tuple[pl.Series, list[str]]:
 def parse_date(s: pl.Series) -> tuple[pl.Series, ParseReport]:
     """Calendar dates as written; for 'a/b/yyyy' the order of day and month is decided from the whole column."""
     text, report = _start(s)
+    whole = _all_iso_dates(text)
+    if whole is not None:
+        report.style = "ISO"
+        return _finish(text, whole, report)
     dates = _iso_dates(text)
     styles = ["ISO"] if dates.null_count() < dates.len() else []
     rest = text[V].is_not_null() & dates.is_null()
