@@ -286,6 +286,14 @@ TEXTS: Mapping[str, Mapping[str, str]] = {
                        "sv": "Heldragen linje är perioden; streckad linje är perioden före, lagd över samma datum."},
     "funnel_question": {"en": "Where do people drop off?", "nb": "Hvor faller folk fra?",
                         "sv": "Var faller folk bort?"},
+    "funnel_other_tool": {
+        "en": "{stage} are left out of this chain: no one tool reports both {before} and {stage} (web analytics "
+              "counts all traffic, organic and direct included), so a step between them would mislead.",
+        "nb": "{stage} er utelatt fra kjeden: ingen kilde rapporterer både {before} og {stage} (webanalyse teller "
+              "all trafikk, også organisk og direkte), så et steg mellom dem ville villede.",
+        "sv": "{stage} är utelämnade ur kedjan: ingen källa rapporterar både {before} och {stage} (webbanalys "
+              "räknar all trafik, även organisk och direkt), så ett steg mellan dem skulle vilseleda.",
+    },
     "funnel_caption": {"en": "Each bar is a stage; the rate under it is the share that made it from the stage "
                              "before. The red step loses the largest share.",
                        "nb": "Hver stolpe er et steg; raten er andelen som kom videre fra steget før. "

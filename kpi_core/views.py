@@ -19,7 +19,16 @@ import polars as pl
 
 from kpi_core import catalog, fmt, loyalty
 from kpi_core.catalog import GOAL_LABELS, HEADLINES, STAGE_LABELS, Lang
-from kpi_core.engine import Inputs, Period, available_measures, compare, compute, in_period, resolve
+from kpi_core.engine import (
+    Inputs,
+    Period,
+    available_measures,
+    compare,
+    compute,
+    in_period,
+    measures_by_source,
+    resolve,
+)
 from kpi_core.goals import plan
 from kpi_core.readers import ReadResult
 from kpi_core.schema import MEASURES, SEGMENT_DIMENSIONS
@@ -430,6 +439,7 @@ class Funnel:
     stages: pl.DataFrame  # stage, label, volume, volume_text (funnel order)
     steps: pl.DataFrame  # step ("Clicks → Sessions"), rate, rate_text, biggest_drop
     biggest: tuple[str, str, str] | None  # (from label, to label, rate text) of the biggest drop
+    notes: tuple[str, ...] = ()  # stages left out, and why
 
 
 def funnel(frame: pl.DataFrame, lang: Lang = "en") -> Funnel:
@@ -442,7 +452,18 @@ def funnel(frame: pl.DataFrame, lang: Lang = "en") -> Funnel:
     totals = compute(frame, []).row(0) if frame.height else {}
     # Orders as the engine kept them: a shop's orders set aside next to ad revenue do not end the funnel.
     wanted = (*FUNNEL_STEPS[:-1], "orders" if totals.get("orders") else "conversions")
-    names = [s for s in wanted if totals.get(s)]
+    present = [s for s in wanted if totals.get(s)]
+    # A step compares two stages of one tool. Web analytics' sessions count all traffic (organic,
+    # direct…), so after ad clicks they would give "206 % of clicks became sessions": such a stage
+    # is left out of the chain and said so.
+    by_source = measures_by_source(frame)
+    names: list[str] = []
+    notes: list[str] = []
+    for s in present:
+        if names and by_source and not any({names[-1], s} <= ms for ms in by_source.values()):
+            notes.append(fmt.t("funnel_other_tool", lang, stage=fmt.name(s, lang), before=fmt.name(names[-1], lang)))
+            continue
+        names.append(s)
     vols = [float(totals[s]) for s in names]
     labels = [fmt.name(s, lang) for s in names]
     stages = pl.DataFrame({"stage": names, "label": labels, "volume": vols,
@@ -461,7 +482,7 @@ def funnel(frame: pl.DataFrame, lang: Lang = "en") -> Funnel:
     if worst is not None:
         i = rates.index(worst)
         biggest = (labels[i], labels[i + 1], fmt.percent(worst, lang))
-    return Funnel(stages, steps, biggest)
+    return Funnel(stages, steps, biggest, tuple(notes))
 
 
 # --- the Data page --------------------------------------------------------------------------------

@@ -26,6 +26,8 @@ else:
     if fu.biggest:
         a, b, rate = fu.biggest
         st.markdown(ui.t("funnel_biggest_drop", a=a, b=b, rate=rate))
+    for note in fu.notes:
+        st.caption(note)
     st.caption(ui.t("funnel_caption"))
 
 # --- the lead funnel from CRM contacts ---

@@ -160,6 +160,20 @@ def test_funnel_marks_the_biggest_drop(frame):
     assert fu.biggest == ("Impressions", "Clicks", "1.83%")
 
 
+def test_funnel_steps_stay_within_one_tool():
+    frame = pl.DataFrame({
+        "source": ["google_ads", "ga4"],
+        "impressions": [10000.0, None], "clicks": [200.0, None],
+        "sessions": [None, 450.0],  # all traffic, organic included: more than the ad clicks
+        "conversions": [8.0, 30.0],  # GA4's 30 are set aside: the ad platform's 8 count
+    })
+    fu = views.funnel(frame)
+    # Impressions → clicks → conversions (Google Ads reports all three); no "clicks → sessions 225 %".
+    assert fu.stages["stage"].to_list() == ["impressions", "clicks", "conversions"]
+    assert fu.steps["rate_text"].to_list() == ["2.00%", "4.00%"]  # 200 / 10000, 8 / 200
+    assert len(fu.notes) == 1 and fu.notes[0].startswith("Sessions are left out")
+
+
 def test_downloads_neutralise_formulas():
     df = pl.DataFrame({"campaign": ["=HYPERLINK(\"x\")", "+1", "-2", "@SUM(A1)", "Vinter"], "spend": [1.0] * 5})
     safe = views.neutralise(df)
