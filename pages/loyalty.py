@@ -3,7 +3,7 @@
 import streamlit as st
 
 import ui
-from kpi_core import fmt, loyalty, views
+from kpi_core import catalog, fmt, loyalty, views
 from kpi_core.charts.loyalty import cohort_heatmap, ltv_cac_bars, ltv_curves
 from kpi_core.engine import Period
 
@@ -34,13 +34,13 @@ s = loyalty.summary(orders, period, churn_days)
 cells = [
     (ui.t("orders"), fmt.number(s["orders"], lang)),
     (f"{ui.t('net_revenue')} ({cur})" if cur else ui.t("net_revenue"), fmt.number(s["revenue"], lang)),
-    (loyalty.label("aov"), fmt.money(s["aov"], cur, lang)),
+    (catalog.get("aov").label(lang), fmt.money(s["aov"], cur, lang)),
     (ui.t("customers_new_returning"), f"{fmt.number(s['new_customers'], lang)} / "
                                       f"{fmt.number(s['returning_customers'], lang)}"),
-    (loyalty.label("repeat_purchase_rate"), fmt.percent(s["repeat_purchase_rate"], lang)),
+    (catalog.get("repeat_purchase_rate").label(lang), fmt.percent(s["repeat_purchase_rate"], lang)),
     (ui.t("purchase_frequency"), fmt.number(s["purchase_frequency"], lang, 2)),
-    (loyalty.label("churn_rate"), fmt.percent(s["churn_rate"], lang)),
-    (loyalty.label("return_rate"), fmt.percent(s["return_rate"], lang)),
+    (catalog.get("churn_rate").label(lang), fmt.percent(s["churn_rate"], lang)),
+    (catalog.get("return_rate").label(lang), fmt.percent(s["return_rate"], lang)),
 ]
 for row in (cells[:4], cells[4:]):
     for col, (label, text) in zip(st.columns(4), row, strict=True):

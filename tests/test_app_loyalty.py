@@ -241,3 +241,12 @@ def test_deals_next_to_contacts_are_summarised_by_create_month(app):
     assert (dec["deals"], dec["won"], dec["win_rate"], dec["won_amount"], dec["median_days_to_close"]) == (
         1, 1, 1.0, 45000.0, 45.0)
     assert (jan["deals"], jan["closed"], jan["won"], jan["win_rate"]) == (2, 1, 0, 0.0)  # 0 won of 1 closed
+
+
+def test_loyalty_page_in_norwegian(loyalty_page):
+    loyalty_page.selectbox(key="lang").set_value("nb").run()
+    assert not loyalty_page.exception
+    labels = [m.label for m in loyalty_page.metric]
+    assert labels[:2] == ["Ordrer", "Nettoomsetning (NOK)"]
+    assert {"Gjenkjøpsrate", "Frafallsrate", "Returrate"} <= set(labels)  # the catalog's nb labels
+    assert loyalty_page.title[0].value == "Kommer kundene tilbake?"
