@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from kpi_core.readers import values
 from kpi_core.readers.values import parse_date, parse_duration, parse_number, parse_percent
 
 
@@ -239,3 +240,63 @@ def test_duration_round_trip(seconds):
     values, report = run(parse_duration, cells)
     assert values == [float(s) for s in seconds]
     assert report.style == "hh:mm:ss"
+
+
+# Columns near the two grouped shapes of values._grouped_numbers: each picks a thousands and a decimal
+# mark and writes cells from digit runs that may start with 0 ("0,123", "1,234.5", "12 345,5", "-7"),
+# with now and then a cell in free form from the same characters, so that a column matches a shape
+# or misses it by one cell.
+_RUN = st.text("0123456789", min_size=1, max_size=3)
+
+
+@st.composite
+def _near_grouped(draw) -> list[str | None]:
+    thousands = draw(st.sampled_from([",", " ", "\u00a0", "\u202f", "."]))
+    decimal = draw(st.sampled_from([".", ",", None]))
+    free = st.text("0123456789,. \u00a0-", min_size=1, max_size=9)
+
+    def cell():
+        groups = draw(st.lists(st.text("0123456789", min_size=3, max_size=3), max_size=2))
+        tail = decimal + draw(_RUN) if decimal and draw(st.booleans()) else ""
+        return draw(st.sampled_from(["", "-"])) + thousands.join([draw(_RUN), *groups]) + tail
+
+    return [draw(st.one_of(st.none(), free)) if draw(st.integers(0, 9)) == 0 else cell()
+            for _ in range(draw(st.integers(1, 6)))]
+
+
+@settings(max_examples=500, deadline=None)
+@given(_near_grouped())
+def test_grouped_fast_path_gives_what_the_rules_give(cells):
+    """When the one-regex shortcut takes a column, its values and style are those of the full rules."""
+    text = pl.DataFrame({values.V: pl.Series(cells, dtype=pl.String).str.strip_chars()})
+    fast = values._grouped_numbers(text)
+    if fast is not None:
+        slow = values._numbers_by_rules(text)
+        assert fast[0].equals(slow[0]) and fast[1] == slow[1]
+
+
+@pytest.mark.parametrize("cells, expected, style", [
+    (["1,245", "12", "1,000,000.5"], [1245.0, 12.0, 1000000.5], "decimal point, comma thousands"),
+    (["1 245,50", "12\u00a0345", "7,5"], [1245.5, 12345.0, 7.5], "decimal comma, space thousands"),
+    (["1\u202f245", "3"], [1245.0, 3.0], "decimal point, space thousands"),
+])
+def test_grouped_shapes_take_the_shortcut(cells, expected, style):
+    # "1 245,50" = 1*1000 + 245 + 0.50 = 1245.5; "12 345" = 12*1000 + 345 = 12345
+    text = pl.DataFrame({values.V: cells})
+    got, got_style = values._grouped_numbers(text)
+    assert got.to_list() == expected and got_style == style
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.one_of(st.none(), st.sampled_from(["", "Total", "2025-13-01", "2025-02-30"]),
+                          st.dates(dt.date(1990, 1, 1), dt.date(2040, 12, 31)).map(str),
+                          st.builds("{}-{}-{}".format, st.integers(1990, 2040), st.integers(1, 12),
+                                    st.integers(1, 28))),
+                min_size=1, max_size=8))
+def test_whole_column_iso_parse_gives_what_the_general_path_gives(cells):
+    """The one-parse shortcut for bare ISO columns ('2025-01-07', '2025-1-7') agrees with _iso_dates."""
+    text = pl.DataFrame({values.V: pl.Series(cells, dtype=pl.String)})
+    whole = values._all_iso_dates(text)
+    if whole is not None:
+        general = values._iso_dates(text)
+        assert whole.equals(general) and general.null_count() == text[values.V].null_count()

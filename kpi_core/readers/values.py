@@ -104,12 +104,51 @@ def _numbers(frame: pl.DataFrame) -> tuple[pl.Series, str]:
     """Float64 of a column of number text (null markers already null), and the style read from it.
 
     Plain numbers, which Polars casts as they are, cost one cast (they can only be rule 5 of the
-    module docstring); any other column goes through the rules.
+    module docstring); the two common grouped shapes cost one regex test (_grouped_numbers); any
+    other column goes through the rules.
     """
     number = pl.col(V).cast(pl.Float64, strict=False)
     direct = frame.select(pl.when(number.is_finite()).then(number)).to_series()  # 'NaN', 'inf' are text
     if direct.null_count() == frame[V].null_count():
         return direct, "decimal point"
+    return _grouped_numbers(frame) or _numbers_by_rules(frame)
+
+
+# The two grouped shapes most exports use, each decided by one regex over the column: English comma
+# thousands with an optional decimal point ("1,245", "12,345.67") and Nordic space / no-break space
+# thousands with an optional decimal comma ("1 245", "12 345,50").
+_COMMA_GROUPED = r"^[-+]?([1-9]\d{0,2}(,\d{3})+|\d+)(\.\d+)?$"
+_GROUP_SPACE = "[ \u00a0\u202f]"
+_SPACE_GROUPED = rf"^[-+]?(\d{{1,3}}({_GROUP_SPACE}\d{{3}})+|\d+)(,\d+)?$"
+
+
+def _grouped_numbers(frame: pl.DataFrame) -> tuple[pl.Series, str] | None:
+    """Float64 and style of a column whose every filled cell has one of the two grouped shapes; else None.
+
+    These are shortcuts through the rules, with the same answer: in the comma shape a comma is
+    thousands by rule 1, 2 or 4 (every comma value is ``[1-9]dd,ddd…``); in the space shape, once a
+    value is grouped by spaces, the comma is decimal by rule 3. The text is then stripped of its
+    thousands marks and cast once, as _to_float would do after its (here needless) validation."""
+    v = pl.col(V)
+    comma_shape, comma = frame.select(
+        shape=v.str.contains(_COMMA_GROUPED).all(), comma=v.str.contains(",", literal=True).any()
+    ).row(0)
+    if comma_shape and comma:
+        text = v.str.replace_all(",", "", literal=True)
+        return frame.select(text.cast(pl.Float64, strict=False)).to_series(), "decimal point, comma thousands"
+    space_shape, space, comma = frame.select(
+        shape=v.str.contains(_SPACE_GROUPED).all(), space=v.str.contains(_GROUP_SPACE).any(),
+        comma=v.str.contains(",", literal=True).any(),
+    ).row(0)
+    if not (space_shape and space):
+        return None
+    text = v.str.replace_all(_GROUP_SPACE, "").str.replace(",", ".", literal=True)
+    style = "decimal comma" if comma else "decimal point"
+    return frame.select(text.cast(pl.Float64, strict=False)).to_series(), style + ", space thousands"
+
+
+def _numbers_by_rules(frame: pl.DataFrame) -> tuple[pl.Series, str]:
+    """Float64 and style of any column of number text, by the rules in the module docstring."""
     if _any(frame, pl.col(V).str.contains(r"[^\d.,\s+-]")):
         frame = _number_text(frame)
     decimal, style = _number_style(frame)
@@ -346,6 +385,17 @@ def _iso_dates(text: pl.DataFrame) -> pl.Series:
     return text.select(head.str.to_date("%Y-%m-%d", strict=False)).to_series()
 
 
+def _all_iso_dates(text: pl.DataFrame) -> pl.Series | None:
+    """Dates of a column whose every filled cell is a bare ISO date (the usual export), in one parse.
+
+    Cells of at most 10 characters are their own ISO head in _iso_dates, so when this parse leaves
+    no filled cell null it is what the general path gives; otherwise None and that path decides."""
+    if text.height == 0 or (text[V].str.len_bytes().max() or 0) > 10:
+        return None
+    dates = text[V].str.to_date("%Y-%m-%d", strict=False)
+    return dates if dates.null_count() == text[V].null_count() < text.height else None
+
+
 def _other_dates(text: pl.DataFrame) -> tuple[pl.Series, list[str]]:
     """Dates of cells in any other layout (each layout tried only if some cell uses it)."""
     frames, styles = [], []
@@ -367,6 +417,10 @@ def _other_dates(text: pl.DataFrame) -> tuple[pl.Series, list[str]]:
 def parse_date(s: pl.Series) -> tuple[pl.Series, ParseReport]:
     """Calendar dates as written; for 'a/b/yyyy' the order of day and month is decided from the whole column."""
     text, report = _start(s)
+    whole = _all_iso_dates(text)
+    if whole is not None:
+        report.style = "ISO"
+        return _finish(text, whole, report)
     dates = _iso_dates(text)
     styles = ["ISO"] if dates.null_count() < dates.len() else []
     rest = text[V].is_not_null() & dates.is_null()
