@@ -109,7 +109,7 @@ def summarize(paths: Sequence[str], goal: str | None = None, by: str | None = No
     out["totals"] = {m: _clean(row.get(m), m) for m in measures}
     out["kpis"] = {k: _clean(row.get(k), k) for k in total.kpis}
     notes = list(total.notes)
-    shop, why = _shop_kpis(results, frame, inputs)
+    shop, why, unknown = _shop_kpis(results, frame, inputs)
     out["kpis"].update({k: _clean(v, k) for k, v in shop.items()})
     notes.extend(why)
     if total.currency is None and "currency" in frame.columns and frame["currency"].n_unique() > 1:
@@ -126,42 +126,42 @@ def summarize(paths: Sequence[str], goal: str | None = None, by: str | None = No
             "goal": goal,
             "headline": p.headline,
             "headline_note": p.headline_note,
-            "stages": {stage: [_plan_item(s, row, shop) for s in items] for stage, items in p.stages},
+            "stages": {stage: [_plan_item(s, row, shop, unknown) for s in items] for stage, items in p.stages},
         }
     out["notes"] = notes
     return out
 
 
-def _shop_kpis(results: list[ReadResult], frame: pl.DataFrame, inputs: Inputs) -> tuple[dict, list[str]]:
+def _shop_kpis(results: list[ReadResult], frame: pl.DataFrame,
+               inputs: Inputs) -> tuple[dict, list[str], dict[str, str]]:
     """The loyalty KPIs (repeat purchase rate, LTV, LTV:CAC, churn…) the ad and analytics rows cannot
     give but the orders exports can, over the days the orders cover, as the scorecard computes them
-    (kpi_core.loyalty); and notes on how. Empty without orders exports."""
+    (kpi_core.loyalty); notes on how; and why a KPI has no value. Empty without orders exports."""
     try:
         orders = loyalty.orders_in(results)
     except loyalty.OrdersProblem as exc:
-        return {}, [f"Loyalty KPIs: {exc}"]
+        return {}, [f"Loyalty KPIs: {exc}"], {}
     if orders is None:
-        return {}, []
+        return {}, [], {}
     ids = loyalty.needs_orders(list(catalog.KPIS), frame, inputs)
     if not ids:
-        return {}, []
+        return {}, [], {}
     period = Period(orders.data_start, orders.as_of)
     comp = loyalty.compare_periods(orders, frame, ids, period, inputs)
     values = {r["kpi"]: r["current"] for r in comp.frame.iter_rows(named=True)}
     notes = [f"{loyalty.scorecard_note(ids)} Period: {period.start.isoformat()} to {period.end.isoformat()}.",
              *orders.notes]
     gap = loyalty.churn_gap(orders, period)
-    if "churn_rate" in ids and gap:
-        notes.append(gap)
-    return {k: values.get(k) for k in ids}, notes
+    unknown = {"churn_rate": gap} if "churn_rate" in ids and gap else {}
+    return {k: values.get(k) for k in ids}, notes + list(unknown.values()), unknown
 
 
-def _plan_item(status, row: dict, shop: dict) -> dict:
+def _plan_item(status, row: dict, shop: dict, unknown: dict[str, str]) -> dict:
     """One KPI of the goal plan: its value, or what it lacks (the orders can answer loyalty KPIs)."""
     if status.kpi in shop:
         value = _clean(shop[status.kpi], status.kpi)
-        return {"kpi": status.kpi, "value": value,
-                "missing": None if value is not None else "the orders cannot tell it yet (see the notes)"}
+        why = unknown.get(status.kpi, "the orders give no value for it (see the notes)")
+        return {"kpi": status.kpi, "value": value, "missing": None if value is not None else why}
     value = _clean(row.get(status.kpi), status.kpi) if status.available else None
     return {"kpi": status.kpi, "value": value, "missing": status.missing}
 

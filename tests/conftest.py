@@ -5,9 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 from streamlit.runtime.pages_manager import PagesManager
 from streamlit.testing.v1 import AppTest
 from streamlit.testing.v1 import app_test as _app_test
+
+# No Hypothesis deadlines: CI and developers share two cores, and a slow example is not a failure
+# (speed is measured by bench/run.py, never by tests). Profiles still set their own example counts.
+settings.register_profile("kpi_compass", deadline=None)
+settings.load_profile("kpi_compass")
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures" / "app"

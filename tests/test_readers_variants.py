@@ -145,6 +145,7 @@ def test_own_sheet_with_months_written_as_year_month():
     r = read("generic_monthly_no.csv")
     assert (r.platform, r.currency) == ("generic", "NOK")
     assert r.frame["date"].to_list() == [date(2025, 1, 1), date(2025, 2, 1)]  # '2025-01', '2025-02'
+    assert r.date_range == (date(2025, 1, 1), date(2025, 2, 28))  # monthly rows: through the end of February
     assert [e.line for e in r.rows_excluded] == [4]  # 'Sum'
     # cost 1 000,50 + 500 = 1 500,50; impressions 10 000 + 5 000 = 15 000; clicks 150; conversions 7; revenue 6 000
     assert totals(r) == {"spend": 1500.5, "impressions": 15000, "clicks": 150, "conversions": 7, "revenue": 6000}
@@ -217,3 +218,70 @@ def test_meta_in_swedish():
     # purchases 4 + 1 = 5; purchase value 5000 + 250 = 5250; reach 8000 + 900 (kept per row, not summed by the engine)
     assert totals(r) == {"spend": 1334.45, "impressions": 11000, "reach": 8900, "clicks": 132, "conversions": 5,
                          "revenue": 5250}
+
+
+def test_microsoft_ads_api_report_with_all_conversions_and_roas():
+    text = ("TimePeriod\tCampaignName\tAdGroupName\tImpressions\tClicks\tSpend\tConversions\tAllConversions\tRevenue"
+            "\tAllRevenue\tReturnOnAdSpend\tCostPerConversion\tCurrencyCode\n"
+            "2025-01-02\tBrand\tAG1\t1204\t98\t314.58\t4\t5\t800.00\t900.00\t254.31%\t78.65\tEUR\n"
+            "2025-01-03\tBrand\tAG1\t2210\t131\t377.28\t6\t6\t1200.00\t1200.00\t318.07%\t62.88\tEUR\n")
+    r = read_file(text.encode(), "ms_api.tsv")
+    assert (r.platform, r.currency) == ("microsoft_ads", "EUR")
+    assert not [f for f in r.findings if "not recognised" in f.message]
+    # 'Conversions' 4 + 6 = 10, not 'AllConversions'; revenue 800 + 1200 = 2000, not 'AllRevenue';
+    # spend 314.58 + 377.28 = 691.86; impressions 1204 + 2210 = 3414; clicks 98 + 131 = 229
+    assert totals(r) == {"impressions": 3414, "clicks": 229, "spend": 691.86, "conversions": 10, "revenue": 2000}
+
+
+def test_klaviyo_campaign_channel_tells_sms_from_email():
+    text = ("Campaign Name,Send Time,Successful Deliveries,Unique Opens,Unique Clicks,Unsubscribes,Campaign Channel\n"
+            "Jan,2025-01-07 08:00:00,990,400,50,2,Email\nFeb,2025-02-07 08:00:00,980,0,40,1,SMS\n")
+    r = read_file(text.encode(), "klaviyo.csv")
+    assert r.platform == "klaviyo"
+    e_mail = r.frame.filter(r.frame["channel"] == "Email")
+    # the e-mail row alone: delivered 990, opens 400, clicks 50 (the SMS row's 980 deliveries are apart)
+    assert e_mail.select("emails_delivered", "email_opens", "email_clicks").row(0) == (990, 400, 50)
+
+
+def test_google_ads_search_terms_report():
+    text = ('Search terms report\n"January 1, 2025 - January 31, 2025"\n'
+            "Search term,Match type,Added/Excluded,Campaign,Currency code,Impr.,Clicks,Cost,Conversions,All conv.\n"
+            "ull pledd,Exact match,None,Brand,NOK,100,10,20.00,1.00,2.00\n"
+            "votter,Phrase match,Added,Brand,NOK,50,5,10.00,0.00,1.00\n"
+            "Total: Account,,,,NOK,150,15,30.00,1.00,3.00\n")
+    r = read_file(text.encode(), "search_terms.csv")
+    assert (r.platform, r.currency) == ("google_ads", "NOK")
+    assert r.frame["keyword"].to_list() == ["ull pledd", "votter"]
+    assert not [f for f in r.findings if "not recognised" in f.message]
+    # 'Total: Account' (line 6) set aside; impressions 100 + 50 = 150; clicks 15; cost 30; conversions 1 + 0 = 1
+    # ('All conv.' 3 includes other actions: not the conversions)
+    assert totals(r) == {"impressions": 150, "clicks": 15, "spend": 30, "conversions": 1}
+
+
+@pytest.mark.parametrize("label", ["Totalsum", "Samlet", "Summering", "Totaler:", "Total of 2 results",
+                                   "Results from 2 campaigns"])
+def test_nordic_and_counted_summary_labels_are_set_aside(label):
+    text = f"Dato;Kampanje;Kostnad;Klikk\n2025-01-01;A;100,50;10\n{label};;300,50;30\n2025-01-02;B;200;20\n"
+    r = read_file(text.encode(), "egen.csv")
+    assert [e.line for e in r.rows_excluded] == [3]
+    assert totals(r) == {"spend": 300.5, "clicks": 30}  # 100,50 + 200 = 300,50; 10 + 20 = 30
+
+
+def test_a_campaign_whose_name_starts_like_a_total_is_kept():
+    text = "Dato;Kampanje;Kostnad;Klikk\n2025-01-01;Samlet salg;100;10\n2025-01-02;Summer;200;20\n"
+    r = read_file(text.encode(), "egen.csv")
+    assert r.rows_excluded == [] and totals(r) == {"spend": 300, "clicks": 30}
+
+
+def test_woocommerce_analytics_orders_download():
+    text = ("Date,Order #,Status,Customer,Customer type,Product(s),Items sold,Coupon(s),Net sales\n"
+            "2025-01-03 10:12:44,101,Completed,Anne Fjord,new,Ullpledd,1,,717.30\n"
+            "2025-01-04 09:00:00,102,Processing,Bo Berg,new,Lue,2,VINTER,400.00\n"
+            "2025-01-20 09:00:00,103,Completed,Anne Fjord,returning,Votter,1,,240.00\n"
+            "2025-01-21 09:00:00,104,Refunded,Cy Dahl,new,Skjerf,1,,0.00\n")
+    r = read_file(text.encode(), "orders.csv")
+    assert (r.platform, r.kind) == ("woocommerce_orders", "orders")
+    assert {c.source: c.rule for c in r.columns}["Customer"].startswith("personal data: only a salted hash")
+    assert r.records["customer_id"][0] == r.records["customer_id"][2]  # Anne's two orders, one customer
+    # net sales 717.30 + 400 + 240 + 0 = 1357.30; orders 4; refunded 1 (104); new customers Anne, Bo, Cy = 3
+    assert totals(r) == {"orders": 4, "revenue": 1357.3, "returned_orders": 1, "new_customers": 3}

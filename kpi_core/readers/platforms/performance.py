@@ -17,9 +17,11 @@ from kpi_core.readers.result import ColumnMap, Exclusion, Finding, ReadError, Re
 from kpi_core.readers.sniff import LINE, RawTable
 from kpi_core.schema import DIMENSIONS, MEASURES, MONEY_MEASURES
 
-# A cell that marks a summary row: "Total", "Total: Account", "Totalt:", "Summa", "Grand total", "I alt",
-# and the counted forms of ad managers' summary lines: "Total of 12 results", "Results from 3 campaigns".
-TOTAL_CELL = (r"(?i)^\s*((total|totalt|totals|summa|sum|grand total|i alt|totaal)\s*(:.*)?"
+# A cell that marks a summary row: "Total", "Total: Account", "Totalt:", "Summa", "Totalsum", "Samlet",
+# "Grand total", "I alt", and the counted forms of ad managers' summary lines: "Total of 12 results",
+# "Results from 3 campaigns".
+TOTAL_CELL = (r"(?i)^\s*((total|totalt|totals|totaler|totalsum|summa|sum|summering|samlet|grand total|i alt|totaal)"
+              r"\s*(:.*)?"
               r"|(total of|results from|resultater fra|resultat från) \d+\b.*)$")
 
 DEVICES = {

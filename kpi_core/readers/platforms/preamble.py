@@ -57,9 +57,15 @@ def date_range_from(preamble: list[str]) -> tuple[date, date] | None:
 
 
 def period_of_rows(frame: pl.DataFrame) -> tuple[date, date] | None:
-    """First and last day of the rows (through ``date_end`` when rows cover several days)."""
+    """First and last day of the rows (through ``date_end`` when rows cover several days). Monthly
+    rows (every date the 1st, several months) run to the end of the last month."""
     if "date" not in frame.columns:
         return None
-    lo = frame["date"].min()
+    days = frame["date"].drop_nulls()
+    lo = days.min()
     hi = frame["date_end" if "date_end" in frame.columns else "date"].max()
-    return (lo, hi) if lo is not None and hi is not None else None  # type: ignore[return-value]
+    if lo is None or hi is None:
+        return None
+    if "date_end" not in frame.columns and days.n_unique() > 1 and days.dt.day().max() == 1:
+        hi = days.dt.month_end().max()
+    return lo, hi  # type: ignore[return-value]

@@ -32,8 +32,8 @@ from kpi_core.readers.sniff import LINE, RawTable
 from kpi_core.schema import RECORD_COLUMNS
 
 # Personal data: never read. Country codes and Shopify's order number 'Name' are not personal.
-_PERSONAL = {"email", "customer email", "first name", "last name", "phone", "phone number", "mobile phone number",
-             "contact owner", "deal owner", "note", "notes", "ip address", "billing name"}
+_PERSONAL = {"email", "customer email", "customer", "first name", "last name", "phone", "phone number",
+             "mobile phone number", "contact owner", "deal owner", "note", "notes", "ip address", "billing name"}
 _PERSONAL_PREFIXES = ("billing ", "default address ", "address")
 _ADDRESS_PARTS = {"name", "street", "address1", "address2", "company", "city", "zip", "province", "phone"}
 _KEEP = {"default address country code", "default address province code", "billing country", "shipping country",
@@ -161,20 +161,21 @@ WOO_NO_SALE = ("cancelled", "failed", "pending", "trash", "checkout-draft")
 
 def read_woocommerce_orders(raw: RawTable, platform: Platform, name: str, salt: bytes) -> ReadResult:
     """An order export plugin's CSV (WebToffee and alike): snake_case keys, one row per order (rows of
-    one order are grouped as Shopify's), dates month first (``01/15/2025 09:00:00``)."""
+    one order are grouped as Shopify's), dates month first (``01/15/2025 09:00:00``); or the
+    Analytics > Orders download (``Order #``, ``Net sales``, the customer's name, read as a hash)."""
     sheet = _Sheet(raw, salt)
-    if not sheet.has("order total"):
-        raise ReadError(name, "looks like a WooCommerce orders export but has no 'order_total' column: export the "
-                              "orders with their totals.")
+    if not sheet.has("order total") and not sheet.has("net sales"):
+        raise ReadError(name, "looks like a WooCommerce orders export but has no 'order_total' (or 'Net sales') "
+                              "column: export the orders with their totals.")
     status = sheet.text("status", "status", "order status").str.to_lowercase().str.replace(r"^wc-", "")
-    order_total = sheet.num("revenue", "order total")
+    order_total = sheet.num("revenue", "order total", "net sales")
     refunded = sheet.num("refunded", "refund total", "order refund", "refunded total")
     if not sheet.has("refund total") and not sheet.has("order refund") and not sheet.has("refunded total"):
         refunded = pl.select(pl.when(status == "refunded").then(order_total).otherwise(0.0)).to_series()
     lines = {
-        "order_id": sheet.text("order_id", "order number", "order id"),
-        "customer_id": sheet.hashed("customer_id", "customer email", "billing email", "customer id"),
-        "date": _month_first(sheet.text("date", "order date", "paid date")),
+        "order_id": sheet.text("order_id", "order number", "order id", "order #"),
+        "customer_id": sheet.hashed("customer_id", "customer email", "billing email", "customer id", "customer"),
+        "date": _month_first(sheet.text("date", "order date", "paid date", "date")),
         "revenue": order_total,
         "refunded": refunded,
         "discount": sheet.num("discount", "discount total", "cart discount"),

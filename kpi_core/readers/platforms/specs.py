@@ -154,6 +154,7 @@ GOOGLE_ADS = Platform(
         _c("campaign", "campaign", "kampanje", "kampanj", "kampagne", parse="text"),
         _c("ad_group", "ad group", "annonsegruppe", "annonsgrupp", "annoncegruppe", parse="text"),
         _c("keyword", "keyword", "search keyword", "søkeord", "sökord", parse="text"),
+        _c("keyword", "search term", "søketerm", "sökterm", "søgeterm", parse="text", priority=1),
         _c("device", "device", "enhet", "enhed", parse="device"),
         _c("country", "country/territory (user location)", "country/territory", "country/territory (matched)",
            parse="text"),
@@ -168,7 +169,10 @@ GOOGLE_ADS = Platform(
                 "interaction rate", "conv. value / cost", "search impr. share", "exponeringsandel",
                 "avg. cost", "optimization score", "bid adj."),
         _ignored("campaign type", "kampanjetype", "kampanjtyp", "campaign status", "budget", "interactions",
-                 "status", "account", "view-through conv."),
+                 "status", "account", "view-through conv.", "match type", "search term match type",
+                 "added/excluded", "ad group status", "ad group type", "ad status", "ad type", "final url",
+                 "keyword status", "search keyword status", "search keyword match type", "quality score",
+                 "customer id", "account name", "all conv.", "all conv. value", "view-through conv. value"),
     ),
 )
 
@@ -292,8 +296,13 @@ MICROSOFT_ADS = Platform(
         _c("conversions", "conversions"),
         _c("revenue", "revenue"),
         _ratios("ctr (%)", "ctr", "average cpc", "averagecpc", "avg. position", "averageposition",
-                "conversion rate (%)", "conversionrate", "cpa", "cost per conversion"),
-        _ignored("account name", "accountname", "account number", "campaign status", "campaignstatus"),
+                "conversion rate (%)", "conversionrate", "cpa", "cost per conversion", "costperconversion",
+                "return on ad spend (roas)", "returnonadspend", "qualityscore", "quality score"),
+        # 'All conversions' adds the goals not counted in 'Conversions': the latter are the conversions.
+        _ignored("account name", "accountname", "account number", "accountnumber", "accountid", "campaignid",
+                 "adgroupid", "campaign status", "campaignstatus", "campaign type", "campaigntype", "adgroupstatus",
+                 "ad group status", "all conv.", "all conv. value", "allconversions", "allrevenue",
+                 "all conversions", "all revenue"),
     ),
 )
 
@@ -401,6 +410,7 @@ KLAVIYO = Platform(
         _c("date", "send time", "message send date time", "day", parse="date"),
         _c("campaign", "campaign name", "flow name", parse="text"),
         _c("ad", "message name", parse="text"),  # a flow's e-mails, as ads are a campaign's
+        _c("channel", "campaign channel", parse="text"),  # Email or SMS: --by channel tells them apart
         _c("emails_delivered", "successful deliveries", "delivered"),
         _c("email_opens", "unique opens"),
         _c("email_clicks", "unique clicks"),
@@ -411,8 +421,7 @@ KLAVIYO = Platform(
         _ratios("placed order rate", "open rate", "click rate", "spam complaints rate", "bounce rate",
                 "unsubscribe rate", "conversion rate"),
         _ignored("tags", "subject", "list", "send weekday", "total recipients", "total opens", "total clicks",
-                 "spam complaints", "bounces", "campaign id", "campaign channel", "variant", "winning variant",
-                 "flow id", "message id"),
+                 "spam complaints", "bounces", "campaign id", "variant", "winning variant", "flow id", "message id"),
     ),
 )
 
@@ -431,7 +440,10 @@ WOOCOMMERCE_ORDERS = Platform(
     _ignored("order id", "order number", "order date", "paid date", "completed date", "status", "order status",
              "shipping total", "tax total", "discount total", "cart discount", "order total", "order subtotal",
              "order currency", "payment method", "payment method title", "customer email", "customer id",
-             "customer note", "billing email", "refund total", "order refund", "created via", "order key"),
+             "customer note", "billing email", "refund total", "order refund", "created via", "order key",
+             # the Analytics > Orders download
+             "order #", "customer", "customer type", "product(s)", "items sold", "coupon(s)", "net sales",
+             "attribution"),
     min_score=3,
 )
 SHOPIFY_CUSTOMERS = Platform(
