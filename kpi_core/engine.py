@@ -231,7 +231,10 @@ def aggregate(frame: pl.DataFrame, keys: Sequence[str] = ()) -> tuple[pl.DataFra
     """
     measures = [m for m in MEASURES if m in frame.columns]
     has_currency = "currency" in frame.columns
-    n_cur = pl.col("currency").drop_nulls().n_unique() if has_currency else pl.lit(1)
+    # With at most one currency in the whole frame no group can mix them (the normal case): the
+    # per-group count of currencies, a hash of a String column per group, is only needed otherwise.
+    mixed = has_currency and frame["currency"].drop_nulls().n_unique() > 1
+    n_cur = pl.col("currency").drop_nulls().n_unique() if mixed else pl.lit(1)
     aggs: list[pl.Expr] = [pl.len().alias(ROWS)]
     for m in measures:
         c = pl.col(m)
@@ -247,7 +250,8 @@ def aggregate(frame: pl.DataFrame, keys: Sequence[str] = ()) -> tuple[pl.DataFra
         aggs.append(pl.when(n_cur == 1).then(pl.col("currency").drop_nulls().first()).alias("currency"))
     for m in measures:  # helpers for the notes, dropped below
         aggs.append(pl.col(m).count().alias(f"__n_{m}"))
-    aggs.append(n_cur.alias("__n_cur"))
+    if mixed:
+        aggs.append(n_cur.alias("__n_cur"))
 
     if keys:
         out = frame.group_by(list(keys)).agg(aggs)
@@ -262,7 +266,7 @@ def aggregate(frame: pl.DataFrame, keys: Sequence[str] = ()) -> tuple[pl.DataFra
                 f"rows (days, campaigns or platforms) without counting someone twice; it is shown "
                 f"only where the export gives it for exactly that group."
             )
-    if has_currency and out.height and (out["__n_cur"] > 1).any():
+    if mixed and out.height and (out["__n_cur"] > 1).any():
         notes.append(
             "The data mixes currencies; money values are not added across currencies. "
             "Filter to one currency or enter exchange rates."

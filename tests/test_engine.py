@@ -148,6 +148,24 @@ def test_money_in_different_currencies_is_never_added():
     assert cpc == {"NOK": pytest.approx(10.0), "SEK": pytest.approx(5.0)}
 
 
+@pytest.mark.parametrize("mixed", [True, False])
+def test_currency_rule_per_group_with_one_or_several_currencies_in_the_frame(mixed):
+    """Only a group that mixes currencies loses its money; a row without a currency mixes nothing.
+    With one currency in the frame the rule is checked once for the frame, with the same answer."""
+    df = pl.DataFrame({"campaign": ["A", "A", "B", "B", "C"],
+                       "currency": ["NOK", "SEK" if mixed else "NOK", "NOK", None, None],
+                       "spend": [100.0, 50.0, 30.0, 10.0, 7.0], "clicks": [10.0, 5.0, 4.0, 4.0, 1.0]})
+    per = compute(df, ["cpc"], by=["campaign"]).frame
+    rows = {r["campaign"]: r for r in per.iter_rows(named=True)}
+    # A: (100 + 50) / (10 + 5) = 10 unless NOK and SEK meet; B: (30 + 10) / (4 + 4) = 5; C: 7 / 1 = 7
+    assert rows["A"]["cpc"] == (None if mixed else pytest.approx(10.0))
+    assert rows["A"]["currency"] == (None if mixed else "NOK")
+    assert rows["B"]["cpc"] == pytest.approx(5.0) and rows["B"]["currency"] == "NOK"
+    assert rows["C"]["cpc"] == pytest.approx(7.0) and rows["C"]["currency"] is None
+    notes = compute(df, ["cpc"], by=["campaign"]).notes
+    assert any("mixes currencies" in n for n in notes) == mixed
+
+
 def test_bounce_rate_falls_back_to_engaged_sessions_and_says_so():
     df = pl.DataFrame({"sessions": [100.0, 300.0], "engaged_sessions": [60.0, 120.0]})
     result = compute(df, ["bounce_rate"])

@@ -84,6 +84,9 @@ def _lookup(platform: Platform, key: str) -> tuple[Col | None, str]:
     return None, ""
 
 
+RATIO_RULE = "ratio, recomputed from totals"  # the rule of a ratio column: never read, see performance._drop_ratios
+
+
 def map_columns(platform: Platform, header: list[str], overrides: dict[str, str | None] | None = None,
                 ) -> tuple[list[ColumnMap], list[Mapped], set[str]]:
     """Column maps for every header, the columns to read, and the currency codes found in headers.
@@ -112,7 +115,7 @@ def map_columns(platform: Platform, header: list[str], overrides: dict[str, str 
                 maps[h] = ColumnMap(h, None, "unrecognised")
                 continue
             if col.canonical is None:
-                rule = ("ratio, recomputed from totals" if col.parse == "ratio"
+                rule = (RATIO_RULE if col.parse == "ratio"
                         else f"{platform.label} '{h}': not used by any KPI")
                 maps[h] = ColumnMap(h, None, rule)
                 continue

@@ -11,7 +11,7 @@ from __future__ import annotations
 import polars as pl
 
 from kpi_core.readers import quality, values
-from kpi_core.readers.platforms import Mapped, Platform, Rows, linkedin, map_columns, meta, normalise_header
+from kpi_core.readers.platforms import RATIO_RULE, Mapped, Platform, Rows, linkedin, map_columns, meta, normalise_header
 from kpi_core.readers.platforms.preamble import date_range_from, period_of_rows
 from kpi_core.readers.result import ColumnMap, Exclusion, Finding, ReadError, ReadResult
 from kpi_core.readers.sniff import LINE, RawTable
@@ -54,6 +54,8 @@ def read_performance(raw: RawTable, platform: Platform, name: str,
         raise ReadError(name, f"found columns {', '.join(raw.header)}; none is {MEASURE_WORDS} column: "
                               f"rename a header or use the mapping.")
     findings: list[Finding] = []
+    empty, keys = quality.empty_columns(raw.frame), {normalise_header(h)[0] for h in raw.header}
+    _drop_ratios(raw, maps)
     keep, excluded = _set_summary_rows_aside(raw.frame, mapped, maps)
     if keep is not None and not keep.any():
         raise ReadError(name, f"has only summary rows ({excluded[0].reason}, line {excluded[0].line}): export the "
@@ -74,10 +76,9 @@ def read_performance(raw: RawTable, platform: Platform, name: str,
     findings += quality.row_findings(frame, views=any(m.col.views for m in mapped if m.canonical == "conversions"),
                                      breakdown=[c for c in (linkedin.BREAKDOWN,) if c in frame.columns])
     findings += _unrecognised(maps)
-    findings += quality.empty_columns(raw.frame)
+    findings += empty
     rng = date_range_from(raw.preamble) or period_of_rows(frame)
     findings += quality.missing_days(frame, rng)
-    keys = {normalise_header(h)[0] for h in raw.header}
     findings += [Finding("info", note) for key, note in platform.notes.items() if key in keys]
     canonical = [c for c in frame.columns if c in MEASURES or c in DIMENSIONS]
     body_exclusions = [e for e in raw.excluded if e.line > raw.header_line]
@@ -87,6 +88,15 @@ def read_performance(raw: RawTable, platform: Platform, name: str,
         rows_excluded=sorted(body_exclusions + excluded, key=lambda e: e.line),
         findings=raw.findings + _preamble_note(raw) + findings, date_range=rng,
     )
+
+
+def _drop_ratios(raw: RawTable, maps: list[ColumnMap]) -> None:
+    """Take the ratio columns (CTR, Avg. CPC, Cost / conv.: recomputed from totals, never read) out of
+    ``raw``, which the reader owns from here on: their text is a fifth of a Google Ads export's
+    String frame, and it would otherwise stay in memory until the read returns."""
+    ratios = [c.source for c in maps if c.rule == RATIO_RULE]
+    if ratios:
+        raw.frame = raw.frame.drop(ratios)
 
 
 def _set_summary_rows_aside(frame: pl.DataFrame, mapped: list[Mapped],
