@@ -185,6 +185,12 @@ TEXTS: Mapping[str, Mapping[str, str]] = {
                               "nb": "Utløs kjøp, leads og påmeldinger.", "sv": "Utlös köp, leads och registreringar."},
     "stage_goal_loyalty": {"en": "Keep customers and grow their value.", "nb": "Behold kundene og øk verdien deres.",
                            "sv": "Behåll kunderna och öka deras värde."},
+    "headline_empty": {"en": "{preferred} would lead here, but it has no value for this period (see the notes "
+                             "below). Showing {shown} instead.",
+                       "nb": "{preferred} skulle stått først, men har ingen verdi for perioden (se merknadene "
+                             "under). Viser {shown} i stedet.",
+                       "sv": "{preferred} skulle stått först, men har inget värde för perioden (se anteckningarna "
+                             "nedan). Visar {shown} i stället."},
     "headline_fallback": {"en": "{preferred} would lead here (what it takes: {missing}). Showing {shown} until then.",
                           "nb": "{preferred} skulle stått her (det som trengs: {missing}). "
                                 "Viser {shown} inntil videre.",

@@ -205,19 +205,27 @@ def scorecard(frame: pl.DataFrame, goal: str, period: Period, inputs: Inputs | N
     # A KPI with a value in neither period says nothing: list it with the missing ones instead of "–".
     shown = [*ids, *shop_ids]
     empty = {k for k in shown if rows.get(k, {}).get("current") is None and rows.get(k, {}).get("previous") is None}
-    headline = card(p.headline) if p.headline in shown else None
+    # A headline without a value (reach summed over days would count people twice) gives way to
+    # the goal's fallback (impressions), and the note says why.
+    head_id, empty_note = p.headline, None
+    fallback_id = HEADLINES[goal][1]
+    if head_id in empty and fallback_id in shown and fallback_id not in empty:
+        head_id = fallback_id
+        empty_note = fmt.t("headline_empty", lang, preferred=catalog.get(p.headline).label(lang),
+                           shown=catalog.get(fallback_id).label(lang))
+    headline = card(head_id) if head_id in shown else None
     stages = []
     for stage, items in p.stages:
-        cards = tuple(card(s.kpi) for s in items if s.kpi in shown and s.kpi != p.headline and s.kpi not in empty)
+        cards = tuple(card(s.kpi) for s in items if s.kpi in shown and s.kpi != head_id and s.kpi not in empty)
         stages.append(StageCards(stage, STAGE_LABELS[stage][lang], fmt.t(f"stage_goal_{stage}", lang), cards))
     missing = tuple((catalog.get(s.kpi).label(lang), s.missing or "") for s in p.unavailable
                     if s.kpi not in shown) + tuple(
-        (catalog.get(k).label(lang), fmt.t("no_value", lang)) for k in shown if k in empty and k != p.headline)
+        (catalog.get(k).label(lang), fmt.t("no_value", lang)) for k in shown if k in empty and k != head_id)
     notes = tuple(dict.fromkeys([*(spark.notes if spark else ()), *comp.notes,
                                  *([loyalty.scorecard_note(shop_ids, lang)] if shop_ids else [])]))
-    note = None
+    note = empty_note
     preferred_id = HEADLINES[goal][0]
-    if p.headline != preferred_id and p.status(preferred_id) is not None:
+    if note is None and p.headline != preferred_id and p.status(preferred_id) is not None:
         note = fmt.t("headline_fallback", lang, preferred=catalog.get(preferred_id).label(lang),
                      missing=p.status(preferred_id).missing, shown=catalog.get(p.headline).label(lang))
     return Scorecard(goal, GOAL_LABELS[goal][lang], headline, note, tuple(stages), missing,

@@ -261,3 +261,15 @@ def test_top_segments_plus_other_keep_the_totals(rows, top):
     assert seg.chart.height <= top + 1  # the top segments and at most one "Other"
     assert seg.chart["spend"].sum() == pytest.approx(df["spend"].sum())
     assert seg.table["revenue"].sum() == pytest.approx(df["revenue"].sum())
+
+
+def test_awareness_headline_gives_way_to_impressions_when_reach_cannot_be_added_up():
+    # Reach per day: two days of the period, two of the period before. Summing it would count a
+    # person seen on both days twice, so the period has no reach and the headline is impressions.
+    days = [date(2025, 3, d) for d in (1, 2, 3, 4)]
+    frame = pl.DataFrame({"date": days, "source": ["meta_ads"] * 4, "spend": [10.0, 10.0, 20.0, 20.0],
+                          "impressions": [1000.0, 1000.0, 1500.0, 1500.0], "reach": [800.0, 700.0, 900.0, 950.0]})
+    sc = views.scorecard(frame, "awareness", Period(date(2025, 3, 3), date(2025, 3, 4)))
+    assert sc.headline.kpi == "impressions"
+    assert sc.headline.value == 3000.0  # 1500 + 1500
+    assert sc.headline_note.startswith("Reach would lead here, but it has no value")
