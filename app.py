@@ -16,6 +16,7 @@ import ui
 
 st.set_page_config(page_title="KPI Compass", page_icon=":material/explore:", layout="wide")
 ui.init_state()
+ui.read_url()  # a shared link (?goal=…&data=…&from=…&to=…) opens on the view it was sent with
 
 # Title, page and icon. Goal & KPIs is the start page; other modules add theirs to this list.
 PAGES = [
@@ -31,4 +32,5 @@ nav = st.navigation(
     [st.Page(path, title=ui.t(title), icon=icon, default=(i == 0)) for i, (path, title, icon) in enumerate(PAGES)]
 )
 ui.sidebar()
+ui.write_url()
 nav.run()

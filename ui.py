@@ -303,8 +303,63 @@ def _fit_dates(bounds: tuple[date, date]) -> None:
         if start <= end:
             st.session_state[F_DATES] = (start, end)
             return
+    wanted = st.session_state.pop(_URL_DATES, None)  # a shared link's period, once
+    if wanted and lo <= wanted[0] <= wanted[1] <= hi:
+        st.session_state[F_DATES] = wanted
+        return
     p = views.default_period(lo, hi)
     st.session_state[F_DATES] = (p.start, p.end)
+
+
+# --- shareable links ------------------------------------------------------------------------------
+# The goal, the sample set, the period and the filters live in the page URL (?goal=leads&data=b2b
+# &from=2025-12-01&to=2025-12-31&channel=Paid+Social), so a consultant can send the view on screen.
+# Opening a URL starts a new session: read_url() applies it once, write_url() keeps it current on
+# every run. Uploaded data never goes into a URL (it stays in the session that uploaded it).
+
+_URL_READ, _URL_DATES = "_url_read", "_url_dates"
+
+
+def read_url() -> None:
+    """Apply a shared link's goal, sample set, period and filters, once per session."""
+    if st.session_state.get(_URL_READ):
+        return
+    st.session_state[_URL_READ] = True
+    q = st.query_params
+    data = q.get("data")
+    if data and any(s["id"] == data for s in sample_sets()):
+        use_dataset(f"sample:{data}")
+    if q.get("goal") in catalog.GOAL_IDS:
+        st.session_state[GOAL] = q.get("goal")
+    try:
+        start, end = date.fromisoformat(q.get("from") or ""), date.fromisoformat(q.get("to") or "")
+    except ValueError:
+        pass
+    else:
+        if start <= end:
+            st.session_state[_URL_DATES] = (start, end)
+    for dim, key in _FILTER_KEYS.items():
+        if q.get_all(dim):
+            st.session_state[key] = q.get_all(dim)
+
+
+def write_url() -> None:
+    """The URL says what the screen shows (only values that differ from a fresh start matter)."""
+    params: dict[str, str | list[str]] = {}
+    choice = st.session_state.get(DATASET) or ""
+    if choice.startswith("sample:"):
+        params["data"] = choice.removeprefix("sample:")
+    if st.session_state.get(GOAL):
+        params["goal"] = st.session_state[GOAL]
+    dates = st.session_state.get(F_DATES) or ()
+    if len(dates) == 2:
+        params["from"], params["to"] = dates[0].isoformat(), dates[1].isoformat()
+    for dim, key in _FILTER_KEYS.items():
+        if st.session_state.get(key):
+            params[dim] = [str(v) for v in st.session_state[key]]
+    shown = {k: st.query_params.get_all(k) for k in st.query_params.keys()}
+    if shown != {k: v if isinstance(v, list) else [v] for k, v in params.items()}:  # write only on change
+        st.query_params.from_dict(params)
 
 
 def sidebar() -> None:
