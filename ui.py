@@ -46,6 +46,7 @@ SEG_KPI, SEG_DIM, SEG_DIM2 = "seg_kpi", "seg_dim", "seg_dim2"
 TREND_KPIS, TREND_GRAIN = "trend_kpis", "trend_grain"
 LOY_CHURN, LOY_HORIZON = "loy_churn_days", "loy_horizon"  # Loyalty page: churn window, LTV horizon
 LOY_CURRENCY = "loy_currency"  # Loyalty page: the currency analysed when the orders mix several
+_DATES_OF = "_dates_of"  # the date bounds the period filter was last fitted to
 LEAD_DATES = "lead_dates"  # Funnel page, lead funnel: "all" dates of the CRM export or the "period"
 ORDERS = "orders"  # (content key, prepared shop orders or None, problem text or None) of the active data
 # targets.Target and targets.Benchmark tuples; a bad workspace file's message
@@ -288,9 +289,13 @@ def orders(currency: str | None = None) -> tuple[loyalty.Orders | None, str | No
 
 
 def _fit_dates(bounds: tuple[date, date]) -> None:
-    """Keep the chosen period inside the data's dates (after an upload or a dataset switch)."""
+    """The period for new data is its latest weeks (views.default_period); while the data's dates
+    stay the same (page switches, a corrected mapping), the chosen period is kept inside them."""
     lo, hi = bounds
     cur = st.session_state.get(F_DATES)
+    if st.session_state.get(_DATES_OF) != bounds:  # another dataset, or an upload added or removed
+        st.session_state[_DATES_OF] = bounds
+        cur = None
     if cur and len(cur) == 2 and cur[0] <= cur[1]:
         start, end = max(cur[0], lo), min(cur[1], hi)
         if start <= end and (start, end) == tuple(cur):

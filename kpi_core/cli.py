@@ -213,6 +213,20 @@ def render_text(summary: dict) -> str:
     for k, v in summary.get("kpis", {}).items():
         kpi = catalog.get(k)
         lines.append(f"  {kpi.label():<40}{_human(v, kpi.unit, cur):>20}")
+    if "goal" in summary:
+        g = summary["goal"]
+        lines.append("")
+        lines.append(f"Goal: {catalog.GOAL_LABELS[g['goal']]['en']} (headline: {catalog.get(g['headline']).label()})")
+        for stage, items in g["stages"].items():
+            if not items:
+                continue
+            lines.append(f"  {catalog.STAGE_LABELS[stage]['en']}")
+            for item in items:
+                kpi = catalog.get(item["kpi"])
+                if item["missing"]:
+                    lines.append(f"    {kpi.label():<38}  – {item['missing']}")
+                else:
+                    lines.append(f"    {kpi.label():<38}{_human(item['value'], kpi.unit, cur):>20}")
     if "segments" in summary:
         segs = summary["segments"]
         dim = next(iter(segs[0])) if segs else ""
@@ -281,6 +295,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ValueError as exc:  # bad periods, unknown KPIs from subcommands
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    except BrokenPipeError:  # `… | head` closed the pipe: the reader has what it wanted
+        sys.stdout = None  # type: ignore[assignment]  # no second error while Python flushes at exit
+        return 0
     except Exception as exc:  # noqa: BLE001 - a command line never shows a traceback
         print(f"error: unexpected {exc.__class__.__name__}: {exc}", file=sys.stderr)
         return 1

@@ -185,6 +185,12 @@ TEXTS: Mapping[str, Mapping[str, str]] = {
                               "nb": "Utløs kjøp, leads og påmeldinger.", "sv": "Utlös köp, leads och registreringar."},
     "stage_goal_loyalty": {"en": "Keep customers and grow their value.", "nb": "Behold kundene og øk verdien deres.",
                            "sv": "Behåll kunderna och öka deras värde."},
+    "headline_empty": {"en": "{preferred} would lead here, but it has no value for this period (see the notes "
+                             "below). Showing {shown} instead.",
+                       "nb": "{preferred} skulle stått først, men har ingen verdi for perioden (se merknadene "
+                             "under). Viser {shown} i stedet.",
+                       "sv": "{preferred} skulle stått först, men har inget värde för perioden (se anteckningarna "
+                             "nedan). Visar {shown} i stället."},
     "headline_fallback": {"en": "{preferred} would lead here (what it takes: {missing}). Showing {shown} until then.",
                           "nb": "{preferred} skulle stått her (det som trengs: {missing}). "
                                 "Viser {shown} inntil videre.",
@@ -286,6 +292,14 @@ TEXTS: Mapping[str, Mapping[str, str]] = {
                        "sv": "Heldragen linje är perioden; streckad linje är perioden före, lagd över samma datum."},
     "funnel_question": {"en": "Where do people drop off?", "nb": "Hvor faller folk fra?",
                         "sv": "Var faller folk bort?"},
+    "funnel_other_tool": {
+        "en": "{stage} are left out of this chain: no one tool reports both {before} and {stage} (web analytics "
+              "counts all traffic, organic and direct included), so a step between them would mislead.",
+        "nb": "{stage} er utelatt fra kjeden: ingen kilde rapporterer både {before} og {stage} (webanalyse teller "
+              "all trafikk, også organisk og direkte), så et steg mellom dem ville villede.",
+        "sv": "{stage} är utelämnade ur kedjan: ingen källa rapporterar både {before} och {stage} (webbanalys "
+              "räknar all trafik, även organisk och direkt), så ett steg mellan dem skulle vilseleda.",
+    },
     "funnel_caption": {"en": "Each bar is a stage; the rate under it is the share that made it from the stage "
                              "before. The red step loses the largest share.",
                        "nb": "Hver stolpe er et steg; raten er andelen som kom videre fra steget før. "
@@ -384,6 +398,14 @@ TEXTS: Mapping[str, Mapping[str, str]] = {
                             "over vunne avtaler.",
                       "sv": "Vinstandel = vunna / stängda (vunna eller förlorade) affärer; dagar till avslut: median "
                             "över vunna affärer."},
+    "months_since_first": {"en": "Months since first order", "nb": "Måneder siden første ordre",
+                           "sv": "Månader sedan första ordern"},
+    "cohort_first_order": {"en": "Cohort (first order)", "nb": "Kohort (første ordre)", "sv": "Kohort (första order)"},
+    "still_buying": {"en": "Still buying", "nb": "Kjøper fortsatt", "sv": "Köper fortfarande"},
+    "ltv_per_customer": {"en": "LTV per customer", "nb": "LTV per kunde", "sv": "LTV per kund"},
+    "ltv_cac_axis": {"en": "LTV ({h} months) : CAC", "nb": "LTV ({h} måneder) : CAC", "sv": "LTV ({h} månader) : CAC"},
+    "contacts": {"en": "Contacts", "nb": "Kontakter", "sv": "Kontakter"},
+    "original_source": {"en": "Original source", "nb": "Opprinnelig kilde", "sv": "Ursprunglig källa"},
     "lead_dates": {"en": "Contacts created", "nb": "Kontakter opprettet", "sv": "Kontakter skapade"},
     "lead_dates_all": {"en": "All dates of the CRM export", "nb": "Alle datoer i CRM-eksporten",
                        "sv": "Alla datum i CRM-exporten"},

@@ -76,7 +76,7 @@ def plan(goal: str, available: Iterable[str]) -> GoalPlan:
     headline, note = preferred, None
     if preferred in missing and fallback and fallback not in missing:
         headline = fallback
-        note = (f"{catalog.get(preferred).label()} would lead here, but it {missing[preferred]}; "
+        note = (f"{catalog.get(preferred).label()} would lead here (what it takes: {missing[preferred]}); "
                 f"showing {catalog.get(fallback).label()} instead.")
 
     stages = []

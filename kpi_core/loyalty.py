@@ -417,10 +417,6 @@ def ltv_cac(orders: Orders, performance: pl.DataFrame, period: Period, horizon: 
     return LtvCac(frame.drop("cohorts", "cohorts_incomplete"), horizon, period, tuple(notes))
 
 
-def label(kpi_id: str) -> str:
-    """The catalog label, or the page's own names for purchase frequency."""
-    return "Purchase frequency" if kpi_id == "purchase_frequency" else catalog.get(kpi_id).label()
-
 
 # --- for the app: the orders of an upload, the scorecard's loyalty KPIs --------------------------
 

@@ -19,7 +19,16 @@ import polars as pl
 
 from kpi_core import catalog, fmt, loyalty
 from kpi_core.catalog import GOAL_LABELS, HEADLINES, STAGE_LABELS, Lang
-from kpi_core.engine import Inputs, Period, available_measures, compare, compute, in_period, resolve
+from kpi_core.engine import (
+    Inputs,
+    Period,
+    available_measures,
+    compare,
+    compute,
+    in_period,
+    measures_by_source,
+    resolve,
+)
 from kpi_core.goals import plan
 from kpi_core.readers import ReadResult
 from kpi_core.schema import MEASURES, SEGMENT_DIMENSIONS
@@ -196,19 +205,27 @@ def scorecard(frame: pl.DataFrame, goal: str, period: Period, inputs: Inputs | N
     # A KPI with a value in neither period says nothing: list it with the missing ones instead of "–".
     shown = [*ids, *shop_ids]
     empty = {k for k in shown if rows.get(k, {}).get("current") is None and rows.get(k, {}).get("previous") is None}
-    headline = card(p.headline) if p.headline in shown else None
+    # A headline without a value (reach summed over days would count people twice) gives way to
+    # the goal's fallback (impressions), and the note says why.
+    head_id, empty_note = p.headline, None
+    fallback_id = HEADLINES[goal][1]
+    if head_id in empty and fallback_id in shown and fallback_id not in empty:
+        head_id = fallback_id
+        empty_note = fmt.t("headline_empty", lang, preferred=catalog.get(p.headline).label(lang),
+                           shown=catalog.get(fallback_id).label(lang))
+    headline = card(head_id) if head_id in shown else None
     stages = []
     for stage, items in p.stages:
-        cards = tuple(card(s.kpi) for s in items if s.kpi in shown and s.kpi != p.headline and s.kpi not in empty)
+        cards = tuple(card(s.kpi) for s in items if s.kpi in shown and s.kpi != head_id and s.kpi not in empty)
         stages.append(StageCards(stage, STAGE_LABELS[stage][lang], fmt.t(f"stage_goal_{stage}", lang), cards))
     missing = tuple((catalog.get(s.kpi).label(lang), s.missing or "") for s in p.unavailable
                     if s.kpi not in shown) + tuple(
-        (catalog.get(k).label(lang), fmt.t("no_value", lang)) for k in shown if k in empty and k != p.headline)
+        (catalog.get(k).label(lang), fmt.t("no_value", lang)) for k in shown if k in empty and k != head_id)
     notes = tuple(dict.fromkeys([*(spark.notes if spark else ()), *comp.notes,
                                  *([loyalty.scorecard_note(shop_ids, lang)] if shop_ids else [])]))
-    note = None
+    note = empty_note
     preferred_id = HEADLINES[goal][0]
-    if p.headline != preferred_id and p.status(preferred_id) is not None:
+    if note is None and p.headline != preferred_id and p.status(preferred_id) is not None:
         note = fmt.t("headline_fallback", lang, preferred=catalog.get(preferred_id).label(lang),
                      missing=p.status(preferred_id).missing, shown=catalog.get(p.headline).label(lang))
     return Scorecard(goal, GOAL_LABELS[goal][lang], headline, note, tuple(stages), missing,
@@ -430,6 +447,7 @@ class Funnel:
     stages: pl.DataFrame  # stage, label, volume, volume_text (funnel order)
     steps: pl.DataFrame  # step ("Clicks → Sessions"), rate, rate_text, biggest_drop
     biggest: tuple[str, str, str] | None  # (from label, to label, rate text) of the biggest drop
+    notes: tuple[str, ...] = ()  # stages left out, and why
 
 
 def funnel(frame: pl.DataFrame, lang: Lang = "en") -> Funnel:
@@ -442,7 +460,18 @@ def funnel(frame: pl.DataFrame, lang: Lang = "en") -> Funnel:
     totals = compute(frame, []).row(0) if frame.height else {}
     # Orders as the engine kept them: a shop's orders set aside next to ad revenue do not end the funnel.
     wanted = (*FUNNEL_STEPS[:-1], "orders" if totals.get("orders") else "conversions")
-    names = [s for s in wanted if totals.get(s)]
+    present = [s for s in wanted if totals.get(s)]
+    # A step compares two stages of one tool. Web analytics' sessions count all traffic (organic,
+    # direct…), so after ad clicks they would give "206 % of clicks became sessions": such a stage
+    # is left out of the chain and said so.
+    by_source = measures_by_source(frame)
+    names: list[str] = []
+    notes: list[str] = []
+    for s in present:
+        if names and by_source and not any({names[-1], s} <= ms for ms in by_source.values()):
+            notes.append(fmt.t("funnel_other_tool", lang, stage=fmt.name(s, lang), before=fmt.name(names[-1], lang)))
+            continue
+        names.append(s)
     vols = [float(totals[s]) for s in names]
     labels = [fmt.name(s, lang) for s in names]
     stages = pl.DataFrame({"stage": names, "label": labels, "volume": vols,
@@ -461,7 +490,7 @@ def funnel(frame: pl.DataFrame, lang: Lang = "en") -> Funnel:
     if worst is not None:
         i = rates.index(worst)
         biggest = (labels[i], labels[i + 1], fmt.percent(worst, lang))
-    return Funnel(stages, steps, biggest)
+    return Funnel(stages, steps, biggest, tuple(notes))
 
 
 # --- the Data page --------------------------------------------------------------------------------

@@ -26,6 +26,8 @@ else:
     if fu.biggest:
         a, b, rate = fu.biggest
         st.markdown(ui.t("funnel_biggest_drop", a=a, b=b, rate=rate))
+    for note in fu.notes:
+        st.caption(note)
     st.caption(ui.t("funnel_caption"))
 
 # --- the lead funnel from CRM contacts ---
@@ -36,7 +38,7 @@ if contacts is not None:
                    format_func=lambda o: ui.t(f"lead_dates_{o}"), required=True, help=ui.t("lead_dates_help"))
     period = leads.created_span(contacts) if span == "all" else view.filters.period
     costs = leads.by_source_with_costs(contacts, view.by_dimension, period)
-    st.altair_chart(lead_funnel(leads.steps_long(costs.frame, by=("acquisition",)), by="acquisition"),
+    st.altair_chart(lead_funnel(leads.steps_long(costs.frame, by=("acquisition",)), by="acquisition", lang=ui.lang()),
                     key="lead_funnel")
     st.caption(ui.t("lead_funnel_caption", start=period.start.isoformat(), end=period.end.isoformat()))
     columns = {**{k: st.column_config.NumberColumn(k.replace("_", " ").capitalize(), format="percent")

@@ -3,7 +3,7 @@
 import streamlit as st
 
 import ui
-from kpi_core import fmt, loyalty, views
+from kpi_core import catalog, fmt, loyalty, views
 from kpi_core.charts.loyalty import cohort_heatmap, ltv_cac_bars, ltv_curves
 from kpi_core.engine import Period
 
@@ -34,13 +34,13 @@ s = loyalty.summary(orders, period, churn_days)
 cells = [
     (ui.t("orders"), fmt.number(s["orders"], lang)),
     (f"{ui.t('net_revenue')} ({cur})" if cur else ui.t("net_revenue"), fmt.number(s["revenue"], lang)),
-    (loyalty.label("aov"), fmt.money(s["aov"], cur, lang)),
+    (catalog.get("aov").label(lang), fmt.money(s["aov"], cur, lang)),
     (ui.t("customers_new_returning"), f"{fmt.number(s['new_customers'], lang)} / "
                                       f"{fmt.number(s['returning_customers'], lang)}"),
-    (loyalty.label("repeat_purchase_rate"), fmt.percent(s["repeat_purchase_rate"], lang)),
+    (catalog.get("repeat_purchase_rate").label(lang), fmt.percent(s["repeat_purchase_rate"], lang)),
     (ui.t("purchase_frequency"), fmt.number(s["purchase_frequency"], lang, 2)),
-    (loyalty.label("churn_rate"), fmt.percent(s["churn_rate"], lang)),
-    (loyalty.label("return_rate"), fmt.percent(s["return_rate"], lang)),
+    (catalog.get("churn_rate").label(lang), fmt.percent(s["churn_rate"], lang)),
+    (catalog.get("return_rate").label(lang), fmt.percent(s["return_rate"], lang)),
 ]
 for row in (cells[:4], cells[4:]):
     for col, (label, text) in zip(st.columns(4), row, strict=True):
@@ -54,12 +54,12 @@ with st.expander(ui.t("definitions")):
 # --- cohorts ---
 st.subheader(ui.t("cohorts_title"), anchor=False)
 table = loyalty.cohort_table(orders, margin=inputs.margin)
-st.altair_chart(cohort_heatmap(table), key="loyalty_heatmap")
+st.altair_chart(cohort_heatmap(table, lang), key="loyalty_heatmap")
 st.caption(ui.t("incomplete_caption"))
 
 st.subheader(ui.t("ltv_title"), anchor=False)
 field = "ltv_gross_profit" if inputs.margin else "ltv"
-st.altair_chart(ltv_curves(table, cur, field=field), key="loyalty_ltv")
+st.altair_chart(ltv_curves(table, cur, field=field, lang=lang), key="loyalty_ltv")
 st.caption(ui.t("ltv_basis_gp" if inputs.margin else "ltv_basis_revenue"))
 st.markdown(f"**{ui.t('ltv_by_cohort')}**")
 st.dataframe(loyalty.ltv_by_cohort(table), hide_index=True, column_config={
@@ -74,7 +74,7 @@ horizon = ui.kept(st.segmented_control, ui.LOY_HORIZON, ui.t("ltv_horizon"), opt
                   default=loyalty.default_horizon(table), required=True)
 performance = views.filter_dimensions(data.frame, ui.filters())
 result = loyalty.ltv_cac(orders, performance, period, horizon=horizon, other_costs=inputs.other_costs)
-st.altair_chart(ltv_cac_bars(result.frame, horizon), key="loyalty_ltv_cac")
+st.altair_chart(ltv_cac_bars(result.frame, horizon, lang), key="loyalty_ltv_cac")
 st.caption(ui.t("ltv_cac_caption", h=horizon, start=period.start.isoformat(), end=period.end.isoformat()))
 st.dataframe(result.frame, hide_index=True, column_order=[
     "acquisition", "new_customers", "spend", "cac", "customers", "ltv", "ltv_cac_ratio", "healthy"],

@@ -1,6 +1,7 @@
 """Data page through AppTest: uploads kept in the session, bad files, mapping corrections, recipes."""
 
 import json
+from datetime import date, timedelta
 
 from conftest import fixture_bytes, metrics, upload
 
@@ -92,3 +93,15 @@ def test_filters_survive_a_new_upload(app):
     assert not at.exception
     assert at.multiselect(key="f_campaign").value == ["NO_Search_Brand"]
     assert [str(d) for d in at.date_input(key="f_dates").value] == ["2026-01-15", "2026-01-28"]
+
+
+def test_an_upload_gets_its_own_latest_weeks_not_the_sample_period(app):
+    import ui
+
+    # The sample opens on its last 28 days, 2025-12-04 – 2025-12-31. This upload covers
+    # 2025-09-01 … 2025-12-20 (111 days): its own last 28 days are 2025-11-23 – 2025-12-20.
+    assert app.session_state[ui.F_DATES] == (date(2025, 12, 4), date(2025, 12, 31))
+    days = [date(2025, 9, 1) + timedelta(days=i) for i in range(111)]
+    rows = "".join(f"{d.isoformat()},NO_Brand,10,100,5\n" for d in days)
+    at = upload(app, "mine.csv", ("date,campaign,spend,impressions,clicks\n" + rows).encode())
+    assert at.session_state[ui.F_DATES] == (date(2025, 11, 23), date(2025, 12, 20))

@@ -176,3 +176,12 @@ def test_loyalty_kpis_come_from_the_orders_export(capsys, tmp_path):
     assert loyalty_stage["churn_rate"]["missing"].startswith("Churn needs 90 days of orders before the period")
     assert out["goal"]["headline"] == "repeat_purchase_rate"
     assert any("Churn needs 90 days" in n for n in out["notes"])
+
+
+def test_readable_output_lists_the_goal_by_stage(capsys, tidy):
+    assert main(["summarize", str(tidy), "--goal", "sales"]) == 0
+    out = capsys.readouterr().out
+    assert "Goal: Sales (e-commerce) (headline: Return on ad spend (ROAS))" in out
+    # ROAS 3400 / 500 = 6.80×; POAS needs a margin and says so.
+    assert "Return on ad spend (ROAS)                            6.80×" in out
+    assert "Profit on ad spend (POAS)               – enter your gross margin" in out

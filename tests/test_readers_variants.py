@@ -285,3 +285,19 @@ def test_woocommerce_analytics_orders_download():
     assert r.records["customer_id"][0] == r.records["customer_id"][2]  # Anne's two orders, one customer
     # net sales 717.30 + 400 + 240 + 0 = 1357.30; orders 4; refunded 1 (104); new customers Anne, Bo, Cy = 3
     assert totals(r) == {"orders": 4, "revenue": 1357.3, "returned_orders": 1, "new_customers": 3}
+
+
+def test_currency_codes_in_money_cells():
+    text = ('Start Date (in UTC),Campaign Name,Total Spent,Impressions,Clicks\n'
+            '1/2/2025,CFO,"NOK 1,432.18",10211,88\n1/3/2025,CFO,NOK 980.00,8000,50\n')
+    r = read_file(text.encode(), "linkedin.csv")
+    assert r.currency == "NOK"
+    assert totals(r)["spend"] == 2412.18  # 1,432.18 + 980.00
+
+
+def test_two_currencies_in_one_money_column_are_never_added():
+    text = "Dato;Kampanje;Kostnad;Klikk\n2025-01-01;A;100,50 SEK;10\n2025-01-02;B;200 NOK;20\n"
+    r = read_file(text.encode(), "egen.csv")
+    assert r.currency is None
+    assert any("mixed currencies NOK, SEK" in f.message for f in r.findings)
+    assert r.frame.select("currency", "spend").rows() == [("SEK", 100.5), ("NOK", 200.0)]

@@ -160,6 +160,20 @@ def test_funnel_marks_the_biggest_drop(frame):
     assert fu.biggest == ("Impressions", "Clicks", "1.83%")
 
 
+def test_funnel_steps_stay_within_one_tool():
+    frame = pl.DataFrame({
+        "source": ["google_ads", "ga4"],
+        "impressions": [10000.0, None], "clicks": [200.0, None],
+        "sessions": [None, 450.0],  # all traffic, organic included: more than the ad clicks
+        "conversions": [8.0, 30.0],  # GA4's 30 are set aside: the ad platform's 8 count
+    })
+    fu = views.funnel(frame)
+    # Impressions → clicks → conversions (Google Ads reports all three); no "clicks → sessions 225 %".
+    assert fu.stages["stage"].to_list() == ["impressions", "clicks", "conversions"]
+    assert fu.steps["rate_text"].to_list() == ["2.00%", "4.00%"]  # 200 / 10000, 8 / 200
+    assert len(fu.notes) == 1 and fu.notes[0].startswith("Sessions are left out")
+
+
 def test_downloads_neutralise_formulas():
     df = pl.DataFrame({"campaign": ["=HYPERLINK(\"x\")", "+1", "-2", "@SUM(A1)", "Vinter"], "spend": [1.0] * 5})
     safe = views.neutralise(df)
@@ -247,3 +261,15 @@ def test_top_segments_plus_other_keep_the_totals(rows, top):
     assert seg.chart.height <= top + 1  # the top segments and at most one "Other"
     assert seg.chart["spend"].sum() == pytest.approx(df["spend"].sum())
     assert seg.table["revenue"].sum() == pytest.approx(df["revenue"].sum())
+
+
+def test_awareness_headline_gives_way_to_impressions_when_reach_cannot_be_added_up():
+    # Reach per day: two days of the period, two of the period before. Summing it would count a
+    # person seen on both days twice, so the period has no reach and the headline is impressions.
+    days = [date(2025, 3, d) for d in (1, 2, 3, 4)]
+    frame = pl.DataFrame({"date": days, "source": ["meta_ads"] * 4, "spend": [10.0, 10.0, 20.0, 20.0],
+                          "impressions": [1000.0, 1000.0, 1500.0, 1500.0], "reach": [800.0, 700.0, 900.0, 950.0]})
+    sc = views.scorecard(frame, "awareness", Period(date(2025, 3, 3), date(2025, 3, 4)))
+    assert sc.headline.kpi == "impressions"
+    assert sc.headline.value == 3000.0  # 1500 + 1500
+    assert sc.headline_note.startswith("Reach would lead here, but it has no value")

@@ -4,7 +4,8 @@ Recognition scores each platform by the headers it knows, weighting each header 
 platforms share it (``Impressions`` says little, ``Impr.`` says Google Ads). Names that any sheet
 may use (``Date``, ``Clicks``, ``Kostnad``) weigh nothing, so a tidy Swedish sheet stays generic
 instead of being taken for a Google Ads export. A platform needs a score of at least 1 (one header
-of its own, or two it shares with one other platform); shop and CRM exports need three.
+of its own, or two it shares with one other platform); shop and CRM exports need three (HubSpot
+contacts two: 'Lifecycle Stage' and 'Original Source' are its own words).
 """
 
 from __future__ import annotations

@@ -37,6 +37,9 @@ _DEVICE_MAP = {name: common for common, names in DEVICES.items() for name in nam
 # Currency symbols in money cells. 'kr' alone could be NOK, SEK or DKK: it is reported, not guessed.
 SYMBOLS = (("US$", "USD"), ("$", "USD"), ("£", "GBP"), ("€", "EUR"))
 
+# An ISO code written in money cells, before or after the number: 'NOK 1,432.18', '980,00 SEK'.
+CELL_CODE = r"(?:^|[\s\d])(NOK|SEK|DKK|ISK|EUR|USD|GBP|CHF)(?:\s|[\d-]|$)"
+
 MEASURE_WORDS = "a cost, impressions, clicks, sessions, conversions, revenue or e-mail deliveries"
 
 
@@ -66,6 +69,8 @@ def read_performance(raw: RawTable, platform: Platform, name: str,
     if platform.id == "linkedin_ads":
         frame = linkedin.adjust(frame, kept, findings)
     frame = _date_end(frame)
+    if not codes and "currency" not in frame.columns:
+        frame = _codes_in_cells(frame, kept, mapped)
     currency = _currency(raw.frame, frame, mapped, codes, findings)
     findings += quality.parse_findings(reports, kept[LINE])
     findings += quality.row_findings(frame, views=any(m.col.views for m in mapped if m.canonical == "conversions"),
@@ -300,7 +305,8 @@ def _date_end(frame: pl.DataFrame) -> pl.DataFrame:
 
 def _currency(raw: pl.DataFrame, frame: pl.DataFrame, mapped: list[Mapped], codes: set[str],
               findings: list[Finding]) -> str | None:
-    """A currency column, a code in a header ('Amount spent (NOK)'), or a symbol in money cells."""
+    """A currency column (or codes in money cells, see ``_codes_in_cells``), a code in a header
+    ('Amount spent (NOK)'), or a symbol in money cells."""
     found: set[str] = set(codes)
     if "currency" in frame.columns:
         found |= set(frame["currency"].drop_nulls().unique().to_list())
@@ -319,6 +325,18 @@ def _currency(raw: pl.DataFrame, frame: pl.DataFrame, mapped: list[Mapped], code
         findings += quality.mixed_currencies(found)
         return None
     return found.pop() if found else None
+
+
+def _codes_in_cells(frame: pl.DataFrame, kept: Rows, mapped: list[Mapped]) -> pl.DataFrame:
+    """'NOK 1,432.18' or '980,00 SEK' in money cells: the code becomes the row's currency, so money in
+    two currencies in one column is never added up. Looked for only when the first 1,000 cells show
+    one (a code is written in every cell or in none; a big export pays no regex pass otherwise)."""
+    money = [m.source for m in mapped if m.canonical in MONEY_MEASURES
+             and kept[m.source].head(1000).str.contains(CELL_CODE).any()]
+    if not money:
+        return frame
+    code = pl.select(pl.coalesce([kept[m].str.extract(CELL_CODE) for m in money])).to_series()
+    return frame if code.null_count() == code.len() else frame.with_columns(code.alias("currency"))
 
 
 def _unrecognised(maps: list[ColumnMap]) -> list[Finding]:
