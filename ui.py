@@ -46,6 +46,7 @@ SEG_KPI, SEG_DIM, SEG_DIM2 = "seg_kpi", "seg_dim", "seg_dim2"
 TREND_KPIS, TREND_GRAIN = "trend_kpis", "trend_grain"
 LOY_CHURN, LOY_HORIZON = "loy_churn_days", "loy_horizon"  # Loyalty page: churn window, LTV horizon
 LOY_CURRENCY = "loy_currency"  # Loyalty page: the currency analysed when the orders mix several
+_SIDEBAR_OF = "_sidebar_of"  # (data key, date bounds, filter values) of the active data
 _DATES_OF = "_dates_of"  # the date bounds the period filter was last fitted to
 LEAD_DATES = "lead_dates"  # Funnel page, lead funnel: "all" dates of the CRM export or the "period"
 ORDERS = "orders"  # (content key, prepared shop orders or None, problem text or None) of the active data
@@ -362,6 +363,16 @@ def write_url() -> None:
         st.query_params.from_dict(params)
 
 
+def _sidebar_choices(data: Active) -> tuple:
+    """The data's date bounds and filter values: they depend on the data alone, so they are worked
+    out once per dataset, not on every rerun (a full pass over a 1M-row frame each time)."""
+    kept = st.session_state.get(_SIDEBAR_OF)
+    if kept is None or kept[0] != data.key:
+        kept = (data.key, views.date_bounds(data.frame), views.filter_options(data.frame))
+        st.session_state[_SIDEBAR_OF] = kept
+    return kept[1], kept[2]
+
+
 def sidebar() -> None:
     """Language, the active data and the filters: drawn on every page, so they persist."""
     switch = st.session_state.pop(SWITCH_DATASET, None)
@@ -384,11 +395,10 @@ def sidebar() -> None:
             st.caption(t("no_data"))
             return
         st.subheader(t("filters"))
-        bounds = views.date_bounds(data.frame)
+        bounds, options = _sidebar_choices(data)
         if bounds:
             _fit_dates(bounds)
             st.date_input(t("period"), key=F_DATES, min_value=bounds[0], max_value=bounds[1], format="YYYY-MM-DD")
-        options = views.filter_options(data.frame)
         for dim, values in options.items():
             key = _FILTER_KEYS[dim]
             if key in st.session_state:
