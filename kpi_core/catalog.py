@@ -284,7 +284,7 @@ _KPIS: list[Kpi] = [
        "Shows whether marketing and sales agree on what a good lead is."),
     _k("mql_to_customer_rate", "MQL → customer rate", "MQL → kunde-rate", "MQL → kund-andel",
        "Share of marketing-qualified leads that became customers.", "rate", "higher",
-       "conversion", _f("new_customers", "mqls"),
+       "conversion", _f("new_customers", "mqls", same_source=True),
        "The end of the lead funnel: qualified interest turning into revenue."),
     _k("roas", "Return on ad spend (ROAS)", "Avkastning på annonsekroner (ROAS)",
        "Avkastning på annonskostnad (ROAS)", "Revenue per unit of ad spend (4.2× = 4.20 back per 1).",

@@ -123,7 +123,8 @@ def choose_formula(
             best_missing = missing
     if not best_missing:  # everything is there, but no one source reports a same-source pair
         f = kpi.formulas[0]
-        return None, f"needs {' and '.join(sorted(f.required))} reported by the same source"
+        names = " and ".join(m.replace("_", " ") for m in sorted(f.required))
+        return None, f"needs {names} from the same tool (filter to one source to see it)"
     return None, missing_text(best_missing)
 
 

@@ -91,3 +91,23 @@ def test_a_same_source_kpi_without_any_source_reporting_both_says_so():
     assert "conversion_rate" not in res.kpis
     # Per session needs one source with both; per click needs clicks, which nobody has.
     assert res.unavailable["conversion_rate"] == "needs a clicks column"
+
+
+def test_mql_to_customer_rate_never_divides_shop_customers_by_crm_mqls():
+    frame = pl.DataFrame({
+        "source": ["hubspot_contacts", "shopify_orders"],
+        "leads": [40.0, None],
+        "mqls": [20.0, None],
+        "new_customers": [5.0, 30.0],
+        "orders": [None, 50.0],
+    })
+    res = compute(frame, ["lead_to_mql_rate", "mql_to_customer_rate"])
+    # The shop's 30 first orders win new customers (the CRM's 5 are set aside); 30 / 20 MQLs = 1.5
+    # would be a rate above 100 % from two tools. The KPI says why instead.
+    assert "mql_to_customer_rate" not in res.kpis
+    assert res.unavailable["mql_to_customer_rate"] == (
+        "needs mqls and new customers from the same tool (filter to one source to see it)")
+    assert res.row(0)["lead_to_mql_rate"] == pytest.approx(20 / 40)
+    # The CRM alone: its own 5 customers per its 20 MQLs.
+    alone = compute(frame.filter(pl.col("source") == "hubspot_contacts"), ["mql_to_customer_rate"])
+    assert alone.row(0)["mql_to_customer_rate"] == pytest.approx(5 / 20)
