@@ -517,6 +517,7 @@ NAMES: Mapping[str, Mapping[str, str]] = {
     "source": {"en": "Source", "nb": "Kilde", "sv": "Källa"},
     "channel": {"en": "Channel", "nb": "Kanal", "sv": "Kanal"},
     "campaign": {"en": "Campaign", "nb": "Kampanje", "sv": "Kampanj"},
+    "campaign_type": {"en": "Campaign type", "nb": "Kampanjetype", "sv": "Kampanjtyp"},
     "ad_group": {"en": "Ad group / ad set", "nb": "Annonsegruppe", "sv": "Annonsgrupp"},
     "ad": {"en": "Ad", "nb": "Annonse", "sv": "Annons"},
     "keyword": {"en": "Keyword", "nb": "Søkeord", "sv": "Sökord"},

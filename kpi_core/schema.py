@@ -84,6 +84,7 @@ DIMENSIONS: dict[str, Dimension] = {
         _D("source", "The platform or file the row came from."),
         _D("channel", "Channel or channel group (Paid Search, Organic Social, Email…)."),
         _D("campaign", "Campaign name."),
+        _D("campaign_type", "Campaign type (Search, Performance Max, Sponsored Content…)."),
         _D("ad_group", "Ad group or ad set."),
         _D("ad", "Ad or creative."),
         _D("keyword", "Search keyword."),

@@ -120,6 +120,18 @@ def test_platform_export_through_the_cli_with_kind_and_date_range(capsys):
     assert out["kpis"]["ctr"] == pytest.approx(457 / 22463)
 
 
+def test_google_ads_campaign_type_is_a_segment(capsys):
+    out = run_json(capsys, EXPORTS / "google_ads_en.csv", "--by", "campaign_type")
+    assert out["sources"][0]["columns"]["Campaign type"] == "campaign_type"
+    pmax, search = out["segments"]  # sorted by spend: 1432.55, then 358.44 + 74.10 + 560.00 = 992.54
+    assert pmax["campaign_type"] == "Performance Max" and pmax["spend"] == pytest.approx(1432.55)
+    # Search: the 'Total: Search' line's own figures, 3,561 impressions, 246 clicks, 8 conversions,
+    # 7,040.50 in conversion value; CTR 246 / 3561, ROAS 7040.50 / 992.54.
+    assert search["campaign_type"] == "Search" and search["spend"] == pytest.approx(992.54)
+    assert (search["impressions"], search["clicks"], search["conversions"]) == (3561, 246, 8)
+    assert search["ctr"] == pytest.approx(246 / 3561) and search["roas"] == pytest.approx(7040.50 / 992.54)
+
+
 def test_shop_orders_next_to_ads_are_not_counted_twice(capsys):
     out = run_json(capsys, EXPORTS / "google_ads_en.csv", EXPORTS / "shopify_orders.csv")
     assert [s["kind"] for s in out["sources"]] == ["performance", "orders"]

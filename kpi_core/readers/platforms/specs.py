@@ -152,6 +152,7 @@ GOOGLE_ADS = Platform(
     _merge(
         _c("date", "day", "dag", "dato", "datum", parse="date"),
         _c("campaign", "campaign", "kampanje", "kampanj", "kampagne", parse="text"),
+        _c("campaign_type", "campaign type", "kampanjetype", "kampanjtyp", "kampagnetype", parse="text"),
         _c("ad_group", "ad group", "annonsegruppe", "annonsgrupp", "annoncegruppe", parse="text"),
         _c("keyword", "keyword", "search keyword", "søkeord", "sökord", parse="text"),
         _c("keyword", "search term", "søketerm", "sökterm", "søgeterm", parse="text", priority=1),
@@ -168,7 +169,7 @@ GOOGLE_ADS = Platform(
                 "cost / conv.", "kostnad/konv.", "kostnad / konv.", "klikkfrekvens", "conv. rate",
                 "interaction rate", "conv. value / cost", "search impr. share", "exponeringsandel",
                 "avg. cost", "optimization score", "bid adj."),
-        _ignored("campaign type", "kampanjetype", "kampanjtyp", "campaign status", "budget", "interactions",
+        _ignored("campaign status", "budget", "interactions",
                  "status", "account", "view-through conv.", "match type", "search term match type",
                  "added/excluded", "ad group status", "ad group type", "ad status", "ad type", "final url",
                  "keyword status", "search keyword status", "search keyword match type", "quality score",
@@ -249,7 +250,8 @@ LINKEDIN_ADS = Platform(
         _c("video_views", "video views", "video plays"),
         _ratios("average cpm", "average cpc", "click through rate", "lead form completion rate",
                 "conversion rate", "cost per conversion", "cost per lead", "engagement rate"),
-        _ignored("account name", "campaign group name", "campaign id", "campaign type", "campaign objective",
+        _c("campaign_type", "campaign type", parse="text"),
+        _ignored("account name", "campaign group name", "campaign id", "campaign objective",
                  "campaign start date", "campaign end date", "ad introduction text", "ad headline", "click url",
                  "clicks to landing page", "clicks to linkedin page", "total social actions", "reactions",
                  "comments", "shares", "follows", "other clicks", "viral impressions", "lead forms opened",
@@ -286,6 +288,7 @@ MICROSOFT_ADS = Platform(
     _merge(
         _c("date", "gregorian date", "gregoriandate", "time period", "timeperiod", parse="date"),
         _c("campaign", "campaign name", "campaignname", "campaign", parse="text"),
+        _c("campaign_type", "campaign type", "campaigntype", parse="text"),
         _c("ad_group", "ad group", "adgroupname", "ad group name", parse="text"),
         _c("keyword", "keyword", parse="text"),
         _c("device", "device type", "devicetype", parse="device"),
@@ -300,7 +303,7 @@ MICROSOFT_ADS = Platform(
                 "return on ad spend (roas)", "returnonadspend", "qualityscore", "quality score"),
         # 'All conversions' adds the goals not counted in 'Conversions': the latter are the conversions.
         _ignored("account name", "accountname", "account number", "accountnumber", "accountid", "campaignid",
-                 "adgroupid", "campaign status", "campaignstatus", "campaign type", "campaigntype", "adgroupstatus",
+                 "adgroupid", "campaign status", "campaignstatus", "adgroupstatus",
                  "ad group status", "all conv.", "all conv. value", "allconversions", "allrevenue",
                  "all conversions", "all revenue"),
     ),
