@@ -161,6 +161,33 @@ def test_all_ambiguous_slashes_read_month_first_and_say_so():
     assert "read as day first" in report.style
 
 
+@pytest.mark.parametrize("extra", [[], ["Jan 1, 2025"]])  # Polars' parser alone, and the general path
+def test_ambiguous_dates_take_the_order_under_which_they_lie_closer(extra):
+    # Day first: 1, 2 and 3 February (2 days apart end to end); month first: 2 January, 2 February,
+    # 2 March (59 days). A daily report runs over consecutive days, so day first it is.
+    values, report = run(parse_date, ["01/02/2025", "02/02/2025", "03/02/2025", *extra])
+    assert values[:3] == [D(2025, 2, 1), D(2025, 2, 2), D(2025, 2, 3)]
+    assert "D/M/YYYY (ambiguous: no part above 12, read as day first: the dates then span 2 days, against " \
+        "59 days read the other way)" in report.style
+    # 1/1, 1/2, 1/3 month first: 1-3 January (2 days); day first they would be 1 January to 1 March.
+    values, _ = run(parse_date, ["1/1/2025", "1/2/2025", "1/3/2025", *extra])
+    assert values[:3] == [D(2025, 1, 1), D(2025, 1, 2), D(2025, 1, 3)]
+    # Dotted dates the other way round: 1.1, 2.1, 3.1 read day first are 1-3 January.
+    values, _ = run(parse_date, ["1.1.2025", "2.1.2025", "3.1.2025", *extra])
+    assert values[:3] == [D(2025, 1, 1), D(2025, 1, 2), D(2025, 1, 3)]
+
+
+def test_an_ambiguous_date_column_is_a_finding_with_the_order_taken():
+    from kpi_core.readers import read_file
+
+    data = "Dato;Kampanje;Kostnad\n01/02/2025;Vinter;1 200,50\n02/02/2025;Vinter;800,00\n".encode()
+    r = read_file(data, "ark.csv")
+    assert r.frame["date"].to_list() == [D(2025, 2, 1), D(2025, 2, 2)]
+    [finding] = [f for f in r.findings if "day first" in f.message]
+    assert finding.level == "warning" and finding.where == "column 'Dato'"
+    assert finding.message.startswith("dates in 'Dato' have no day above 12")
+
+
 def test_impossible_dates_are_bad():
     values, report = run(parse_date, ["2025-02-30", "13/13/2025", "2025-01-01", "soon", "n/a"])
     assert values == [None, None, D(2025, 1, 1), None, None]

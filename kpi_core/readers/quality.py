@@ -7,6 +7,7 @@ advice to look at data quality first: double tracking, impossible counts, holes 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from datetime import date, timedelta
 
@@ -126,6 +127,11 @@ def parse_findings(reports: dict, lines: pl.Series) -> list[Finding]:
         if r.masked:
             out.append(Finding("info", f"masked low values: {r.masked} cell(s) in '{column}' are hidden by the "
                                "platform (such as '<5') and read as empty.", f"column '{column}'"))
+        how = re.search(r"(\S+) \(ambiguous: no part above 12, (read as [^)]*)\)", r.style)
+        if how:
+            out.append(Finding("warning", f"dates in '{column}' have no day above 12, so day and month could be "
+                               f"either way: {how[2]} ({how[1]}). Check that the date range is right.",
+                               f"column '{column}'"))
         if r.bad:
             examples = ", ".join(f"line {lines[pos]}: {text!r}" for pos, text in r.bad_examples)
             out.append(Finding("warning", f"{r.bad} cell(s) in '{column}' could not be read and are left empty "

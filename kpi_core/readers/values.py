@@ -352,7 +352,27 @@ def _plain_numeric_dates(text: pl.DataFrame) -> tuple[pl.Series, list[str]] | No
     if not (day_ok or month_ok):
         return None  # bad cells among them: _numeric_parts reports them the usual way
     first, style = _order(mark, not month_ok, not day_ok)
+    if day_ok and month_ok:
+        first, style = _closer_order(tries["day"], tries["month"], mark, first, style)
     return tries["day" if first else "month"], [style]
+
+
+def _closer_order(day: pl.Series, month: pl.Series, mark: str, first: bool, style: str) -> tuple[bool, str]:
+    """No cell tells day from month: take the order under which the dates lie closer together.
+
+    A daily report runs over consecutive days: '01/02/2025, 02/02/2025' is 1-2 February (one day
+    apart), not 2 January and 2 February. When both orders span as long, the separator's usual
+    order stays (month first for '/', day first for '.' and '-')."""
+    tries = {"day": day.drop_nulls(), "month": month.drop_nulls()}
+    span = {c: tries[c].max() - tries[c].min() if tries[c].n_unique() > 1 else None for c in tries}
+    if span["day"] is None or span["day"] == span["month"]:
+        return first, style
+    first = span["day"] < span["month"]
+    days = {c: f"{span[c].days} day{'s' if span[c].days != 1 else ''}" for c in span}
+    order = f"D{mark}M{mark}YYYY" if first else f"M{mark}D{mark}YYYY"
+    return first, (f"{order} (ambiguous: no part above 12, read as {'day' if first else 'month'} first: the dates "
+                   f"then span {days['day' if first else 'month']}, against "
+                   f"{days['month' if first else 'day']} read the other way)")
 
 
 def _numeric_parts(text: pl.DataFrame) -> tuple[pl.DataFrame, list[str]]:
@@ -364,7 +384,13 @@ def _numeric_parts(text: pl.DataFrame) -> tuple[pl.DataFrame, list[str]]:
         cells = g.filter(pl.col("sep") == mark)
         if not cells.height:
             continue
-        first, style = _order(mark, _any(cells, pl.col("a") > 12), _any(cells, pl.col("b") > 12))
+        day_over_12, month_over_12 = _any(cells, pl.col("a") > 12), _any(cells, pl.col("b") > 12)
+        first, style = _order(mark, day_over_12, month_over_12)
+        if not (day_over_12 or month_over_12):
+            year = pl.when(pl.col("y") < 100).then(pl.col("y") + 2000).otherwise(pl.col("y"))
+            a, b = pl.col("a"), pl.col("b")
+            both = cells.select(day=_date(year, b, a), month=_date(year, a, b))
+            first, style = _closer_order(both["day"], both["month"], mark, first, style)
         styles.append(style)
         if first:
             day_first.append(mark)
