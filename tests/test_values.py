@@ -180,7 +180,7 @@ def test_ambiguous_dates_take_the_order_under_which_they_lie_closer(extra):
 def test_an_ambiguous_date_column_is_a_finding_with_the_order_taken():
     from kpi_core.readers import read_file
 
-    data = "Dato;Kampanje;Kostnad\n01/02/2025;Vinter;1 200,50\n02/02/2025;Vinter;800,00\n".encode()
+    data = b"Dato;Kampanje;Kostnad\n01/02/2025;Vinter;1 200,50\n02/02/2025;Vinter;800,00\n"
     r = read_file(data, "ark.csv")
     assert r.frame["date"].to_list() == [D(2025, 2, 1), D(2025, 2, 2)]
     [finding] = [f for f in r.findings if "day first" in f.message]
