@@ -116,7 +116,7 @@ def map_columns(platform: Platform, header: list[str], overrides: dict[str, str 
                 continue
             if col.canonical is None:
                 rule = (RATIO_RULE if col.parse == "ratio"
-                        else f"{platform.label} '{h}': not used by any KPI")
+                        else f"{platform.label} '{h}': {col.note or 'not used by any KPI'}")
                 maps[h] = ColumnMap(h, None, rule)
                 continue
             rank = col.priority
@@ -143,4 +143,6 @@ def _rule(origin: str, header: str, col: Col) -> str:
         rule += f" × {col.times}"
     if col.parse == "device":
         rule += " (values normalised to mobile, desktop, tablet, other)"
+    if col.note:
+        rule += f" ({col.note})"
     return rule
