@@ -530,6 +530,8 @@ NAMES: Mapping[str, Mapping[str, str]] = {
     "customer_type": {"en": "New or returning", "nb": "Ny eller tilbakevendende", "sv": "Ny eller återkommande"},
     "landing_page": {"en": "Landing page", "nb": "Landingsside", "sv": "Landningssida"},
     "lifecycle_stage": {"en": "Lifecycle stage", "nb": "Livssyklusfase", "sv": "Livscykelfas"},
+    "education": {"en": "Education", "nb": "Utdanning", "sv": "Utbildning"},
+    "marital_status": {"en": "Marital status", "nb": "Sivilstatus", "sv": "Civilstånd"},
 }
 
 

@@ -502,10 +502,22 @@ HUBSPOT_DEALS = Platform(
     min_score=3,
 )
 
+# Kaggle's iFood marketing_campaign.csv (tab-separated) and its marketing_data.csv variant: one row per
+# customer, read by records.read_customer_table.
+IFOOD_CUSTOMERS = Platform(
+    "ifood_customers", "iFood customer table", "customers",
+    _ignored("id", "year birth", "education", "marital status", "income", "kidhome", "teenhome", "dt customer",
+             "recency", "mntwines", "mntfruits", "mntmeatproducts", "mntfishproducts", "mntsweetproducts",
+             "mntgoldprods", "numdealspurchases", "numwebpurchases", "numcatalogpurchases", "numstorepurchases",
+             "numwebvisitsmonth", "acceptedcmp1", "acceptedcmp2", "acceptedcmp3", "acceptedcmp4", "acceptedcmp5",
+             "complain", "z costcontact", "z revenue", "response"),
+    min_score=3,
+)
+
 GENERIC_PLATFORM = Platform("generic", "Generic sheet", "performance", {})
 
 PLATFORMS: tuple[Platform, ...] = (
     GOOGLE_ADS, META_ADS, LINKEDIN_ADS, TIKTOK_ADS, MICROSOFT_ADS, SNAPCHAT_ADS, GA4, UNIVERSAL_ANALYTICS,
     MAILCHIMP, KLAVIYO, KAG_FACEBOOK, SHOPIFY_ORDERS, WOOCOMMERCE_ORDERS, SHOPIFY_CUSTOMERS, HUBSPOT_CONTACTS,
-    HUBSPOT_DEALS,
+    HUBSPOT_DEALS, IFOOD_CUSTOMERS,
 )
