@@ -117,3 +117,16 @@ def test_people_of_a_customer_table_never_add_up_with_another_source():
     ads = pl.DataFrame({"source": ["meta_ads"], "customers": [7.0]})
     both = compute(pl.concat([table, ads], how="diagonal_relaxed"), ["ltv"]).row(0)
     assert both["customers"] is None and both["ltv"] is None
+
+
+def test_unreadable_cells_are_named_with_their_line_as_written():
+    text = ("ID\tEducation\tMntWines\tNumWebPurchases\tDt_Customer\n"
+            "1\tPhD\t1oo\t2\t31-02-2013\n2\tPhD\t50\t1\tsoon\n")
+    r = read_file(text.encode(), "marketing_campaign.csv")
+    warnings = [f.message for f in r.findings if f.level == "warning"]
+    assert "1 cell(s) in 'MntWines' could not be read and are left empty (line 2: '1oo')." in warnings
+    # 31 February does not exist; the cell is shown as the file writes it, not as made ISO.
+    assert ("2 cell(s) in 'Dt_Customer' could not be read and are left empty (line 2: '31-02-2013', "
+            "line 3: 'soon').") in warnings
+    # Revenue: customer 1's only amount is unreadable, so only customer 2's 50 counts; orders 2 + 1 = 3.
+    assert totals(r) == {"customers": 2, "orders": 3, "revenue": 50, "repeat_customers": 1}

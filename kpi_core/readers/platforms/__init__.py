@@ -5,7 +5,8 @@ platforms share it (``Impressions`` says little, ``Impr.`` says Google Ads). Nam
 may use (``Date``, ``Clicks``, ``Kostnad``) weigh nothing, so a tidy Swedish sheet stays generic
 instead of being taken for a Google Ads export. A platform needs a score of at least 1 (one header
 of its own, or two it shares with one other platform); shop and CRM exports need three (HubSpot
-contacts two: 'Lifecycle Stage' and 'Original Source' are its own words).
+contacts two: 'Lifecycle Stage' and 'Original Source' are its own words), and so do the public data
+sets' layouts (KAG's Facebook ads, iFood's customer table).
 """
 
 from __future__ import annotations

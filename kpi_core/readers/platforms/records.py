@@ -1,7 +1,9 @@
 """Shop and CRM exports: lists of orders, customers, contacts and deals.
 
 Each reader returns one record per order / customer / contact / deal (schema.RECORD_COLUMNS) and,
-for orders and contacts, daily additive measures so the file feeds the scorecard like an ad export.
+for orders and contacts, daily additive measures so the file feeds the scorecard like an ad export;
+a customer table with totals per customer (the iFood layout, ``read_customer_table``) gives undated
+measures per customer group instead.
 Personal data never leaves this module: e-mails and record ids become a salted SHA-256 (first 16 hex
 digits), and names, phones and addresses are not read at all; a finding lists what was dropped.
 
@@ -184,7 +186,7 @@ def read_woocommerce_orders(raw: RawTable, platform: Platform, name: str, salt: 
         "order_id": sheet.text("order_id", "order number", "order id", "order #"),
         "customer_id": sheet.hashed("customer_id", "customer email", "billing email", "customer id", "customer"),
         "date": _iso_date(sheet.text("date", "order date", "paid date", "date"), r"^(\d{1,2})/(\d{1,2})/(\d{4})",
-                          "${3}-${1}-${2}"),
+                          "${3}-${1}-${2}")[0],
         "revenue": order_total,
         "refunded": refunded,
         "discount": sheet.num("discount", "discount total", "cart discount"),
@@ -198,12 +200,14 @@ def read_woocommerce_orders(raw: RawTable, platform: Platform, name: str, salt: 
                           " are no sale (left out of every total); a refunded order's revenue is taken off.")
 
 
-def _iso_date(text: pl.Series, pattern: str, to: str) -> pl.Series:
+def _iso_date(text: pl.Series, pattern: str, to: str) -> tuple[pl.Series, values.ParseReport]:
     """Dates in a layout known from the platform, made ISO before parsing: WooCommerce writes 'MM/DD/YYYY
     H:i:s' (01/03 is 3 January, not 1 March), iFood 'DD-MM-YYYY'. Other cells are parsed as they are."""
     iso = text.str.replace(pattern, to)
     iso = iso.str.replace(r"^(\d{4})-(\d)-", "${1}-0${2}-").str.replace(r"^(\d{4}-\d{2})-(\d)\b", "${1}-0${2}")
-    return values.parse_date(iso)[0]
+    dates, report = values.parse_date(iso)
+    report.bad_examples = [(pos, text[pos]) for pos, _ in report.bad_examples]  # as written, not as made ISO
+    return dates, report
 
 
 def _orders_result(sheet: _Sheet, platform: Platform, name: str, lines: dict[str, pl.Series],
@@ -392,13 +396,15 @@ def read_customer_table(raw: RawTable, platform: Platform, name: str, salt: byte
         return pl.select(pl.when(filled).then(pl.sum_horizontal(parsed))).to_series().alias(field)
 
     revenue, orders = total("revenue", amounts), total("orders", purchases)
-    since = sheet.text("since", "dt customer")
+    since, report = _iso_date(sheet.text("since", "dt customer"), r"^(\d{1,2})-(\d{1,2})-(\d{4})$", "${3}-${2}-${1}")
+    if sheet.has("dt customer"):
+        reports[sheet.by_key["dt customer"]] = report
     table = pl.DataFrame({
         "customer_id": sheet.hashed("customer_id", "id"),
         LINE: lines,
         "revenue": revenue if revenue is not None else pl.Series([None] * sheet.n, dtype=pl.Float64),
         "orders": orders if orders is not None else pl.Series([None] * sheet.n, dtype=pl.Float64),
-        "since": _iso_date(since, r"^(\d{1,2})-(\d{1,2})-(\d{4})$", "${3}-${2}-${1}"),
+        "since": since,
         **{d: sheet.text(d, key) for d, key in _DIMENSIONS.items()},
     })
     table = table.with_columns(pl.col(LINE).min().over("customer_id").alias("first"))
