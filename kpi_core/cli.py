@@ -12,7 +12,9 @@ The JSON output is a contract (acceptance checks, consultants' scripts and CI re
 Rates are fractions. With an orders export (Shopify, WooCommerce), ``kpis`` and the goal plan also
 hold the loyalty KPIs only orders can answer (repeat purchase rate, LTV, LTV:CAC, churn), over the
 days the orders cover, computed as the app's scorecard does (kpi_core.loyalty); null when the orders
-cannot tell (churn needs 90 days of history), with a note saying why.
+cannot tell (churn needs 90 days of history), with a note saying why. A customer table (one row per
+customer with totals, the iFood layout) gives customers, orders and revenue without dates: AOV, LTV and
+repeat purchase rate over the window its totals cover; what it cannot give, the goal plan names.
 A file that cannot be used gives exit code 2 and one line on stderr.
 """
 

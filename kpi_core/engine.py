@@ -10,8 +10,9 @@ counted once: see ``sources.reconcile``.
 Three more rules, each enforced in ``aggregate``:
 - A zero or missing denominator gives null, never 0, inf or NaN.
 - Non-additive measures (reach, users, customers, unique opens) count people. A group keeps
-  such a measure only when exactly one source row carries it (the export's own grain);
-  otherwise it is null and the result says why.
+  such a measure only when exactly one source row carries it (the export's own grain), or when
+  every row that carries it comes from a customer table (``sources.PEOPLE_LISTS``: one row per
+  distinct customer, so its people add up); otherwise it is null and the result says why.
 - Money in different currencies is never added up: a group whose rows carry more than one
   currency gets null money measures (and a note) until the user converts them.
 """
@@ -29,7 +30,7 @@ import polars as pl
 from kpi_core import catalog
 from kpi_core.catalog import Formula, Kpi
 from kpi_core.schema import MEASURES, MONEY_MEASURES, NON_ADDITIVE
-from kpi_core.sources import reconcile
+from kpi_core.sources import PEOPLE_LISTS, reconcile
 
 Grain = Literal["day", "week", "month", "quarter"]
 _TRUNCATE = {"day": "1d", "week": "1w", "month": "1mo", "quarter": "1q"}  # 1w starts on Monday
@@ -237,11 +238,17 @@ def aggregate(frame: pl.DataFrame, keys: Sequence[str] = ()) -> tuple[pl.DataFra
     mixed = has_currency and frame["currency"].drop_nulls().n_unique() > 1
     n_cur = pl.col("currency").drop_nulls().n_unique() if mixed else pl.lit(1)
     aggs: list[pl.Expr] = [pl.len().alias(ROWS)]
+    # Rows of a customer table, when the frame has any (else the usual rule alone, at no extra cost).
+    lists = sorted(PEOPLE_LISTS)
+    has_lists = "source" in frame.columns and bool(frame["source"].is_in(lists).any())
+    listed = pl.col("source").is_in(lists) if has_lists else None
     for m in measures:
         c = pl.col(m)
         if m in NON_ADDITIVE:
             # Only exact when one source row carries it: summing people double counts them.
             expr = pl.when(c.count() == 1).then(c.max())
+            if listed is not None:  # ... unless each row is another person of one customer table
+                expr = pl.when((c.count() > 0) & (c.filter(~listed).count() == 0)).then(c.sum()).otherwise(expr)
         else:
             expr = pl.when(c.count() > 0).then(c.sum())
         if m in MONEY_MEASURES:
@@ -261,7 +268,7 @@ def aggregate(frame: pl.DataFrame, keys: Sequence[str] = ()) -> tuple[pl.DataFra
 
     notes: list[str] = []
     for m in measures:
-        if m in NON_ADDITIVE and out.height and (out[f"__n_{m}"] > 1).any():
+        if m in NON_ADDITIVE and out.height and ((out[f"__n_{m}"] > 1) & out[m].is_null()).any():
             notes.append(
                 f"{m.replace('_', ' ').capitalize()} counts people, so it cannot be added up over "
                 f"rows (days, campaigns or platforms) without counting someone twice; it is shown "

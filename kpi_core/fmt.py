@@ -331,6 +331,16 @@ TEXTS: Mapping[str, Mapping[str, str]] = {
               "ark med ordrenummer, kunde, dato og beløp) på Data-siden.",
         "sv": "Lojalitet behöver butikens ordrar: ladda upp en orderexport (Shopifys orders_export.csv, eller ett "
               "ark med ordernummer, kund, datum och belopp) på sidan Data."},
+    "loyalty_customer_table": {
+        "en": "{files}: a customer table, one row per customer with totals but no order dates. It gives customers, "
+              "orders, revenue, AOV, LTV and repeat purchase rate on the Segments page; cohorts, churn and LTV curves "
+              "need each order with its date.",
+        "nb": "{files}: en kundetabell, én rad per kunde med summer men uten ordredatoer. Den gir kunder, ordrer, "
+              "omsetning, AOV, LTV og gjenkjøpsrate på Segmenter-siden; kohorter, frafall og LTV-kurver trenger "
+              "hver ordre med dato.",
+        "sv": "{files}: en kundtabell, en rad per kund med summor men utan orderdatum. Den ger kunder, ordrar, "
+              "intäkter, AOV, LTV och återköpsgrad på sidan Segment; kohorter, kundbortfall och LTV-kurvor behöver "
+              "varje order med datum."},
     "order_currency": {"en": "Currency of the orders analysed (amounts in different currencies are never added)",
                        "nb": "Valuta for ordrene (beløp i ulike valutaer legges aldri sammen)",
                        "sv": "Valuta för ordrarna (belopp i olika valutor läggs aldrig ihop)"},
@@ -531,6 +541,8 @@ NAMES: Mapping[str, Mapping[str, str]] = {
     "customer_type": {"en": "New or returning", "nb": "Ny eller tilbakevendende", "sv": "Ny eller återkommande"},
     "landing_page": {"en": "Landing page", "nb": "Landingsside", "sv": "Landningssida"},
     "lifecycle_stage": {"en": "Lifecycle stage", "nb": "Livssyklusfase", "sv": "Livscykelfas"},
+    "education": {"en": "Education", "nb": "Utdanning", "sv": "Utbildning"},
+    "marital_status": {"en": "Marital status", "nb": "Sivilstatus", "sv": "Civilstånd"},
 }
 
 

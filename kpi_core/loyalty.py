@@ -436,6 +436,12 @@ def order_currencies(results: Sequence[ReadResult]) -> list[str]:
     return sorted(codes)
 
 
+def customer_tables(results: Sequence[ReadResult]) -> list[str]:
+    """The files that are customer tables with measures (one row per customer, no order dates: the iFood
+    layout): they answer customers, orders and revenue, but no cohort or churn."""
+    return [r.file for r in results if r.kind == "customers" and not r.frame.is_empty()]
+
+
 def dropped_personal_data(results: Sequence[ReadResult]) -> list[str]:
     """What the readers left out as personal data, per file ("orders_export.csv: Email, Billing Name…")."""
     return [f"{r.file}: {f.message}" for r in results for f in r.findings if "personal data" in f.message]

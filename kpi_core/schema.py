@@ -98,6 +98,8 @@ DIMENSIONS: dict[str, Dimension] = {
         _D("customer_type", "New or returning customer."),
         _D("landing_page", "Landing page."),
         _D("lifecycle_stage", "CRM lifecycle stage."),
+        _D("education", "Customer's education level, as a customer table writes it."),
+        _D("marital_status", "Customer's marital status, as a customer table writes it."),
         _D("currency", "ISO currency code of the row's money values."),
     ]
 }
@@ -150,6 +152,7 @@ RECORD_COLUMNS: dict[str, dict[str, str]] = {
         "total_orders": "Lifetime order count as exported.",
         "accepts_marketing": "True when the customer accepts e-mail marketing.",
         "country": "Country code, when exported.",
+        "since": "When the customer joined (enrolment date), when exported.",
     },
     "contacts": {
         "contact_id": "Salted hash of the CRM record id.",

@@ -41,7 +41,12 @@ ROLES: Mapping[str, str] = {
     "shopify": "shop",
     "shopify_orders": "shop",
     "woocommerce_orders": "shop",
+    "ifood_customers": "shop",
 }
+
+# Sources whose rows are each one distinct person (a customer table: its reader keeps one row per
+# customer id). Within such a source, counts of people add up over rows (engine.aggregate).
+PEOPLE_LISTS: frozenset[str] = frozenset({"ifood_customers"})
 
 # measure -> tiers of roles, best first. Ad and e-mail tools attribute results to the activity
 # we analyse; analytics sees all traffic; the CRM is the system of record for leads and customers.

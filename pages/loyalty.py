@@ -17,6 +17,9 @@ if problem:
     st.error(problem, icon=":material/error:")
     st.stop()
 if orders is None:
+    tables = loyalty.customer_tables(data.results) if data is not None else []
+    if tables:
+        st.info(ui.t("loyalty_customer_table", files=fmt.md(", ".join(tables))))
     st.info(ui.t("loyalty_no_orders"))
     st.page_link("pages/data.py", label=ui.t("page_data"), icon=":material/upload_file:")
     st.stop()

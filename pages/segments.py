@@ -76,7 +76,7 @@ st.subheader(ui.t("why_moved"), anchor=False)
 period = view.filters.period
 try:
     if period is None:
-        raise ValueError(ui.t("no_rows"))
+        raise ValueError(ui.t("no_dates"))
     moved = ui.memo(explain.decompose, view, "by_dimension", kpi_id=kpi, by=dim, current=period,
                     previous=period.previous(), inputs=inputs)
 except ValueError as exc:

@@ -332,15 +332,43 @@ def test_older_hubspot_export_without_lead_dates_uses_create_date():
     assert r.records["lifecycle_stage"].to_list() == ["customer", "lead", "mql"]
 
 
-def test_generic_sheet_with_underscored_headers_and_float_artifacts():
-    r = read("generic_kag.csv")
-    assert (r.platform, r.currency) == ("generic", None)
-    # Spent 1.429999948 + 1.820000023 + 0 = 3.249999971; impressions 7350 + 17861 + 693 = 25904; clicks 1 + 2 + 0 = 3;
-    # Total_Conversion 2 + 2 + 1 = 5 (Approved_Conversion is not mapped: the user may choose it instead).
-    assert totals(r) == {"impressions": 25904, "clicks": 3, "spend": pytest.approx(3.249999971),
-                         "conversions": 5}
-    assert mapping(r)["Approved_Conversion"] is None and rules(r)["Approved_Conversion"] == "unrecognised"
-    assert "date" not in r.frame.columns
+def test_kag_facebook_ads_one_row_per_ad_with_float_artifacts():
+    r = read("kag_conversion_data.csv")
+    assert (r.platform, r.kind, r.currency) == ("meta_ads", "performance", None)
+    assert r.rows_read == 4 and r.rows_used == 4 and r.rows_excluded == []
+    # Spent 1.429999948 + 1.820000023 + 0 + 1.25 = 4.499999971; impressions 7350 + 17861 + 693 + 4259 = 30163;
+    # clicks 1 + 2 + 0 + 1 = 4; Total_Conversion 2 + 2 + 1 + 1 = 6 (Approved_Conversion 1 + 0 + 0 + 0 is not added).
+    assert totals(r) == {"impressions": 30163, "clicks": 4, "spend": pytest.approx(4.499999971), "conversions": 6}
+    assert mapping(r) == {"ad_id": "ad", "xyz_campaign_id": "campaign", "fb_campaign_id": "ad_group", "age": "age",
+                          "gender": "gender", "interest": "audience", "Impressions": "impressions",
+                          "Clicks": "clicks", "Spent": "spend", "Total_Conversion": "conversions",
+                          "Approved_Conversion": None}
+    assert "interest code" in rules(r)["interest"] and "ad set" in rules(r)["fb_campaign_id"]
+    assert "subset of Total_Conversion" in rules(r)["Approved_Conversion"]
+    assert "map this column to conversions" in rules(r)["Approved_Conversion"]
+    assert r.frame["ad"].to_list() == ["708746", "708749", "708771", "708815"]
+    assert r.frame["audience"].to_list() == ["15", "16", "20", "15"] and "date" not in r.frame.columns
+    messages = [f.message for f in r.findings]
+    # Lines 2 and 5 share campaign 916, audience 15, 30-34 and M, but they are two ads: no duplicate warning.
+    assert not any("double tracking" in m for m in messages)
+    assert not any(m.startswith("not recognised") for m in messages)
+    # 2 conversions on 1 click (line 2), 1 on 0 clicks (line 4): view-through, said as an info, not a warning.
+    above = [f for f in r.findings if f.message.startswith("conversions above clicks")]
+    assert [(f.level, f.where) for f in above] == [("info", "lines 2, 4")] and "view-through" in above[0].message
+    assert not any(m.startswith("more conversions than clicks") for m in messages)
+
+
+def test_kag_approved_conversions_are_a_choice_in_the_mapping():
+    r = read("kag_conversion_data.csv", overrides={"Approved_Conversion": "conversions"})
+    # Approved_Conversion 1 + 0 + 0 + 0 = 1; Total_Conversion is left out, saying why.
+    assert totals(r)["conversions"] == 1
+    assert rules(r)["Total_Conversion"] == "also conversions; 'Approved_Conversion' is used"
+
+
+def test_a_sheet_with_an_interest_column_alone_stays_generic():
+    text = b"Date,Campaign,interest,Impressions,Clicks,Spent\n2025-01-01,A,15,100,5,10\n"
+    r = read_file(text, "mine.csv")
+    assert r.platform == "generic" and mapping(r)["interest"] is None
 
 
 def test_record_exports_show_their_mapping_and_the_personal_columns():

@@ -18,6 +18,7 @@ from kpi_core.readers.platforms.performance import read_performance
 from kpi_core.readers.platforms.records import READERS
 from kpi_core.readers.result import ColumnMap, Exclusion, Finding, ReadError, ReadResult
 from kpi_core.readers.sniff import read_table
+from kpi_core.sources import PEOPLE_LISTS
 
 __all__ = ["ColumnMap", "Exclusion", "Finding", "ReadError", "ReadResult", "combine", "overlaps", "read_file"]
 
@@ -72,7 +73,14 @@ def combine(results: list[ReadResult]) -> pl.DataFrame:
 
 
 def overlaps(results: list[ReadResult]) -> list[Finding]:
-    """Findings across files: the same platform's dates and campaigns twice, money in several currencies."""
+    """Findings across files: the same platform's dates and campaigns twice, two customer tables of one
+    source (their customers add up: one in both counts twice), money in several currencies."""
     found = quality.overlaps([(r.file, r.platform, r.frame) for r in results if not r.frame.is_empty()])
+    for source in sorted(PEOPLE_LISTS):
+        files = [r.file for r in results if r.platform == source]
+        if len(files) > 1:
+            found.append(Finding("warning", f"{' and '.join(files)} are both customer tables of one kind: a customer "
+                                 "in both is counted twice. Load one, unless they hold different customers.",
+                                 ", ".join(files)))
     codes = {r.currency for r in results if r.currency}
     return found + quality.mixed_currencies(codes)

@@ -35,7 +35,8 @@ def _rows_where(frame: pl.DataFrame, condition: pl.Expr) -> list[int]:
 def row_findings(frame: pl.DataFrame, views: bool = False, breakdown: Sequence[str] = ()) -> list[Finding]:
     """Clicks > impressions, conversions > clicks, negative money, duplicated rows, future dates.
 
-    ``views``: the conversions may include view-through ones, which need no click. ``breakdown``:
+    ``views``: the conversions may include view-through ones, which need no click (said as an info,
+    not warned about). ``breakdown``:
     non-canonical columns that tell rows apart too (LinkedIn's conversion name)."""
     out: list[Finding] = []
     cols = set(frame.columns)
@@ -44,11 +45,15 @@ def row_findings(frame: pl.DataFrame, views: bool = False, breakdown: Sequence[s
         if bad:
             out.append(Finding("warning", f"more clicks than impressions on {len(bad)} row(s): check the export "
                                "or the column mapping.", _lines(bad)))
-    if {"conversions", "clicks"} <= cols and not views:
+    if {"conversions", "clicks"} <= cols:
         bad = _rows_where(frame, pl.col("conversions") > pl.col("clicks"))
-        if bad:
+        if bad and not views:
             out.append(Finding("warning", f"more conversions than clicks on {len(bad)} row(s): conversions may be "
                                "counted twice (double tracking) or include view-through.", _lines(bad)))
+        elif bad:
+            out.append(Finding("info", f"conversions above clicks on {len(bad)} row(s): expected here, the "
+                               "conversions include view-through ones (people who saw the ad and converted "
+                               "without clicking), so the conversion rate per click can pass 100 %.", _lines(bad)))
     for m in sorted(MONEY_MEASURES & cols):
         bad = _rows_where(frame, pl.col(m) < 0)
         if bad:

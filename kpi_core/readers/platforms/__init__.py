@@ -5,7 +5,8 @@ platforms share it (``Impressions`` says little, ``Impr.`` says Google Ads). Nam
 may use (``Date``, ``Clicks``, ``Kostnad``) weigh nothing, so a tidy Swedish sheet stays generic
 instead of being taken for a Google Ads export. A platform needs a score of at least 1 (one header
 of its own, or two it shares with one other platform); shop and CRM exports need three (HubSpot
-contacts two: 'Lifecycle Stage' and 'Original Source' are its own words).
+contacts two: 'Lifecycle Stage' and 'Original Source' are its own words), and so do the public data
+sets' layouts (KAG's Facebook ads, iFood's customer table).
 """
 
 from __future__ import annotations
@@ -116,7 +117,7 @@ def map_columns(platform: Platform, header: list[str], overrides: dict[str, str 
                 continue
             if col.canonical is None:
                 rule = (RATIO_RULE if col.parse == "ratio"
-                        else f"{platform.label} '{h}': not used by any KPI")
+                        else f"{platform.label} '{h}': {col.note or 'not used by any KPI'}")
                 maps[h] = ColumnMap(h, None, rule)
                 continue
             rank = col.priority
@@ -143,4 +144,6 @@ def _rule(origin: str, header: str, col: Col) -> str:
         rule += f" × {col.times}"
     if col.parse == "device":
         rule += " (values normalised to mobile, desktop, tablet, other)"
+    if col.note:
+        rule += f" ({col.note})"
     return rule

@@ -1,7 +1,9 @@
 """Shop and CRM exports: lists of orders, customers, contacts and deals.
 
 Each reader returns one record per order / customer / contact / deal (schema.RECORD_COLUMNS) and,
-for orders and contacts, daily additive measures so the file feeds the scorecard like an ad export.
+for orders and contacts, daily additive measures so the file feeds the scorecard like an ad export;
+a customer table with totals per customer (the iFood layout, ``read_customer_table``) gives undated
+measures per customer group instead.
 Personal data never leaves this module: e-mails and record ids become a salted SHA-256 (first 16 hex
 digits), and names, phones and addresses are not read at all; a finding lists what was dropped.
 
@@ -21,19 +23,21 @@ Internal values (``marketingqualifiedlead``, ``PAID_SOCIAL``) read as the UI lab
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 
 import polars as pl
 
 from kpi_core.readers import quality, values
 from kpi_core.readers.platforms import Platform, normalise_header
 from kpi_core.readers.platforms.preamble import period_of_rows
-from kpi_core.readers.result import ColumnMap, Finding, ReadError, ReadResult
+from kpi_core.readers.result import ColumnMap, Exclusion, Finding, ReadError, ReadResult
 from kpi_core.readers.sniff import LINE, RawTable
 from kpi_core.schema import RECORD_COLUMNS
 
 # Personal data: never read. Country codes and Shopify's order number 'Name' are not personal.
 _PERSONAL = {"email", "customer email", "customer", "first name", "last name", "phone", "phone number",
-             "mobile phone number", "contact owner", "deal owner", "note", "notes", "ip address", "billing name"}
+             "mobile phone number", "contact owner", "deal owner", "note", "notes", "ip address", "billing name",
+             "year birth", "income", "kidhome", "teenhome"}
 _PERSONAL_PREFIXES = ("billing ", "default address ", "address")
 _ADDRESS_PARTS = {"name", "street", "address1", "address2", "company", "city", "zip", "province", "phone"}
 _KEEP = {"default address country code", "default address province code", "billing country", "shipping country",
@@ -71,10 +75,11 @@ class _Sheet:
     """A record export's columns by normalised header. Remembers which header fed which record field,
     so the mapping shown to the user says it (and which columns were dropped as personal data)."""
 
-    def __init__(self, raw: RawTable, salt: bytes):
+    def __init__(self, raw: RawTable, salt: bytes, rules: dict[str, str] | None = None):
         self.raw, self.salt, self.n = raw, salt, raw.frame.height
         self.by_key = {normalise_header(h)[0]: h for h in raw.header}
         self.used: dict[str, str] = {}
+        self.rules = rules or {}  # normalised header -> the rule text shown for it (what it holds, why)
 
     def has(self, key: str) -> bool:
         return key in self.by_key
@@ -108,8 +113,10 @@ class _Sheet:
     def maps(self, platform: Platform) -> list[ColumnMap]:
         out = []
         for h in self.raw.header:
-            field = self.used.get(h)
-            if _is_personal(normalise_header(h)[0]):
+            field, key = self.used.get(h), normalise_header(h)[0]
+            if key in self.rules:
+                rule = f"{platform.label} '{h}': {self.rules[key]}"
+            elif _is_personal(key):
                 rule = f"personal data: only a salted hash is kept ({field})" if field else "personal data, not read"
             else:
                 rule = f"{platform.label} '{h}'" if field else f"{platform.label} '{h}': not used"
@@ -117,13 +124,16 @@ class _Sheet:
         return out
 
     def result(self, platform: Platform, name: str, records: pl.DataFrame, frame: pl.DataFrame,
-               findings: list[Finding], currency: str | None = None) -> ReadResult:
+               findings: list[Finding], currency: str | None = None,
+               excluded: Sequence[Exclusion] = ()) -> ReadResult:
+        """``excluded``: data rows the reader set aside itself (a repeated customer id)."""
         raw = self.raw
         body = [e for e in raw.excluded if e.line > raw.header_line]
         return ReadResult(file=name, platform=platform.id, kind=platform.kind, frame=frame, currency=currency,
-                          columns=self.maps(platform), rows_read=raw.frame.height + len(body), rows_excluded=body,
+                          columns=self.maps(platform), rows_read=raw.frame.height + len(body),
+                          rows_excluded=sorted([*body, *excluded], key=lambda e: e.line),
                           findings=raw.findings + _personal(raw) + findings, records=records,
-                          rows_used_override=raw.frame.height, date_range=period_of_rows(frame))
+                          rows_used_override=raw.frame.height - len(excluded), date_range=period_of_rows(frame))
 
 
 def _channel(sheet: _Sheet) -> pl.Series:
@@ -175,7 +185,8 @@ def read_woocommerce_orders(raw: RawTable, platform: Platform, name: str, salt: 
     lines = {
         "order_id": sheet.text("order_id", "order number", "order id", "order #"),
         "customer_id": sheet.hashed("customer_id", "customer email", "billing email", "customer id", "customer"),
-        "date": _month_first(sheet.text("date", "order date", "paid date", "date")),
+        "date": _iso_date(sheet.text("date", "order date", "paid date", "date"), r"^(\d{1,2})/(\d{1,2})/(\d{4})",
+                          "${3}-${1}-${2}")[0],
         "revenue": order_total,
         "refunded": refunded,
         "discount": sheet.num("discount", "discount total", "cart discount"),
@@ -189,11 +200,14 @@ def read_woocommerce_orders(raw: RawTable, platform: Platform, name: str, salt: 
                           " are no sale (left out of every total); a refunded order's revenue is taken off.")
 
 
-def _month_first(text: pl.Series) -> pl.Series:
-    """WooCommerce writes 'MM/DD/YYYY H:i:s': made ISO before parsing, so 01/03 is 3 January, not 1 March."""
-    iso = text.str.replace(r"^(\d{1,2})/(\d{1,2})/(\d{4})", "${3}-${1}-${2}")
+def _iso_date(text: pl.Series, pattern: str, to: str) -> tuple[pl.Series, values.ParseReport]:
+    """Dates in a layout known from the platform, made ISO before parsing: WooCommerce writes 'MM/DD/YYYY
+    H:i:s' (01/03 is 3 January, not 1 March), iFood 'DD-MM-YYYY'. Other cells are parsed as they are."""
+    iso = text.str.replace(pattern, to)
     iso = iso.str.replace(r"^(\d{4})-(\d)-", "${1}-0${2}-").str.replace(r"^(\d{4}-\d{2})-(\d)\b", "${1}-0${2}")
-    return values.parse_date(iso)[0]
+    dates, report = values.parse_date(iso)
+    report.bad_examples = [(pos, text[pos]) for pos, _ in report.bad_examples]  # as written, not as made ISO
+    return dates, report
 
 
 def _orders_result(sheet: _Sheet, platform: Platform, name: str, lines: dict[str, pl.Series],
@@ -242,6 +256,7 @@ def read_shopify_customers(raw: RawTable, platform: Platform, name: str, salt: b
         "total_orders": sheet.num("total_orders", "total orders"),
         "accepts_marketing": accepts.is_in(["yes", "true", "ja", "1"]),
         "country": sheet.text("country", "default address country code", "country code", "country"),
+        "since": pl.Series([None] * sheet.n, dtype=pl.Date),
     })
     return sheet.result(platform, name, records, pl.DataFrame(), [])
 
@@ -313,10 +328,147 @@ def read_hubspot_deals(raw: RawTable, platform: Platform, name: str, salt: bytes
     return sheet.result(platform, name, records, pl.DataFrame(), [])
 
 
+# --- A customer table: one row per customer, amounts and purchase counts over a window -----------
+# Kaggle's iFood marketing data (marketing_campaign.csv, tab-separated; marketing_data.csv with
+# '$58,138.00 ' incomes and a Country column). Each column's rule says what it holds and why it is
+# read or not; the decisions:
+# - revenue = the Mnt… amounts (spent per product category in the last 2 years), summed;
+# - orders = web + catalogue + store purchases. NumDealsPurchases counts purchases made with a
+#   discount, which were made through one of those channels: adding it would count them twice;
+# - repeat customers = customers with 2 or more of those purchases;
+# - none of these has a date: Dt_Customer is when the customer enrolled, not when they bought, and
+#   Recency counts days back from a snapshot date the file does not give. So the table has no
+#   period: its measures are undated (Segments, Funnel and the command line use them), the enrolment
+#   dates stay with each customer (records ``since``) and a finding counts new customers per year;
+# - Year_Birth, Income, Kidhome and Teenhome are personal attributes and are not read;
+# - campaign acceptances (AcceptedCmp1-5, Response) fit no KPI of the catalog (a response rate per
+#   customer contacted is none of them) and are not read; Z_CostContact and Z_Revenue are constants.
+_AMOUNTS = {"mntwines": "wine", "mntfruits": "fruits", "mntmeatproducts": "meat products", "mntfishproducts":
+            "fish products", "mntsweetproducts": "sweet products", "mntgoldprods": "gold products"}
+_PURCHASES = {"numwebpurchases": "on the web site", "numcatalogpurchases": "from the catalogue",
+              "numstorepurchases": "in stores"}
+_NOT_A_KPI = "no KPI of the catalog takes it (a response rate per customer contacted is none of them): not read"
+CUSTOMER_TABLE_RULES: dict[str, str] = {
+    "id": "the customer's id: only a salted hash is kept (customer_id); a repeated id is counted once",
+    "year birth": "a personal attribute (year of birth): not read",
+    "income": "a personal attribute (household income): not read",
+    "kidhome": "a personal attribute (children at home): not read",
+    "teenhome": "a personal attribute (teenagers at home): not read",
+    "education": "the customer's education level, as written",
+    "marital status": "the customer's marital status, as written",
+    "country": "the customer's country, as written",
+    "dt customer": "the customer's enrolment date, kept with the customer (since): it dates when they joined, "
+                   "not their purchases, so it gives the measures no date",
+    "recency": "days since the last purchase, counted from a snapshot date the file does not give: not read",
+    **{k: f"amount spent on {what} in the last 2 years: summed into revenue with the other Mnt columns"
+       for k, what in _AMOUNTS.items()},
+    **{k: f"purchases {where}: summed into orders (web + catalogue + store)" for k, where in _PURCHASES.items()},
+    "numdealspurchases": "purchases made with a discount, already among the web, catalogue and store purchases: "
+                         "not added (they would count twice)",
+    "numwebvisitsmonth": "web site visits in the last month only, while the purchases cover 2 years: not read as "
+                         "sessions",
+    **{f"acceptedcmp{n}": f"1 when the customer accepted the offer of campaign {n}; {_NOT_A_KPI}" for n in range(1, 6)},
+    "response": f"1 when the customer accepted the offer of the last campaign; {_NOT_A_KPI}",
+    "complain": "1 when the customer complained in the last 2 years: no KPI uses it, not read",
+    "z costcontact": "a constant (the cost per contact, the same in every row): not read",
+    "z revenue": "a constant (the revenue per accepted offer, the same in every row): not read",
+}
+_DIMENSIONS = {"education": "education", "marital_status": "marital status", "country": "country"}
+
+
+def read_customer_table(raw: RawTable, platform: Platform, name: str, salt: bytes) -> ReadResult:
+    sheet = _Sheet(raw, salt, CUSTOMER_TABLE_RULES)
+    amounts, purchases = [k for k in _AMOUNTS if sheet.has(k)], [k for k in _PURCHASES if sheet.has(k)]
+    if not sheet.has("id") or not (amounts or purchases):
+        raise ReadError(name, "looks like a customer table (iFood layout) but has no 'ID' column or neither amounts "
+                              "(MntWines…) nor purchase counts (NumWebPurchases…): export it with those columns.")
+    lines = raw.frame[LINE]
+    reports: dict[str, values.ParseReport] = {}
+
+    def total(field: str, keys: list[str]) -> pl.Series | None:
+        if not keys:
+            return None
+        parsed = []
+        for k in keys:
+            s, reports[sheet.by_key[k]] = values.parse_number(sheet.col(field, k))
+            parsed.append(s)
+        filled = pl.any_horizontal(s.is_not_null() for s in parsed)
+        return pl.select(pl.when(filled).then(pl.sum_horizontal(parsed))).to_series().alias(field)
+
+    revenue, orders = total("revenue", amounts), total("orders", purchases)
+    since, report = _iso_date(sheet.text("since", "dt customer"), r"^(\d{1,2})-(\d{1,2})-(\d{4})$", "${3}-${2}-${1}")
+    if sheet.has("dt customer"):
+        reports[sheet.by_key["dt customer"]] = report
+    table = pl.DataFrame({
+        "customer_id": sheet.hashed("customer_id", "id"),
+        LINE: lines,
+        "revenue": revenue if revenue is not None else pl.Series([None] * sheet.n, dtype=pl.Float64),
+        "orders": orders if orders is not None else pl.Series([None] * sheet.n, dtype=pl.Float64),
+        "since": since,
+        **{d: sheet.text(d, key) for d, key in _DIMENSIONS.items()},
+    })
+    table = table.with_columns(pl.col(LINE).min().over("customer_id").alias("first"))
+    excluded = [Exclusion(line, "no customer ID") for line in table.filter(pl.col("customer_id").is_null())[LINE]]
+    again = table.filter(pl.col("customer_id").is_not_null() & (pl.col(LINE) != pl.col("first")))
+    excluded += [Exclusion(line, f"the same customer ID as line {f}: counted once")
+                 for line, f in again.select(LINE, "first").iter_rows()]
+    table = table.filter(pl.col("customer_id").is_not_null() & (pl.col(LINE) == pl.col("first"))).drop("first")
+    money = [sheet.by_key[k] for k in ("income", *amounts) if sheet.has(k)]
+    currency = "USD" if any(raw.frame[c].str.contains("$", literal=True).any() for c in money) else None
+    findings = [Finding("info", "iFood customer table: one row per customer. Revenue = the Mnt amounts (the last 2 "
+                        "years); orders = web + catalogue + store purchases (NumDealsPurchases counts discounted "
+                        "purchases among those, so it is not added); repeat customers have 2 or more purchases. "
+                        "These carry no dates, so the table has no periods to compare: Segments and Funnel use it; "
+                        "the Loyalty page needs dated orders.")]
+    findings += _enrolments(table)
+    findings += _more_deals_than_purchases(sheet, orders, lines)
+    findings += quality.parse_findings(reports, lines)
+    dims = [d for d in _DIMENSIONS if table[d].is_not_null().any()]
+    measures = [pl.len().cast(pl.Float64).alias("customers")]
+    if orders is not None:
+        measures += [pl.col("orders").sum(), (pl.col("orders") >= 2).sum().cast(pl.Float64).alias("repeat_customers")]
+    if revenue is not None:
+        measures.append(pl.col("revenue").sum())
+    frame = (table.group_by(dims).agg(measures) if dims else table.select(measures)).with_columns(
+        source=pl.lit(platform.id))
+    if currency:
+        frame = frame.with_columns(currency=pl.lit(currency))
+    frame = frame.sort(dims, nulls_last=True) if dims else frame
+    records = table.select(
+        "customer_id", pl.col("revenue").alias("total_spent"), pl.col("orders").alias("total_orders"),
+        pl.lit(None, dtype=pl.Boolean).alias("accepts_marketing"), "country", "since")
+    return sheet.result(platform, name, records, frame, findings, currency=currency, excluded=excluded)
+
+
+def _enrolments(table: pl.DataFrame) -> list[Finding]:
+    """New customers by the year they enrolled (Dt_Customer)."""
+    since = table["since"].drop_nulls()
+    if since.is_empty():
+        return []
+    years = since.dt.year().value_counts(sort=False).sort(since.dt.year().name)
+    per_year = ", ".join(f"{y}: {n}" for y, n in years.iter_rows())
+    return [Finding("info", f"Dt_Customer, the enrolment date, runs from {since.min()} to {since.max()}; new customers "
+                    f"by year of enrolment: {per_year}. It dates when customers joined, not their purchases.")]
+
+
+def _more_deals_than_purchases(sheet: _Sheet, orders: pl.Series | None, lines: pl.Series) -> list[Finding]:
+    """NumDealsPurchases above web + catalogue + store: then discounted purchases are not among those."""
+    if orders is None or not sheet.has("numdealspurchases"):
+        return []
+    deals = values.parse_number(sheet.raw.frame[sheet.by_key["numdealspurchases"]])[0]
+    bad = lines.filter((deals > orders).fill_null(False)).to_list()
+    if not bad:
+        return []
+    return [Finding("warning", f"{len(bad)} customer(s) have more discounted purchases (NumDealsPurchases) than web, "
+                    "catalogue and store purchases together: orders count only those three, check the export.",
+                    quality._lines(bad))]
+
+
 READERS = {
     "shopify_orders": read_shopify_orders,
     "woocommerce_orders": read_woocommerce_orders,
     "shopify_customers": read_shopify_customers,
     "hubspot_contacts": read_hubspot_contacts,
     "hubspot_deals": read_hubspot_deals,
+    "ifood_customers": read_customer_table,
 }

@@ -15,7 +15,10 @@ A ``Col`` says what a header becomes:
   "unrecognised" list, and it helps recognise the platform);
 - ``priority``: when two headers give the same measure (Meta ``Link clicks`` and ``Clicks (all)``),
   the lower number wins and the other is left out, saying why;
-- ``views``: the count may include view-through conversions (no clicks > conversions check).
+- ``views``: the count may include view-through conversions (more conversions than clicks is then
+  expected: an info finding says so instead of the double-tracking warning);
+- ``note``: what the column holds, in plain words, added to its mapping rule (for an ignored
+  column it replaces "not used by any KPI": why it is not read).
 """
 
 from __future__ import annotations
@@ -35,6 +38,7 @@ class Col:
     times: str | None = None
     priority: int = 0
     views: bool = False
+    note: str = ""
 
 
 @dataclass(frozen=True)
@@ -428,6 +432,35 @@ KLAVIYO = Platform(
     ),
 )
 
+# --- Public data sets (export-formats.md §9) -------------------------------------------------------
+# Kaggle's KAG_conversion_data.csv: one row per Facebook ad, no date. The ids are the names: ad_id
+# the ad, xyz_campaign_id the campaign, fb_campaign_id Facebook's ad set (one per targeting), interest
+# a Facebook interest code (the audience targeted). The platform is Meta's (its spend and conversions
+# are an ad platform's, ranked as such in sources.py), read in the dataset's own layout.
+_APPROVED = ("the conversions the advertiser approved, a subset of Total_Conversion: not added (that would "
+             "count them twice). Total_Conversion is used; to count only approved conversions, map this column "
+             "to conversions (Total_Conversion is then left out)")
+KAG_FACEBOOK = Platform(
+    "meta_ads", "Facebook ads (KAG)", "performance",
+    _merge(
+        _c("ad", "ad id", parse="text", note="the ad's id"),
+        _c("campaign", "xyz campaign id", parse="text", note="the campaign's id"),
+        _c("ad_group", "fb campaign id", parse="text", note="Facebook's id of the ad set"),
+        _c("audience", "interest", parse="text", note="a Facebook interest code: the audience targeted"),
+        _c("age", "age", parse="text", note="age band"),
+        _c("gender", "gender", parse="text", note="M or F, as written"),
+        _c("impressions", "impressions"),
+        _c("clicks", "clicks"),
+        _c("spend", "spent"),
+        _c("conversions", "total conversion", views=True, note="every conversion, view-through included"),
+        _c(None, "approved conversion", parse="ignore", note=_APPROVED),
+    ),
+    min_score=3,  # its own words: ad_id, xyz_campaign_id, fb_campaign_id, interest, Approved_Conversion
+    notes={"total conversion": "Facebook ads (KAG): one row per ad, no date column (Segments and Funnel work, "
+                               "periods cannot be compared). Total_Conversion includes view-through conversions; "
+                               "Approved_Conversion is not added (see its mapping rule)."},
+)
+
 # --- Record exports (shop and CRM): recognised here, read by records.py ---------------------------
 SHOPIFY_ORDERS = Platform(
     "shopify_orders", "Shopify orders", "orders",
@@ -472,9 +505,22 @@ HUBSPOT_DEALS = Platform(
     min_score=3,
 )
 
+# Kaggle's iFood marketing_campaign.csv (tab-separated) and its marketing_data.csv variant: one row per
+# customer, read by records.read_customer_table.
+IFOOD_CUSTOMERS = Platform(
+    "ifood_customers", "iFood customer table", "customers",
+    _ignored("id", "year birth", "education", "marital status", "income", "kidhome", "teenhome", "dt customer",
+             "recency", "mntwines", "mntfruits", "mntmeatproducts", "mntfishproducts", "mntsweetproducts",
+             "mntgoldprods", "numdealspurchases", "numwebpurchases", "numcatalogpurchases", "numstorepurchases",
+             "numwebvisitsmonth", "acceptedcmp1", "acceptedcmp2", "acceptedcmp3", "acceptedcmp4", "acceptedcmp5",
+             "complain", "z costcontact", "z revenue", "response"),
+    min_score=3,
+)
+
 GENERIC_PLATFORM = Platform("generic", "Generic sheet", "performance", {})
 
 PLATFORMS: tuple[Platform, ...] = (
     GOOGLE_ADS, META_ADS, LINKEDIN_ADS, TIKTOK_ADS, MICROSOFT_ADS, SNAPCHAT_ADS, GA4, UNIVERSAL_ANALYTICS,
-    MAILCHIMP, KLAVIYO, SHOPIFY_ORDERS, WOOCOMMERCE_ORDERS, SHOPIFY_CUSTOMERS, HUBSPOT_CONTACTS, HUBSPOT_DEALS,
+    MAILCHIMP, KLAVIYO, KAG_FACEBOOK, SHOPIFY_ORDERS, WOOCOMMERCE_ORDERS, SHOPIFY_CUSTOMERS, HUBSPOT_CONTACTS,
+    HUBSPOT_DEALS, IFOOD_CUSTOMERS,
 )
