@@ -169,6 +169,9 @@ def test_a_mapping_can_name_a_json_key():
     # hits 1+5+3+7+12+1+2+1+2+9 = 43
     assert r.frame["engagements"].sum() == 43
     assert {c.source: c.canonical for c in r.columns}["totals.hits"] == "engagements"
+    # A JSON column as a whole is no measure: the mapping says so instead of dropping the wish silently.
+    rule = {c.source: c.rule for c in read(overrides={"totals": "sessions"}).columns}["totals"]
+    assert rule.endswith("your mapping of the whole column is not used: map one of its keys")
 
 
 def run_json(capsys, *args) -> dict:
@@ -217,3 +220,32 @@ def test_next_to_an_ad_platform_its_transactions_are_not_counted_twice(capsys):
     # Google Ads' conversions (10.5) are kept; GA360's 4 transactions are web analytics and set aside.
     assert out["totals"]["conversions"] == pytest.approx(10.5)
     assert any("ga360_sessions" in n for n in out["notes"])
+
+
+def test_a_newer_export_with_time_on_site_and_only_total_transaction_revenue():
+    rows = [("Direct", "20170802", {"visits": "1", "pageviews": "3", "timeOnSite": "120", "transactions": "1",
+                                    "totalTransactionRevenue": "25000000"}, "11", 1),
+            ("Direct", "20170802", {"visits": "1", "pageviews": "1", "bounces": "1"}, "22", 1)]
+    r = read_file(ga_csv(rows), "ga.csv")
+    # revenue 25,000,000 / 1e6 = 25.0 (no cell has transactionRevenue); engagement 120 + 0 seconds
+    assert r.frame["revenue"].to_list() == [25.0, 0.0] and r.frame["engagement_seconds"].to_list() == [120, 0]
+    assert {c.source: c.canonical for c in r.columns}["totals.totalTransactionRevenue"] == "revenue"
+    assert "totals.transactionRevenue" not in {c.source for c in r.columns}
+
+
+def test_the_data_pages_mapping_table_read_back_gives_the_same_numbers_and_only_micros_are_divided():
+    from kpi_core import views
+
+    r = read()
+    # The Data page sends the whole edited table back as overrides, one entry per row.
+    every = views.mapping_overrides(views.mapping_table(r))
+    again = read(overrides=every)
+    assert {c.source: c.canonical for c in again.columns} == {c.source: c.canonical for c in r.columns}
+    assert again.frame.equals(r.frame)
+    rules = {c.source: c.rule for c in again.columns}
+    assert rules["totals.visits"].startswith("JSON: totals.visits → sessions (a missing key")
+    assert rules["totals.visits"].endswith("; your mapping)")
+    # hits mapped to revenue are hits, not micros: 43 (not 0.000043); channelGrouping as customer_type stays text
+    odd = read(overrides={**every, "totals.transactionRevenue": None, "totals.hits": "revenue",
+                          "visitNumber": None, "channelGrouping": "customer_type"})
+    assert odd.frame["revenue"].sum() == 43 and odd.frame["customer_type"].to_list()[0] == "Organic Search"

@@ -54,6 +54,8 @@ READ = {
 ALWAYS = ("visits", "pageviews", "bounces", "transactions", "transactionRevenue")
 SOURCE_MEDIUM = "source / medium"  # trafficSource.source and .medium joined, as GA writes the dimension
 MICROS = 1_000_000
+MICROS_KEYS = ("totals.transactionrevenue", "totals.totaltransactionrevenue")
+VISIT_NUMBER_KEYS = ("visitnumber", "totals.newvisits")  # 1 = the visitor's first visit
 CURRENCY = "USD"
 _KEY_SAMPLE = 1000  # cells whose keys are listed in the mapping (keys read are decoded in every cell)
 
@@ -66,21 +68,23 @@ class Flattened:
     header: list[str]
     made: dict[str, list[str]] = field(default_factory=dict)
     unused: dict[str, list[str]] = field(default_factory=dict)
+    mapped_whole: set[str] = field(default_factory=set)  # JSON columns a user's mapping named as a whole
 
 
 def flatten(raw: RawTable, name: str, overrides: dict[str, str | None] | None = None) -> Flattened:
     """Replace the JSON columns of ``raw`` by '<column>.<key>' text columns (``raw`` is the reader's)."""
     flat = Flattened(list(raw.header))
-    asked = {k for k in (overrides or {}) if "." in k}
+    asked = {k for k, target in (overrides or {}).items() if "." in k and target is not None}
     json_cols = [h for h in raw.header if normalise_header(h)[0] in READ]
+    flat.mapped_whole = {h for h in json_cols if (overrides or {}).get(h) is not None}
     new: list[pl.Series] = []
     drop_rows = pl.Series([False] * raw.frame.height)
     for col in json_cols:
         key = normalise_header(col)[0]
         text = raw.frame[col].str.strip_chars()
         found = _keys_in(text)
-        extra = [k for k in found if f"{col}.{k}" in asked and k not in READ[key]]
-        wanted = [k for k in READ[key] if key != "totals" or k in ALWAYS or k in found] + extra
+        extra = [k for k in found if f"{col}.{k}" in asked and k not in READ[key]]  # mapped to a measure
+        wanted = list(READ[key]) + extra
         values, bad = _decode(text, wanted)
         if bad.any():
             lines = raw.frame.filter(bad)[LINE].to_list()
@@ -94,7 +98,7 @@ def flatten(raw: RawTable, name: str, overrides: dict[str, str | None] | None = 
                                             f"{', '.join(f'{col}.{k}' for k in wanted)} are left empty there.",
                                             _lines(lines)))
         if key == "totals":
-            values = _zeros(values, text.is_not_null() & ~bad)
+            values = _zeros(_present(values), text.is_not_null() & ~bad)
         if key == "trafficsource":
             values = _source_medium(values)
         if key != "totals":  # a key in no cell (no keyword in the file) makes no column
@@ -147,6 +151,17 @@ def _decode(text: pl.Series, keys: list[str]) -> tuple[pl.DataFrame, pl.Series]:
     return frame, text.is_not_null() & ~valid
 
 
+def _present(values: pl.DataFrame) -> pl.DataFrame:
+    """The totals keys to keep: those GA360 always defines (a key in no cell is 0 in every row), and the
+    others (timeOnSite, newVisits) only when some cell has them. ``totalTransactionRevenue`` stands in
+    for ``transactionRevenue`` only when no cell has the latter (export-schema versions differ)."""
+    filled = {c for c in values.columns if values[c].null_count() < values.height}
+    keep = [c for c in values.columns if c in filled or c in ALWAYS]
+    if "totalTransactionRevenue" in filled and "transactionRevenue" not in filled:
+        keep.remove("transactionRevenue")
+    return values.select(keep)
+
+
 def _zeros(values: pl.DataFrame, readable: pl.Series) -> pl.DataFrame:
     """A missing key of a readable totals cell is 0; sessions count 1 per row when no cell has ``visits``."""
     visits = "1" if values["visits"].null_count() == values.height else "0"
@@ -165,7 +180,7 @@ def adjust(frame: pl.DataFrame, kept: Rows, mapped: list[Mapped], maps: list[Col
     by_canonical = {m.canonical: m for m in mapped}
     notes: dict[str, str] = {}
     revenue = by_canonical.get("revenue")
-    if revenue and normalise_header(revenue.source)[0].startswith("totals."):
+    if revenue and normalise_header(revenue.source)[0] in MICROS_KEYS:
         frame = frame.with_columns(pl.col("revenue") / MICROS)
         if "currency" not in frame.columns:
             frame = frame.with_columns(currency=pl.lit(CURRENCY))
@@ -178,7 +193,7 @@ def adjust(frame: pl.DataFrame, kept: Rows, mapped: list[Mapped], maps: list[Col
         frame = frame.with_columns(orders=pl.col("conversions"))
         notes[conversions.source] = "also orders: one transaction is one order"
     kind = by_canonical.get("customer_type")
-    if kind:
+    if kind and normalise_header(kind.source)[0] in VISIT_NUMBER_KEYS:
         first = kept[kind.source].str.strip_chars() == "1"
         frame = frame.with_columns(pl.when(first.is_not_null()).then(
             pl.when(first).then(pl.lit("new")).otherwise(pl.lit("returning"))).alias("customer_type"))
@@ -229,12 +244,13 @@ def _maps(maps: list[ColumnMap], flat: Flattened, notes: dict[str, str], ids: di
                 c = ColumnMap(h, c.canonical, f"{c.rule} ({notes[h]})")
             out.append(c)
             continue
-        out.append(ColumnMap(h, None, f"JSON: read key by key ({', '.join(flat.made[h])})"))
+        whole = "; your mapping of the whole column is not used: map one of its keys" if h in flat.mapped_whole else ""
+        out.append(ColumnMap(h, None, f"JSON: read key by key ({', '.join(flat.made[h])}){whole}"))
         for v in flat.made[h]:
             c = by_source[v]
-            if c.canonical is not None and not c.rule.startswith("your mapping"):
-                rule = f"JSON: {v} → {c.canonical}" + (f" ({notes[v]})" if v in notes else "")
-                c = ColumnMap(v, c.canonical, rule)
+            if c.canonical is not None:
+                said = ([notes[v]] if v in notes else []) + (["your mapping"] if c.rule.startswith("your") else [])
+                c = ColumnMap(v, c.canonical, f"JSON: {v} → {c.canonical}" + (f" ({'; '.join(said)})" if said else ""))
             out.append(c)
         out += [ColumnMap(k, None, "JSON key: not used by any KPI") for k in flat.unused[h]]
     return out
