@@ -142,7 +142,7 @@ def test_malformed_json_is_named_by_line_and_never_crashes():
     assert r.rows_read == 4 and r.rows_used == 3 and r.rows_read == r.rows_used + len(r.rows_excluded)
     assert [(e.line, e.reason) for e in r.rows_excluded] == [(3, "malformed JSON in 'totals'")]
     warned = {f.where: f.message for f in r.findings if f.level == "warning"}
-    assert warned["line 3"].startswith("1 row(s) have malformed JSON in 'totals'")
+    assert warned["line 3"].startswith("1 row(s) with malformed JSON in 'totals': their sessions")
     assert warned["line 4"].startswith("1 cell(s) in 'device' are not valid JSON")
     assert r.frame["device"].to_list() == ["desktop", None, "desktop"]
     # sessions 1 + 1 + 1 = 3; pageviews 2 + 2 + the object read as text, not a number (left empty, reported)
@@ -153,8 +153,15 @@ def test_malformed_json_is_named_by_line_and_never_crashes():
 def test_every_totals_cell_malformed_is_a_clear_error():
     from kpi_core.readers import ReadError
 
-    with pytest.raises(ReadError, match="every 'totals' cell is malformed JSON"):
+    with pytest.raises(ReadError, match="no row has readable 'totals' JSON \\(malformed JSON in 'totals', line 2\\)"):
         read_file(ga_csv([("Direct", "20160902", "{oops", "11", 1)]), "ga.csv")
+
+
+def test_an_empty_totals_cell_is_set_aside_not_counted_as_a_session():
+    rows = [("Direct", "20160902", {"visits": "1"}, "11", 1), ("Direct", "20160902", "  ", "22", 1)]
+    r = read_file(ga_csv(rows), "ga.csv")
+    assert [(e.line, e.reason) for e in r.rows_excluded] == [(3, "no 'totals' (an empty cell)")]
+    assert r.rows_read == 2 and r.rows_used == 1 and r.frame["sessions"].to_list() == [1]
 
 
 def test_without_any_visits_key_each_row_is_one_session():
@@ -162,6 +169,8 @@ def test_without_any_visits_key_each_row_is_one_session():
     r = read_file(ga_csv(rows), "ga.csv")
     # no cell carries 'visits': 1 + 1 sessions; pageviews 3 + 0
     assert r.frame["sessions"].to_list() == [1, 1] and r.frame["pageviews"].to_list() == [3, 0]
+    rule = {c.source: c.rule for c in r.columns}["totals.visits"]
+    assert rule == "JSON: totals.visits → sessions (no cell has the key: one session per row)"
 
 
 def test_a_mapping_can_name_a_json_key():
@@ -249,3 +258,14 @@ def test_the_data_pages_mapping_table_read_back_gives_the_same_numbers_and_only_
     odd = read(overrides={**every, "totals.transactionRevenue": None, "totals.hits": "revenue",
                           "visitNumber": None, "channelGrouping": "customer_type"})
     assert odd.frame["revenue"].sum() == 43 and odd.frame["customer_type"].to_list()[0] == "Organic Search"
+
+
+def test_the_slow_path_after_a_malformed_cell_reads_the_other_rows_as_the_fast_path_does():
+    clean = read()
+    lines = FIXTURE.read_text().splitlines()
+    broken = lines[-1].replace('"{', '"{,')  # line 12: all four JSON cells malformed, so all take the slow path
+    r = read_file(("\n".join(lines + [broken]) + "\n").encode(), FIXTURE.name)
+    assert [(e.line, e.reason) for e in r.rows_excluded] == [(12, "malformed JSON in 'totals'")]
+    assert r.frame.equals(clean.frame)  # every JSON column of the ten good rows read the same way
+    assert {f.where for f in r.findings if "not valid JSON" in f.message} == {"line 12"}
+    assert {c.source: c.canonical for c in r.columns} == {c.source: c.canonical for c in clean.columns}

@@ -69,6 +69,7 @@ class Flattened:
     made: dict[str, list[str]] = field(default_factory=dict)
     unused: dict[str, list[str]] = field(default_factory=dict)
     mapped_whole: set[str] = field(default_factory=set)  # JSON columns a user's mapping named as a whole
+    session_per_row: bool = False  # no totals cell has 'visits': each row counts one session
 
 
 def flatten(raw: RawTable, name: str, overrides: dict[str, str | None] | None = None) -> Flattened:
@@ -78,27 +79,24 @@ def flatten(raw: RawTable, name: str, overrides: dict[str, str | None] | None = 
     json_cols = [h for h in raw.header if normalise_header(h)[0] in READ]
     flat.mapped_whole = {h for h in json_cols if (overrides or {}).get(h) is not None}
     new: list[pl.Series] = []
-    drop_rows = pl.Series([False] * raw.frame.height)
+    unread = pl.Series([None] * raw.frame.height, dtype=pl.String)  # why a row's totals cannot be read
     for col in json_cols:
         key = normalise_header(col)[0]
         text = raw.frame[col].str.strip_chars()
+        text = pl.select(pl.when(text != "").then(text)).to_series()
         found = _keys_in(text)
         extra = [k for k in found if f"{col}.{k}" in asked and k not in READ[key]]  # mapped to a measure
         wanted = list(READ[key]) + extra
         values, bad = _decode(text, wanted)
-        if bad.any():
-            lines = raw.frame.filter(bad)[LINE].to_list()
-            if key == "totals":
-                drop_rows = drop_rows | bad
-                raw.findings.append(Finding("warning", f"{len(lines)} row(s) have malformed JSON in '{col}': their "
-                                            "sessions, pageviews and revenue cannot be read, so they are left out.",
-                                            _lines(lines)))
-            else:
-                raw.findings.append(Finding("warning", f"{len(lines)} cell(s) in '{col}' are not valid JSON: "
-                                            f"{', '.join(f'{col}.{k}' for k in wanted)} are left empty there.",
-                                            _lines(lines)))
         if key == "totals":
-            values = _zeros(_present(values), text.is_not_null() & ~bad)
+            unread = pl.select(pl.when(bad).then(pl.lit(f"malformed JSON in '{col}'"))
+                               .when(text.is_null()).then(pl.lit(f"no '{col}' (an empty cell)"))).to_series()
+            flat.session_per_row = values["visits"].null_count() == values.height
+            values = _zeros(_present(values), text.is_not_null() & ~bad, flat.session_per_row)
+        elif bad.any():
+            raw.findings.append(Finding("warning", f"{int(bad.sum())} cell(s) in '{col}' are not valid JSON: "
+                                        f"{', '.join(f'{col}.{k}' for k in wanted)} are left empty there.",
+                                        _lines(raw.frame.filter(bad)[LINE].to_list())))
         if key == "trafficsource":
             values = _source_medium(values)
         if key != "totals":  # a key in no cell (no keyword in the file) makes no column
@@ -107,14 +105,24 @@ def flatten(raw: RawTable, name: str, overrides: dict[str, str | None] | None = 
         flat.unused[col] = [f"{col}.{k}" for k in found if k not in wanted]
         new += [values[k].alias(f"{col}.{k}") for k in values.columns]
     raw.frame = raw.frame.drop(json_cols).with_columns(new)
-    if drop_rows.any():
-        gone = raw.frame.filter(drop_rows)
-        if gone.height == raw.frame.height:
-            raise ReadError(name, f"every 'totals' cell is malformed JSON ({_lines(gone[LINE].to_list())}): export "
-                                  "the sessions again.")
-        raw.excluded += [Exclusion(line, "malformed JSON in 'totals'") for line in gone[LINE].to_list()]
-        raw.frame = raw.frame.filter(~drop_rows)
+    _set_unread_aside(raw, unread, name)
     return flat
+
+
+def _set_unread_aside(raw: RawTable, unread: pl.Series, name: str) -> None:
+    """Rows whose totals are malformed or empty: left out (their sessions and revenue are unknown), named."""
+    if unread.null_count() == unread.len():
+        return
+    gone = raw.frame.select(LINE, why=unread).filter(pl.col("why").is_not_null())
+    if gone.height == raw.frame.height:
+        raise ReadError(name, f"no row has readable 'totals' JSON ({gone['why'][0]}, {_lines(gone[LINE].to_list())})"
+                              ": export the sessions again.")
+    for (why,), rows in gone.group_by("why", maintain_order=True):
+        lines = rows[LINE].to_list()
+        raw.findings.append(Finding("warning", f"{len(lines)} row(s) with {why}: their sessions, pageviews and "
+                                    "revenue cannot be read, so they are left out.", _lines(lines)))
+    raw.excluded += [Exclusion(line, why) for line, why in gone.iter_rows()]
+    raw.frame = raw.frame.filter(unread.is_null())
 
 
 def _keys_in(text: pl.Series) -> list[str]:
@@ -146,7 +154,7 @@ def _decode(text: pl.Series, keys: list[str]) -> tuple[pl.DataFrame, pl.Series]:
     except PolarsError:
         pass
     valid = _valid(text)
-    frame = pl.DataFrame({k: pl.select(pl.when(valid).then(text.str.json_path_match(f"$.{k}"))).to_series()
+    frame = pl.DataFrame({k: pl.select(pl.when(valid).then(text.str.json_path_match(f"$['{k}']"))).to_series()
                           for k in keys})
     return frame, text.is_not_null() & ~valid
 
@@ -162,9 +170,9 @@ def _present(values: pl.DataFrame) -> pl.DataFrame:
     return values.select(keep)
 
 
-def _zeros(values: pl.DataFrame, readable: pl.Series) -> pl.DataFrame:
+def _zeros(values: pl.DataFrame, readable: pl.Series, session_per_row: bool) -> pl.DataFrame:
     """A missing key of a readable totals cell is 0; sessions count 1 per row when no cell has ``visits``."""
-    visits = "1" if values["visits"].null_count() == values.height else "0"
+    visits = "1" if session_per_row else "0"
     return values.with_columns(pl.when(readable).then(pl.col(k).fill_null(visits if k == "visits" else "0"))
                                .alias(k) for k in values.columns)
 
@@ -199,7 +207,9 @@ def adjust(frame: pl.DataFrame, kept: Rows, mapped: list[Mapped], maps: list[Col
             pl.when(first).then(pl.lit("new")).otherwise(pl.lit("returning"))).alias("customer_type"))
         notes[kind.source] = "1 → new, else returning"
     visits = by_canonical.get("sessions")
-    if visits and visits.source.lower() == "totals.visits":
+    if visits and visits.source.lower() == "totals.visits" and flat.session_per_row:
+        notes[visits.source] = "no cell has the key: one session per row"
+    elif visits and visits.source.lower() == "totals.visits":
         notes[visits.source] = "a missing key counts 0: a visit without interaction is no session"
         idle = frame.filter(pl.col("sessions") == 0)[LINE].to_list()
         if idle:
@@ -219,6 +229,9 @@ def _sessions(frame: pl.DataFrame, kept: Rows, findings: list[Finding]) -> tuple
     if "sessionid" in by_key:
         frame = frame.with_columns(kept[by_key["sessionid"]].alias(SESSION))
         rules[by_key["sessionid"]] = "session id: sessions alike in every dimension are no duplicates"
+    elif "fullvisitorid" in by_key and "visitid" in by_key:  # what sessionId is made of
+        frame = frame.with_columns(pl.concat_str([kept[by_key["fullvisitorid"]], kept[by_key["visitid"]]],
+                                                 separator="_").alias(SESSION))
     visitor = by_key.get("fullvisitorid")
     if visitor:
         ids = kept[visitor].str.strip_chars()
