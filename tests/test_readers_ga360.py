@@ -267,5 +267,5 @@ def test_the_slow_path_after_a_malformed_cell_reads_the_other_rows_as_the_fast_p
     r = read_file(("\n".join(lines + [broken]) + "\n").encode(), FIXTURE.name)
     assert [(e.line, e.reason) for e in r.rows_excluded] == [(12, "malformed JSON in 'totals'")]
     assert r.frame.equals(clean.frame)  # every JSON column of the ten good rows read the same way
-    assert {f.where for f in r.findings if "not valid JSON" in f.message} == {"line 12"}
+    assert [f.where for f in r.findings if f.level == "warning"] == ["line 12"]  # said once, for the row
     assert {c.source: c.canonical for c in r.columns} == {c.source: c.canonical for c in clean.columns}

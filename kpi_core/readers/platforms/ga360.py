@@ -80,6 +80,7 @@ def flatten(raw: RawTable, name: str, overrides: dict[str, str | None] | None = 
     flat.mapped_whole = {h for h in json_cols if (overrides or {}).get(h) is not None}
     new: list[pl.Series] = []
     unread = pl.Series([None] * raw.frame.height, dtype=pl.String)  # why a row's totals cannot be read
+    broken: list[tuple[str, list[str], pl.Series]] = []  # other JSON columns with malformed cells
     for col in json_cols:
         key = normalise_header(col)[0]
         text = raw.frame[col].str.strip_chars()
@@ -94,9 +95,7 @@ def flatten(raw: RawTable, name: str, overrides: dict[str, str | None] | None = 
             flat.session_per_row = values["visits"].null_count() == values.height
             values = _zeros(_present(values), text.is_not_null() & ~bad, flat.session_per_row)
         elif bad.any():
-            raw.findings.append(Finding("warning", f"{int(bad.sum())} cell(s) in '{col}' are not valid JSON: "
-                                        f"{', '.join(f'{col}.{k}' for k in wanted)} are left empty there.",
-                                        _lines(raw.frame.filter(bad)[LINE].to_list())))
+            broken.append((col, wanted, bad))
         if key == "trafficsource":
             values = _source_medium(values)
         if key != "totals":  # a key in no cell (no keyword in the file) makes no column
@@ -104,6 +103,12 @@ def flatten(raw: RawTable, name: str, overrides: dict[str, str | None] | None = 
         flat.made[col] = [f"{col}.{k}" for k in values.columns]
         flat.unused[col] = [f"{col}.{k}" for k in found if k not in wanted]
         new += [values[k].alias(f"{col}.{k}") for k in values.columns]
+    for col, wanted, bad in broken:  # on rows that stay (a row without totals is left out anyway)
+        lines = raw.frame.filter(bad & unread.is_null())[LINE].to_list()
+        if lines:
+            raw.findings.append(Finding("warning", f"{len(lines)} cell(s) in '{col}' are not valid JSON: "
+                                        f"{', '.join(f'{col}.{k}' for k in wanted)} are left empty there.",
+                                        _lines(lines)))
     raw.frame = raw.frame.drop(json_cols).with_columns(new)
     _set_unread_aside(raw, unread, name)
     return flat
