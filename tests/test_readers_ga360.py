@@ -269,3 +269,16 @@ def test_the_slow_path_after_a_malformed_cell_reads_the_other_rows_as_the_fast_p
     assert r.frame.equals(clean.frame)  # every JSON column of the ten good rows read the same way
     assert [f.where for f in r.findings if f.level == "warning"] == ["line 12"]  # said once, for the row
     assert {c.source: c.canonical for c in r.columns} == {c.source: c.canonical for c in clean.columns}
+
+
+def test_a_long_export_decodes_each_distinct_cell_once_with_the_same_numbers():
+    lines = FIXTURE.read_text().splitlines()
+    body = lines[1:] * 120  # 1,200 visits, ten distinct cells per JSON column: decoded once per distinct cell
+    bad = lines[1].replace('""visits"": ""1"", ', '""visits"": ', 1)  # one cut totals cell among them (line 1202)
+    r = read_file(("\n".join([lines[0], *body, bad]) + "\n").encode(), FIXTURE.name)
+    assert (r.rows_read, r.rows_used) == (1201, 1200)
+    assert [(e.line, e.reason) for e in r.rows_excluded] == [(1202, "malformed JSON in 'totals'")]
+    # 120 × the fixture: sessions 9 × 120 = 1080, pageviews 35 × 120 = 4200, revenue 174.35 × 120 = 20922
+    assert sums(r) == {"sessions": 1080, "pageviews": 4200, "bounces": 240, "conversions": 480, "orders": 480,
+                       "revenue": pytest.approx(20922)}
+    assert r.frame.head(10).equals(read().frame)
