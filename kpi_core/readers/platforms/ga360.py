@@ -5,11 +5,12 @@ file): one row per visit, with the session's ``totals``, ``device``, ``geoNetwor
 ``flatten`` (before the columns are mapped) turns the keys we read into text columns named
 ``<column>.<key>`` ('totals.visits', 'geoNetwork.country'), so specs.GA360_SESSIONS maps them like
 any header and a user's mapping can name them too ('totals.hits' -> engagements). Each JSON column
-is decoded in one vectorised ``str.json_decode`` with an explicit all-text struct; only when that
-fails (a malformed cell, an object where text was expected) are the cells validated and the keys
-read one by one with ``str.json_path_match``, which gives null for malformed JSON. A malformed
-``totals`` cell leaves its row out (its sessions and revenue cannot be known), named by line; a
-malformed cell in another JSON column leaves that row's dimensions empty, also named by line.
+is decoded in one vectorised ``str.json_decode`` with an explicit all-text struct (once per distinct
+cell when cells repeat); only when that fails (a malformed cell, an object where text was expected)
+are the cells validated and the keys read one by one with ``str.json_path_match``, which gives null
+for malformed JSON. A malformed or empty ``totals`` cell leaves its row out (its sessions and revenue
+cannot be known), named by line; a malformed cell in another JSON column leaves that row's
+dimensions empty, also named by line.
 
 ``adjust`` (after the columns are parsed) applies the export's own rules, from the BigQuery export
 schema of Universal Analytics 360:
