@@ -282,3 +282,21 @@ def test_a_long_export_decodes_each_distinct_cell_once_with_the_same_numbers():
     assert sums(r) == {"sessions": 1080, "pageviews": 4200, "bounces": 240, "conversions": 480, "orders": 480,
                        "revenue": pytest.approx(20922)}
     assert r.frame.head(10).equals(read().frame)
+
+
+def test_the_v2_layout_with_custom_dimensions_and_hits_and_no_session_id():
+    header = ["channelGrouping", "customDimensions", "date", "device", "fullVisitorId", "geoNetwork", "hits",
+              "socialEngagementType", "totals", "trafficSource", "visitId", "visitNumber", "visitStartTime"]
+    same = json.dumps({"visits": "1", "hits": "1", "pageviews": "1", "bounces": "1"})
+    row = ["Direct", "[{'index': '4', 'value': 'EMEA'}]", "20170801", json.dumps({"deviceCategory": "mobile"}), "7",
+           json.dumps({"country": "Norway"}), "[{'hitNumber': '1'}]", "Not Socially Engaged", same,
+           json.dumps({"source": "(direct)", "medium": "(none)"}), "1501583974", "2", "1501583974"]
+    buf = io.StringIO()
+    csv.writer(buf, lineterminator="\n").writerows([header, row, [*row[:10], "1501590000", "2", "1501590000"]])
+    r = read_file(buf.getvalue().encode(), "train_v2.csv")
+    rules = {c.source: (c.canonical, c.rule) for c in r.columns}
+    assert r.platform == "ga360_sessions" and rules["hits"][0] is None and rules["customDimensions"][0] is None
+    assert not any("not recognised" in f.message for f in r.findings)
+    # visitor 7's two visits are alike in every dimension but their ids (fullVisitorId_visitId) differ
+    assert not any("double tracking" in f.message for f in r.findings)
+    assert r.frame["sessions"].sum() == 2 and r.frame["customer_type"].to_list() == ["returning", "returning"]
