@@ -35,6 +35,7 @@ ROLES: Mapping[str, str] = {
     "klaviyo": "email",
     "ga4": "analytics",
     "universal_analytics": "analytics",
+    "ga360_sessions": "analytics",
     "hubspot": "crm",
     "hubspot_contacts": "crm",
     "hubspot_deals": "crm",

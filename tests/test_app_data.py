@@ -105,3 +105,21 @@ def test_an_upload_gets_its_own_latest_weeks_not_the_sample_period(app):
     rows = "".join(f"{d.isoformat()},NO_Brand,10,100,5\n" for d in days)
     at = upload(app, "mine.csv", ("date,campaign,spend,impressions,clicks\n" + rows).encode())
     assert at.session_state[ui.F_DATES] == (date(2025, 11, 23), date(2025, 12, 20))
+
+
+def test_a_ga360_sessions_export_with_json_cells_uploads_and_feeds_the_scorecard(app):
+    from pathlib import Path
+
+    data = (Path(__file__).parent / "fixtures" / "exports" / "ga360_sessions.csv").read_bytes()
+    at = upload(app, "ga360_sessions.csv", data)
+    facts = " ".join(m.value for m in at.markdown)
+    assert "**Platform** ga360\\_sessions" in facts and "**Currency** USD" in facts
+    assert "**Dates** 2016\\-09\\-02 – 2016\\-09\\-05" in facts
+    assert "10 of 10 rows used, 0 excluded" in [c.value for c in at.caption]
+    at.date_input(key="f_dates").set_value((date(2016, 9, 2), date(2016, 9, 5))).run()  # all four days
+    at.switch_page("pages/goal.py").run()
+    at.selectbox(key="w_goal").set_value("traffic").run()
+    assert not at.exception
+    # tests/test_readers_ga360.py: sessions 9, pageviews 35, bounces 2, transactions 4 (no spend: no cost KPIs)
+    shown = {k: v for k, (v, _) in metrics(at).items()}
+    assert shown == {"Sessions": "9", "Pages per session": "3.89", "Bounce rate": "22.2%", "Conversion rate": "44.4%"}

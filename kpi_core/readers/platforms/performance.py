@@ -11,7 +11,17 @@ from __future__ import annotations
 import polars as pl
 
 from kpi_core.readers import quality, values
-from kpi_core.readers.platforms import RATIO_RULE, Mapped, Platform, Rows, linkedin, map_columns, meta, normalise_header
+from kpi_core.readers.platforms import (
+    RATIO_RULE,
+    Mapped,
+    Platform,
+    Rows,
+    ga360,
+    linkedin,
+    map_columns,
+    meta,
+    normalise_header,
+)
 from kpi_core.readers.platforms.preamble import date_range_from, period_of_rows
 from kpi_core.readers.result import ColumnMap, Exclusion, Finding, ReadError, ReadResult
 from kpi_core.readers.sniff import LINE, RawTable
@@ -45,6 +55,7 @@ MEASURE_WORDS = "a cost, impressions, clicks, sessions, conversions, revenue or 
 
 def read_performance(raw: RawTable, platform: Platform, name: str,
                      overrides: dict[str, str | None] | None = None) -> ReadResult:
+    flat = ga360.flatten(raw, name, overrides) if platform.id == ga360.ID else None
     maps, mapped, codes = map_columns(platform, raw.header, overrides)
     measures = [m for m in mapped if m.canonical in MEASURES]
     if not measures:
@@ -56,7 +67,7 @@ def read_performance(raw: RawTable, platform: Platform, name: str,
     findings: list[Finding] = []
     empty, keys = quality.empty_columns(raw.frame), {normalise_header(h)[0] for h in raw.header}
     _drop_ratios(raw, maps)
-    keep, excluded = _set_summary_rows_aside(raw.frame, mapped, maps)
+    keep, excluded = _set_summary_rows_aside(raw.frame, mapped, maps) if platform.summary_rows else (None, [])
     if keep is not None and not keep.any():
         raise ReadError(name, f"has only summary rows ({excluded[0].reason}, line {excluded[0].line}): export the "
                               "report with its rows (by day, campaign or another breakdown), not only its total.")
@@ -68,13 +79,15 @@ def read_performance(raw: RawTable, platform: Platform, name: str,
         frame, maps = meta.adjust(frame, kept, mapped, maps, findings)
     if platform.id == "linkedin_ads":
         frame = linkedin.adjust(frame, kept, findings)
+    if flat is not None:
+        frame, maps = ga360.adjust(frame, kept, mapped, maps, findings, flat)
     frame = _date_end(frame)
     if not codes and "currency" not in frame.columns:
         frame = _codes_in_cells(frame, kept, mapped)
     currency = _currency(raw.frame, frame, mapped, codes, findings)
     findings += quality.parse_findings(reports, kept[LINE])
     findings += quality.row_findings(frame, views=any(m.col.views for m in mapped if m.canonical == "conversions"),
-                                     breakdown=[c for c in (linkedin.BREAKDOWN,) if c in frame.columns])
+                                     breakdown=[c for c in (linkedin.BREAKDOWN, ga360.SESSION) if c in frame.columns])
     findings += _unrecognised(maps)
     findings += empty
     rng = date_range_from(raw.preamble) or period_of_rows(frame)

@@ -53,6 +53,9 @@ class Platform:
     min_score: float = 1.0
     # Decisions worth telling the user, shown when the file has the header (normalised) they are about.
     notes: dict[str, str] = field(default_factory=dict)
+    # Whether the export can hold summary rows ('Total: Account', blank-dimension sums). A list of
+    # sessions has none: a keyword such as 'total' is data there.
+    summary_rows: bool = True
 
 
 _CURRENCY_SUFFIX = re.compile(r"\s*\(([A-Z]{3})\)\s*$")
@@ -392,6 +395,36 @@ UNIVERSAL_ANALYTICS = Platform(
                           "row's sessions."},
 )
 
+# GA360's BigQuery export as the Kaggle "Customer Revenue Prediction" CSV: one row per visit, the
+# session's totals, device, geoNetwork and trafficSource as JSON text. ga360.py turns the JSON cells
+# into columns named '<column>.<key>' ('totals.visits'), which are mapped here like any header.
+GA360_SESSIONS = Platform(
+    "ga360_sessions", "GA360 sessions", "performance",
+    _merge(
+        _c("channel", "channelgrouping", parse="text"),
+        _c("date", "date", parse="date"),
+        _c("customer_type", "visitnumber", parse="text"),  # 1 = new, else returning (ga360.py)
+        _c("customer_type", "totals.newvisits", parse="text", priority=1),
+        _c("sessions", "totals.visits"),
+        _c("pageviews", "totals.pageviews"),
+        _c("bounces", "totals.bounces"),  # a session with one hit and no interaction (UA's bounce)
+        _c("engagement_seconds", "totals.timeonsite"),
+        _c("conversions", "totals.transactions"),  # also orders (ga360.py)
+        _c("revenue", "totals.transactionrevenue"),  # micros (ga360.py)
+        _c("revenue", "totals.totaltransactionrevenue", priority=1),
+        _c("device", "device.devicecategory", parse="device"),
+        _c("country", "geonetwork.country", parse="text"),
+        _c("campaign", "trafficsource.campaign", parse="text"),
+        _c("keyword", "trafficsource.keyword", parse="text"),
+        _c("channel", "trafficsource.source / medium", parse="text", priority=2),  # as GA4's source / medium
+        # JSON columns (read key by key), ids and columns no KPI needs
+        _ignored("totals", "device", "geonetwork", "trafficsource", "fullvisitorid", "sessionid", "visitid",
+                 "visitstarttime", "socialengagementtype", "customdimensions", "hits"),
+    ),
+    min_score=3,  # 'channelGrouping' and a 'totals' column alone do not make a GA360 export
+    summary_rows=False,
+)
+
 # --- E-mail ---------------------------------------------------------------------------------------
 MAILCHIMP = Platform(
     "mailchimp", "Mailchimp", "email",
@@ -521,6 +554,6 @@ GENERIC_PLATFORM = Platform("generic", "Generic sheet", "performance", {})
 
 PLATFORMS: tuple[Platform, ...] = (
     GOOGLE_ADS, META_ADS, LINKEDIN_ADS, TIKTOK_ADS, MICROSOFT_ADS, SNAPCHAT_ADS, GA4, UNIVERSAL_ANALYTICS,
-    MAILCHIMP, KLAVIYO, KAG_FACEBOOK, SHOPIFY_ORDERS, WOOCOMMERCE_ORDERS, SHOPIFY_CUSTOMERS, HUBSPOT_CONTACTS,
-    HUBSPOT_DEALS, IFOOD_CUSTOMERS,
+    GA360_SESSIONS, MAILCHIMP, KLAVIYO, KAG_FACEBOOK, SHOPIFY_ORDERS, WOOCOMMERCE_ORDERS, SHOPIFY_CUSTOMERS,
+    HUBSPOT_CONTACTS, HUBSPOT_DEALS, IFOOD_CUSTOMERS,
 )
