@@ -175,6 +175,15 @@ def test_ambiguous_dates_take_the_order_under_which_they_lie_closer(extra):
     # Dotted dates the other way round: 1.1, 2.1, 3.1 read day first are 1-3 January.
     values, _ = run(parse_date, ["1.1.2025", "2.1.2025", "3.1.2025", *extra])
     assert values[:3] == [D(2025, 1, 1), D(2025, 1, 2), D(2025, 1, 3)]
+    # A Nordic monthly sheet: 01.01, 01.02, 01.03 day first are the 1st of January, February and
+    # March; month first they would be 1-3 January, closer, but a monthly report is as plausible, so
+    # the dots' usual order (day first) stays and the column is still reported as in doubt.
+    values, report = run(parse_date, ["01.01.2025", "01.02.2025", "01.03.2025", *extra])
+    assert values[:3] == [D(2025, 1, 1), D(2025, 2, 1), D(2025, 3, 1)]
+    assert "D.M.YYYY (ambiguous: no part above 12, read as day first)" in report.style
+    # The same with slashes keeps the slash's usual month first (a LinkedIn export's monthly rows).
+    values, _ = run(parse_date, ["1/1/2025", "2/1/2025", "3/1/2025", *extra])
+    assert values[:3] == [D(2025, 1, 1), D(2025, 2, 1), D(2025, 3, 1)]
 
 
 def test_an_ambiguous_date_column_is_a_finding_with_the_order_taken():

@@ -361,18 +361,23 @@ def _closer_order(day: pl.Series, month: pl.Series, mark: str, first: bool, styl
     """No cell tells day from month: take the order under which the dates lie closer together.
 
     A daily report runs over consecutive days: '01/02/2025, 02/02/2025' is 1-2 February (one day
-    apart), not 2 January and 2 February. When both orders span as long, the separator's usual
-    order stays (month first for '/', day first for '.' and '-')."""
+    apart), not 2 January and 2 February. A monthly report puts every row on the 1st, so when the
+    farther reading does (01/01, 01/02, 01/03: the 1st of three months, or 1-3 January), both are
+    plausible and the separator's usual order stays (month first for '/', day first for '.' and
+    '-'), as it does when both orders span as long."""
     tries = {"day": day.drop_nulls(), "month": month.drop_nulls()}
     span = {c: tries[c].max() - tries[c].min() if tries[c].n_unique() > 1 else None for c in tries}
     if span["day"] is None or span["day"] == span["month"]:
         return first, style
-    first = span["day"] < span["month"]
+    closer = "day" if span["day"] < span["month"] else "month"
+    farther = "month" if closer == "day" else "day"
+    if (tries[farther].dt.day() == 1).all():  # a monthly report read the other way: no telling
+        return first, style
+    first = closer == "day"
     days = {c: f"{span[c].days} day{'s' if span[c].days != 1 else ''}" for c in span}
     order = f"D{mark}M{mark}YYYY" if first else f"M{mark}D{mark}YYYY"
-    return first, (f"{order} (ambiguous: no part above 12, read as {'day' if first else 'month'} first: the dates "
-                   f"then span {days['day' if first else 'month']}, against "
-                   f"{days['month' if first else 'day']} read the other way)")
+    return first, (f"{order} (ambiguous: no part above 12, read as {closer} first: the dates then span "
+                   f"{days[closer]}, against {days[farther]} read the other way)")
 
 
 def _numeric_parts(text: pl.DataFrame) -> tuple[pl.DataFrame, list[str]]:
