@@ -24,7 +24,7 @@ from typing import Any
 import polars as pl
 import streamlit as st
 
-from kpi_core import catalog, fmt, loyalty, views
+from kpi_core import catalog, fmt, leads, loyalty, views
 from kpi_core.catalog import LANGS, Lang
 from kpi_core.engine import Inputs
 from kpi_core.readers import ReadError, ReadResult, combine, read_file
@@ -470,17 +470,41 @@ def _memo(key: tuple, _fn: Callable[..., Any], _frame: pl.DataFrame, _params: di
     return _fn(_frame, **_params)
 
 
+_STEP = {"currency": 0.01, "rate": 0.0001, "count": 1, "seconds": 1}  # fixed decimals per unit in tables
+
+
 def kpi_columns(kpis: tuple[str, ...], currency: str | None, lng: Lang) -> dict[str, Any]:
     """st.dataframe column settings for a table of measures and KPIs: names in the language,
-    rates as percentages, money with its currency code in the header."""
+    rates as percentages with two decimals, money with two decimals and its currency code in the
+    header, counts whole (a column never mixes "24,187.6" and "47,726.87")."""
     cfg: dict[str, Any] = {d: st.column_config.TextColumn(fmt.name(d, lng)) for d in SEGMENT_DIMENSIONS}
     for k in kpis:
         kpi = catalog.get(k)
         title = kpi.label(lng) + (f" ({currency})" if kpi.unit == "currency" and currency else "")
         number_format = {"rate": "percent", "multiple": "%.2f×", "seconds": "%.0f s"}.get(kpi.unit, "localized")
-        cfg[k] = st.column_config.NumberColumn(title, format=number_format)
-    for m in MEASURES:
+        cfg[k] = st.column_config.NumberColumn(title, format=number_format, step=_STEP.get(kpi.unit))
+    for m, measure in MEASURES.items():
         if m not in catalog.KPIS:
-            unit = f" ({currency})" if m in MONEY_MEASURES and currency else ""
-            cfg[m] = st.column_config.NumberColumn(fmt.name(m, lng) + unit, format="localized")
+            money = m in MONEY_MEASURES
+            unit = f" ({currency})" if money and currency else ""
+            # conversions can be fractional (data-driven attribution): shown as the platform gives them
+            step = 0.01 if money else (None if m == "conversions" or measure.unit != "count" else 1)
+            cfg[m] = st.column_config.NumberColumn(fmt.name(m, lng) + unit, format="localized", step=step)
+    cfg["engagement_seconds"] = st.column_config.NumberColumn(fmt.name("engagement_seconds", lng),
+                                                              format="localized", step=1)
+    return cfg
+
+
+def lead_columns() -> dict[str, Any]:
+    """Column settings of the lead-funnel tables (Funnel page), in the chosen language."""
+    lng = lang()
+    cfg = kpi_columns(("lead_to_mql_rate", "mql_to_sql_rate", "cpl", "cac"), None, lng)
+    for k in leads.RATES:
+        title = catalog.get(k).label(lng) if k in catalog.KPIS else fmt.name(k, lng)
+        cfg[k] = st.column_config.NumberColumn(title, format="percent", step=_STEP["rate"])
+    for k in ("contacts", "median_days_to_customer"):
+        cfg[k] = st.column_config.NumberColumn(fmt.name(k, lng), format="localized", step=1)
+    cfg["channels"] = st.column_config.TextColumn(fmt.name("channels", lng))
+    cfg["acquisition"] = st.column_config.TextColumn(t("source"))
+    cfg["month"] = st.column_config.DateColumn(t("month"), format="YYYY-MM")
     return cfg

@@ -319,6 +319,13 @@ def segments(frame: pl.DataFrame, dim: str, inputs: Inputs | None = None, top: i
                     tuple(full.kpis), full.currency, full.notes)
 
 
+def valued_kpis(seg: Segments) -> list[str]:
+    """The KPIs that have a value in at least one segment, in catalog order. A KPI whose inputs come
+    from two different tools (ROAS from ad spend and GA4 revenue) is computable on paper but null in
+    every segment: offering it would draw an empty chart and a "0.00× → 0.00×" waterfall."""
+    return [k for k in seg.kpis if k in seg.table.columns and seg.table[k].null_count() < seg.table.height]
+
+
 def filled_columns(frame: pl.DataFrame) -> list[str]:
     """Columns with at least one value: a column that is empty for every segment says nothing."""
     return [c for c in frame.columns if frame[c].null_count() < frame.height]
@@ -338,13 +345,19 @@ def only_segment(frame: pl.DataFrame, dim: str, value: str) -> pl.DataFrame:
 
 
 def kpi_bars(seg: Segments, kpi: str, lang: Lang = "en") -> pl.DataFrame:
-    """segment, value, text: one KPI per segment, best first (nulls last)."""
+    """segment, value, text: one KPI per segment, best first. A segment where the KPI has no value
+    (no spend, no clicks: GA4's "(not set)" campaign) gets no empty bar; ``no_value`` names them."""
     k = catalog.get(kpi)
-    df = seg.chart.select(pl.col(seg.dim).alias("segment"), pl.col(kpi).alias("value"))
-    df = df.sort("value", descending=k.direction != "lower", nulls_last=True)
+    df = seg.chart.select(pl.col(seg.dim).alias("segment"), pl.col(kpi).alias("value")).drop_nulls("value")
+    df = df.sort("value", descending=k.direction != "lower")
     return df.with_columns(
         pl.col("value").map_elements(lambda v: fmt.format_kpi(v, k.unit, seg.currency, lang),
                                      return_dtype=pl.String).fill_null(fmt.NULL).alias("text"))
+
+
+def no_value(seg: Segments, kpi: str) -> list[str]:
+    """The chart's segments where ``kpi`` cannot be computed (a zero or missing denominator)."""
+    return seg.chart.filter(pl.col(kpi).is_null())[seg.dim].to_list() if kpi in seg.chart.columns else []
 
 
 def result_measure(frame: pl.DataFrame) -> str | None:
@@ -365,6 +378,9 @@ def shares(seg: Segments, lang: Lang = "en") -> pl.DataFrame:
         pl.col(seg.dim).alias("segment"),
         *[(pl.col(m) / pl.col(m).sum()).alias(fmt.name(m, lang)) for m in measures],
     )
+    # A segment with neither spend nor result (GA4's "(not set)" campaign) would be an empty row.
+    names = [fmt.name(m, lang) for m in measures]
+    df = df.filter(pl.any_horizontal(pl.col(n).fill_null(0) != 0 for n in names))
     # Spend first: the chart colours the first measure grey and the result in the accent colour.
     return df.unpivot(index="segment", variable_name="measure", value_name="share")
 

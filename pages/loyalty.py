@@ -7,6 +7,8 @@ from kpi_core import catalog, fmt, loyalty, views
 from kpi_core.charts.loyalty import cohort_heatmap, ltv_cac_bars, ltv_curves
 from kpi_core.engine import Period
 
+ui.framed()
+
 lang = ui.lang()
 st.title(ui.t("loyalty_question"))
 data = ui.active()
@@ -62,9 +64,10 @@ field = "ltv_gross_profit" if inputs.margin else "ltv"
 st.altair_chart(ltv_curves(table, cur, field=field, lang=lang), key="loyalty_ltv")
 st.caption(ui.t("ltv_basis_gp" if inputs.margin else "ltv_basis_revenue"))
 st.markdown(f"**{ui.t('ltv_by_cohort')}**")
-st.dataframe(loyalty.ltv_by_cohort(table), hide_index=True, column_config={
-    "cohort": st.column_config.DateColumn(format="YYYY-MM"),
-    **{c: st.column_config.NumberColumn(f"LTV {h} m ({cur})" if cur else f"LTV {h} m", format="localized")
+st.dataframe(loyalty.ltv_by_cohort(table), hide_index=True, placeholder=fmt.NULL, column_config={
+    "cohort": st.column_config.DateColumn(fmt.name("cohort", lang), format="YYYY-MM"),
+    "customers": st.column_config.NumberColumn(fmt.name("customers", lang), format="localized", step=1),
+    **{c: st.column_config.NumberColumn(f"LTV {h} m ({cur})" if cur else f"LTV {h} m", format="localized", step=0.01)
        for h in loyalty.HORIZONS for c in [f"ltv_{h}m"]},
 })
 
@@ -80,8 +83,8 @@ st.dataframe(result.frame, hide_index=True, column_order=[
     "acquisition", "new_customers", "spend", "cac", "customers", "ltv", "ltv_cac_ratio", "healthy"],
     column_config={**ui.kpi_columns(("cac", "ltv", "ltv_cac_ratio"), cur, lang),
                    "acquisition": st.column_config.TextColumn(ui.t("channel")),
-                   "customers": st.column_config.NumberColumn(ui.t("ltv_customers", h=horizon)),
-                   "healthy": st.column_config.CheckboxColumn("≥ 3")})
+                   "customers": st.column_config.NumberColumn(ui.t("ltv_customers", h=horizon), step=1),
+                   "healthy": st.column_config.CheckboxColumn(ui.t("ltv_cac_healthy"))}, placeholder=fmt.NULL)
 for note in result.notes:
     st.caption(note)
 
@@ -92,8 +95,9 @@ st.dataframe(loyalty.by_period(orders, churn_days=churn_days), hide_index=True, 
     "repeat_purchase_rate", "churn_rate", "return_rate", "aov"],
     column_config={**ui.kpi_columns(("aov", "repeat_purchase_rate", "churn_rate", "return_rate"), cur, lang),
                    "period": st.column_config.DateColumn(ui.t("month"), format="YYYY-MM"),
-                   "complete": st.column_config.CheckboxColumn("✓"),
-                   "returning_customers": st.column_config.NumberColumn(ui.t("returning_customers"))})
+                   "complete": st.column_config.CheckboxColumn(ui.t("month_complete")),
+                   "returning_customers": st.column_config.NumberColumn(ui.t("returning_customers"))},
+    placeholder=fmt.NULL)
 
 for note in orders.notes:
     st.caption(note)

@@ -18,26 +18,30 @@ dims = views.segment_dimensions(view.in_period)
 if not dims:
     st.info(ui.t("no_dimensions"))
     st.stop()
-kpis = views.computable_kpis(view.in_period, inputs)
-if st.session_state.get(ui.SEG_KPI) not in kpis:
-    st.session_state[ui.SEG_KPI] = views.preferred(kpis)
-
 if st.session_state.get(ui.SEG_DIM) not in dims:
     st.session_state[ui.SEG_DIM] = views.preferred_dimension(dims)
 
 c1, c2, c3 = st.columns(3)
-with c1:
-    kpi = ui.kept(st.selectbox, ui.SEG_KPI, ui.t("kpi"), options=kpis, format_func=lambda k: catalog.get(k).label(lang))
 with c2:
     dim = ui.kept(st.selectbox, ui.SEG_DIM, ui.t("dimension"), options=dims, format_func=lambda d: fmt.name(d, lang))
+seg = ui.memo(views.segments, view, "in_period", dim=dim, inputs=inputs, lang=lang)
+kpis = views.valued_kpis(seg)  # only KPIs with a value in some segment
+if not kpis:
+    st.info(ui.t("no_segment_kpis", dim=fmt.name(dim, lang)))
+    st.stop()
+if st.session_state.get(ui.SEG_KPI) not in kpis:
+    st.session_state[ui.SEG_KPI] = views.preferred(kpis)
+with c1:
+    kpi = ui.kept(st.selectbox, ui.SEG_KPI, ui.t("kpi"), options=kpis, format_func=lambda k: catalog.get(k).label(lang))
 k = catalog.get(kpi)
 label = k.label(lang)
 
-seg = ui.memo(views.segments, view, "in_period", dim=dim, inputs=inputs, lang=lang)
 bars = views.kpi_bars(seg, kpi, lang)
 event = st.altair_chart(charts.kpi_bars(bars, label, k.unit), key="seg_bars", on_select="rerun")
 picked = views.picked_segment(event)
-st.caption(ui.t("bars_caption"))
+blank = views.no_value(seg, kpi)
+no_value = ui.t("bars_no_value", kpi=label, segments=fmt.md(", ".join(blank))) if blank else ""
+st.caption(f"{ui.t('bars_caption')} {no_value}".strip())
 if picked is not None:
     st.info(ui.t("focus", dim=fmt.name(dim, lang), value=fmt.md(picked)), icon=":material/filter_center_focus:")
 
@@ -67,7 +71,7 @@ if others:
                        format_func=lambda d: fmt.name(d, lang))
     rows = view.in_period if picked is None else views.only_segment(view.in_period, dim, picked)
     heat = views.heatmap(rows, dim, dim2, kpi, inputs, lang=lang)
-    if not heat.is_empty():
+    if heat["value"].null_count() < heat.height:  # a map of "–" only says nothing
         st.subheader(ui.t("heatmap_title", kpi=label, a=fmt.name(dim, lang), b=fmt.name(dim2, lang)), anchor=False)
         st.altair_chart(charts.heatmap(heat, fmt.name(dim, lang), fmt.name(dim2, lang), label,
                                        k.direction != "lower", k.unit), key="seg_heat")

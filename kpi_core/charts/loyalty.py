@@ -64,8 +64,9 @@ def ltv_cac_bars(frame: pl.DataFrame, horizon: int, lang: Lang = "en") -> alt.Ch
     bars = alt.Chart(frame).mark_bar().encode(
         x=alt.X("ltv_cac_ratio:Q", title=t("ltv_cac_axis", lang, h=horizon)),
         y=alt.Y("acquisition:N", title=None, sort=None),
-        color=alt.Color("healthy:N", title=f"≥ {HEALTHY_LTV_CAC:g}",
-                        scale=alt.Scale(domain=[True, False], range=[GOOD, BAD])),
+        color=alt.Color("healthy:N", title="LTV:CAC", scale=alt.Scale(domain=[True, False], range=[GOOD, BAD]),
+                        legend=alt.Legend(labelExpr=f"datum.label == 'true' ? {t('ltv_cac_healthy', lang)!r} : "
+                                                    f"{t('ltv_cac_below', lang)!r}")),
         tooltip=[alt.Tooltip("acquisition:N", title="Channel"),
                  alt.Tooltip("ltv_cac_ratio:Q", title="LTV:CAC", format=".2f"),
                  alt.Tooltip("ltv:Q", title="LTV", format=",.0f"), alt.Tooltip("cac:Q", title="CAC", format=",.0f"),

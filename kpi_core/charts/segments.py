@@ -96,8 +96,13 @@ def heatmap(frame: pl.DataFrame, a_label: str, b_label: str, kpi_label: str, goo
         tooltip=[alt.Tooltip("a:N", title=a_label), alt.Tooltip("b:N", title=b_label),
                  alt.Tooltip("text:N", title=kpi_label)],
     )
+    # Dark text on pale cells, white on the darkest ones (the best 40 % of the range): always readable.
+    values = frame["value"].drop_nulls()
+    lo, hi = (float(values.min()), float(values.max())) if values.len() else (0.0, 0.0)
+    dark = (alt.datum.value > lo + 0.6 * (hi - lo)) if good_high else (alt.datum.value < lo + 0.4 * (hi - lo))
     labels = base.mark_text(fontSize=11).encode(
         text="text:N",
-        color=alt.condition(alt.datum.value == None, alt.value("#555"), alt.value("#222")),  # noqa: E711
+        color=alt.when((alt.datum.value != None) & dark).then(alt.value("white"))  # noqa: E711
+        .otherwise(alt.value("#222")),
     )
     return (cells + labels).properties(height=40 + 30 * frame["a"].n_unique())
