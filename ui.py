@@ -13,11 +13,13 @@ kpi_core, render". Two rules shape it:
 
 from __future__ import annotations
 
+import inspect
 import json
 import secrets
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -123,7 +125,23 @@ def framed() -> None:
     switches the server to ``st.navigation`` for good.
     """
     if SALT not in st.session_state:
-        st.switch_page("app.py")
+        page = Path(inspect.stack()[1].filename).stem  # the page that was asked for, e.g. "segments"
+        params = [(k, v) for k in st.query_params for v in st.query_params.get_all(k)]
+        st.switch_page("app.py", query_params=[*params, (_URL_PAGE, page)])
+
+
+_URL_PAGE = "page"
+
+
+def follow_link(pages: dict[str, Any]) -> None:
+    """Go on to the page a framed() first request asked for (``?page=segments``), with its link."""
+    wanted = st.query_params.get(_URL_PAGE)
+    if wanted is None:
+        return
+    params = [(k, v) for k in st.query_params if k != _URL_PAGE for v in st.query_params.get_all(k)]
+    if wanted in pages:
+        st.switch_page(pages[wanted], query_params=params)
+    st.query_params.pop(_URL_PAGE, None)
 
 
 def lang() -> Lang:
@@ -470,6 +488,18 @@ def _memo(key: tuple, _fn: Callable[..., Any], _frame: pl.DataFrame, _params: di
     return _fn(_frame, **_params)
 
 
+def table(frame: pl.DataFrame, column_config: dict[str, Any], **kwargs: Any) -> Any:
+    """st.dataframe with "–" for a value that cannot be computed, and every number rounded to the
+    decimals its column shows (the grid cuts digits off, so 0.46729 would read 46.72 %)."""
+    decimals = {}
+    for col, cfg in column_config.items():
+        step = (cfg.get("type_config") or {}).get("step") if isinstance(cfg, dict) else None
+        if step:
+            decimals[col] = max(0, -Decimal(str(step)).as_tuple().exponent)
+    return st.dataframe(views.rounded(frame, decimals), column_config=column_config, hide_index=True,
+                        placeholder=fmt.NULL, **kwargs)
+
+
 _STEP = {"currency": 0.01, "rate": 0.0001, "count": 1, "seconds": 1}  # fixed decimals per unit in tables
 
 
@@ -506,5 +536,6 @@ def lead_columns() -> dict[str, Any]:
         cfg[k] = st.column_config.NumberColumn(fmt.name(k, lng), format="localized", step=1)
     cfg["channels"] = st.column_config.TextColumn(fmt.name("channels", lng))
     cfg["acquisition"] = st.column_config.TextColumn(t("source"))
+    cfg["spend"] = st.column_config.NumberColumn(fmt.name("spend", lng), format="localized", step=0.01, width="medium")
     cfg["month"] = st.column_config.DateColumn(t("month"), format="YYYY-MM")
     return cfg

@@ -591,6 +591,11 @@ NAMES: Mapping[str, Mapping[str, str]] = {
 }
 
 
+def sentence(text: str) -> str:
+    """A message shown on its own starts with a capital letter ("the data mixes …" -> "The data mixes …")."""
+    return text[:1].upper() + text[1:]
+
+
 def t(key: str, lang: Lang = "en", **values: object) -> str:
     """The interface text ``key`` in ``lang`` (English when not translated), placeholders filled."""
     texts = TEXTS[key]

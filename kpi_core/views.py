@@ -11,13 +11,13 @@ from __future__ import annotations
 import hashlib
 import io
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 import polars as pl
 
-from kpi_core import catalog, fmt, loyalty
+from kpi_core import catalog, fmt, loyalty, sources
 from kpi_core.catalog import GOAL_LABELS, HEADLINES, STAGE_LABELS, Lang
 from kpi_core.engine import (
     Inputs,
@@ -232,6 +232,12 @@ def scorecard(frame: pl.DataFrame, goal: str, period: Period, inputs: Inputs | N
                      notes, comp.current, comp.previous, currency)
 
 
+def has_trend(card: Card, least: int = 3) -> bool:
+    """A trend says something from three points on; one or two (a monthly sheet, a short upload)
+    would draw an empty frame or a flat line under the number."""
+    return sum(v is not None for v in (card.spark or ())) >= least
+
+
 def spark_frame(card: Card) -> pl.DataFrame:
     """date, value: a card's trend as a frame, for a chart larger than st.metric's sparkline."""
     return pl.DataFrame({"date": card.spark_dates, "value": card.spark},
@@ -257,9 +263,19 @@ def computable_kpis(frame: pl.DataFrame, inputs: Inputs | None = None) -> list[s
     return [k for k in catalog.KPIS if k in chosen]
 
 
-def preferred(kpis: Sequence[str], order: Sequence[str] = ("roas", "cpa", "cpl", "ctr", "cpc")) -> str | None:
-    """The KPI a breakdown opens on: efficiency first, since that is what budget decisions rest on."""
-    return next((k for k in order if k in kpis), kpis[0] if kpis else None)
+_PREFERRED: dict[str | None, tuple[str, ...]] = {
+    None: ("roas", "cpa", "cpl", "ctr", "cpc"),
+    "leads": ("cpl", "cac", "cpa", "ctr", "cpc"),
+    "traffic": ("cpc", "cost_per_session", "ctr", "cpm"),
+    "awareness": ("cpm", "ctr", "engagement_rate", "cpc"),
+}
+
+
+def preferred(kpis: Sequence[str], goal: str | None = None) -> str | None:
+    """The KPI a breakdown opens on: the efficiency KPI budget decisions for the goal rest on
+    (ROAS or CPA for sales, CPL for leads, CPC for traffic, CPM for brand awareness)."""
+    order = _PREFERRED.get(goal, _PREFERRED[None])
+    return next((k for k in (*order, *_PREFERRED[None]) if k in kpis), kpis[0] if kpis else None)
 
 
 def picked_segment(event: object) -> str | None:
@@ -324,6 +340,13 @@ def valued_kpis(seg: Segments) -> list[str]:
     from two different tools (ROAS from ad spend and GA4 revenue) is computable on paper but null in
     every segment: offering it would draw an empty chart and a "0.00× → 0.00×" waterfall."""
     return [k for k in seg.kpis if k in seg.table.columns and seg.table[k].null_count() < seg.table.height]
+
+
+def rounded(frame: pl.DataFrame, decimals: Mapping[str, int]) -> pl.DataFrame:
+    """``frame`` with each listed float column rounded to its number of decimals (half away from
+    zero), so a table that shows two decimals shows 2,227.89 for 2,227.887 and not a cut-off 2,227.88."""
+    return frame.with_columns(pl.col(c).round(n) for c, n in decimals.items()
+                              if c in frame.columns and frame[c].dtype.is_float())
 
 
 def filled_columns(frame: pl.DataFrame) -> list[str]:
@@ -555,7 +578,7 @@ def file_facts(result: ReadResult) -> dict[str, str]:
     """What the Data page says about one parsed file, keyed by interface text."""
     dr = result.date_range or date_bounds(result.frame)
     return {
-        "platform": result.platform, "kind": result.kind, "currency_code": result.currency or fmt.NULL,
+        "platform": sources.label(result.platform), "kind": result.kind, "currency_code": result.currency or fmt.NULL,
         "dates": f"{dr[0].isoformat()} – {dr[1].isoformat()}" if dr else fmt.NULL,
     }
 

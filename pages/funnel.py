@@ -43,25 +43,24 @@ if contacts is not None:
     st.caption(ui.t("lead_funnel_caption", start=period.start.isoformat(), end=period.end.isoformat()))
     columns = ui.lead_columns()
     rates = [*leads.RATES, "median_days_to_customer"]
-    st.dataframe(costs.frame, hide_index=True, column_config=columns,
-                 column_order=["acquisition", *leads.STEPS, "spend", "cpl", "cac", *rates, "channels"],
-                 placeholder=fmt.NULL)
+    ui.table(costs.frame, columns,
+             column_order=["acquisition", *leads.STEPS, "spend", "cpl", "cac", *rates, "channels"])
     for note in costs.notes:
         st.caption(note)
     st.markdown(f"**{ui.t('lead_by_month')}**")
-    st.dataframe(leads.funnel(contacts, by=("month",), period=period), hide_index=True, column_config=columns,
-                 column_order=["month", "contacts", *leads.STEPS, *rates], placeholder=fmt.NULL)
+    ui.table(leads.funnel(contacts, by=("month",), period=period), columns,
+             column_order=["month", "contacts", *leads.STEPS, *rates])
     st.caption(leads.definition(ui.lang()))
 
 deals = leads.records_in(view.data.results, "deals")
 if deals is not None:
     st.subheader(ui.t("deals_title"), anchor=False)
     lng = ui.lang()
-    st.dataframe(leads.deals_summary(deals), hide_index=True, column_config={
+    ui.table(leads.deals_summary(deals), {
         "month": st.column_config.DateColumn(ui.t("month"), format="YYYY-MM"),
         **{c: st.column_config.NumberColumn(fmt.name(c, lng), format="localized", step=1)
            for c in ("deals", "closed", "won", "median_days_to_close")},
         "win_rate": st.column_config.NumberColumn(fmt.name("win_rate", lng), format="percent", step=0.0001),
         **{c: st.column_config.NumberColumn(fmt.name(c, lng), format="localized", step=0.01)
-           for c in ("avg_won_amount", "won_amount")}}, placeholder=fmt.NULL)
+           for c in ("avg_won_amount", "won_amount")}})
     st.caption(ui.t("deals_caption"))

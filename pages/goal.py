@@ -175,7 +175,7 @@ explained = ui.memo(explain.explain_numbers, view, "in_period", kpi_ids=tuple(c.
 
 def metric(c: views.Card, key: str, sparkline: bool = True) -> None:
     """One KPI: value, change against the previous period, a small trend, and its explanation."""
-    trend = list(c.spark) if sparkline and c.spark else None
+    trend = list(c.spark) if sparkline and views.has_trend(c) else None
     st.metric(c.label, c.text, c.delta, delta_color=c.delta_color, chart_data=trend, border=True,
               delta_arrow="off" if c.delta_color == "off" else "auto",
               help=c.description, delta_description=ui.t("vs_previous") if c.delta else None)
@@ -201,7 +201,7 @@ if sc.headline is not None:
             metric(h, "headline", sparkline=False)
         with cols[1]:
             spark = views.spark_frame(h)
-            if not spark.is_empty():
+            if views.has_trend(h):
                 st.altair_chart(headline_trend(spark, h.unit), key="headline_trend")
     if sc.headline_note:
         st.caption(sc.headline_note)

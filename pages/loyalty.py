@@ -64,7 +64,7 @@ field = "ltv_gross_profit" if inputs.margin else "ltv"
 st.altair_chart(ltv_curves(table, cur, field=field, lang=lang), key="loyalty_ltv")
 st.caption(ui.t("ltv_basis_gp" if inputs.margin else "ltv_basis_revenue"))
 st.markdown(f"**{ui.t('ltv_by_cohort')}**")
-st.dataframe(loyalty.ltv_by_cohort(table), hide_index=True, placeholder=fmt.NULL, column_config={
+ui.table(loyalty.ltv_by_cohort(table), {
     "cohort": st.column_config.DateColumn(fmt.name("cohort", lang), format="YYYY-MM"),
     "customers": st.column_config.NumberColumn(fmt.name("customers", lang), format="localized", step=1),
     **{c: st.column_config.NumberColumn(f"LTV {h} m ({cur})" if cur else f"LTV {h} m", format="localized", step=0.01)
@@ -79,25 +79,24 @@ performance = views.filter_dimensions(data.frame, ui.filters())
 result = loyalty.ltv_cac(orders, performance, period, horizon=horizon, other_costs=inputs.other_costs)
 st.altair_chart(ltv_cac_bars(result.frame, horizon, lang), key="loyalty_ltv_cac")
 st.caption(ui.t("ltv_cac_caption", h=horizon, start=period.start.isoformat(), end=period.end.isoformat()))
-st.dataframe(result.frame, hide_index=True, column_order=[
+ui.table(result.frame, column_order=[
     "acquisition", "new_customers", "spend", "cac", "customers", "ltv", "ltv_cac_ratio", "healthy"],
     column_config={**ui.kpi_columns(("cac", "ltv", "ltv_cac_ratio"), cur, lang),
                    "acquisition": st.column_config.TextColumn(ui.t("channel")),
                    "customers": st.column_config.NumberColumn(ui.t("ltv_customers", h=horizon), step=1),
-                   "healthy": st.column_config.CheckboxColumn(ui.t("ltv_cac_healthy"))}, placeholder=fmt.NULL)
+                   "healthy": st.column_config.CheckboxColumn(ui.t("ltv_cac_healthy"))})
 for note in result.notes:
     st.caption(note)
 
 # --- by month ---
 st.subheader(ui.t("by_month_title"), anchor=False)
-st.dataframe(loyalty.by_period(orders, churn_days=churn_days), hide_index=True, column_order=[
+ui.table(loyalty.by_period(orders, churn_days=churn_days), column_order=[
     "period", "complete", "orders", "revenue", "customers", "new_customers", "returning_customers",
     "repeat_purchase_rate", "churn_rate", "return_rate", "aov"],
     column_config={**ui.kpi_columns(("aov", "repeat_purchase_rate", "churn_rate", "return_rate"), cur, lang),
                    "period": st.column_config.DateColumn(ui.t("month"), format="YYYY-MM"),
                    "complete": st.column_config.CheckboxColumn(ui.t("month_complete")),
-                   "returning_customers": st.column_config.NumberColumn(ui.t("returning_customers"))},
-    placeholder=fmt.NULL)
+                   "returning_customers": st.column_config.NumberColumn(ui.t("returning_customers"))})
 
 for note in orders.notes:
     st.caption(note)

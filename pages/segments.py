@@ -30,7 +30,7 @@ if not kpis:
     st.info(ui.t("no_segment_kpis", dim=fmt.name(dim, lang)))
     st.stop()
 if st.session_state.get(ui.SEG_KPI) not in kpis:
-    st.session_state[ui.SEG_KPI] = views.preferred(kpis)
+    st.session_state[ui.SEG_KPI] = views.preferred(kpis, st.session_state.get(ui.GOAL))
 with c1:
     kpi = ui.kept(st.selectbox, ui.SEG_KPI, ui.t("kpi"), options=kpis, format_func=lambda k: catalog.get(k).label(lang))
 k = catalog.get(kpi)
@@ -84,7 +84,7 @@ try:
     moved = ui.memo(explain.decompose, view, "by_dimension", kpi_id=kpi, by=dim, current=period,
                     previous=period.previous(), inputs=inputs)
 except ValueError as exc:
-    st.info(str(exc))
+    st.info(fmt.sentence(str(exc)))
 else:
     def shown(v: float) -> str:
         return fmt.format_kpi(v, k.unit, seg.currency, lang)
@@ -99,8 +99,7 @@ else:
 
 st.subheader(ui.t("table_title"), anchor=False)
 table = seg.table if picked is None else views.only_segment(seg.table, dim, picked)
-st.dataframe(table, hide_index=True, column_config=ui.kpi_columns(seg.kpis, seg.currency, lang), key="seg_table",
-             column_order=views.filled_columns(table), placeholder=fmt.NULL)
+ui.table(table, ui.kpi_columns(seg.kpis, seg.currency, lang), key="seg_table", column_order=views.filled_columns(table))
 d1, d2, _ = st.columns([1, 1, 4])
 d1.download_button(ui.t("download_csv"), views.to_csv(seg.table), file_name=f"kpis_by_{dim}.csv", mime="text/csv",
                    on_click="ignore", icon=":material/download:", key="seg_csv")
