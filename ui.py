@@ -28,6 +28,7 @@ import streamlit as st
 
 from kpi_core import catalog, fmt, leads, loyalty, views
 from kpi_core.catalog import LANGS, Lang
+from kpi_core.charts import localized
 from kpi_core.engine import Inputs
 from kpi_core.readers import ReadError, ReadResult, combine, read_file
 from kpi_core.schema import MEASURES, MONEY_MEASURES, SEGMENT_DIMENSIONS
@@ -150,6 +151,11 @@ def lang() -> Lang:
 
 def t(key: str, **values: object) -> str:
     return fmt.t(key, lang(), **values)
+
+
+def chart(ch: Any, **kwargs: Any) -> Any:
+    """st.altair_chart with axis numbers and dates in the chosen language ("200 000", "7. des")."""
+    return st.altair_chart(localized(ch, lang()), **kwargs)
 
 
 # --- kept page widgets ----------------------------------------------------------------------------
@@ -507,7 +513,8 @@ def kpi_columns(kpis: tuple[str, ...], currency: str | None, lng: Lang) -> dict[
     """st.dataframe column settings for a table of measures and KPIs: names in the language,
     rates as percentages with two decimals, money with two decimals and its currency code in the
     header, counts whole (a column never mixes "24,187.6" and "47,726.87")."""
-    cfg: dict[str, Any] = {d: st.column_config.TextColumn(fmt.name(d, lng)) for d in SEGMENT_DIMENSIONS}
+    # the segment's name stays in view while a phone scrolls the numbers sideways
+    cfg: dict[str, Any] = {d: st.column_config.TextColumn(fmt.name(d, lng), pinned=True) for d in SEGMENT_DIMENSIONS}
     for k in kpis:
         kpi = catalog.get(k)
         title = kpi.label(lng) + (f" ({currency})" if kpi.unit == "currency" and currency else "")

@@ -19,10 +19,10 @@ else:
     left, right = st.columns(2)
     with left:
         st.subheader(ui.t("volume"), anchor=False)
-        st.altair_chart(stage_volumes(fu.stages), key="funnel_volumes")
+        ui.chart(stage_volumes(fu.stages), key="funnel_volumes")
     with right:
         st.subheader(ui.t("step_rate"), anchor=False)
-        st.altair_chart(step_rates(fu.steps), key="funnel_steps")
+        ui.chart(step_rates(fu.steps), key="funnel_steps")
     if fu.biggest:
         a, b, rate = fu.biggest
         st.markdown(ui.t("funnel_biggest_drop", a=a, b=b, rate=rate))
@@ -38,7 +38,7 @@ if contacts is not None:
                    format_func=lambda o: ui.t(f"lead_dates_{o}"), required=True, help=ui.t("lead_dates_help"))
     period = leads.created_span(contacts) if span == "all" else view.filters.period
     costs = leads.by_source_with_costs(contacts, view.by_dimension, period)
-    st.altair_chart(lead_funnel(leads.steps_long(costs.frame, by=("acquisition",)), by="acquisition", lang=ui.lang()),
+    ui.chart(lead_funnel(leads.steps_long(costs.frame, by=("acquisition",)), by="acquisition", lang=ui.lang()),
                     key="lead_funnel")
     st.caption(ui.t("lead_funnel_caption", start=period.start.isoformat(), end=period.end.isoformat()))
     columns = ui.lead_columns()

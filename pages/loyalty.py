@@ -56,12 +56,12 @@ with st.expander(ui.t("definitions")):
 # --- cohorts ---
 st.subheader(ui.t("cohorts_title"), anchor=False)
 table = loyalty.cohort_table(orders, margin=inputs.margin)
-st.altair_chart(cohort_heatmap(table, lang), key="loyalty_heatmap")
+ui.chart(cohort_heatmap(table, lang), key="loyalty_heatmap")
 st.caption(ui.t("incomplete_caption"))
 
 st.subheader(ui.t("ltv_title"), anchor=False)
 field = "ltv_gross_profit" if inputs.margin else "ltv"
-st.altair_chart(ltv_curves(table, cur, field=field, lang=lang), key="loyalty_ltv")
+ui.chart(ltv_curves(table, cur, field=field, lang=lang), key="loyalty_ltv")
 st.caption(ui.t("ltv_basis_gp" if inputs.margin else "ltv_basis_revenue"))
 st.markdown(f"**{ui.t('ltv_by_cohort')}**")
 ui.table(loyalty.ltv_by_cohort(table), {
@@ -77,7 +77,7 @@ horizon = ui.kept(st.segmented_control, ui.LOY_HORIZON, ui.t("ltv_horizon"), opt
                   default=loyalty.default_horizon(table), required=True)
 performance = views.filter_dimensions(data.frame, ui.filters())
 result = loyalty.ltv_cac(orders, performance, period, horizon=horizon, other_costs=inputs.other_costs)
-st.altair_chart(ltv_cac_bars(result.frame, horizon, lang), key="loyalty_ltv_cac")
+ui.chart(ltv_cac_bars(result.frame, horizon, lang), key="loyalty_ltv_cac")
 st.caption(ui.t("ltv_cac_caption", h=horizon, start=period.start.isoformat(), end=period.end.isoformat()))
 ui.table(result.frame, column_order=[
     "acquisition", "new_customers", "spend", "cac", "customers", "ltv", "ltv_cac_ratio", "healthy"],

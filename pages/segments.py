@@ -37,7 +37,7 @@ k = catalog.get(kpi)
 label = k.label(lang)
 
 bars = views.kpi_bars(seg, kpi, lang)
-event = st.altair_chart(charts.kpi_bars(bars, label, k.unit), key="seg_bars", on_select="rerun")
+event = ui.chart(charts.kpi_bars(bars, label, k.unit), key="seg_bars", on_select="rerun")
 picked = views.picked_segment(event)
 blank = views.no_value(seg, kpi)
 no_value = ui.t("bars_no_value", kpi=label, segments=fmt.md(", ".join(blank))) if blank else ""
@@ -51,7 +51,7 @@ with left:
     result = views.result_measure(seg.chart)
     if not share.is_empty() and result:
         st.subheader(ui.t("share_title", result=fmt.name(result, lang).lower()), anchor=False)
-        st.altair_chart(charts.share_bars(share, picked), key="seg_share")
+        ui.chart(charts.share_bars(share, picked), key="seg_share")
         st.caption(ui.t("share_caption"))
 with right:
     eff = views.efficiency_kpi(seg)
@@ -59,7 +59,7 @@ with right:
     if eff and not bub.is_empty():
         e = catalog.get(eff)
         st.subheader(ui.t("bubble_title", kpi=e.label(lang)), anchor=False)
-        st.altair_chart(charts.spend_efficiency(bub, e.label(lang), e.unit, seg.currency, picked), key="seg_bubble")
+        ui.chart(charts.spend_efficiency(bub, e.label(lang), e.unit, seg.currency, picked), key="seg_bubble")
         st.caption(ui.t("bubble_caption"))
 
 others = [d for d in dims if d != dim]
@@ -73,7 +73,7 @@ if others:
     heat = views.heatmap(rows, dim, dim2, kpi, inputs, lang=lang)
     if heat["value"].null_count() < heat.height:  # a map of "–" only says nothing
         st.subheader(ui.t("heatmap_title", kpi=label, a=fmt.name(dim, lang), b=fmt.name(dim2, lang)), anchor=False)
-        st.altair_chart(charts.heatmap(heat, fmt.name(dim, lang), fmt.name(dim2, lang), label,
+        ui.chart(charts.heatmap(heat, fmt.name(dim, lang), fmt.name(dim2, lang), label,
                                        k.direction != "lower", k.unit), key="seg_heat")
 
 st.subheader(ui.t("why_moved"), anchor=False)
@@ -95,7 +95,7 @@ else:
     split = st.toggle(ui.t("why_split"), key="why_split")
     steps = waterfall_frame(moved, split=split, previous=ui.t("previous"), current=ui.t("current"),
                             other=ui.t("other"))
-    st.altair_chart(waterfall_chart(steps, label, k.unit), key="why_waterfall")
+    ui.chart(waterfall_chart(steps, label, k.unit), key="why_waterfall")
 
 st.subheader(ui.t("table_title"), anchor=False)
 table = seg.table if picked is None else views.only_segment(seg.table, dim, picked)
@@ -107,4 +107,5 @@ d2.download_button(ui.t("download_xlsx"), views.to_xlsx(seg.table), file_name=f"
                    mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", on_click="ignore",
                    icon=":material/download:", key="seg_xlsx")
 if seg.notes:
-    st.caption(" ".join(seg.notes))
+    with st.expander(ui.t("notes")):
+        st.markdown("\n".join(f"- {n}" for n in seg.notes))

@@ -39,6 +39,6 @@ if grain == "day":  # unusual days are judged on the daily series
                     labels={k: catalog.get(k).label(lang) for k in chosen})
 for k in chosen:  # small multiples: one chart per KPI, each on its own scale
     kpi = catalog.get(k)
-    st.altair_chart(trend_line(frame, kpi.label(lang), kpi.unit, ui.t("current"), ui.t("previous"), marks=marks),
+    ui.chart(trend_line(frame, kpi.label(lang), kpi.unit, ui.t("current"), ui.t("previous"), marks=marks),
                     key=f"trend_{k}")
 st.caption(ui.t("trends_caption") + (" " + ui.t("anomalies_caption") if marks is not None else ""))

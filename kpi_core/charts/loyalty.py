@@ -82,7 +82,7 @@ def lead_funnel(long: pl.DataFrame, by: str = "channel", lang: Lang = "en") -> a
     return alt.Chart(long).mark_bar().encode(
         x=alt.X("step:N", title=None, sort=alt.EncodingSortField("order"), axis=alt.Axis(labelAngle=0)),
         xOffset=alt.XOffset(f"{by}:N"),
-        y=alt.Y("count:Q", title=t("contacts", lang)),
+        y=alt.Y("count:Q", title=t("contacts", lang), axis=alt.Axis(tickMinStep=1, format=",d")),  # whole people
         color=alt.Color(f"{by}:N", title=t("original_source", lang)),
         tooltip=[alt.Tooltip(f"{by}:N", title="Source"), alt.Tooltip("step:N", title="Step"),
                  alt.Tooltip("count:Q", title="Contacts", format=",.0f"),

@@ -88,10 +88,10 @@ def heatmap(frame: pl.DataFrame, a_label: str, b_label: str, kpi_label: str, goo
     scheme = alt.Scale(scheme="blues", reverse=not good_high)
     base = alt.Chart(frame).encode(
         x=alt.X("b:N", title=b_label, axis=alt.Axis(labelAngle=-30, labelLimit=160)),
-        y=alt.Y("a:N", title=a_label, axis=alt.Axis(labelLimit=220)),
+        y=alt.Y("a:N", title=a_label, axis=alt.Axis(labelLimit=170)),
     )
     cells = base.mark_rect().encode(
-        color=alt.Color("value:Q", scale=scheme, legend=alt.Legend(title=kpi_label, orient="right",
+        color=alt.Color("value:Q", scale=scheme, legend=alt.Legend(title=kpi_label, orient="bottom",
                                                                    format=AXIS_FORMAT.get(unit, ",.2f"))),
         tooltip=[alt.Tooltip("a:N", title=a_label), alt.Tooltip("b:N", title=b_label),
                  alt.Tooltip("text:N", title=kpi_label)],
@@ -105,4 +105,4 @@ def heatmap(frame: pl.DataFrame, a_label: str, b_label: str, kpi_label: str, goo
         color=alt.when((alt.datum.value != None) & dark).then(alt.value("white"))  # noqa: E711
         .otherwise(alt.value("#222")),
     )
-    return (cells + labels).properties(height=40 + 30 * frame["a"].n_unique())
+    return (cells + labels).properties(height=alt.Step(26))  # every row tall enough for its label and text
