@@ -409,6 +409,12 @@ TEXTS: Mapping[str, Mapping[str, str]] = {
     "bars_no_value": {"en": "No {kpi} for {segments}: its inputs are missing there.",
                       "nb": "Ingen {kpi} for {segments}: tallene den bygger på, mangler der.",
                       "sv": "Ingen {kpi} för {segments}: siffrorna den bygger på saknas där."},
+    "grain_shown": {"en": "Shown by {grain}: the data is not dated finely enough, or the period is too long, "
+                          "for the grain chosen.",
+                    "nb": "Vist per {grain}: dataene er ikke datert fint nok, eller perioden er for lang, for "
+                          "tidsenheten som er valgt.",
+                    "sv": "Visas per {grain}: datan är inte daterad tillräckligt fint, eller perioden är för lång, "
+                          "för den valda tidsenheten."},
     "no_segment_kpis": {"en": "No KPI has a value by {dim}. Pick another dimension above.",
                         "nb": "Ingen KPI har en verdi etter {dim}. Velg en annen inndeling over.",
                         "sv": "Ingen KPI har ett värde per {dim}. Välj en annan indelning ovan."},
@@ -580,6 +586,17 @@ NAMES: Mapping[str, Mapping[str, str]] = {
                                 "sv": "Median dagar lead → kund"},
     "channels": {"en": "Ad platforms matched", "nb": "Annonseplattformer", "sv": "Annonsplattformar"},
     "month": {"en": "Month", "nb": "Måned", "sv": "Månad"},
+    "file": {"en": "File", "nb": "Fil", "sv": "Fil"},
+    "rows_read": {"en": "Rows read", "nb": "Rader lest", "sv": "Rader lästa"},
+    "rows_used": {"en": "Rows used", "nb": "Rader brukt", "sv": "Rader använda"},
+    "rows_excluded": {"en": "Rows left out", "nb": "Rader utelatt", "sv": "Rader utelämnade"},
+    # what kind of table a file holds (Data page)
+    "table_performance": {"en": "campaign performance", "nb": "kampanjeresultater", "sv": "kampanjresultat"},
+    "table_orders": {"en": "shop orders", "nb": "butikkordrer", "sv": "butiksordrar"},
+    "table_customers": {"en": "shop customers", "nb": "butikkunder", "sv": "butikskunder"},
+    "table_contacts": {"en": "CRM contacts", "nb": "CRM-kontakter", "sv": "CRM-kontakter"},
+    "table_deals": {"en": "CRM deals", "nb": "CRM-avtaler", "sv": "CRM-affärer"},
+    "table_email": {"en": "e-mail campaigns", "nb": "e-postkampanjer", "sv": "e-postkampanjer"},
     "deals": {"en": "Deals", "nb": "Avtaler", "sv": "Affärer"},
     "closed": {"en": "Closed", "nb": "Avsluttet", "sv": "Avslutade"},
     "won": {"en": "Won", "nb": "Vunnet", "sv": "Vunna"},

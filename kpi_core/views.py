@@ -345,7 +345,7 @@ def valued_kpis(seg: Segments) -> list[str]:
 def rounded(frame: pl.DataFrame, decimals: Mapping[str, int]) -> pl.DataFrame:
     """``frame`` with each listed float column rounded to its number of decimals (half away from
     zero), so a table that shows two decimals shows 2,227.89 for 2,227.887 and not a cut-off 2,227.88."""
-    return frame.with_columns(pl.col(c).round(n) for c, n in decimals.items()
+    return frame.with_columns(pl.col(c).round(n, mode="half_away_from_zero") for c, n in decimals.items()
                               if c in frame.columns and frame[c].dtype.is_float())
 
 
@@ -440,12 +440,26 @@ def heatmap(frame: pl.DataFrame, a: str, b: str, kpi: str, inputs: Inputs | None
 # --- trends ---------------------------------------------------------------------------------------
 
 
-def fitting_grain(period: Period, grain: str, n_kpis: int, limit: int = 5000) -> str:
-    """The grain asked for, or a coarser one when the chart would pass ``limit`` points
-    (two series per KPI)."""
+def data_grain(frame: pl.DataFrame) -> str:
+    """How finely the data is dated: "month" when every date is a month's first day (a monthly sheet),
+    "week" when all dates fall on one weekday, else "day". A day chart of monthly rows is two dots."""
+    if "date" not in frame.columns:
+        return "day"
+    dates = frame["date"].drop_nulls().unique()
+    if dates.len() < 2:
+        return "day"
+    if (dates.dt.day() == 1).all():
+        return "month"
+    return "week" if dates.dt.weekday().n_unique() == 1 else "day"
+
+
+def fitting_grain(period: Period, grain: str, n_kpis: int, limit: int = 5000, finest: str = "day") -> str:
+    """The grain asked for (never finer than the data's own, ``finest``), or a coarser one when the
+    chart would pass ``limit`` points (two series per KPI)."""
     per_bucket = {"day": 1, "week": 7, "month": 30}
     for g in ("day", "week", "month"):
-        if per_bucket[g] >= per_bucket[grain] and 2 * n_kpis * (period.days // per_bucket[g] + 2) <= limit:
+        if (per_bucket[g] >= max(per_bucket[grain], per_bucket[finest])
+                and 2 * n_kpis * (period.days // per_bucket[g] + 2) <= limit):
             return g
     return "month"
 
@@ -574,18 +588,19 @@ def recipe_overrides(data: bytes, name: str = "recipe") -> dict[str, str | None]
     return {str(k): v for k, v in columns.items()}
 
 
-def file_facts(result: ReadResult) -> dict[str, str]:
+def file_facts(result: ReadResult, lang: Lang = "en") -> dict[str, str]:
     """What the Data page says about one parsed file, keyed by interface text."""
     dr = result.date_range or date_bounds(result.frame)
     return {
-        "platform": sources.label(result.platform), "kind": result.kind, "currency_code": result.currency or fmt.NULL,
+        "platform": sources.label(result.platform), "kind": fmt.name(f"table_{result.kind}", lang),
+        "currency_code": result.currency or fmt.NULL,
         "dates": f"{dr[0].isoformat()} – {dr[1].isoformat()}" if dr else fmt.NULL,
     }
 
 
-def files_table(results: Sequence[ReadResult]) -> pl.DataFrame:
+def files_table(results: Sequence[ReadResult], lang: Lang = "en") -> pl.DataFrame:
     """One row per file: what was recognised and how many rows went in."""
-    facts = [file_facts(r) for r in results]
+    facts = [file_facts(r, lang) for r in results]
     return pl.DataFrame({
         "file": [r.file for r in results], "platform": [f["platform"] for f in facts],
         "table": [f["kind"] for f in facts], "currency": [f["currency_code"] for f in facts],

@@ -30,7 +30,10 @@ with c2:
                     format_func=ui.t, required=True)
 if not chosen:
     st.stop()
-grain = views.fitting_grain(period, grain or "day", len(chosen))
+asked = grain or "day"
+grain = views.fitting_grain(period, asked, len(chosen), finest=ui.memo(views.data_grain, view, "by_dimension"))
+if grain != asked:
+    st.caption(ui.t("grain_shown", grain=ui.t(grain).lower()))
 frame = ui.memo(views.trend, view, "by_dimension", kpis=tuple(chosen), period=period, grain=grain, inputs=inputs,
                 lang=lang)
 marks = None

@@ -2,8 +2,11 @@
 value, no value-less bars, tables rounded to the decimals they show."""
 
 import math
+from pathlib import Path
 
 from conftest import chart_rows
+
+ROOT_EXPORTS = Path(__file__).parent / "fixtures" / "exports"
 
 
 def _use(app, set_id: str):
@@ -50,3 +53,24 @@ def test_loyalty_tables_are_rounded_to_what_they_show(app):
     by_month = app.dataframe[2].value
     rates = [v for v in by_month["repeat_purchase_rate"].tolist() if v is not None and not math.isnan(v)]
     assert rates and all(round(v, 4) == v for v in rates)  # 0.190650… shows as 19.07 %, not a cut 19.06 %
+
+
+def test_a_monthly_sheet_trends_by_month_and_says_so(app):
+    # generic_monthly_no.csv: one row per month (2025-01, 2025-02), dated on the 1st. A day chart of
+    # it was two lonely dots; it is drawn by month, and the page says why the grain differs.
+    from conftest import upload
+
+    at = upload(app, "generic_monthly_no.csv", (ROOT_EXPORTS / "generic_monthly_no.csv").read_bytes())
+    at.switch_page("pages/trends.py").run()
+    assert not at.exception
+    assert at.get("segmented_control")[0].value == "day"  # what was asked for …
+    assert any(c.value.startswith("Shown by month") for c in at.caption)  # … and what is shown
+
+
+def test_data_page_says_what_a_file_holds_in_the_chosen_language(app):
+    app.session_state["lang"] = "nb"
+    app.switch_page("pages/data.py").run()
+    assert not app.exception
+    table = app.dataframe[0].value  # the files of the active sample set
+    assert "Google Ads" in table["platform"].tolist()  # the platform's name, not "google_ads"
+    assert "kampanjeresultater" in table["table"].tolist() and "butikkordrer" in table["table"].tolist()
