@@ -274,9 +274,12 @@ TEXTS: Mapping[str, Mapping[str, str]] = {
     "table_title": {"en": "Every KPI per segment", "nb": "Alle KPI-er per segment", "sv": "Alla KPI:er per segment"},
     "download_csv": {"en": "Download CSV", "nb": "Last ned CSV", "sv": "Ladda ner CSV"},
     "download_xlsx": {"en": "Download XLSX", "nb": "Last ned XLSX", "sv": "Ladda ner XLSX"},
-    "no_dimensions": {"en": "The data has no dimension to break down by (campaign, channel, device…).",
-                      "nb": "Dataene har ingen dimensjon å dele opp etter (kampanje, kanal, enhet …).",
-                      "sv": "Data saknar dimension att dela upp efter (kampanj, kanal, enhet …)."},
+    "no_dimensions": {"en": "Nothing to compare: in this period every dimension (campaign, channel, device…) has "
+                            "a single value or none. Widen the period in the sidebar or add another export.",
+                      "nb": "Ingenting å sammenligne: i denne perioden har hver dimensjon (kampanje, kanal, enhet …) "
+                            "bare én verdi eller ingen. Utvid perioden i sidepanelet eller legg til en eksport til.",
+                      "sv": "Inget att jämföra: under perioden har varje dimension (kampanj, kanal, enhet …) bara "
+                            "ett värde eller inget. Bredda perioden i sidopanelen eller lägg till en export till."},
     "trends_question": {"en": "How did it move over time?", "nb": "Hvordan har det utviklet seg?",
                         "sv": "Hur har det utvecklats över tid?"},
     "kpis": {"en": "KPIs", "nb": "KPI-er", "sv": "KPI:er"},

@@ -202,13 +202,12 @@ with answer:
         h = sc.headline
         with st.container(border=True):
             st.caption(ui.t("headline"))
-            cols = st.columns([1, 2])
-            with cols[0]:
-                metric(h, "headline", sparkline=False)
-            with cols[1]:
-                spark = views.spark_frame(h)
+            with st.container(horizontal=True, wrap=True, gap="medium"):  # the trend wraps below on a phone
+                with st.container(width=ui.CARD_WIDTH + 40):
+                    metric(h, "headline", sparkline=False)
                 if views.has_trend(h):
-                    ui.chart(headline_trend(spark, h.unit), key="headline_trend")
+                    with st.container(width="stretch"):
+                        ui.chart(headline_trend(views.spark_frame(h), h.unit), key="headline_trend")
         if sc.headline_note:
             st.caption(sc.headline_note)
 
@@ -217,11 +216,11 @@ with answer:
             continue
         st.subheader(stage.label)
         st.caption(stage.goal)
-        per_row = 4
-        for i in range(0, len(stage.cards), per_row):
-            cols = st.columns(per_row)
-            for col, c in zip(cols, stage.cards[i:i + per_row], strict=False):
-                with col:
+        # Cards of a fixed width that wrap: four in a row on a wide screen, two on a laptop with the
+        # sidebar open, one on a phone; a value is never cut to "230.…" by a column too narrow for it.
+        with st.container(horizontal=True, wrap=True, gap="small"):
+            for c in stage.cards:
+                with st.container(width=ui.CARD_WIDTH):
                     metric(c, c.kpi)
 
     # --- diagnostics: the reading in words, ranked by money at stake ----------------------------------

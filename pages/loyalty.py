@@ -44,9 +44,9 @@ cells = [
     (catalog.get("churn_rate").label(lang), fmt.percent(s["churn_rate"], lang)),
     (catalog.get("return_rate").label(lang), fmt.percent(s["return_rate"], lang)),
 ]
-for row in (cells[:4], cells[4:]):
-    for col, (label, text) in zip(st.columns(4), row, strict=True):
-        col.metric(label, text, border=True)
+with st.container(horizontal=True, wrap=True, gap="small"):  # cards wrap on narrow screens
+    for label, text in cells:
+        st.metric(label, text, border=True, width=ui.CARD_WIDTH)
 gap = loyalty.churn_gap(orders, period, churn_days)
 if gap:
     st.caption(gap)
