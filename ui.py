@@ -57,7 +57,7 @@ ORDERS = "orders"  # (content key, prepared shop orders or None, problem text or
 TARGETS, BENCHMARKS, WORKSPACE_ERROR = "targets", "benchmarks", "workspace_error"
 
 UPLOADS_CHOICE = "uploads"
-CARD_WIDTH = 236  # px: a KPI card wide enough for "1,234.56 NOK"; four fit beside each other on a wide screen
+CARD_WIDTH = 228  # px: a KPI card wide enough for "1,234.56 NOK"; four fit beside each other on a wide screen
 _FILTER_KEYS = {"source": F_SOURCE, "channel": F_CHANNEL, "campaign": F_CAMPAIGN}
 _DEFAULTS: dict[str, Any] = {GOAL: None, MARGIN: 0.0, OTHER_COSTS: 0.0, SEG_KPI: None, SEG_DIM: None,
                              SEG_DIM2: None, TREND_KPIS: None, TREND_GRAIN: "day", UPLOAD_ROUND: 0, TARGETS: (),

@@ -412,6 +412,12 @@ TEXTS: Mapping[str, Mapping[str, str]] = {
     "bars_no_value": {"en": "No {kpi} for {segments}: its inputs are missing there.",
                       "nb": "Ingen {kpi} for {segments}: tallene den bygger på, mangler der.",
                       "sv": "Ingen {kpi} för {segments}: siffrorna den bygger på saknas där."},
+    "trend_no_value": {"en": "{kpi} has no value by {grain} here: people counts such as reach cannot be added up over "
+                             "days or campaigns, and a ratio needs both its parts from one tool.",
+                       "nb": "{kpi} har ingen verdi per {grain} her: antall personer, som rekkevidde, kan ikke legges "
+                             "sammen over dager eller kampanjer, og et forhold trenger begge delene fra samme verktøy.",
+                       "sv": "{kpi} har inget värde per {grain} här: antal personer, som räckvidd, kan inte läggas "
+                             "ihop över dagar eller kampanjer, och en kvot behöver båda delarna från samma verktyg."},
     "grain_shown": {"en": "Shown by {grain}: the data is not dated finely enough, or the period is too long, "
                           "for the grain chosen.",
                     "nb": "Vist per {grain}: dataene er ikke datert fint nok, eller perioden er for lang, for "

@@ -490,6 +490,13 @@ def trend(frame: pl.DataFrame, kpis: Sequence[str], period: Period, grain: str, 
     return out.select("date", "kpi", "value", "series").sort(["kpi", "series", "date"])
 
 
+def drawn_kpis(trend_frame: pl.DataFrame, kpis: Sequence[str], lang: Lang = "en") -> list[str]:
+    """The KPIs of ``kpis`` that have a value somewhere in a ``trend`` frame. Reach and frequency
+    count people: they cannot be added up over days and campaigns, so a daily line of them is empty."""
+    have = set(trend_frame.filter(pl.col("value").is_not_null())["kpi"].unique().to_list())
+    return [k for k in kpis if catalog.get(k).label(lang) in have]
+
+
 # --- funnel ---------------------------------------------------------------------------------------
 
 FUNNEL_STEPS: tuple[str, ...] = ("impressions", "clicks", "sessions", "conversions")

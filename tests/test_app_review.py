@@ -74,3 +74,18 @@ def test_data_page_says_what_a_file_holds_in_the_chosen_language(app):
     table = app.dataframe[0].value  # the files of the active sample set
     assert "Google Ads" in table["platform"].tolist()  # the platform's name, not "google_ads"
     assert "kampanjeresultater" in table["table"].tolist() and "butikkordrer" in table["table"].tolist()
+
+
+def test_brand_set_trends_open_on_kpis_that_draw_and_explain_an_empty_one(app):
+    # Reach and frequency count people: Meta and TikTok give reach per campaign and day, which cannot be
+    # added up, so a daily line of them is empty. The page opened on Reach, Impressions, Frequency (two
+    # empty frames); it opens on KPIs with values, and an empty one chosen by hand says why.
+    _use(app, "brand").switch_page("pages/trends.py").run()
+    assert not app.exception
+    chosen = app.multiselect(key="w_trend_kpis").value
+    assert "reach" not in chosen and "frequency" not in chosen and len(chosen) == 3
+    assert all(any(r["value"] is not None for r in chart_rows(app, i)) for i in range(len(chosen)))
+    app.multiselect(key="w_trend_kpis").set_value(["reach", "impressions"]).run()
+    assert not app.exception
+    assert len(app.get("vega_lite_chart")) == 1  # impressions only
+    assert any(i.value.startswith("Reach has no value by day here") for i in app.info)

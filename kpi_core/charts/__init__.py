@@ -13,7 +13,7 @@ MUTED = "#b8bec6"
 MAX_ROWS = 5000  # the most rows any chart sends to the browser (aggregate in Polars first)
 
 # Axis formats (d3) per catalog unit; tooltips use the frames' pre-formatted "text" columns.
-AXIS_FORMAT = {"rate": ".1%", "multiple": ",.1~f", "currency": ",.0f", "count": ",.0f", "number": ",.2~f",
+AXIS_FORMAT = {"rate": ".1%", "multiple": ",.1~f", "currency": ",.2~f", "count": ",.0f", "number": ",.2~f",
                "seconds": ",.0f"}
 
 

@@ -49,7 +49,7 @@ def ltv_curves(table: pl.DataFrame, currency: str | None = None, field: str = "l
     return alt.Chart(table).mark_line(point=True).encode(
         x=alt.X("month:Q", title=t("months_since_first", lang), axis=alt.Axis(tickMinStep=1)),
         y=alt.Y(f"{field}:Q", title=money),
-        color=alt.Color("yearmonth(cohort):O", title="Cohort", scale=alt.Scale(scheme="viridis")),
+        color=alt.Color("yearmonth(cohort):O", title=t("cohort_first_order", lang), scale=alt.Scale(scheme="viridis")),
         opacity=_FADED,
         tooltip=[alt.Tooltip("yearmonth(cohort):T", title="Cohort"), alt.Tooltip("month:Q", title="Month"),
                  alt.Tooltip(f"{field}:Q", title=money, format=",.0f"),

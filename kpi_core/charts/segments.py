@@ -36,7 +36,7 @@ def kpi_bars(frame: pl.DataFrame, kpi_label: str, unit: str) -> alt.Chart:
             tooltip=[alt.Tooltip("segment:N", title=" "), alt.Tooltip("text:N", title=kpi_label)],
         )
         .add_params(pick)
-        .properties(height=max(160, 34 * frame.height))
+        .properties(height=alt.Step(30))  # every bar keeps its label, however few there are
     )
 
 
