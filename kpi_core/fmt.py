@@ -303,8 +303,8 @@ TEXTS: Mapping[str, Mapping[str, str]] = {
         "sv": "{stage} är utelämnade ur kedjan: ingen källa rapporterar både {before} och {stage} (webbanalys "
               "räknar all trafik, även organisk och direkt), så ett steg mellan dem skulle vilseleda.",
     },
-    "funnel_caption": {"en": "Left: how many reached each stage. Right: the share that made it from the stage "
-                             "before. The red step loses the largest share.",
+    "funnel_caption": {"en": "Volume: how many reached each stage. Step rate: the share that made it from the "
+                             "stage before. The red step loses the largest share.",
                        "nb": "Hver stolpe er et steg; raten er andelen som kom videre fra steget før. "
                              "Det røde steget mister størst andel.",
                        "sv": "Varje stapel är ett steg; andelen är hur många som kom vidare från steget före. "

@@ -83,7 +83,8 @@ def lead_funnel(long: pl.DataFrame, by: str = "channel", lang: Lang = "en") -> a
         x=alt.X("step:N", title=None, sort=alt.EncodingSortField("order"), axis=alt.Axis(labelAngle=0)),
         xOffset=alt.XOffset(f"{by}:N"),
         y=alt.Y("count:Q", title=t("contacts", lang), axis=alt.Axis(tickMinStep=1, format=",d")),  # whole people
-        color=alt.Color(f"{by}:N", title=t("original_source", lang)),
+        color=alt.Color(f"{by}:N", title=t("original_source", lang),
+                        legend=alt.Legend(orient="bottom", columns=4)),  # below: a phone has no room beside
         tooltip=[alt.Tooltip(f"{by}:N", title="Source"), alt.Tooltip("step:N", title="Step"),
                  alt.Tooltip("count:Q", title="Contacts", format=",.0f"),
                  alt.Tooltip("rate:Q", title="From the step before", format=".1%")],
