@@ -412,6 +412,9 @@ TEXTS: Mapping[str, Mapping[str, str]] = {
     "bars_no_value": {"en": "No {kpi} for {segments}: its inputs are missing there.",
                       "nb": "Ingen {kpi} for {segments}: tallene den bygger på, mangler der.",
                       "sv": "Ingen {kpi} för {segments}: siffrorna den bygger på saknas där."},
+    "no_headline": {"en": "No headline KPI yet: {kpis} would lead this goal ({why}).",
+                    "nb": "Ingen hoved-KPI ennå: {kpis} skulle ledet dette målet ({why}).",
+                    "sv": "Ingen huvud-KPI ännu: {kpis} skulle leda det här målet ({why})."},
     "trend_no_value": {"en": "{kpi} has no value by {grain} here: people counts such as reach cannot be added up over "
                              "days or campaigns, and a ratio needs both its parts from one tool.",
                        "nb": "{kpi} har ingen verdi per {grain} her: antall personer, som rekkevidde, kan ikke legges "

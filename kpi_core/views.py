@@ -232,6 +232,15 @@ def scorecard(frame: pl.DataFrame, goal: str, period: Period, inputs: Inputs | N
                      notes, comp.current, comp.previous, currency)
 
 
+def headline_gap(sc: Scorecard, lang: Lang = "en") -> str:
+    """Why a goal has no headline KPI on this data: the headline and its fallback, and what they need
+    ("Return on ad spend (ROAS) would lead here: needs a revenue or conversion value column")."""
+    labels = [catalog.get(k).label(lang) for k in HEADLINES[sc.goal] if k]
+    missing = dict(sc.missing)
+    why = "; ".join(dict.fromkeys(missing[lb] for lb in labels if lb in missing)) or fmt.NULL
+    return fmt.t("no_headline", lang, kpis=" / ".join(labels), why=why)
+
+
 def has_trend(card: Card, least: int = 3) -> bool:
     """A trend says something from three points on; one or two (a monthly sheet, a short upload)
     would draw an empty frame or a flat line under the number."""

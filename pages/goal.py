@@ -210,6 +210,8 @@ with answer:
                         ui.chart(headline_trend(views.spark_frame(h), h.unit), key="headline_trend")
         if sc.headline_note:
             st.caption(sc.headline_note)
+    else:  # the goal's headline cannot be computed: say which it is and what it takes, first
+        st.info(views.headline_gap(sc, lang), icon=":material/info:")
 
     for stage in sc.stages:
         if not stage.cards:

@@ -89,3 +89,13 @@ def test_brand_set_trends_open_on_kpis_that_draw_and_explain_an_empty_one(app):
     assert not app.exception
     assert len(app.get("vega_lite_chart")) == 1  # impressions only
     assert any(i.value.startswith("Reach has no value by day here") for i in app.info)
+
+
+def test_a_goal_without_a_headline_says_what_it_takes(app):
+    # The B2B set has no revenue: Sales has neither POAS nor ROAS. The page went straight to the
+    # stages; it now says which KPI would lead and what the data lacks.
+    _use(app, "b2b")
+    app.selectbox(key="w_goal").set_value("sales").run()
+    assert not app.exception
+    assert any(i.value.startswith("No headline KPI yet: Profit on ad spend (POAS) / Return on ad spend (ROAS)")
+               and "needs a revenue or conversion value column" in i.value for i in app.info)
