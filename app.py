@@ -28,9 +28,10 @@ PAGES = [
     ("pages/data.py", "page_data", ":material/upload_file:"),
 ]
 
-nav = st.navigation(
-    [st.Page(path, title=ui.t(title), icon=icon, default=(i == 0)) for i, (path, title, icon) in enumerate(PAGES)]
-)
+pages = {path.removeprefix("pages/").removesuffix(".py"): st.Page(path, title=ui.t(title), icon=icon, default=(i == 0))
+         for i, (path, title, icon) in enumerate(PAGES)}
+nav = st.navigation(list(pages.values()))
+ui.follow_link(pages)  # a page URL that was the server's first request lands on that page
 ui.sidebar()
 ui.write_url()
 nav.run()

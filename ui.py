@@ -13,19 +13,22 @@ kpi_core, render". Two rules shape it:
 
 from __future__ import annotations
 
+import inspect
 import json
 import secrets
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 import polars as pl
 import streamlit as st
 
-from kpi_core import catalog, fmt, loyalty, views
+from kpi_core import catalog, fmt, leads, loyalty, views
 from kpi_core.catalog import LANGS, Lang
+from kpi_core.charts import localized
 from kpi_core.engine import Inputs
 from kpi_core.readers import ReadError, ReadResult, combine, read_file
 from kpi_core.schema import MEASURES, MONEY_MEASURES, SEGMENT_DIMENSIONS
@@ -54,6 +57,7 @@ ORDERS = "orders"  # (content key, prepared shop orders or None, problem text or
 TARGETS, BENCHMARKS, WORKSPACE_ERROR = "targets", "benchmarks", "workspace_error"
 
 UPLOADS_CHOICE = "uploads"
+CARD_WIDTH = 228  # px: a KPI card wide enough for "1,234.56 NOK"; four fit beside each other on a wide screen
 _FILTER_KEYS = {"source": F_SOURCE, "channel": F_CHANNEL, "campaign": F_CAMPAIGN}
 _DEFAULTS: dict[str, Any] = {GOAL: None, MARGIN: 0.0, OTHER_COSTS: 0.0, SEG_KPI: None, SEG_DIM: None,
                              SEG_DIM2: None, TREND_KPIS: None, TREND_GRAIN: "day", UPLOAD_ROUND: 0, TARGETS: (),
@@ -123,7 +127,23 @@ def framed() -> None:
     switches the server to ``st.navigation`` for good.
     """
     if SALT not in st.session_state:
-        st.switch_page("app.py")
+        page = Path(inspect.stack()[1].filename).stem  # the page that was asked for, e.g. "segments"
+        params = [(k, v) for k in st.query_params for v in st.query_params.get_all(k)]
+        st.switch_page("app.py", query_params=[*params, (_URL_PAGE, page)])
+
+
+_URL_PAGE = "page"
+
+
+def follow_link(pages: dict[str, Any]) -> None:
+    """Go on to the page a framed() first request asked for (``?page=segments``), with its link."""
+    wanted = st.query_params.get(_URL_PAGE)
+    if wanted is None:
+        return
+    params = [(k, v) for k in st.query_params if k != _URL_PAGE for v in st.query_params.get_all(k)]
+    if wanted in pages:
+        st.switch_page(pages[wanted], query_params=params)
+    st.query_params.pop(_URL_PAGE, None)
 
 
 def lang() -> Lang:
@@ -132,6 +152,11 @@ def lang() -> Lang:
 
 def t(key: str, **values: object) -> str:
     return fmt.t(key, lang(), **values)
+
+
+def chart(ch: Any, **kwargs: Any) -> Any:
+    """st.altair_chart with axis numbers and dates in the chosen language ("200 000", "7. des")."""
+    return st.altair_chart(localized(ch, lang()), **kwargs)
 
 
 # --- kept page widgets ----------------------------------------------------------------------------
@@ -470,17 +495,55 @@ def _memo(key: tuple, _fn: Callable[..., Any], _frame: pl.DataFrame, _params: di
     return _fn(_frame, **_params)
 
 
+def table(frame: pl.DataFrame, column_config: dict[str, Any], **kwargs: Any) -> Any:
+    """st.dataframe with "–" for a value that cannot be computed, and every number rounded to the
+    decimals its column shows (the grid cuts digits off, so 0.46729 would read 46.72 %)."""
+    decimals = {}
+    for col, cfg in column_config.items():
+        step = (cfg.get("type_config") or {}).get("step") if isinstance(cfg, dict) else None
+        if step:
+            decimals[col] = max(0, -Decimal(str(step)).as_tuple().exponent)
+    return st.dataframe(views.rounded(frame, decimals), column_config=column_config, hide_index=True,
+                        placeholder=fmt.NULL, **kwargs)
+
+
+_STEP = {"currency": 0.01, "rate": 0.0001, "count": 1, "seconds": 1}  # fixed decimals per unit in tables
+
+
 def kpi_columns(kpis: tuple[str, ...], currency: str | None, lng: Lang) -> dict[str, Any]:
     """st.dataframe column settings for a table of measures and KPIs: names in the language,
-    rates as percentages, money with its currency code in the header."""
-    cfg: dict[str, Any] = {d: st.column_config.TextColumn(fmt.name(d, lng)) for d in SEGMENT_DIMENSIONS}
+    rates as percentages with two decimals, money with two decimals and its currency code in the
+    header, counts whole (a column never mixes "24,187.6" and "47,726.87")."""
+    # the segment's name stays in view while a phone scrolls the numbers sideways
+    cfg: dict[str, Any] = {d: st.column_config.TextColumn(fmt.name(d, lng), pinned=True) for d in SEGMENT_DIMENSIONS}
     for k in kpis:
         kpi = catalog.get(k)
         title = kpi.label(lng) + (f" ({currency})" if kpi.unit == "currency" and currency else "")
         number_format = {"rate": "percent", "multiple": "%.2f×", "seconds": "%.0f s"}.get(kpi.unit, "localized")
-        cfg[k] = st.column_config.NumberColumn(title, format=number_format)
-    for m in MEASURES:
+        cfg[k] = st.column_config.NumberColumn(title, format=number_format, step=_STEP.get(kpi.unit))
+    for m, measure in MEASURES.items():
         if m not in catalog.KPIS:
-            unit = f" ({currency})" if m in MONEY_MEASURES and currency else ""
-            cfg[m] = st.column_config.NumberColumn(fmt.name(m, lng) + unit, format="localized")
+            money = m in MONEY_MEASURES
+            unit = f" ({currency})" if money and currency else ""
+            # conversions can be fractional (data-driven attribution): shown as the platform gives them
+            step = 0.01 if money else (None if m == "conversions" or measure.unit != "count" else 1)
+            cfg[m] = st.column_config.NumberColumn(fmt.name(m, lng) + unit, format="localized", step=step)
+    cfg["engagement_seconds"] = st.column_config.NumberColumn(fmt.name("engagement_seconds", lng),
+                                                              format="localized", step=1)
+    return cfg
+
+
+def lead_columns() -> dict[str, Any]:
+    """Column settings of the lead-funnel tables (Funnel page), in the chosen language."""
+    lng = lang()
+    cfg = kpi_columns(("lead_to_mql_rate", "mql_to_sql_rate", "cpl", "cac"), None, lng)
+    for k in leads.RATES:
+        title = catalog.get(k).label(lng) if k in catalog.KPIS else fmt.name(k, lng)
+        cfg[k] = st.column_config.NumberColumn(title, format="percent", step=_STEP["rate"])
+    for k in ("contacts", "median_days_to_customer"):
+        cfg[k] = st.column_config.NumberColumn(fmt.name(k, lng), format="localized", step=1)
+    cfg["channels"] = st.column_config.TextColumn(fmt.name("channels", lng))
+    cfg["acquisition"] = st.column_config.TextColumn(t("source"))
+    cfg["spend"] = st.column_config.NumberColumn(fmt.name("spend", lng), format="localized", step=0.01, width="medium")
+    cfg["month"] = st.column_config.DateColumn(t("month"), format="YYYY-MM")
     return cfg

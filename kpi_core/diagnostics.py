@@ -256,7 +256,8 @@ def _rising(kpi: str) -> Callable[[Facts], Iterable[Hit]]:
             scale = catalog.get(kpi).formulas[0].scale  # CPM is per 1000 impressions
             volume = now.get(base) or 0.0
             yield Hit({"segment": label, "value": facts.fmt(kpi, v), "before": facts.fmt(kpi, v0),
-                       "pct": f"{(change - 1) * 100:.0f} %", "volume": facts.fmt(base, volume), "base": base},
+                       "pct": fmt.percent(change - 1, facts.lang, decimals=0), "volume": facts.fmt(base, volume),
+                       "base": base},
                       {kpi: v, f"{kpi}_previous": v0}, volume * (v - v0) / scale, label)
 
     return when

@@ -274,9 +274,12 @@ TEXTS: Mapping[str, Mapping[str, str]] = {
     "table_title": {"en": "Every KPI per segment", "nb": "Alle KPI-er per segment", "sv": "Alla KPI:er per segment"},
     "download_csv": {"en": "Download CSV", "nb": "Last ned CSV", "sv": "Ladda ner CSV"},
     "download_xlsx": {"en": "Download XLSX", "nb": "Last ned XLSX", "sv": "Ladda ner XLSX"},
-    "no_dimensions": {"en": "The data has no dimension to break down by (campaign, channel, device…).",
-                      "nb": "Dataene har ingen dimensjon å dele opp etter (kampanje, kanal, enhet …).",
-                      "sv": "Data saknar dimension att dela upp efter (kampanj, kanal, enhet …)."},
+    "no_dimensions": {"en": "Nothing to compare: in this period every dimension (campaign, channel, device…) has "
+                            "a single value or none. Widen the period in the sidebar or add another export.",
+                      "nb": "Ingenting å sammenligne: i denne perioden har hver dimensjon (kampanje, kanal, enhet …) "
+                            "bare én verdi eller ingen. Utvid perioden i sidepanelet eller legg til en eksport til.",
+                      "sv": "Inget att jämföra: under perioden har varje dimension (kampanj, kanal, enhet …) bara "
+                            "ett värde eller inget. Bredda perioden i sidopanelen eller lägg till en export till."},
     "trends_question": {"en": "How did it move over time?", "nb": "Hvordan har det utviklet seg?",
                         "sv": "Hur har det utvecklats över tid?"},
     "kpis": {"en": "KPIs", "nb": "KPI-er", "sv": "KPI:er"},
@@ -300,8 +303,8 @@ TEXTS: Mapping[str, Mapping[str, str]] = {
         "sv": "{stage} är utelämnade ur kedjan: ingen källa rapporterar både {before} och {stage} (webbanalys "
               "räknar all trafik, även organisk och direkt), så ett steg mellan dem skulle vilseleda.",
     },
-    "funnel_caption": {"en": "Each bar is a stage; the rate under it is the share that made it from the stage "
-                             "before. The red step loses the largest share.",
+    "funnel_caption": {"en": "Volume: how many reached each stage. Step rate: the share that made it from the "
+                             "stage before. The red step loses the largest share.",
                        "nb": "Hver stolpe er et steg; raten er andelen som kom videre fra steget før. "
                              "Det røde steget mister størst andel.",
                        "sv": "Varje stapel är ett steg; andelen är hur många som kom vidare från steget före. "
@@ -413,6 +416,30 @@ TEXTS: Mapping[str, Mapping[str, str]] = {
     "cohort_first_order": {"en": "Cohort (first order)", "nb": "Kohort (første ordre)", "sv": "Kohort (första order)"},
     "still_buying": {"en": "Still buying", "nb": "Kjøper fortsatt", "sv": "Köper fortfarande"},
     "ltv_per_customer": {"en": "LTV per customer", "nb": "LTV per kunde", "sv": "LTV per kund"},
+    "ltv_cac_healthy": {"en": "3 or more (healthy)", "nb": "3 eller mer (sunt)", "sv": "3 eller mer (sunt)"},
+    "ltv_cac_below": {"en": "below 3", "nb": "under 3", "sv": "under 3"},
+    "month_complete": {"en": "Month over", "nb": "Hel måned", "sv": "Hel månad"},
+    "bars_no_value": {"en": "No {kpi} for {segments}: its inputs are missing there.",
+                      "nb": "Ingen {kpi} for {segments}: tallene den bygger på, mangler der.",
+                      "sv": "Ingen {kpi} för {segments}: siffrorna den bygger på saknas där."},
+    "no_headline": {"en": "No headline KPI yet: {kpis} would lead this goal ({why}).",
+                    "nb": "Ingen hoved-KPI ennå: {kpis} skulle ledet dette målet ({why}).",
+                    "sv": "Ingen huvud-KPI ännu: {kpis} skulle leda det här målet ({why})."},
+    "trend_no_value": {"en": "{kpi} has no value by {grain} here: people counts such as reach cannot be added up over "
+                             "days or campaigns, and a ratio needs both its parts from one tool.",
+                       "nb": "{kpi} har ingen verdi per {grain} her: antall personer, som rekkevidde, kan ikke legges "
+                             "sammen over dager eller kampanjer, og et forhold trenger begge delene fra samme verktøy.",
+                       "sv": "{kpi} har inget värde per {grain} här: antal personer, som räckvidd, kan inte läggas "
+                             "ihop över dagar eller kampanjer, och en kvot behöver båda delarna från samma verktyg."},
+    "grain_shown": {"en": "Shown by {grain}: the data is not dated finely enough, or the period is too long, "
+                          "for the grain chosen.",
+                    "nb": "Vist per {grain}: dataene er ikke datert fint nok, eller perioden er for lang, for "
+                          "tidsenheten som er valgt.",
+                    "sv": "Visas per {grain}: datan är inte daterad tillräckligt fint, eller perioden är för lång, "
+                          "för den valda tidsenheten."},
+    "no_segment_kpis": {"en": "No KPI has a value by {dim}. Pick another dimension above.",
+                        "nb": "Ingen KPI har en verdi etter {dim}. Velg en annen inndeling over.",
+                        "sv": "Ingen KPI har ett värde per {dim}. Välj en annan indelning ovan."},
     "ltv_cac_axis": {"en": "LTV ({h} months) : CAC", "nb": "LTV ({h} måneder) : CAC", "sv": "LTV ({h} månader) : CAC"},
     "contacts": {"en": "Contacts", "nb": "Kontakter", "sv": "Kontakter"},
     "original_source": {"en": "Original source", "nb": "Opprinnelig kilde", "sv": "Ursprunglig källa"},
@@ -543,7 +570,73 @@ NAMES: Mapping[str, Mapping[str, str]] = {
     "lifecycle_stage": {"en": "Lifecycle stage", "nb": "Livssyklusfase", "sv": "Livscykelfas"},
     "education": {"en": "Education", "nb": "Utdanning", "sv": "Utbildning"},
     "marital_status": {"en": "Marital status", "nb": "Sivilstatus", "sv": "Civilstånd"},
+    "reach": {"en": "Reach", "nb": "Rekkevidde", "sv": "Räckvidd"},
+    "engagements": {"en": "Engagements", "nb": "Engasjementer", "sv": "Engagemang"},
+    "video_views": {"en": "Video views", "nb": "Videovisninger", "sv": "Videovisningar"},
+    "users": {"en": "Users", "nb": "Brukere", "sv": "Användare"},
+    "engaged_sessions": {"en": "Engaged sessions", "nb": "Engasjerte økter", "sv": "Engagerade sessioner"},
+    "bounces": {"en": "Bounces", "nb": "Fluktøkter", "sv": "Avvisningar"},
+    "pageviews": {"en": "Page views", "nb": "Sidevisninger", "sv": "Sidvisningar"},
+    "engagement_seconds": {"en": "Engagement time (s)", "nb": "Engasjementstid (s)", "sv": "Engagemangstid (s)"},
+    "downloads": {"en": "Downloads", "nb": "Nedlastinger", "sv": "Nedladdningar"},
+    "mqls": {"en": "MQLs", "nb": "MQL-er", "sv": "MQL:er"},
+    "sqls": {"en": "SQLs", "nb": "SQL-er", "sv": "SQL:er"},
+    "opportunities": {"en": "Opportunities", "nb": "Salgsmuligheter", "sv": "Affärsmöjligheter"},
+    "gross_profit": {"en": "Gross profit", "nb": "Bruttofortjeneste", "sv": "Bruttovinst"},
+    "cogs": {"en": "Cost of goods", "nb": "Varekostnad", "sv": "Varukostnad"},
+    "carts": {"en": "Carts", "nb": "Handlekurver", "sv": "Varukorgar"},
+    "new_customers": {"en": "New customers", "nb": "Nye kunder", "sv": "Nya kunder"},
+    "customers": {"en": "Customers", "nb": "Kunder", "sv": "Kunder"},
+    "repeat_customers": {"en": "Repeat customers", "nb": "Gjenkjøpskunder", "sv": "Återkommande kunder"},
+    "returning_customers": {"en": "Returning customers", "nb": "Tilbakevendende kunder",
+                            "sv": "Återkommande kunder"},
+    "churned_customers": {"en": "Customers lost", "nb": "Tapte kunder", "sv": "Förlorade kunder"},
+    "customers_at_start": {"en": "Active customers at start", "nb": "Aktive kunder ved start",
+                           "sv": "Aktiva kunder vid start"},
+    "returned_orders": {"en": "Returned orders", "nb": "Returnerte ordrer", "sv": "Returnerade ordrar"},
+    "emails_delivered": {"en": "E-mails delivered", "nb": "Leverte e-poster", "sv": "Levererade e-post"},
+    "email_opens": {"en": "E-mail opens", "nb": "Åpnede e-poster", "sv": "Öppnade e-post"},
+    "email_clicks": {"en": "E-mail clicks", "nb": "Klikk i e-post", "sv": "Klick i e-post"},
+    "unsubscribes": {"en": "Unsubscribes", "nb": "Avmeldinger", "sv": "Avregistreringar"},
+    "other_costs": {"en": "Other costs", "nb": "Andre kostnader", "sv": "Övriga kostnader"},
+    # columns of the lead-funnel and loyalty tables
+    "contacts": {"en": "Contacts", "nb": "Kontakter", "sv": "Kontakter"},
+    "cohort": {"en": "Cohort (first order)", "nb": "Kohort (første ordre)", "sv": "Kohort (första order)"},
+    "sql_to_opportunity_rate": {"en": "SQL → opportunity", "nb": "SQL → salgsmulighet",
+                                "sv": "SQL → affärsmöjlighet"},
+    "opportunity_to_customer_rate": {"en": "Opportunity → customer", "nb": "Salgsmulighet → kunde",
+                                     "sv": "Affärsmöjlighet → kund"},
+    "lead_to_customer_rate": {"en": "Lead → customer", "nb": "Lead → kunde", "sv": "Lead → kund"},
+    "median_days_to_customer": {"en": "Median days lead → customer", "nb": "Median dager lead → kunde",
+                                "sv": "Median dagar lead → kund"},
+    "channels": {"en": "Ad platforms matched", "nb": "Annonseplattformer", "sv": "Annonsplattformar"},
+    "month": {"en": "Month", "nb": "Måned", "sv": "Månad"},
+    "file": {"en": "File", "nb": "Fil", "sv": "Fil"},
+    "rows_read": {"en": "Rows read", "nb": "Rader lest", "sv": "Rader lästa"},
+    "rows_used": {"en": "Rows used", "nb": "Rader brukt", "sv": "Rader använda"},
+    "rows_excluded": {"en": "Rows left out", "nb": "Rader utelatt", "sv": "Rader utelämnade"},
+    # what kind of table a file holds (Data page)
+    "table_performance": {"en": "campaign performance", "nb": "kampanjeresultater", "sv": "kampanjresultat"},
+    "table_analytics": {"en": "web analytics", "nb": "webanalyse", "sv": "webbanalys"},
+    "table_orders": {"en": "shop orders", "nb": "butikkordrer", "sv": "butiksordrar"},
+    "table_customers": {"en": "shop customers", "nb": "butikkunder", "sv": "butikskunder"},
+    "table_contacts": {"en": "CRM contacts", "nb": "CRM-kontakter", "sv": "CRM-kontakter"},
+    "table_deals": {"en": "CRM deals", "nb": "CRM-avtaler", "sv": "CRM-affärer"},
+    "table_email": {"en": "e-mail campaigns", "nb": "e-postkampanjer", "sv": "e-postkampanjer"},
+    "deals": {"en": "Deals", "nb": "Avtaler", "sv": "Affärer"},
+    "closed": {"en": "Closed", "nb": "Avsluttet", "sv": "Avslutade"},
+    "won": {"en": "Won", "nb": "Vunnet", "sv": "Vunna"},
+    "won_amount": {"en": "Won amount", "nb": "Vunnet beløp", "sv": "Vunnet belopp"},
+    "win_rate": {"en": "Win rate", "nb": "Vinnerandel", "sv": "Vinstandel"},
+    "avg_won_amount": {"en": "Average won deal", "nb": "Snitt vunnet avtale", "sv": "Snitt vunnen affär"},
+    "median_days_to_close": {"en": "Median days to close", "nb": "Median dager til avslutning",
+                             "sv": "Median dagar till avslut"},
 }
+
+
+def sentence(text: str) -> str:
+    """A message shown on its own starts with a capital letter ("the data mixes …" -> "The data mixes …")."""
+    return text[:1].upper() + text[1:]
 
 
 def t(key: str, lang: Lang = "en", **values: object) -> str:

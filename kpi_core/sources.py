@@ -78,6 +78,17 @@ def _set_aside(measure: str, sources: list[str]) -> pl.Expr:
     return pl.when(pl.col("source").is_in(sources)).then(None).otherwise(pl.col(measure)).alias(measure)
 
 
+def label(source: str) -> str:
+    """A source as people know it: "ga4" -> "GA4", "shopify_orders" -> "Shopify orders"."""
+    from kpi_core.readers.platforms.specs import PLATFORMS  # late: the readers import the engine
+
+    return next((p.label for p in PLATFORMS if p.id == source), source)
+
+
+def _labels(sources: list[str]) -> str:
+    return ", ".join(label(s) for s in sorted(sources))
+
+
 def _names(roles: frozenset[str] | set[str]) -> str:
     return ", ".join(sorted(ROLE_NAMES[r] for r in roles))
 
@@ -103,7 +114,7 @@ def reconcile(frame: pl.DataFrame) -> tuple[pl.DataFrame, list[str]]:
         if partner in best_of and not best_of[partner] & roles_present:
             fixes.append(_set_aside(m, with_m))
             notes.append(
-                f"{m.replace('_', ' ').capitalize()} of {', '.join(sorted(with_m))} are left out of the totals: "
+                f"{m.replace('_', ' ').capitalize()} of {_labels(with_m)} are left out of the totals: "
                 f"{partner} comes from {_names(best_of[partner])}, which report no {m}, and a KPI must not "
                 f"divide one tool's {partner} by another's {m}."
             )
@@ -117,7 +128,7 @@ def reconcile(frame: pl.DataFrame) -> tuple[pl.DataFrame, list[str]]:
             continue
         fixes.append(_set_aside(m, dropped))
         notes.append(
-            f"{m.replace('_', ' ').capitalize()} are taken from {_names(best_of[m])}; {', '.join(dropped)} also "
+            f"{m.replace('_', ' ').capitalize()} are taken from {_names(best_of[m])}; {_labels(dropped)} also "
             f"report{'s' if len(dropped) == 1 else ''} them, so those figures are left out of the "
             f"totals to avoid counting the same result twice (filter to that source to see them)."
         )

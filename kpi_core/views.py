@@ -11,13 +11,13 @@ from __future__ import annotations
 import hashlib
 import io
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 import polars as pl
 
-from kpi_core import catalog, fmt, loyalty
+from kpi_core import catalog, fmt, loyalty, sources
 from kpi_core.catalog import GOAL_LABELS, HEADLINES, STAGE_LABELS, Lang
 from kpi_core.engine import (
     Inputs,
@@ -232,6 +232,21 @@ def scorecard(frame: pl.DataFrame, goal: str, period: Period, inputs: Inputs | N
                      notes, comp.current, comp.previous, currency)
 
 
+def headline_gap(sc: Scorecard, lang: Lang = "en") -> str:
+    """Why a goal has no headline KPI on this data: the headline and its fallback, and what they need
+    ("Return on ad spend (ROAS) would lead here: needs a revenue or conversion value column")."""
+    labels = [catalog.get(k).label(lang) for k in HEADLINES[sc.goal] if k]
+    missing = dict(sc.missing)
+    why = "; ".join(dict.fromkeys(missing[lb] for lb in labels if lb in missing)) or fmt.NULL
+    return fmt.t("no_headline", lang, kpis=" / ".join(labels), why=why)
+
+
+def has_trend(card: Card, least: int = 3) -> bool:
+    """A trend says something from three points on; one or two (a monthly sheet, a short upload)
+    would draw an empty frame or a flat line under the number."""
+    return sum(v is not None for v in (card.spark or ())) >= least
+
+
 def spark_frame(card: Card) -> pl.DataFrame:
     """date, value: a card's trend as a frame, for a chart larger than st.metric's sparkline."""
     return pl.DataFrame({"date": card.spark_dates, "value": card.spark},
@@ -257,9 +272,19 @@ def computable_kpis(frame: pl.DataFrame, inputs: Inputs | None = None) -> list[s
     return [k for k in catalog.KPIS if k in chosen]
 
 
-def preferred(kpis: Sequence[str], order: Sequence[str] = ("roas", "cpa", "cpl", "ctr", "cpc")) -> str | None:
-    """The KPI a breakdown opens on: efficiency first, since that is what budget decisions rest on."""
-    return next((k for k in order if k in kpis), kpis[0] if kpis else None)
+_PREFERRED: dict[str | None, tuple[str, ...]] = {
+    None: ("roas", "cpa", "cpl", "ctr", "cpc"),
+    "leads": ("cpl", "cac", "cpa", "ctr", "cpc"),
+    "traffic": ("cpc", "cost_per_session", "ctr", "cpm"),
+    "awareness": ("cpm", "ctr", "engagement_rate", "cpc"),
+}
+
+
+def preferred(kpis: Sequence[str], goal: str | None = None) -> str | None:
+    """The KPI a breakdown opens on: the efficiency KPI budget decisions for the goal rest on
+    (ROAS or CPA for sales, CPL for leads, CPC for traffic, CPM for brand awareness)."""
+    order = _PREFERRED.get(goal, _PREFERRED[None])
+    return next((k for k in (*order, *_PREFERRED[None]) if k in kpis), kpis[0] if kpis else None)
 
 
 def picked_segment(event: object) -> str | None:
@@ -319,6 +344,20 @@ def segments(frame: pl.DataFrame, dim: str, inputs: Inputs | None = None, top: i
                     tuple(full.kpis), full.currency, full.notes)
 
 
+def valued_kpis(seg: Segments) -> list[str]:
+    """The KPIs that have a value in at least one segment, in catalog order. A KPI whose inputs come
+    from two different tools (ROAS from ad spend and GA4 revenue) is computable on paper but null in
+    every segment: offering it would draw an empty chart and a "0.00× → 0.00×" waterfall."""
+    return [k for k in seg.kpis if k in seg.table.columns and seg.table[k].null_count() < seg.table.height]
+
+
+def rounded(frame: pl.DataFrame, decimals: Mapping[str, int]) -> pl.DataFrame:
+    """``frame`` with each listed float column rounded to its number of decimals (half away from
+    zero), so a table that shows two decimals shows 2,227.89 for 2,227.887 and not a cut-off 2,227.88."""
+    return frame.with_columns(pl.col(c).round(n, mode="half_away_from_zero") for c, n in decimals.items()
+                              if c in frame.columns and frame[c].dtype.is_float())
+
+
 def filled_columns(frame: pl.DataFrame) -> list[str]:
     """Columns with at least one value: a column that is empty for every segment says nothing."""
     return [c for c in frame.columns if frame[c].null_count() < frame.height]
@@ -338,13 +377,19 @@ def only_segment(frame: pl.DataFrame, dim: str, value: str) -> pl.DataFrame:
 
 
 def kpi_bars(seg: Segments, kpi: str, lang: Lang = "en") -> pl.DataFrame:
-    """segment, value, text: one KPI per segment, best first (nulls last)."""
+    """segment, value, text: one KPI per segment, best first. A segment where the KPI has no value
+    (no spend, no clicks: GA4's "(not set)" campaign) gets no empty bar; ``no_value`` names them."""
     k = catalog.get(kpi)
-    df = seg.chart.select(pl.col(seg.dim).alias("segment"), pl.col(kpi).alias("value"))
-    df = df.sort("value", descending=k.direction != "lower", nulls_last=True)
+    df = seg.chart.select(pl.col(seg.dim).alias("segment"), pl.col(kpi).alias("value")).drop_nulls("value")
+    df = df.sort("value", descending=k.direction != "lower")
     return df.with_columns(
         pl.col("value").map_elements(lambda v: fmt.format_kpi(v, k.unit, seg.currency, lang),
                                      return_dtype=pl.String).fill_null(fmt.NULL).alias("text"))
+
+
+def no_value(seg: Segments, kpi: str) -> list[str]:
+    """The chart's segments where ``kpi`` cannot be computed (a zero or missing denominator)."""
+    return seg.chart.filter(pl.col(kpi).is_null())[seg.dim].to_list() if kpi in seg.chart.columns else []
 
 
 def result_measure(frame: pl.DataFrame) -> str | None:
@@ -365,6 +410,9 @@ def shares(seg: Segments, lang: Lang = "en") -> pl.DataFrame:
         pl.col(seg.dim).alias("segment"),
         *[(pl.col(m) / pl.col(m).sum()).alias(fmt.name(m, lang)) for m in measures],
     )
+    # A segment with neither spend nor result (GA4's "(not set)" campaign) would be an empty row.
+    names = [fmt.name(m, lang) for m in measures]
+    df = df.filter(pl.any_horizontal(pl.col(n).fill_null(0) != 0 for n in names))
     # Spend first: the chart colours the first measure grey and the result in the accent colour.
     return df.unpivot(index="segment", variable_name="measure", value_name="share")
 
@@ -401,12 +449,26 @@ def heatmap(frame: pl.DataFrame, a: str, b: str, kpi: str, inputs: Inputs | None
 # --- trends ---------------------------------------------------------------------------------------
 
 
-def fitting_grain(period: Period, grain: str, n_kpis: int, limit: int = 5000) -> str:
-    """The grain asked for, or a coarser one when the chart would pass ``limit`` points
-    (two series per KPI)."""
+def data_grain(frame: pl.DataFrame) -> str:
+    """How finely the data is dated: "month" when every date is a month's first day (a monthly sheet),
+    "week" when all dates fall on one weekday, else "day". A day chart of monthly rows is two dots."""
+    if "date" not in frame.columns:
+        return "day"
+    dates = frame["date"].drop_nulls().unique()
+    if dates.len() < 2:
+        return "day"
+    if (dates.dt.day() == 1).all():
+        return "month"
+    return "week" if dates.dt.weekday().n_unique() == 1 else "day"
+
+
+def fitting_grain(period: Period, grain: str, n_kpis: int, limit: int = 5000, finest: str = "day") -> str:
+    """The grain asked for (never finer than the data's own, ``finest``), or a coarser one when the
+    chart would pass ``limit`` points (two series per KPI)."""
     per_bucket = {"day": 1, "week": 7, "month": 30}
     for g in ("day", "week", "month"):
-        if per_bucket[g] >= per_bucket[grain] and 2 * n_kpis * (period.days // per_bucket[g] + 2) <= limit:
+        if (per_bucket[g] >= max(per_bucket[grain], per_bucket[finest])
+                and 2 * n_kpis * (period.days // per_bucket[g] + 2) <= limit):
             return g
     return "month"
 
@@ -435,6 +497,13 @@ def trend(frame: pl.DataFrame, kpis: Sequence[str], period: Period, grain: str, 
     labels = {k: catalog.get(k).label(lang) for k in kpis}
     out = pl.concat(parts).with_columns(pl.col("kpi").replace_strict(labels))
     return out.select("date", "kpi", "value", "series").sort(["kpi", "series", "date"])
+
+
+def drawn_kpis(trend_frame: pl.DataFrame, kpis: Sequence[str], lang: Lang = "en") -> list[str]:
+    """The KPIs of ``kpis`` that have a value somewhere in a ``trend`` frame. Reach and frequency
+    count people: they cannot be added up over days and campaigns, so a daily line of them is empty."""
+    have = set(trend_frame.filter(pl.col("value").is_not_null())["kpi"].unique().to_list())
+    return [k for k in kpis if catalog.get(k).label(lang) in have]
 
 
 # --- funnel ---------------------------------------------------------------------------------------
@@ -535,18 +604,26 @@ def recipe_overrides(data: bytes, name: str = "recipe") -> dict[str, str | None]
     return {str(k): v for k, v in columns.items()}
 
 
-def file_facts(result: ReadResult) -> dict[str, str]:
+def _table_kind(result: ReadResult) -> str:
+    """What a file holds, in the Data page's words: a performance table of web analytics or of an
+    e-mail tool is no "campaign performance" report."""
+    role = sources.role(result.platform)
+    return role if result.kind == "performance" and role in ("analytics", "email") else result.kind
+
+
+def file_facts(result: ReadResult, lang: Lang = "en") -> dict[str, str]:
     """What the Data page says about one parsed file, keyed by interface text."""
     dr = result.date_range or date_bounds(result.frame)
     return {
-        "platform": result.platform, "kind": result.kind, "currency_code": result.currency or fmt.NULL,
+        "platform": sources.label(result.platform), "kind": fmt.name(f"table_{_table_kind(result)}", lang),
+        "currency_code": result.currency or fmt.NULL,
         "dates": f"{dr[0].isoformat()} – {dr[1].isoformat()}" if dr else fmt.NULL,
     }
 
 
-def files_table(results: Sequence[ReadResult]) -> pl.DataFrame:
+def files_table(results: Sequence[ReadResult], lang: Lang = "en") -> pl.DataFrame:
     """One row per file: what was recognised and how many rows went in."""
-    facts = [file_facts(r) for r in results]
+    facts = [file_facts(r, lang) for r in results]
     return pl.DataFrame({
         "file": [r.file for r in results], "platform": [f["platform"] for f in facts],
         "table": [f["kind"] for f in facts], "currency": [f["currency_code"] for f in facts],

@@ -21,7 +21,7 @@ if files:
 def describe(r) -> None:
     """What reading one file gave: platform, dates, rows used and left out (and why), findings.
     File text is escaped: a header or a campaign name is shown as written, never as Markdown."""
-    st.markdown(" · ".join(f"**{ui.t(k)}** {fmt.md(v)}" for k, v in views.file_facts(r).items()))
+    st.markdown(" · ".join(f"**{ui.t(k)}** {fmt.md(v)}" for k, v in views.file_facts(r, ui.lang()).items()))
     st.caption(ui.t("rows_summary", used=r.rows_used, read=r.rows_read, excluded=len(r.rows_excluded)))
     if r.rows_excluded:
         with st.expander(ui.t("excluded_rows") + f" ({len(r.rows_excluded)})"):
@@ -84,5 +84,9 @@ for spec in sets:
                 st.rerun()
         elif active is not None:
             with st.expander(ui.t("sample_files", n=len(active.results))):
-                st.dataframe(views.files_table(active.results), hide_index=True, placeholder=fmt.NULL,
-                             key=f"sample_files_{spec['id']}")
+                lng = ui.lang()
+                st.dataframe(views.files_table(active.results, lng), hide_index=True, placeholder=fmt.NULL,
+                             key=f"sample_files_{spec['id']}", column_config={
+                                 **{c: fmt.name(c, lng) for c in ("file", "rows_read", "rows_used", "rows_excluded")},
+                                 "platform": ui.t("platform"), "table": ui.t("kind"),
+                                 "currency": ui.t("currency_code"), "dates": ui.t("dates")})

@@ -3,7 +3,7 @@
 import streamlit as st
 
 import ui
-from kpi_core import leads, views
+from kpi_core import fmt, leads, views
 from kpi_core.charts.funnel import stage_volumes, step_rates
 from kpi_core.charts.loyalty import lead_funnel
 
@@ -19,10 +19,10 @@ else:
     left, right = st.columns(2)
     with left:
         st.subheader(ui.t("volume"), anchor=False)
-        st.altair_chart(stage_volumes(fu.stages), key="funnel_volumes")
+        ui.chart(stage_volumes(fu.stages), key="funnel_volumes")
     with right:
         st.subheader(ui.t("step_rate"), anchor=False)
-        st.altair_chart(step_rates(fu.steps), key="funnel_steps")
+        ui.chart(step_rates(fu.steps), key="funnel_steps")
     if fu.biggest:
         a, b, rate = fu.biggest
         st.markdown(ui.t("funnel_biggest_drop", a=a, b=b, rate=rate))
@@ -38,30 +38,29 @@ if contacts is not None:
                    format_func=lambda o: ui.t(f"lead_dates_{o}"), required=True, help=ui.t("lead_dates_help"))
     period = leads.created_span(contacts) if span == "all" else view.filters.period
     costs = leads.by_source_with_costs(contacts, view.by_dimension, period)
-    st.altair_chart(lead_funnel(leads.steps_long(costs.frame, by=("acquisition",)), by="acquisition", lang=ui.lang()),
+    ui.chart(lead_funnel(leads.steps_long(costs.frame, by=("acquisition",)), by="acquisition", lang=ui.lang()),
                     key="lead_funnel")
     st.caption(ui.t("lead_funnel_caption", start=period.start.isoformat(), end=period.end.isoformat()))
-    columns = {**{k: st.column_config.NumberColumn(k.replace("_", " ").capitalize(), format="percent")
-                  for k in leads.RATES},
-               **ui.kpi_columns(("lead_to_mql_rate", "mql_to_sql_rate", "cpl", "cac"), None, ui.lang()),
-               "acquisition": st.column_config.TextColumn(ui.t("source")),
-               "month": st.column_config.DateColumn(ui.t("month"), format="YYYY-MM")}
+    columns = ui.lead_columns()
     rates = [*leads.RATES, "median_days_to_customer"]
-    st.dataframe(costs.frame, hide_index=True, column_config=columns,
-                 column_order=["acquisition", *leads.STEPS, "spend", "cpl", "cac", *rates, "channels"])
+    ui.table(costs.frame, columns,
+             column_order=["acquisition", *leads.STEPS, "spend", "cpl", "cac", *rates, "channels"])
     for note in costs.notes:
         st.caption(note)
     st.markdown(f"**{ui.t('lead_by_month')}**")
-    st.dataframe(leads.funnel(contacts, by=("month",), period=period), hide_index=True, column_config=columns,
-                 column_order=["month", "contacts", *leads.STEPS, *rates])
+    ui.table(leads.funnel(contacts, by=("month",), period=period), columns,
+             column_order=["month", "contacts", *leads.STEPS, *rates])
     st.caption(leads.definition(ui.lang()))
 
 deals = leads.records_in(view.data.results, "deals")
 if deals is not None:
     st.subheader(ui.t("deals_title"), anchor=False)
-    st.dataframe(leads.deals_summary(deals), hide_index=True, column_config={
+    lng = ui.lang()
+    ui.table(leads.deals_summary(deals), {
         "month": st.column_config.DateColumn(ui.t("month"), format="YYYY-MM"),
-        "win_rate": st.column_config.NumberColumn(format="percent"),
-        "avg_won_amount": st.column_config.NumberColumn(format="localized"),
-        "won_amount": st.column_config.NumberColumn(format="localized")})
+        **{c: st.column_config.NumberColumn(fmt.name(c, lng), format="localized", step=1)
+           for c in ("deals", "closed", "won", "median_days_to_close")},
+        "win_rate": st.column_config.NumberColumn(fmt.name("win_rate", lng), format="percent", step=0.0001),
+        **{c: st.column_config.NumberColumn(fmt.name(c, lng), format="localized", step=0.01)
+           for c in ("avg_won_amount", "won_amount")}})
     st.caption(ui.t("deals_caption"))

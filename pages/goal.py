@@ -35,7 +35,11 @@ sc = ui.memo(views.scorecard, view, "by_dimension", goal=goal, period=view.filte
 st.caption(ui.t("scorecard_caption", current=str(sc.current).replace(":", " – "), days=sc.current.days,
                 previous=str(sc.previous).replace(":", " – ")))
 
-# --- targets: entered here, judged on every KPI card below ---------------------------------------
+# The answer comes first, right under the goal; setting targets, benchmarks and the workspace file
+# comes after it (drawn now, since the cards show their status, but placed below).
+answer, setup = st.container(), st.container()
+
+# --- targets: entered here, judged on every KPI card above -----------------------------------------
 cards = ([sc.headline] if sc.headline else []) + [c for s in sc.stages for c in s.cards]
 target_options = [c.kpi for c in cards] + [m for m in ("spend", "revenue", "conversions", "leads")
                                            if m in view.by_dimension.columns]
@@ -105,7 +109,7 @@ channels = views.filter_options(view.by_dimension).get("channel", [])
 checks = [targets.check(x, view.by_dimension, inputs, within=sc.current) for x in st.session_state[ui.TARGETS]
           if x.goal in (None, goal)]
 status = {c.target.metric: targets.status_text(c, sc.currency, lang) for c in checks if not c.target.segment}
-with st.expander(ui.t("targets") + (f" ({len(checks)})" if checks else ""), expanded=bool(checks)):
+with setup, st.expander(ui.t("targets") + (f" ({len(checks)})" if checks else ""), expanded=bool(checks)):
     st.caption(ui.t("targets_help"))
     with st.form("target_form", border=False):
         f1, f2, f3, f4, f5 = st.columns([3, 2, 3, 2, 2])
@@ -129,13 +133,14 @@ with st.expander(ui.t("targets") + (f" ({len(checks)})" if checks else ""), expa
                    f"{fmt.md(targets.status_text(c, sc.currency, lang) or c.note)}")
         bullet = bullet_frame(c)
         if not bullet.is_empty():
-            b.altair_chart(bullet_chart(bullet), key=f"bullet_{name}")
+            with b:
+                ui.chart(bullet_chart(bullet), key=f"bullet_{name}")
         r.button(ui.t("remove"), key=f"target_rm_{name}", on_click=remove_target,
                  args=(c.target.metric, c.target.segment), type="tertiary")
 
 bench = [targets.check_benchmark(b, view.in_period, inputs) for b in st.session_state[ui.BENCHMARKS]]
 on_card = {c.benchmark.kpi: targets.benchmark_text(c, sc.currency, lang) for c in bench if not c.benchmark.channel}
-with st.expander(ui.t("benchmarks") + (f" ({len(bench)})" if bench else ""), expanded=bool(bench)):
+with setup, st.expander(ui.t("benchmarks") + (f" ({len(bench)})" if bench else ""), expanded=bool(bench)):
     st.caption(ui.t("benchmarks_help"))
     with st.form("benchmark_form", border=False):
         f1, f2, f3, f4, f5 = st.columns([3, 2, 1, 1, 3])
@@ -153,7 +158,7 @@ with st.expander(ui.t("benchmarks") + (f" ({len(bench)})" if bench else ""), exp
                    f"{fmt.md(targets.benchmark_text(c, sc.currency, lang) or '–')}")
         r.button(ui.t("remove"), key=f"bm_rm_{i}", on_click=remove_benchmark, args=(i,), type="tertiary")
 
-with st.expander(ui.t("workspace")):
+with setup, st.expander(ui.t("workspace")):
     ws = targets.Workspace(goal=goal, inputs=inputs, targets=tuple(st.session_state[ui.TARGETS]),
                            benchmarks=tuple(st.session_state[ui.BENCHMARKS]),
                            recipes={u.name: dict(u.overrides) for u in st.session_state[ui.UPLOADS].values()
@@ -175,7 +180,7 @@ explained = ui.memo(explain.explain_numbers, view, "in_period", kpi_ids=tuple(c.
 
 def metric(c: views.Card, key: str, sparkline: bool = True) -> None:
     """One KPI: value, change against the previous period, a small trend, and its explanation."""
-    trend = list(c.spark) if sparkline and c.spark else None
+    trend = list(c.spark) if sparkline and views.has_trend(c) else None
     st.metric(c.label, c.text, c.delta, delta_color=c.delta_color, chart_data=trend, border=True,
               delta_arrow="off" if c.delta_color == "off" else "auto",
               help=c.description, delta_description=ui.t("vs_previous") if c.delta else None)
@@ -192,53 +197,55 @@ def metric(c: views.Card, key: str, sparkline: bool = True) -> None:
             st.markdown("  \n".join(fmt.md(line) for line in explained[c.kpi].lines(lang)))
 
 
-if sc.headline is not None:
-    h = sc.headline
-    with st.container(border=True):
-        st.caption(ui.t("headline"))
-        cols = st.columns([1, 2])
-        with cols[0]:
-            metric(h, "headline", sparkline=False)
-        with cols[1]:
-            spark = views.spark_frame(h)
-            if not spark.is_empty():
-                st.altair_chart(headline_trend(spark, h.unit), key="headline_trend")
-    if sc.headline_note:
-        st.caption(sc.headline_note)
+with answer:
+    if sc.headline is not None:
+        h = sc.headline
+        with st.container(border=True):
+            st.caption(ui.t("headline"))
+            with st.container(horizontal=True, wrap=True, gap="medium"):  # the trend wraps below on a phone
+                with st.container(width=ui.CARD_WIDTH + 40):
+                    metric(h, "headline", sparkline=False)
+                if views.has_trend(h):
+                    with st.container(width="stretch"):
+                        ui.chart(headline_trend(views.spark_frame(h), h.unit), key="headline_trend")
+        if sc.headline_note:
+            st.caption(sc.headline_note)
+    else:  # the goal's headline cannot be computed: say which it is and what it takes, first
+        st.info(views.headline_gap(sc, lang), icon=":material/info:")
 
-for stage in sc.stages:
-    if not stage.cards:
-        continue
-    st.subheader(stage.label)
-    st.caption(stage.goal)
-    per_row = 4
-    for i in range(0, len(stage.cards), per_row):
-        cols = st.columns(per_row)
-        for col, c in zip(cols, stage.cards[i:i + per_row], strict=False):
-            with col:
-                metric(c, c.kpi)
+    for stage in sc.stages:
+        if not stage.cards:
+            continue
+        st.subheader(stage.label)
+        st.caption(stage.goal)
+        # Cards of a fixed width that wrap: four in a row on a wide screen, two on a laptop with the
+        # sidebar open, one on a phone; a value is never cut to "230.…" by a column too narrow for it.
+        with st.container(horizontal=True, wrap=True, gap="small"):
+            for c in stage.cards:
+                with st.container(width=ui.CARD_WIDTH):
+                    metric(c, c.kpi)
 
-# --- diagnostics: the reading in words, ranked by money at stake ----------------------------------
-dims = views.segment_dimensions(view.in_period)
-diag_dim = "campaign" if "campaign" in dims else (dims[0] if dims else None)
-quality = tuple((r.file, f) for r in view.data.results for f in r.findings)
-ltv, ltv_months = diagnostics.customer_ltv(view.data.results, view.by_dimension, sc.current)
-facts = ui.memo(diagnostics.gather, view, "by_dimension", current=sc.current, previous=sc.previous, by=diag_dim,
-                goal=goal, inputs=inputs, ltv=ltv, ltv_months=ltv_months, targets=tuple(checks), quality=quality,
-                lang=lang)
-found = diagnostics.diagnose(facts)
-st.subheader(ui.t("diagnostics"))
-st.caption(ui.t("diagnostics_caption", dim=fmt.name(diag_dim, lang) if diag_dim else "–"))
-_ICONS = {"quality": ":material/database:", "alert": ":material/warning:", "info": ":material/info:"}
-for d in diagnostics.top(found):
-    st.markdown(f"{_ICONS[d.level]} {fmt.md(d.text)}  \n*{ui.t('next_step')}:* {fmt.md(d.next_step)}")
-if not found:
-    st.caption(ui.t("diagnostics_none"))
+    # --- diagnostics: the reading in words, ranked by money at stake ----------------------------------
+    dims = views.segment_dimensions(view.in_period)
+    diag_dim = "campaign" if "campaign" in dims else (dims[0] if dims else None)
+    quality = tuple((r.file, f) for r in view.data.results for f in r.findings)
+    ltv, ltv_months = diagnostics.customer_ltv(view.data.results, view.by_dimension, sc.current)
+    facts = ui.memo(diagnostics.gather, view, "by_dimension", current=sc.current, previous=sc.previous, by=diag_dim,
+                    goal=goal, inputs=inputs, ltv=ltv, ltv_months=ltv_months, targets=tuple(checks), quality=quality,
+                    lang=lang)
+    found = diagnostics.diagnose(facts)
+    st.subheader(ui.t("diagnostics"))
+    st.caption(ui.t("diagnostics_caption", dim=fmt.name(diag_dim, lang) if diag_dim else "–"))
+    _ICONS = {"quality": ":material/database:", "alert": ":material/warning:", "info": ":material/info:"}
+    for d in diagnostics.top(found):
+        st.markdown(f"{_ICONS[d.level]} {fmt.md(d.text)}  \n*{ui.t('next_step')}:* {fmt.md(d.next_step)}")
+    if not found:
+        st.caption(ui.t("diagnostics_none"))
 
-if sc.missing:
-    with st.expander(ui.t("missing_title") + f" ({len(sc.missing)})"):
-        st.markdown("\n".join(f"- **{label}**: {why}" for label, why in sc.missing))
+    if sc.missing:
+        with st.expander(ui.t("missing_title") + f" ({len(sc.missing)})"):
+            st.markdown("\n".join(f"- **{label}**: {why}" for label, why in sc.missing))
 
-if sc.notes:
-    with st.expander(ui.t("notes"), expanded=True):
-        st.markdown("\n".join(f"- {n}" for n in sc.notes))
+    if sc.notes:
+        with st.expander(ui.t("notes"), expanded=True):
+            st.markdown("\n".join(f"- {n}" for n in sc.notes))

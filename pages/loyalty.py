@@ -7,6 +7,8 @@ from kpi_core import catalog, fmt, loyalty, views
 from kpi_core.charts.loyalty import cohort_heatmap, ltv_cac_bars, ltv_curves
 from kpi_core.engine import Period
 
+ui.framed()
+
 lang = ui.lang()
 st.title(ui.t("loyalty_question"))
 data = ui.active()
@@ -45,9 +47,9 @@ cells = [
     (catalog.get("churn_rate").label(lang), fmt.percent(s["churn_rate"], lang)),
     (catalog.get("return_rate").label(lang), fmt.percent(s["return_rate"], lang)),
 ]
-for row in (cells[:4], cells[4:]):
-    for col, (label, text) in zip(st.columns(4), row, strict=True):
-        col.metric(label, text, border=True)
+with st.container(horizontal=True, wrap=True, gap="small"):  # cards wrap on narrow screens
+    for label, text in cells:
+        st.metric(label, text, border=True, width=ui.CARD_WIDTH)
 gap = loyalty.churn_gap(orders, period, churn_days)
 if gap:
     st.caption(gap)
@@ -57,17 +59,18 @@ with st.expander(ui.t("definitions")):
 # --- cohorts ---
 st.subheader(ui.t("cohorts_title"), anchor=False)
 table = loyalty.cohort_table(orders, margin=inputs.margin)
-st.altair_chart(cohort_heatmap(table, lang), key="loyalty_heatmap")
+ui.chart(cohort_heatmap(table, lang), key="loyalty_heatmap")
 st.caption(ui.t("incomplete_caption"))
 
 st.subheader(ui.t("ltv_title"), anchor=False)
 field = "ltv_gross_profit" if inputs.margin else "ltv"
-st.altair_chart(ltv_curves(table, cur, field=field, lang=lang), key="loyalty_ltv")
+ui.chart(ltv_curves(table, cur, field=field, lang=lang), key="loyalty_ltv")
 st.caption(ui.t("ltv_basis_gp" if inputs.margin else "ltv_basis_revenue"))
 st.markdown(f"**{ui.t('ltv_by_cohort')}**")
-st.dataframe(loyalty.ltv_by_cohort(table), hide_index=True, column_config={
-    "cohort": st.column_config.DateColumn(format="YYYY-MM"),
-    **{c: st.column_config.NumberColumn(f"LTV {h} m ({cur})" if cur else f"LTV {h} m", format="localized")
+ui.table(loyalty.ltv_by_cohort(table), {
+    "cohort": st.column_config.DateColumn(fmt.name("cohort", lang), format="YYYY-MM"),
+    "customers": st.column_config.NumberColumn(fmt.name("customers", lang), format="localized", step=1),
+    **{c: st.column_config.NumberColumn(f"LTV {h} m ({cur})" if cur else f"LTV {h} m", format="localized", step=0.01)
        for h in loyalty.HORIZONS for c in [f"ltv_{h}m"]},
 })
 
@@ -77,25 +80,25 @@ horizon = ui.kept(st.segmented_control, ui.LOY_HORIZON, ui.t("ltv_horizon"), opt
                   default=loyalty.default_horizon(table), required=True)
 performance = views.filter_dimensions(data.frame, ui.filters())
 result = loyalty.ltv_cac(orders, performance, period, horizon=horizon, other_costs=inputs.other_costs)
-st.altair_chart(ltv_cac_bars(result.frame, horizon, lang), key="loyalty_ltv_cac")
+ui.chart(ltv_cac_bars(result.frame, horizon, lang), key="loyalty_ltv_cac")
 st.caption(ui.t("ltv_cac_caption", h=horizon, start=period.start.isoformat(), end=period.end.isoformat()))
-st.dataframe(result.frame, hide_index=True, column_order=[
+ui.table(result.frame, column_order=[
     "acquisition", "new_customers", "spend", "cac", "customers", "ltv", "ltv_cac_ratio", "healthy"],
     column_config={**ui.kpi_columns(("cac", "ltv", "ltv_cac_ratio"), cur, lang),
                    "acquisition": st.column_config.TextColumn(ui.t("channel")),
-                   "customers": st.column_config.NumberColumn(ui.t("ltv_customers", h=horizon)),
-                   "healthy": st.column_config.CheckboxColumn("≥ 3")})
+                   "customers": st.column_config.NumberColumn(ui.t("ltv_customers", h=horizon), step=1),
+                   "healthy": st.column_config.CheckboxColumn(ui.t("ltv_cac_healthy"))})
 for note in result.notes:
     st.caption(note)
 
 # --- by month ---
 st.subheader(ui.t("by_month_title"), anchor=False)
-st.dataframe(loyalty.by_period(orders, churn_days=churn_days), hide_index=True, column_order=[
+ui.table(loyalty.by_period(orders, churn_days=churn_days), column_order=[
     "period", "complete", "orders", "revenue", "customers", "new_customers", "returning_customers",
     "repeat_purchase_rate", "churn_rate", "return_rate", "aov"],
     column_config={**ui.kpi_columns(("aov", "repeat_purchase_rate", "churn_rate", "return_rate"), cur, lang),
                    "period": st.column_config.DateColumn(ui.t("month"), format="YYYY-MM"),
-                   "complete": st.column_config.CheckboxColumn("✓"),
+                   "complete": st.column_config.CheckboxColumn(ui.t("month_complete")),
                    "returning_customers": st.column_config.NumberColumn(ui.t("returning_customers"))})
 
 for note in orders.notes:

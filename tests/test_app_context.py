@@ -147,8 +147,8 @@ def test_diagnostics_name_segments_with_their_numbers(app):
     # CPC on Search 1000 / 500 = 2.00 -> 1650 / 600 = 2.75 (+38 %), 600 clicks × 0.75 = 450 NOK at stake;
     # CPM on Search 100 -> 137.50, 12 000 / 1000 × 37.50 = 450; Social CPA 90 ≥ 63.75 × 1.2, 900 − 10 × 63.75 = 262.50
     assert [f.split("  \n")[0] for f in found] == [
-        ":material/warning: NO_Search_Generic: CPC rose 38 % to 2.75 NOK (from 2.00 NOK) on 600 clicks.",
-        ":material/warning: NO_Search_Generic: CPM rose 38 % to 137.50 NOK (from 100.00 NOK) on 12,000 impressions.",
+        ":material/warning: NO_Search_Generic: CPC rose 38% to 2.75 NOK (from 2.00 NOK) on 600 clicks.",
+        ":material/warning: NO_Search_Generic: CPM rose 38% to 137.50 NOK (from 100.00 NOK) on 12,000 impressions.",
         ":material/warning: Meta - Retarget: CPA 90.00 NOK vs 63.75 NOK overall, 900.00 NOK spend (262.50 NOK "
         "above the overall CPA).",
     ]
@@ -183,7 +183,7 @@ def test_segments_page_explains_the_cpa_change_with_a_waterfall(app):
 def test_segments_page_says_why_a_sum_cannot_be_split(app):
     at = upload_csv(app, CSV).switch_page("pages/segments.py").run()
     at.selectbox(key="w_seg_kpi").set_value("impressions").run()
-    assert any("impressions is a plain sum, not a ratio" in i.value for i in at.info)
+    assert any("Impressions is a plain sum, not a ratio" in i.value for i in at.info)  # a sentence: capital first
 
 
 def test_trends_mark_unusual_days_by_direction(app):

@@ -113,7 +113,7 @@ def test_a_ga360_sessions_export_with_json_cells_uploads_and_feeds_the_scorecard
     data = (Path(__file__).parent / "fixtures" / "exports" / "ga360_sessions.csv").read_bytes()
     at = upload(app, "ga360_sessions.csv", data)
     facts = " ".join(m.value for m in at.markdown)
-    assert "**Platform** ga360\\_sessions" in facts and "**Currency** USD" in facts
+    assert "**Platform** GA360 sessions · **Table** web analytics" in facts and "**Currency** USD" in facts
     assert "**Dates** 2016\\-09\\-02 – 2016\\-09\\-05" in facts
     assert "10 of 10 rows used, 0 excluded" in [c.value for c in at.caption]
     at.date_input(key="f_dates").set_value((date(2016, 9, 2), date(2016, 9, 5))).run()  # all four days

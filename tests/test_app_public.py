@@ -18,7 +18,7 @@ def test_ifood_upload_is_read_as_a_customer_table(app):
     at = upload(app, "marketing_campaign.csv", IFOOD)
     assert [s.value for s in at.subheader][0] == "marketing_campaign.csv"
     facts = plain(at.markdown[0].value)
-    assert "**Platform** ifood_customers" in facts and "**Table** customers" in facts
+    assert "**Platform** iFood customer table" in facts and "**Table** shop customers" in facts
     assert "**Currency** –" in facts and "**Dates** –" in facts  # no '$', and no dated measure
     assert "5 of 5 rows used, 0 excluded" in [c.value for c in at.caption]
     infos = [plain(i.value) for i in at.info]

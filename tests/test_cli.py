@@ -138,7 +138,7 @@ def test_shop_orders_next_to_ads_are_not_counted_twice(capsys):
     # Revenue stays the ad platform's 9129.96 (the shop's 1495.30 is set aside); the shop's 2 new customers count.
     assert out["totals"]["revenue"] == pytest.approx(9129.96)
     assert out["totals"]["new_customers"] == 2
-    assert any("shopify_orders" in n and "twice" in n for n in out["notes"])
+    assert any("Shopify orders" in n and "twice" in n for n in out["notes"])
 
 
 def test_the_same_export_twice_is_reported_as_an_overlap(capsys):

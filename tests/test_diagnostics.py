@@ -84,9 +84,9 @@ def test_findings_name_segments_with_their_numbers(facts):
     assert text[("below_break_even", RETARGET)] == (
         "Meta – Retarget: ROAS 2.00× is below break-even ROAS 2.50× (1 / margin 40.0%): the first orders lose "
         "1,600 NOK on 8,000 NOK spend.")
-    assert text[("rising_cpc", "All")] == "All: CPC rose 19 % to 2.86 NOK (from 2.40 NOK) on 7,000 clicks."
+    assert text[("rising_cpc", "All")] == "All: CPC rose 19% to 2.86 NOK (from 2.40 NOK) on 7,000 clicks."
     assert text[("high_cpa_ltv_ok", None)] == (
-        "CPA rose 28 % to 200.00 NOK (from 156.52 NOK), but customers are worth 1,000 NOK, 5.0 × their CPA: "
+        "CPA rose 28% to 200.00 NOK (from 156.52 NOK), but customers are worth 1,000 NOK, 5.0 × their CPA: "
         "acquisition pays.")  # previous CPA 18 000 / (30 + 80 + 5) = 156.52; 200 / 156.52 = 1.278
     d = next(d for d in diagnose(facts) if d.rule == "high_cpa")
     assert d.kpis == ("cpa",) and d.values == {"cpa": 400.0, "cpa_all": 200.0, "spend": 8000.0}

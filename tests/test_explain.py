@@ -205,7 +205,8 @@ def test_waterfall_bars_add_up_from_previous_to_current():
     assert split["end"][4] == pytest.approx(63.75)  # the last step lands on the current value
     spec = waterfall_chart(wf, "CPA", "currency").to_dict()
     assert spec["mark"]["type"] == "bar" and spec["encoding"]["y2"]["field"] == "end"
-    assert spec["encoding"]["y"]["title"] == "CPA" and spec["encoding"]["y"]["axis"]["format"] == ",.0f"
+    # currency axes keep cents when the values are small: 0.33 NOK reads 0.33, not 0
+    assert spec["encoding"]["y"]["title"] == "CPA" and spec["encoding"]["y"]["axis"]["format"] == ",.2~f"
     assert spec["encoding"]["x"]["sort"] == ["Previous", "Social", "Search", "Current"]
 
 

@@ -26,7 +26,7 @@ def test_ad_revenue_is_not_added_to_the_shops_revenue():
     # New customers come from the shop: CAC = 1000 / 30.
     assert row["cac"] == pytest.approx(1000 / 30)
     notes = " ".join(result.notes)
-    assert "shopify_orders also reports them" in notes and "must not divide" in notes
+    assert "Shopify orders also reports them" in notes and "must not divide" in notes
 
 
 def test_the_shop_alone_keeps_its_orders_and_revenue():

@@ -24,7 +24,7 @@ def test_ads_and_analytics_results_are_counted_once():
     # Conversion rate stays within one tool: the ads' 8 conversions per their 150 clicks, not per
     # GA4's 500 sessions (which count all traffic, organic included).
     assert row["conversion_rate"] == pytest.approx(8 / 150)
-    assert any("ga4" in n and "twice" in n for n in result.notes)
+    assert any("GA4 also reports them" in n and "twice" in n for n in result.notes)  # the name people know
 
 
 def test_one_source_alone_keeps_its_own_results():

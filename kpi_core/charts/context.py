@@ -66,7 +66,9 @@ def waterfall_chart(frame: pl.DataFrame, title: str, unit: str, height: int = 32
         alt.Chart(frame)
         .mark_bar()
         .encode(
-            x=alt.X("label:N", sort=order, title=None, axis=alt.Axis(labelAngle=-30, labelLimit=160)),
+            # every bar keeps its name: parallel slanted labels never collide, so none is dropped
+            x=alt.X("label:N", sort=order, title=None,
+                    axis=alt.Axis(labelAngle=-50, labelLimit=160, labelOverlap=False)),
             y=alt.Y("start:Q", title=title, axis=alt.Axis(format=fmt)),
             y2="end:Q",
             color=alt.Color("verdict:N", scale=VERDICT_COLOURS, legend=None),

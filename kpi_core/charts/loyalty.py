@@ -49,7 +49,7 @@ def ltv_curves(table: pl.DataFrame, currency: str | None = None, field: str = "l
     return alt.Chart(table).mark_line(point=True).encode(
         x=alt.X("month:Q", title=t("months_since_first", lang), axis=alt.Axis(tickMinStep=1)),
         y=alt.Y(f"{field}:Q", title=money),
-        color=alt.Color("yearmonth(cohort):O", title="Cohort", scale=alt.Scale(scheme="viridis")),
+        color=alt.Color("yearmonth(cohort):O", title=t("cohort_first_order", lang), scale=alt.Scale(scheme="viridis")),
         opacity=_FADED,
         tooltip=[alt.Tooltip("yearmonth(cohort):T", title="Cohort"), alt.Tooltip("month:Q", title="Month"),
                  alt.Tooltip(f"{field}:Q", title=money, format=",.0f"),
@@ -64,8 +64,9 @@ def ltv_cac_bars(frame: pl.DataFrame, horizon: int, lang: Lang = "en") -> alt.Ch
     bars = alt.Chart(frame).mark_bar().encode(
         x=alt.X("ltv_cac_ratio:Q", title=t("ltv_cac_axis", lang, h=horizon)),
         y=alt.Y("acquisition:N", title=None, sort=None),
-        color=alt.Color("healthy:N", title=f"≥ {HEALTHY_LTV_CAC:g}",
-                        scale=alt.Scale(domain=[True, False], range=[GOOD, BAD])),
+        color=alt.Color("healthy:N", title="LTV:CAC", scale=alt.Scale(domain=[True, False], range=[GOOD, BAD]),
+                        legend=alt.Legend(labelExpr=f"datum.label == 'true' ? {t('ltv_cac_healthy', lang)!r} : "
+                                                    f"{t('ltv_cac_below', lang)!r}")),
         tooltip=[alt.Tooltip("acquisition:N", title="Channel"),
                  alt.Tooltip("ltv_cac_ratio:Q", title="LTV:CAC", format=".2f"),
                  alt.Tooltip("ltv:Q", title="LTV", format=",.0f"), alt.Tooltip("cac:Q", title="CAC", format=",.0f"),
@@ -81,8 +82,9 @@ def lead_funnel(long: pl.DataFrame, by: str = "channel", lang: Lang = "en") -> a
     return alt.Chart(long).mark_bar().encode(
         x=alt.X("step:N", title=None, sort=alt.EncodingSortField("order"), axis=alt.Axis(labelAngle=0)),
         xOffset=alt.XOffset(f"{by}:N"),
-        y=alt.Y("count:Q", title=t("contacts", lang)),
-        color=alt.Color(f"{by}:N", title=t("original_source", lang)),
+        y=alt.Y("count:Q", title=t("contacts", lang), axis=alt.Axis(tickMinStep=1, format=",d")),  # whole people
+        color=alt.Color(f"{by}:N", title=t("original_source", lang),
+                        legend=alt.Legend(orient="bottom", columns=4)),  # below: a phone has no room beside
         tooltip=[alt.Tooltip(f"{by}:N", title="Source"), alt.Tooltip("step:N", title="Step"),
                  alt.Tooltip("count:Q", title="Contacts", format=",.0f"),
                  alt.Tooltip("rate:Q", title="From the step before", format=".1%")],

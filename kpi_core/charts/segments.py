@@ -36,7 +36,7 @@ def kpi_bars(frame: pl.DataFrame, kpi_label: str, unit: str) -> alt.Chart:
             tooltip=[alt.Tooltip("segment:N", title=" "), alt.Tooltip("text:N", title=kpi_label)],
         )
         .add_params(pick)
-        .properties(height=max(160, 34 * frame.height))
+        .properties(height=alt.Step(30))  # every bar keeps its label, however few there are
     )
 
 
@@ -88,16 +88,21 @@ def heatmap(frame: pl.DataFrame, a_label: str, b_label: str, kpi_label: str, goo
     scheme = alt.Scale(scheme="blues", reverse=not good_high)
     base = alt.Chart(frame).encode(
         x=alt.X("b:N", title=b_label, axis=alt.Axis(labelAngle=-30, labelLimit=160)),
-        y=alt.Y("a:N", title=a_label, axis=alt.Axis(labelLimit=220)),
+        y=alt.Y("a:N", title=a_label, axis=alt.Axis(labelLimit=170)),
     )
     cells = base.mark_rect().encode(
-        color=alt.Color("value:Q", scale=scheme, legend=alt.Legend(title=kpi_label, orient="right",
+        color=alt.Color("value:Q", scale=scheme, legend=alt.Legend(title=kpi_label, orient="bottom",
                                                                    format=AXIS_FORMAT.get(unit, ",.2f"))),
         tooltip=[alt.Tooltip("a:N", title=a_label), alt.Tooltip("b:N", title=b_label),
                  alt.Tooltip("text:N", title=kpi_label)],
     )
+    # Dark text on pale cells, white on the darkest ones (the best 40 % of the range): always readable.
+    values = frame["value"].drop_nulls()
+    lo, hi = (float(values.min()), float(values.max())) if values.len() else (0.0, 0.0)
+    dark = (alt.datum.value > lo + 0.6 * (hi - lo)) if good_high else (alt.datum.value < lo + 0.4 * (hi - lo))
     labels = base.mark_text(fontSize=11).encode(
         text="text:N",
-        color=alt.condition(alt.datum.value == None, alt.value("#555"), alt.value("#222")),  # noqa: E711
+        color=alt.when((alt.datum.value != None) & dark).then(alt.value("white"))  # noqa: E711
+        .otherwise(alt.value("#222")),
     )
-    return (cells + labels).properties(height=40 + 30 * frame["a"].n_unique())
+    return (cells + labels).properties(height=alt.Step(26))  # every row tall enough for its label and text

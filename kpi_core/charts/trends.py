@@ -28,7 +28,7 @@ def trend_line(frame: pl.DataFrame, label: str, unit: str, current: str, previou
             y=alt.Y("value:Q", title=label, axis=alt.Axis(format=AXIS_FORMAT.get(unit, ",.2f")),
                     scale=alt.Scale(zero=False)),  # the movement is the story; the axis says where it lies
             color=alt.Color("series:N", scale=alt.Scale(domain=[current, previous], range=[ACCENT, MUTED]),
-                            legend=alt.Legend(title=None, orient="top")),
+                            legend=alt.Legend(title=None, orient="top", symbolType="stroke", symbolStrokeWidth=3)),
             strokeDash=alt.StrokeDash("series:N", scale=alt.Scale(domain=[current, previous],
                                                                   range=[[1, 0], [5, 4]]), legend=None),
             tooltip=[alt.Tooltip("date:T", format="%Y-%m-%d"), "series:N",

@@ -43,14 +43,17 @@ def choose(page: Page, label: str, option: str) -> None:
     page.get_by_role("option", name=option, exact=True).click()
 
 
-def test_first_request_on_a_page_url_opens_the_app(browser, server):
-    # The server's very first session opens /funnel: Streamlit runs that page file alone (legacy
-    # pages/ mode) until app.py has called st.navigation once; ui.framed() sends it to the app.
+def test_first_request_on_a_page_url_opens_that_page_with_its_link(browser, server):
+    # The server's very first session opens a shared link to /segments (an app woken from sleep):
+    # Streamlit runs that page file alone (legacy pages/ mode) until app.py has called st.navigation
+    # once; ui.framed() sends it through the app and on to the page, the link's sample set kept.
     ctx = browser.new_context()
     page = ctx.new_page()
-    page.goto(f"{server}/funnel")
+    page.goto(f"{server}/segments?data=brand")
     expect(page.get_by_test_id("stSidebarNav")).to_be_visible(timeout=30_000)
-    expect(metric(page, "Return on ad spend (ROAS)")).to_be_visible(timeout=30_000)
+    expect(page.get_by_role("heading", name="Where does the result come from?")).to_be_visible(timeout=30_000)
+    expect(page.get_by_role("combobox", name="Data")).to_have_value("Norrsken Havre – varumärkeskampanj")
+    expect(page.get_by_test_id("stVegaLiteChart").first).to_be_visible(timeout=TIMEOUT)
     expect(page.get_by_test_id("stException")).to_have_count(0)
     ctx.close()
 
