@@ -301,3 +301,24 @@ def test_two_currencies_in_one_money_column_are_never_added():
     assert r.currency is None
     assert any("mixed currencies NOK, SEK" in f.message for f in r.findings)
     assert r.frame.select("currency", "spend").rows() == [("SEK", 100.5), ("NOK", 200.0)]
+
+
+def test_norwegian_hubspot_contacts_read_as_the_english_labels():
+    r = read("hubspot_contacts_no.csv")
+    assert (r.platform, r.kind) == ("hubspot_contacts", "contacts")
+    assert mapping(r)["Livssyklusstadium"] == "lifecycle_stage"
+    assert mapping(r)["Ble en markedsføringskvalifisert lead-dato"] == "mql_date"
+    assert mapping(r)["Fornavn"] is None and mapping(r)["E-post"] is None  # personal data: not read
+    assert r.records["lifecycle_stage"].to_list() == ["customer", "mql", "lead"]
+    assert r.records["channel"].to_list() == ["Paid Social", "Organic Search", "Paid Search"]
+    # leads: 101 (2025-01-02), 102 (2025-01-04), 103 on its Opprettelsesdato 2025-01-06 (stage Lead, no
+    # lead date); MQLs 101 + 102 = 2; SQL 101; customer 101 (2025-01-20)
+    assert totals(r) == {"leads": 3, "mqls": 2, "sqls": 1, "opportunities": 0, "new_customers": 1}
+    assert r.date_range == (date(2025, 1, 2), date(2025, 1, 20))
+
+
+def test_norwegian_hubspot_deals_know_lukket_vunnet():
+    r = read("hubspot_deals_no.csv")
+    assert r.platform == "hubspot_deals"
+    # 'Lukket vunnet' is Closed Won, 'Lukket tapt' Closed Lost; amounts 45 000 and 12 000
+    assert r.records.select("won", "amount").rows() == [(True, 45000.0), (False, 12000.0)]

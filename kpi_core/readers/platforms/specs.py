@@ -453,9 +453,43 @@ SHOPIFY_CUSTOMERS = Platform(
              "accepts sms marketing", "tax exempt", "default address zip", "default address city"),
     min_score=3,
 )
+# HubSpot writes the property labels of the user's language. The Norwegian and Swedish labels are
+# inferred (HubSpot's translated help pages, export-formats.md lists English only); records.py reads a
+# file with them as if its headers were the English ones.
+HUBSPOT_LABELS: dict[str, str] = {
+    # Norwegian (bokmål)
+    "post-id": "record id", "kontakt-id": "contact id", "fornavn": "first name", "etternavn": "last name",
+    "e-post": "email", "e-postadresse": "email", "livssyklusstadium": "lifecycle stage",
+    "livssyklusfase": "lifecycle stage", "lead-status": "lead status", "leadstatus": "lead status",
+    "opprettelsesdato": "create date", "opprettet dato": "create date", "opprinnelig kilde": "original source",
+    "opprinnelig kilde drill-down 1": "original source drill-down 1",
+    "ble en abonnent-dato": "became a subscriber date", "ble en lead-dato": "became a lead date",
+    "ble en markedsføringskvalifisert lead-dato": "became a marketing qualified lead date",
+    "ble en salgskvalifisert lead-dato": "became a sales qualified lead date",
+    "ble en mulighet-dato": "became an opportunity date", "ble en kunde-dato": "became a customer date",
+    "kontakteier": "contact owner", "total inntekt": "total revenue",
+    "avtalenavn": "deal name", "avtalestadium": "deal stage", "avtalefase": "deal stage", "beløp": "amount",
+    "avslutningsdato": "close date", "avtaleeier": "deal owner", "tilknyttet selskap": "associated company",
+    # Swedish
+    "förnamn": "first name", "efternamn": "last name", "e-postadress": "email",
+    "livscykelstadium": "lifecycle stage", "skapandedatum": "create date", "skapad datum": "create date",
+    "ursprunglig källa": "original source", "blev en lead-datum": "became a lead date",
+    "blev en marknadskvalificerad lead-datum": "became a marketing qualified lead date",
+    "blev en försäljningskvalificerad lead-datum": "became a sales qualified lead date",
+    "blev en affärsmöjlighet-datum": "became an opportunity date", "blev en kund-datum": "became a customer date",
+    "kontaktägare": "contact owner", "affärens namn": "deal name", "affärsnamn": "deal name",
+    "affärsstadium": "deal stage", "belopp": "amount", "stängningsdatum": "close date", "affärsägare": "deal owner",
+}
+
+
+def _hubspot(*english: str) -> dict[str, Col]:
+    """HubSpot's English labels and their Nordic translations (HUBSPOT_LABELS)."""
+    return _ignored(*english, *(k for k, v in HUBSPOT_LABELS.items() if v in english))
+
+
 HUBSPOT_CONTACTS = Platform(
     "hubspot_contacts", "HubSpot contacts", "contacts",
-    _ignored("record id", "contact id", "first name", "last name", "email", "lifecycle stage", "lead status",
+    _hubspot("record id", "contact id", "first name", "last name", "email", "lifecycle stage", "lead status",
              "create date", "original source", "original source drill-down 1", "became a lead date",
              "became a marketing qualified lead date", "became a sales qualified lead date",
              "became an opportunity date", "became a customer date", "contact owner", "total revenue",
@@ -464,7 +498,7 @@ HUBSPOT_CONTACTS = Platform(
 )
 HUBSPOT_DEALS = Platform(
     "hubspot_deals", "HubSpot deals", "deals",
-    _ignored("record id", "deal name", "deal stage", "pipeline", "amount", "close date", "create date",
+    _hubspot("record id", "deal name", "deal stage", "pipeline", "amount", "close date", "create date",
              "deal owner", "associated company"),
     min_score=3,
 )
