@@ -322,3 +322,13 @@ def test_norwegian_hubspot_deals_know_lukket_vunnet():
     assert r.platform == "hubspot_deals"
     # 'Lukket vunnet' is Closed Won, 'Lukket tapt' Closed Lost; amounts 45 000 and 12 000
     assert r.records.select("won", "amount").rows() == [(True, 45000.0), (False, 12000.0)]
+
+
+def test_spanish_meta_export():
+    r = read("meta_es.csv")
+    assert (r.platform, r.currency) == ("meta_ads", "MXN")  # 'Importe gastado (MXN)'
+    assert mapping(r)["Día"] == "date" and mapping(r)["Nombre de la campaña"] == "campaign"
+    assert r.frame["date"].to_list() == [date(2025, 1, 1), date(2025, 1, 2)]
+    # spend 100.50 + 50.25 = 150.75; impressions 1000 + 500 = 1500; conversions from 'Compras' 2 + 1 = 3
+    # ('Resultados' is left for 'Compras'; its 40 link clicks are no conversions)
+    assert totals(r) == {"spend": 150.75, "impressions": 1500, "conversions": 3}

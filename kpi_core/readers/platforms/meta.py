@@ -35,7 +35,8 @@ def _results(frame: pl.DataFrame, kept: Rows, mapped: list[Mapped], findings: li
     if results is None:
         return frame
     indicator = next((h for h in kept.columns if h.lower().strip() in
-                      ("result indicator", "result type", "resultatindikator", "resultattype")), None)
+                      ("result indicator", "result type", "resultatindikator", "resultattype",
+                       "indicador de resultado")), None)
     if indicator is None:
         findings.append(Finding("warning", "Meta 'Results' without a result indicator: they may count clicks "
                                 "or reach, so they are not used as conversions.", f"column '{results.source}'"))
