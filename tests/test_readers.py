@@ -1,5 +1,6 @@
 """read_file's contract: bad input, the user's corrections, recipes, cell text as data, several files."""
 
+from datetime import date
 from pathlib import Path
 
 import polars as pl
@@ -216,3 +217,23 @@ def test_swedish_and_danish_google_ads_headers(header, row):
     assert r.frame.select("impressions", "clicks", "spend", "conversions", "revenue").row(0) == (
         1200, 40, 100.0, 2.0, 1500.0)
     assert r.frame["device"].to_list() == ["desktop"]
+
+
+def test_two_breakdowns_of_one_period_are_an_overlap_without_a_date_column():
+    age = read_file((EXPORTS / "google_ads_age.csv").read_bytes(), "google_ads_age.csv")
+    gender = read_file((EXPORTS / "google_ads_gender.xlsx").read_bytes(), "google_ads_gender.xlsx")
+    # each file: 'Total: Account' set aside, the three rows of campaign NO_Search for 1-31 March 2025;
+    # cost 600 + 380 + 40 = 1020.00 (age) and 600.50 + 380.25 + 40 = 1020.75 (gender, numbers as numbers)
+    assert [e.reason for e in age.rows_excluded] == ["summary row 'Total: Account'"]
+    assert [e.reason for e in gender.rows_excluded] == ["summary row 'Total: Account'", "summary row 'Total: Search'"]
+    assert (age.frame["spend"].sum(), gender.frame["spend"].sum()) == (pytest.approx(1020.0), pytest.approx(1020.75))
+    assert age.date_range == gender.date_range == (date(2025, 3, 1), date(2025, 3, 31))
+    found = overlaps([age, gender])
+    assert len(found) == 1 and "1 campaign(s) (NO_Search) for 2025-03-01 to 2025-03-31" in found[0].message
+    assert found[0].level == "warning"
+    # another campaign, or another month, is no overlap
+    header = "Campaign,Currency code,Impr.,Clicks,Cost\n"
+    display = read_text('Device report\n"March 1, 2025 - March 31, 2025"\n' + header + "NO_Display,NOK,100,1,10\n")
+    april = read_text('Device report\n"April 1, 2025 - April 30, 2025"\n' + header + "NO_Search,NOK,100,1,10\n")
+    assert display.platform == april.platform == "google_ads"
+    assert overlaps([age, display]) == [] and overlaps([age, april]) == []

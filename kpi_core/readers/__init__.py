@@ -73,6 +73,7 @@ def combine(results: list[ReadResult]) -> pl.DataFrame:
 
 def overlaps(results: list[ReadResult]) -> list[Finding]:
     """Findings across files: the same platform's dates and campaigns twice, money in several currencies."""
-    found = quality.overlaps([(r.file, r.platform, r.frame) for r in results if not r.frame.is_empty()])
+    found = quality.overlaps([(r.file, r.platform, r.frame, r.date_range) for r in results
+                              if not r.frame.is_empty()])
     codes = {r.currency for r in results if r.currency}
     return found + quality.mixed_currencies(codes)

@@ -141,15 +141,22 @@ def mixed_currencies(codes: set[str]) -> list[Finding]:
                     "until you give exchange rates.")]
 
 
-def overlaps(frames: list[tuple[str, str, pl.DataFrame]]) -> list[Finding]:
+def overlaps(frames: list[tuple]) -> list[Finding]:
     """The same platform's rows for the same dates and campaigns in two files: counted twice if added up.
 
-    ``frames`` holds (file, platform, canonical frame) per file.
+    ``frames`` holds (file, platform, canonical frame) per file, optionally with the file's period
+    (first, last day) as a fourth item. Two files without a date column (an Age report and a Gender
+    report, each row covering the whole period) overlap when their periods meet and they share a
+    campaign, or neither names campaigns: each holds the whole period's total.
     """
     out = []
-    for i, (file_a, plat_a, a) in enumerate(frames):
-        for file_b, plat_b, b in frames[i + 1:]:
-            if plat_a != plat_b or "date" not in a.columns or "date" not in b.columns:
+    for i, (file_a, plat_a, a, *period_a) in enumerate(frames):
+        for file_b, plat_b, b, *period_b in frames[i + 1:]:
+            if plat_a != plat_b:
+                continue
+            if "date" not in a.columns or "date" not in b.columns:
+                found = _period_overlap(file_a, a, period_a, file_b, b, period_b, plat_a)
+                out += [found] if found else []
                 continue
             keys = [k for k in ("date", "campaign") if k in a.columns and k in b.columns]
             common = a.select(keys).unique().join(b.select(keys).unique(), on=keys, how="inner")
@@ -159,4 +166,26 @@ def overlaps(frames: list[tuple[str, str, pl.DataFrame]]) -> list[Finding]:
                                    f"{common.height} {' and '.join(keys)} combination(s) between {lo} and {hi}: "
                                    "remove one file, or the overlap is counted twice.", f"{file_a}, {file_b}"))
     return out
+
+
+def _period_overlap(file_a: str, a: pl.DataFrame, period_a: list, file_b: str, b: pl.DataFrame, period_b: list,
+                    platform: str) -> Finding | None:
+    """Files of one platform whose rows cover a period (no date column) and whose periods meet."""
+    ra, rb = (p[0] if p else None for p in (period_a, period_b))
+    if not ra or not rb or ra[0] > rb[1] or rb[0] > ra[1]:
+        return None
+    if "campaign" in a.columns and "campaign" in b.columns:
+        shared = set(a["campaign"].drop_nulls().unique().to_list()) & set(b["campaign"].drop_nulls().unique().to_list())
+        if not shared:
+            return None
+        what = f"{len(shared)} campaign(s) ({', '.join(sorted(shared)[:3])}{'…' if len(shared) > 3 else ''})"
+    elif "campaign" in a.columns or "campaign" in b.columns:
+        return None
+    else:
+        what = "the same account"
+    lo, hi = max(ra[0], rb[0]), min(ra[1], rb[1])
+    return Finding("warning", f"{file_a} and {file_b} both hold {platform} totals of {what} for {lo} to {hi} "
+                   "(their rows cover the period, not days): two breakdowns of one report (age and gender, "
+                   "device and network) each add up to the same spend, so it is counted twice. Keep one file.",
+                   f"{file_a}, {file_b}")
 
