@@ -332,3 +332,26 @@ def test_spanish_meta_export():
     # spend 100.50 + 50.25 = 150.75; impressions 1000 + 500 = 1500; conversions from 'Compras' 2 + 1 = 3
     # ('Resultados' is left for 'Compras'; its 40 link clicks are no conversions)
     assert totals(r) == {"spend": 150.75, "impressions": 1500, "conversions": 3}
+
+
+def test_slash_dates_that_could_be_either_order_are_read_month_first_and_said_so():
+    r = read("generic_slash_dates.csv")
+    # no part above 12: read month first, as US exports write them (1, 2 and 3 January)
+    assert r.frame["date"].to_list() == [date(2025, 1, 1), date(2025, 1, 2), date(2025, 1, 3)]
+    warning = [f for f in r.findings if "no day or month above 12" in f.message]
+    assert len(warning) == 1 and warning[0].level == "warning"
+    assert "read month first ('01/02/2025' = 2 January 2025)" in warning[0].message
+    # spend 1000.50 + 980.25 + 1012.00 = 2992.75; clicks 100 + 90 + 110 = 300; revenue 2500 + 2100 + 2600.50
+    assert totals(r) == {"spend": 2992.75, "clicks": 300, "revenue": 7200.5}
+
+
+def test_month_first_platforms_and_dotted_dates_raise_no_doubt():
+    text = ("Start Date (in UTC),Campaign Name,Currency,Total Spent,Impressions\n"
+            "1/2/2025,A,NOK,10,100\n2/1/2025,A,NOK,5,50\n")
+    linkedin = read_file(text.encode(), "linkedin.csv")
+    assert linkedin.platform == "linkedin_ads"  # LinkedIn writes M/D/YYYY: 2 January and 1 February
+    assert linkedin.frame["date"].to_list() == [date(2025, 1, 2), date(2025, 2, 1)]
+    assert not [f for f in linkedin.findings if "no day or month above 12" in f.message]
+    dotted = read_file(b"Dato;Kostnad\n01.02.2025;10,50\n02.03.2025;5,25\n", "dots.csv")
+    assert dotted.frame["date"].to_list() == [date(2025, 2, 1), date(2025, 3, 2)]  # day first, no finding
+    assert not [f for f in dotted.findings if "no day or month above 12" in f.message]

@@ -73,6 +73,7 @@ def read_performance(raw: RawTable, platform: Platform, name: str,
         frame = _codes_in_cells(frame, kept, mapped)
     currency = _currency(raw.frame, frame, mapped, codes, findings)
     findings += quality.parse_findings(reports, kept[LINE])
+    findings += _ambiguous_dates(kept, frame, mapped, reports, platform)
     findings += quality.row_findings(frame, views=any(m.col.views for m in mapped if m.canonical == "conversions"),
                                      breakdown=[c for c in (linkedin.BREAKDOWN,) if c in frame.columns])
     findings += _unrecognised(maps)
@@ -337,6 +338,32 @@ def _codes_in_cells(frame: pl.DataFrame, kept: Rows, mapped: list[Mapped]) -> pl
         return frame
     code = pl.select(pl.coalesce([kept[m].str.extract(CELL_CODE) for m in money])).to_series()
     return frame if code.null_count() == code.len() else frame.with_columns(code.alias("currency"))
+
+
+# Platforms whose exports write M/D/YYYY in every language (export-formats.md): no doubt to report.
+MONTH_FIRST = ("linkedin_ads", "microsoft_ads")
+
+
+def _ambiguous_dates(kept: Rows, frame: pl.DataFrame, mapped: list[Mapped], reports: dict[str, values.ParseReport],
+                     platform: Platform) -> list[Finding]:
+    """A date column in which no part is above 12 ('01/02/2025'): the order was chosen, not read, so say
+    which and how the first date was read (a day-first sheet read month first moves every row's day).
+    Dotted dates are day first wherever they are written, so they are not in doubt."""
+    out = []
+    for m in mapped:
+        report = reports.get(m.source)
+        if (m.col.parse != "date" or report is None or "ambiguous" not in report.style
+                or platform.id in MONTH_FIRST or report.style.startswith("D.M.")):  # dots: always day first
+            continue
+        d = pl.col(m.canonical)  # the example: the first date whose order matters (not 01/01)
+        first = frame.select((d.dt.day() != d.dt.month()).fill_null(False).arg_max()).item()
+        text, day = kept[m.source][first].strip(), frame[m.canonical][first]
+        order = "month first" if "read as month first" in report.style else "day first"
+        out.append(Finding("warning", f"the dates in '{m.source}' have no day or month above 12, so their order "
+                           f"cannot be told from the file: they are read {order} ('{text}' = {day.day} "
+                           f"{day:%B %Y}). If that is wrong, write the dates as YYYY-MM-DD and upload the file again.",
+                           f"column '{m.source}'"))
+    return out
 
 
 def _unrecognised(maps: list[ColumnMap]) -> list[Finding]:
