@@ -27,6 +27,8 @@ def error_of(data: bytes, name: str) -> str:
     (b"\n\n  \n", "blank.csv", "blank"),
     (b"Day,Campaign,Cost\n", "header.csv", "no data rows"),
     (b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4, "picture.csv", "PNG"),
+    (b"<!DOCTYPE html>\n<html><head><title>Sign in</title></head><body></body></html>\n", "report.csv", "web page"),
+    (b'\xef\xbb\xbf<?xml version="1.0"?>\n<Workbook></Workbook>\n', "report.csv", "web page"),
     (b"Day,Cost\n2025-01-01,5\n", "report.xlsx", "xlsx"),
     (b"Name,Colour,Size\nA,red,L\nB,blue,M\n", "things.csv", "found columns Name, Colour, Size; none is a cost"),
 ])

@@ -142,6 +142,10 @@ def _reject_binary(data: bytes, name: str) -> None:
     for magic, what in _SIGNATURES.items():
         if data.startswith(magic):
             raise ReadError(name, f"is {what}, not a CSV export. Upload the CSV or XLSX file you downloaded.")
+    if re.match(rb"(\xef\xbb\xbf)?\s*<(!doctype html|html[\s>]|\?xml)", data[:256], re.IGNORECASE):
+        # a sign-in or error page saved in place of the export (or an HTML 'Excel' report named .csv)
+        raise ReadError(name, "is a web page (HTML or XML), not a CSV export: the download may have stopped at a "
+                              "sign-in or error page. Download the export again as CSV or XLSX.")
 
 
 def _utf16_without_bom(sample: bytes) -> str | None:
