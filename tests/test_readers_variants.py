@@ -355,3 +355,20 @@ def test_month_first_platforms_and_dotted_dates_raise_no_doubt():
     dotted = read_file(b"Dato;Kostnad\n01.02.2025;10,50\n02.03.2025;5,25\n", "dots.csv")
     assert dotted.frame["date"].to_list() == [date(2025, 2, 1), date(2025, 3, 2)]  # day first, no finding
     assert not [f for f in dotted.findings if "no day or month above 12" in f.message]
+
+
+def test_meta_lead_campaign_results_are_the_leads():
+    r = read("meta_leads.xlsx")
+    assert (r.platform, r.currency) == ("meta_ads", "USD")
+    # sheet row 6 is the summary row (names blank); 'Results' count leads on the 'Website leads' row only
+    # (10), not the 9000 reached people of the Reach row: leads = conversions = 10; spend 200 + 100 = 300
+    assert [e.line for e in r.rows_excluded] == [6]
+    assert totals(r) == {"spend": 300, "impressions": 30000, "clicks": 400, "conversions": 10, "leads": 10}
+    assert any("1 lead row(s) are the leads" in f.message for f in r.findings)
+
+
+def test_meta_purchase_results_are_no_leads():
+    text = ("Reporting starts,Reporting ends,Campaign name,Amount spent (NOK),Results,Result indicator\n"
+            "2025-01-01,2025-01-31,Shop,100,4,actions:offsite_conversion.fb_pixel_purchase\n")
+    r = read_file(text.encode(), "meta.csv")
+    assert totals(r) == {"spend": 100, "conversions": 4}  # purchases: conversions, no leads column

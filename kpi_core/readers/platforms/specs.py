@@ -227,7 +227,8 @@ META_ADS = Platform(
     notes={
         "results": "Meta 'Results' counts whatever each row's result indicator is (purchases, leads, link clicks, "
                    "reach…): it is used as conversions only on rows whose indicator is a purchase or a lead, and "
-                   "only when the file has no Purchases column.",
+                   "only when the file has no Purchases column; lead rows give the leads too when the file has "
+                   "no Leads column.",
         "reporting ends": "Meta 'Reporting starts' is the date; 'Reporting ends' is kept as date_end when a row "
                           "covers several days.",
     },
