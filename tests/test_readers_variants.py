@@ -372,3 +372,17 @@ def test_meta_purchase_results_are_no_leads():
             "2025-01-01,2025-01-31,Shop,100,4,actions:offsite_conversion.fb_pixel_purchase\n")
     r = read_file(text.encode(), "meta.csv")
     assert totals(r) == {"spend": 100, "conversions": 4}  # purchases: conversions, no leads column
+
+
+def test_ga4_bounce_and_engagement_rates_become_counts_with_the_sessions():
+    r = read("ga4_pages_rates.csv")
+    assert mapping(r)["Bounce rate"] == "bounces" and mapping(r)["Engagement rate"] == "engaged_sessions"
+    # bounces 0.4 × 1000 + 0.75 × 400 = 700; engaged 60 % × 1000 + 25 % × 400 = 700;
+    # engagement seconds 45.5 × 1000 + 10 × 400 = 49 500; views 3000 + 500; sessions 1000 + 400
+    assert totals(r) == {"pageviews": 3500, "sessions": 1400, "bounces": 700, "engaged_sessions": 700,
+                         "engagement_seconds": 49500, "conversions": 10}
+
+
+def test_ga4_engaged_sessions_count_wins_over_the_engagement_rate():
+    r = read("ga4.csv")
+    assert mapping(r)["Engaged sessions"] == "engaged_sessions" and mapping(r)["Engagement rate"] is None

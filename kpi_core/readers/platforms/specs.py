@@ -348,8 +348,13 @@ GA4 = Platform(
            "totala intäkter", "total intäkter", "samlede indtægter", "total omsætning", "kjøpsinntekter",
            "köpintäkter", "købsindtægter"),
         _c("pageviews", "views", "visninger"),
-        _ratios("engagement rate", "engasjementsfrekvens", "views per session", "events per session",
-                "average engagement time", "bounce rate"),
+        # Rates turned back into counts with the row's sessions (as Universal Analytics' bounce rate): a
+        # report with no 'Engaged sessions' column still gives the bounce rate; the count wins when present.
+        _c("bounces", "bounce rate", "fluktfrekvens", "avvisningsfrekvens", "afvisningsprocent", parse="percent",
+           times="sessions"),
+        _c("engaged_sessions", "engagement rate", "engasjementsfrekvens", "engasjementsrate", "engagemangsgrad",
+           "engagementsrate", parse="percent", times="sessions", priority=1),
+        _ratios("views per session", "events per session", "average engagement time"),
         # Source / medium is the channel when the report has no channel group (a channel group wins).
         _c("channel", "session source / medium", "first user source / medium", "session source", "first user source",
            "øktkilde / -medium", "sessionskälla/-medium", parse="text", priority=2),
