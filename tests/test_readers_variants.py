@@ -386,3 +386,13 @@ def test_ga4_bounce_and_engagement_rates_become_counts_with_the_sessions():
 def test_ga4_engaged_sessions_count_wins_over_the_engagement_rate():
     r = read("ga4.csv")
     assert mapping(r)["Engaged sessions"] == "engaged_sessions" and mapping(r)["Engagement rate"] is None
+
+
+def test_summary_rows_in_many_languages_are_set_aside_and_campaigns_like_them_are_kept():
+    r = read("generic_totals_languages.csv")
+    # lines 5-14 are the ten summary rows; 'Total Fitness', 'Summer sale' and 'Overall brand' are campaigns
+    assert [e.line for e in r.rows_excluded] == list(range(5, 15))
+    assert r.rows_excluded[3].reason == "summary row 'Totalt alle kampanjer'"
+    assert r.frame["campaign"].to_list() == ["Total Fitness", "Summer sale", "Overall brand"]
+    # cost 10 + 20 + 5.50 = 35.50; impressions 100 + 200 + 50 = 350; clicks 5 + 10 + 1 = 16
+    assert totals(r) == {"spend": 35.5, "impressions": 350, "clicks": 16}

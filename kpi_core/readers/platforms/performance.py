@@ -18,10 +18,16 @@ from kpi_core.readers.sniff import LINE, RawTable
 from kpi_core.schema import DIMENSIONS, MEASURES, MONEY_MEASURES
 
 # A cell that marks a summary row: "Total", "Total: Account", "Totalt:", "Summa", "Totalsum", "Samlet",
-# "Grand total", "I alt", and the counted forms of ad managers' summary lines: "Total of 12 results",
-# "Results from 3 campaigns".
-TOTAL_CELL = (r"(?i)^\s*((total|totalt|totals|totaler|totalsum|summa|sum|summering|samlet|grand total|i alt|totaal)"
-              r"\s*(:.*)?"
+# "Grand total", "I alt", in the Nordic languages and those the ad managers' UIs write ("Totalsumma",
+# "Sum totalt", "Gesamt", "Total général", "Yhteensä", "Subtotal", "Delsum"); followed by nothing, a colon
+# and what the total is of, "alle …" / "all …" ("Totalt alle kampanjer") or brackets ("Total (3 rows)");
+# and the counted forms of ad managers' summary lines: "Total of 12 results", "Results from 3 campaigns".
+# A campaign merely starting with such a word ("Total Fitness", "Summer sale") is no total.
+_TOTAL_WORDS = ("total|totalt|totals|totaler|totalsum|totalsumma|total summa|summa totalt|sum totalt|totalt sum|"
+                "summa|sum|summe|summering|samlet|samlet resultat|grand total|sum total|i alt|total i alt|totaal|"
+                "gesamt|gesamtsumme|gesamtergebnis|overall|overall total|subtotal|sub-total|delsum|delsumma|"
+                "delsumme|totaux|total général|total general|totales|yhteensä|kaikki yhteensä")
+TOTAL_CELL = (rf"(?i)^\s*(({_TOTAL_WORDS})\s*(:.*|\s(alle|all|for alle|för alla)\b.*|\(.*\))?"
               r"|(total of|results from|resultater fra|resultat från) \d+\b.*)$")
 
 DEVICES = {
