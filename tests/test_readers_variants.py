@@ -396,3 +396,13 @@ def test_summary_rows_in_many_languages_are_set_aside_and_campaigns_like_them_ar
     assert r.frame["campaign"].to_list() == ["Total Fitness", "Summer sale", "Overall brand"]
     # cost 10 + 20 + 5.50 = 35.50; impressions 100 + 200 + 50 = 350; clicks 5 + 10 + 1 = 16
     assert totals(r) == {"spend": 35.5, "impressions": 350, "clicks": 16}
+
+
+def test_a_month_title_over_rows_of_the_same_table_is_no_second_table():
+    r = read("generic_month_sections.csv")
+    assert not [f for f in r.findings if "second table" in f.message]
+    # line 4 blank, line 5 'Februar' (one field: ragged, left out); the February rows are read
+    assert [(e.line, e.reason.split(":")[0]) for e in r.rows_excluded] == [(4, "blank line"), (5, "ragged line")]
+    assert r.rows_read == r.rows_used + len(r.rows_excluded) == 6
+    # cost 10,50 + 20,00 + 30,25 + 40,00 = 100,75; clicks 5 + 10 + 15 + 20 = 50
+    assert totals(r) == {"spend": 100.75, "clicks": 50}

@@ -579,9 +579,13 @@ def _starts_table(cells: list[str], following: list[str], width: int) -> bool:
     """After a blank line: the header of another table (``Day Index,Sessions`` under UA channels).
 
     A header-like line of another width; or, of the same width, a line of text only whose next
-    line is not (data rows of text only after a blank line stay data).
+    line is not (data rows of text only after a blank line stay data). A lone label followed by rows
+    of the table's own width ('Februar' over the next month's rows) is a section title, not a table:
+    it is left out as a ragged line and the rows under it are read.
     """
     if not _looks_like_header(cells):
+        return False
+    if sum(1 for c in cells if c.strip()) < 2 and len(following) == width:
         return False
     if len(cells) != width:
         return True
