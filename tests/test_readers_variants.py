@@ -406,3 +406,12 @@ def test_a_month_title_over_rows_of_the_same_table_is_no_second_table():
     assert r.rows_read == r.rows_used + len(r.rows_excluded) == 6
     # cost 10,50 + 20,00 + 30,25 + 40,00 = 100,75; clicks 5 + 10 + 15 + 20 = 50
     assert totals(r) == {"spend": 100.75, "clicks": 50}
+
+
+def test_norwegian_excel_sheet_with_minus_kr_and_whole_kroner():
+    r = read("generic_excel_nb.csv")
+    assert r.platform == "generic" and [e.reason for e in r.rows_excluded] == ["summary row 'Sum'"]
+    assert r.frame["campaign"].to_list() == ["Påskeøl", "Påskeøl", "Blåbær"]  # Windows-1252 æøå
+    # cost 1 234,50 − 150,00 + 99 = 1 183,50; clicks 120 + 0 + 15 = 135; revenue 4 000 + 0 + 1 250,75
+    assert totals(r) == {"spend": 1183.5, "clicks": 135, "revenue": 5250.75}
+    assert any("negative spend on 1 row(s)" in f.message for f in r.findings)

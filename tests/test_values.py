@@ -53,6 +53,16 @@ def test_number_currency_signs_apostrophes_and_negatives():
     assert values == pytest.approx([1804.2, 0.0, 4112.95])
 
 
+def test_number_nordic_excel_currency_formats():
+    # Excel nb-NO writes a negative amount '-kr 1 234,50' (the sign before the currency) and Nordic prices
+    # give whole kroner as '99,-': -1234.50, 99, 1234, 1200.50; the column stays decimal comma
+    values, report = run(parse_number, ["-kr 1 234,50", "kr 99,-", "1 234,-", "kr 1 200,50"])
+    assert values == pytest.approx([-1234.5, 99.0, 1234.0, 1200.5])
+    assert report.style.startswith("decimal comma") and report.bad == 0
+    values, report = run(parse_number, ["1 234,-", "99,-"])  # no other sign: still whole kroner
+    assert values == pytest.approx([1234.0, 99.0]) and report.bad == 0
+
+
 def test_number_missing_markers_are_null_and_counted():
     cells = [" --", "--", "-", "<5", "n/a", "N/A", "", None, "87"]
     values, report = run(parse_number, cells)

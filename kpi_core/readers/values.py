@@ -149,14 +149,16 @@ def _grouped_numbers(frame: pl.DataFrame) -> tuple[pl.Series, str] | None:
 
 def _numbers_by_rules(frame: pl.DataFrame) -> tuple[pl.Series, str]:
     """Float64 and style of any column of number text, by the rules in the module docstring."""
-    if _any(frame, pl.col(V).str.contains(r"[^\d.,\s+-]")):
+    if _any(frame, pl.col(V).str.contains(r"[^\d.,\s+-]|[.,]-$|^[-+]\s")):
         frame = _number_text(frame)
     decimal, style = _number_style(frame)
     return _to_float(frame, decimal), style
 
 
 def _number_text(frame: pl.DataFrame) -> pl.DataFrame:
-    """Number text without currency, leading apostrophe and the '−' minus sign."""
+    """Number text without currency, leading apostrophe and the '−' minus sign; the sign joined to the
+    number when a currency stood between them (Excel's nb-NO '-kr 1 234,50'); whole kroner written
+    '1 234,-' (Nordic price style) as '1 234'."""
     return frame.with_columns(
         pl.col(V)
         .str.replace_all(_CURRENCY, "")
@@ -164,6 +166,8 @@ def _number_text(frame: pl.DataFrame) -> pl.DataFrame:
         .str.replace_all("−", "-", literal=True)
         .str.strip_chars()
         .str.replace(r"^\((.*)\)$", "-$1")
+        .str.replace(r"^([-+])\s+", "$1")
+        .str.replace(r"(\d)[.,]-$", "$1")
     )
 
 
