@@ -415,3 +415,11 @@ def test_norwegian_excel_sheet_with_minus_kr_and_whole_kroner():
     # cost 1 234,50 − 150,00 + 99 = 1 183,50; clicks 120 + 0 + 15 = 135; revenue 4 000 + 0 + 1 250,75
     assert totals(r) == {"spend": 1183.5, "clicks": 135, "revenue": 5250.75}
     assert any("negative spend on 1 row(s)" in f.message for f in r.findings)
+
+
+def test_a_date_column_read_as_nothing_gives_a_warning_not_a_crash():
+    # '0/0/2025' has no part above 12 (the order is in doubt) but is no date: no date to show the doubt on
+    r = read_file(b"Date,Campaign,Cost\n0/0/2025,A,10\n0/0/2025,B,20\n", "zeros.csv")
+    assert r.frame["date"].null_count() == 2 and totals(r) == {"spend": 30}
+    assert any("2 cell(s) in 'Date' could not be read" in f.message for f in r.findings)
+    assert not [f for f in r.findings if "no day or month above 12" in f.message]

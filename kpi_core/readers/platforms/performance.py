@@ -362,8 +362,10 @@ def _ambiguous_dates(kept: Rows, frame: pl.DataFrame, mapped: list[Mapped], repo
                 or platform.id in MONTH_FIRST or report.style.startswith("D.M.")):  # dots: always day first
             continue
         d = pl.col(m.canonical)  # the example: the first date whose order matters (not 01/01)
-        first = frame.select((d.dt.day() != d.dt.month()).fill_null(False).arg_max()).item()
-        text, day = kept[m.source][first].strip(), frame[m.canonical][first]
+        telling = frame.select(pl.arg_where((d.dt.day() != d.dt.month()).fill_null(False))).to_series()
+        if telling.is_empty():
+            continue  # no date read, or only days such as 01/01: nothing to show
+        text, day = kept[m.source][telling[0]].strip(), frame[m.canonical][telling[0]]
         order = "month first" if "read as month first" in report.style else "day first"
         out.append(Finding("warning", f"the dates in '{m.source}' have no day or month above 12, so their order "
                            f"cannot be told from the file: they are read {order} ('{text}' = {day.day} "
