@@ -423,3 +423,16 @@ def test_a_date_column_read_as_nothing_gives_a_warning_not_a_crash():
     assert r.frame["date"].null_count() == 2 and totals(r) == {"spend": 30}
     assert any("2 cell(s) in 'Date' could not be read" in f.message for f in r.findings)
     assert not [f for f in r.findings if "no day or month above 12" in f.message]
+
+
+def test_dots_group_thousands_in_a_semicolon_sheet_of_whole_numbers():
+    r = read("generic_da_whole.csv")
+    # ';' is what Excel writes where the comma is the decimal mark: 1.234 kr + 500 = 1 734;
+    # impressions 12.000 + 8.500 = 20 500; clicks 300 + 200
+    assert totals(r) == {"spend": 1734, "impressions": 20500, "clicks": 500}
+
+
+def test_dotted_counts_are_thousands_and_dotted_money_stays_decimal_in_a_comma_file():
+    r = read_file(b"Date,Campaign,Cost,Impressions\n2025-02-01,A,1.234,12.000\n2025-02-02,A,500.5,8.500\n", "en.csv")
+    # impressions count whole things: 12 000 + 8 500; cost 1.234 + 500.5 (a comma file, dot decimals)
+    assert totals(r) == {"spend": 501.734, "impressions": 20500}

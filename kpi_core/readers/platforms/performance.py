@@ -68,7 +68,7 @@ def read_performance(raw: RawTable, platform: Platform, name: str,
                               "report with its rows (by day, campaign or another breakdown), not only its total.")
     keep, excluded = _first_period_only(raw.frame, keep, excluded)
     kept = Rows(raw.frame, keep)
-    frame, reports = _parse(kept, mapped)
+    frame, reports = _parse(kept, mapped, comma_locale=raw.delimiter == ";")
     frame, maps = _totals_from_averages(frame, mapped, maps, findings)
     if platform.id == "meta_ads":
         frame, maps = meta.adjust(frame, kept, mapped, maps, findings)
@@ -159,7 +159,8 @@ def _first_period_only(frame: pl.DataFrame, keep: pl.Series | None,
     return (in_first if keep is None else keep & in_first), excluded
 
 
-def _parse(frame: Rows, mapped: list[Mapped]) -> tuple[pl.DataFrame, dict[str, values.ParseReport]]:
+def _parse(frame: Rows, mapped: list[Mapped], comma_locale: bool = False,
+           ) -> tuple[pl.DataFrame, dict[str, values.ParseReport]]:
     columns: list[pl.Series] = [frame[LINE]]
     reports: dict[str, values.ParseReport] = {}
     for m in mapped:
@@ -171,7 +172,7 @@ def _parse(frame: Rows, mapped: list[Mapped]) -> tuple[pl.DataFrame, dict[str, v
         else:
             parsed = _on_distinct(s, _CLEAN[kind])
         columns.append(parsed.alias(m.canonical))
-    _dots_as_thousands(frame, mapped, columns, reports)
+    _dots_as_thousands(frame, mapped, columns, reports, comma_locale)
     return pl.DataFrame(columns), reports
 
 
@@ -187,24 +188,37 @@ def _parse_date(s: pl.Series) -> tuple[pl.Series, values.ParseReport]:
 _DOT_GROUPS = r"^[-+]?\d{1,3}(\.\d{3})+$"
 
 
-def _dots_as_thousands(frame: Rows, mapped: list[Mapped], columns: list[pl.Series],
-                       reports: dict[str, values.ParseReport]) -> None:
-    """A file whose money columns write decimal commas uses dots only to group thousands.
+# Measures that only count whole things: '12.000' impressions can only be twelve thousand.
+WHOLE_COUNTS = frozenset({"impressions", "reach", "clicks", "sessions", "users", "engaged_sessions", "pageviews",
+                          "video_views", "engagements", "emails_delivered", "email_opens", "email_clicks",
+                          "unsubscribes", "orders"})
 
-    values.py decides each column alone, and a Danish count column such as ``1.200`` shows no sign
-    of its style (it could be 1.2). When another number column of the same file is decimal-comma,
-    such a column (every dotted value in groups of three) is read again with the dots as thousands."""
-    if not any(r.style.startswith("decimal comma") for r in reports.values()):
-        return
+
+def _dots_as_thousands(frame: Rows, mapped: list[Mapped], columns: list[pl.Series],
+                       reports: dict[str, values.ParseReport], comma_locale: bool = False) -> None:
+    """Dots that only group thousands, in a column values.py (deciding each column alone) read as decimals.
+
+    A Danish count column such as ``1.200`` shows no sign of its style (it could be 1.2). Such a
+    column (every dotted value in groups of three) is read again with the dots as thousands when the
+    file says it is written with decimal commas: another number column is decimal-comma, or the file
+    is separated by semicolons (what Excel writes where the comma is the decimal mark); or when the
+    column counts whole things (impressions, clicks, sessions…)."""
+    comma_file = comma_locale or any(r.style.startswith("decimal comma") for r in reports.values())
     for i, m in enumerate(mapped, start=1):  # columns[0] is LINE
         report = reports.get(m.source)
         if m.col.parse != "number" or report is None or report.style != "decimal point":
             continue
+        if not comma_file and m.canonical not in WHOLE_COUNTS:
+            continue
+        has_dot = frame[m.source].str.contains(".", literal=True).fill_null(False)
+        if not has_dot.any():  # most count columns: one literal scan
+            continue
         text = frame[m.source].str.strip_chars()
-        dotted = text.filter(text.str.contains(".", literal=True).fill_null(False))
-        if dotted.len() and dotted.str.contains(_DOT_GROUPS).all():
+        dotted = text.filter(has_dot)
+        if dotted.str.contains(_DOT_GROUPS).all():
             parsed, again = _parse_values(values.parse_number, text.str.replace_all(".", "", literal=True))
-            again.style = "dot thousands (the file's other columns use decimal commas)"
+            why = "the file's other columns use decimal commas" if comma_file else "a count of whole things"
+            again.style = f"dot thousands ({why})"
             columns[i], reports[m.source] = parsed.alias(m.canonical), again
 
 
