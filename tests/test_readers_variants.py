@@ -436,3 +436,12 @@ def test_dotted_counts_are_thousands_and_dotted_money_stays_decimal_in_a_comma_f
     r = read_file(b"Date,Campaign,Cost,Impressions\n2025-02-01,A,1.234,12.000\n2025-02-02,A,500.5,8.500\n", "en.csv")
     # impressions count whole things: 12 000 + 8 500; cost 1.234 + 500.5 (a comma file, dot decimals)
     assert totals(r) == {"spend": 501.734, "impressions": 20500}
+
+
+def test_danish_google_ads_conversion_value_without_a_space():
+    r = read("google_ads_da.csv")
+    assert (r.platform, r.currency) == ("google_ads", "DKK")
+    assert mapping(r)["Konv.værdi"] == "revenue" and mapping(r)["Eksp."] == "impressions"
+    assert [e.reason for e in r.rows_excluded] == ["summary row 'I alt: Konto'"]
+    # impressions 1.245 + 312 = 1 557; clicks 87 + 19; cost 358,44 + 74,10 = 432,54; conv. 3; value 2 940
+    assert totals(r) == {"impressions": 1557, "clicks": 106, "spend": 432.54, "conversions": 3, "revenue": 2940}

@@ -163,7 +163,8 @@ GOOGLE_ADS = Platform(
         _c("clicks", "clicks", "klikk", "klick", "klik"),
         _c("spend", "cost", "kostnad", "kostnader", "omkostninger"),
         _c("conversions", "conversions", "konverteringer", "konverteringar", "konv."),
-        _c("revenue", "conv. value", "konv.verdi", "konv. verdi", "konv.värde", "konv. værdi"),
+        _c("revenue", "conv. value", "konv.verdi", "konv. verdi", "konv.värde", "konv. värde", "konv.værdi",
+           "konv. værdi"),
         _ratios("ctr", "avg. cpc", "gj.sn. cpc", "gen. cpc", "gns. cpc", "avg. cpm", "gj.sn. cpm", "gen. cpm",
                 "cost / conv.", "kostnad/konv.", "kostnad / konv.", "klikkfrekvens", "conv. rate",
                 "interaction rate", "conv. value / cost", "search impr. share", "exponeringsandel",
@@ -172,7 +173,8 @@ GOOGLE_ADS = Platform(
                  "status", "account", "view-through conv.", "match type", "search term match type",
                  "added/excluded", "ad group status", "ad group type", "ad status", "ad type", "final url",
                  "keyword status", "search keyword status", "search keyword match type", "quality score",
-                 "customer id", "account name", "all conv.", "all conv. value", "view-through conv. value"),
+                 "customer id", "account name", "all conv.", "all conv. value", "view-through conv. value",
+                 "alle konv.", "alla konv.", "alle konv.verdi", "alla konv.värde", "alle konv.værdi"),
     ),
 )
 
