@@ -445,3 +445,12 @@ def test_danish_google_ads_conversion_value_without_a_space():
     assert [e.reason for e in r.rows_excluded] == ["summary row 'I alt: Konto'"]
     # impressions 1.245 + 312 = 1 557; clicks 87 + 19; cost 358,44 + 74,10 = 432,54; conv. 3; value 2 940
     assert totals(r) == {"impressions": 1557, "clicks": 106, "spend": 432.54, "conversions": 3, "revenue": 2940}
+
+
+def test_meta_result_types_in_the_ui_language():
+    text = ("Day,Campaign name,Result type,Results,Amount spent (SEK)\n"
+            "2025-01-01,Vår,Köp på webbplatsen,4,100\n2025-01-01,Vår,Räckvidd,900,50\n"
+            "2025-01-02,Vår,Leads på webbplatsen,2,30\n")
+    r = read_file(text.encode(), "meta_sv.csv")
+    # purchases 4 + leads 2 are conversions (the 900 reached are not); the 2 leads are the leads
+    assert totals(r) == {"spend": 180, "conversions": 6, "leads": 2}

@@ -43,7 +43,8 @@ def _results(frame: pl.DataFrame, kept: Rows, mapped: list[Mapped], findings: li
         findings.append(Finding("warning", "Meta 'Results' without a result indicator: they may count clicks "
                                 "or reach, so they are not used as conversions.", f"column '{results.source}'"))
         return frame.drop("conversions")
-    is_result = kept[indicator].str.contains(r"(?i)purchase|lead|kjøp|potensielle")
+    # 'Result type' is written in the UI language: 'Kjøp på nettstedet', 'Köp på webbplatsen', 'Compras…'
+    is_result = kept[indicator].str.contains(r"(?i)purchase|lead|kjøp|köp|køb|compra|potensielle|potentiella")
     dropped = int((~is_result.fill_null(False) & frame["conversions"].is_not_null()).sum())
     if dropped:
         findings.append(Finding("info", f"{dropped} row(s) of Meta 'Results' count something other than "
@@ -51,7 +52,7 @@ def _results(frame: pl.DataFrame, kept: Rows, mapped: list[Mapped], findings: li
                                 f"column '{results.source}'"))
     if not is_result.any():
         return frame.drop("conversions")
-    is_lead = kept[indicator].str.contains(r"(?i)lead|potensielle").fill_null(False)
+    is_lead = kept[indicator].str.contains(r"(?i)lead|potensielle|potentiella").fill_null(False)
     if "leads" not in frame.columns and is_lead.any():
         frame = frame.with_columns(pl.when(is_lead).then(pl.col("conversions")).alias("leads"))
         findings.append(Finding("info", f"Meta 'Results' of {int(is_lead.sum())} lead row(s) are the leads (and "
