@@ -454,3 +454,11 @@ def test_meta_result_types_in_the_ui_language():
     r = read_file(text.encode(), "meta_sv.csv")
     # purchases 4 + leads 2 are conversions (the 900 reached are not); the 2 leads are the leads
     assert totals(r) == {"spend": 180, "conversions": 6, "leads": 2}
+
+
+def test_own_b2b_sheet_with_mql_and_sql_columns():
+    r = read("generic_b2b_no.csv")
+    assert mapping(r)["MQL"] == "mqls" and mapping(r)["SQL"] == "sqls"
+    assert r.frame["date"].to_list() == [date(2025, 1, 1), date(2025, 2, 1)]  # months: their first day
+    # cost 10 000 + 8 000; leads 40 + 30; MQL 12 + 10; SQL 5 + 4; new customers 2 + 1
+    assert totals(r) == {"spend": 18000, "leads": 70, "mqls": 22, "sqls": 9, "new_customers": 3}
