@@ -462,3 +462,14 @@ def test_own_b2b_sheet_with_mql_and_sql_columns():
     assert r.frame["date"].to_list() == [date(2025, 1, 1), date(2025, 2, 1)]  # months: their first day
     # cost 10 000 + 8 000; leads 40 + 30; MQL 12 + 10; SQL 5 + 4; new customers 2 + 1
     assert totals(r) == {"spend": 18000, "leads": 70, "mqls": 22, "sqls": 9, "new_customers": 3}
+
+
+def test_own_shop_sheet_with_carts_gross_profit_and_returns():
+    r = read("generic_shop_no.csv")
+    assert r.platform == "generic"
+    assert {mapping(r)[h] for h in ("Handlekurver", "Konverteringsverdi", "Bruttofortjeneste", "Returer")} == {
+        "carts", "revenue", "gross_profit", "returned_orders"}
+    # cost 100 + 150,50; clicks 50 + 70; carts 10 + 15; orders 4 + 5; value 2 000 + 2 600,50;
+    # gross profit 800 + 1 040; returns 1 + 0
+    assert totals(r) == {"spend": 250.5, "clicks": 120, "carts": 25, "orders": 9, "revenue": 4600.5,
+                         "gross_profit": 1840, "returned_orders": 1}
