@@ -59,13 +59,13 @@ def test_cell_text_is_data_formulas_and_markup_pass_through_unchanged():
 
 
 def test_unrecognised_columns_are_listed_and_overrides_correct_the_mapping():
-    text = "Dato,Kampanje,Kostnad,Budsjett,Salg kr\n2025-01-01,A,100,500,900\n2025-01-02,A,50,500,300\n"
+    text = "Dato,Kampanje,Kostnad,Budsjett,Salgsverdi\n2025-01-01,A,100,500,900\n2025-01-02,A,50,500,300\n"
     r = read_text(text)
     cols = {c.source: (c.canonical, c.rule) for c in r.columns}
-    assert cols["Budsjett"] == (None, "unrecognised") and cols["Salg kr"] == (None, "unrecognised")
-    fixed = read_text(text, overrides={"Salg kr": "revenue", "Kostnad": None})
+    assert cols["Budsjett"] == (None, "unrecognised") and cols["Salgsverdi"] == (None, "unrecognised")
+    fixed = read_text(text, overrides={"Salgsverdi": "revenue", "Kostnad": None})
     cols = {c.source: (c.canonical, c.rule) for c in fixed.columns}
-    assert cols["Salg kr"] == ("revenue", "your mapping 'Salg kr' -> revenue")
+    assert cols["Salgsverdi"] == ("revenue", "your mapping 'Salgsverdi' -> revenue")
     assert cols["Kostnad"] == (None, "ignored by the mapping you gave")
     assert fixed.frame["revenue"].sum() == 1200 and "spend" not in fixed.frame.columns  # 900 + 300
     wrong = read_text(text, overrides={"Budsjett": "budget"})

@@ -473,3 +473,15 @@ def test_own_shop_sheet_with_carts_gross_profit_and_returns():
     # gross profit 800 + 1 040; returns 1 + 0
     assert totals(r) == {"spend": 250.5, "clicks": 120, "carts": 25, "orders": 9, "revenue": 4600.5,
                          "gross_profit": 1840, "returned_orders": 1}
+
+
+def test_currency_written_after_money_headers():
+    kr = read("generic_kr_headers.csv")
+    assert mapping(kr)["Kostnad (kr)"] == "spend" and mapping(kr)["Omsetning i kr"] == "revenue"
+    assert kr.currency is None  # 'kr' could be NOK, SEK or DKK
+    # cost 1 000,50 + 499,50 = 1 500; clicks 10 + 5; revenue 2 500 + 0
+    assert totals(kr) == {"spend": 1500, "clicks": 15, "revenue": 2500}
+    eur = read("generic_eur_headers.csv")
+    assert (mapping(eur)["Cost (€)"], mapping(eur)["Revenue EUR"], eur.currency) == ("spend", "revenue", "EUR")
+    assert totals(eur) == {"spend": 15, "clicks": 15, "revenue": 25}  # 10.50 + 4.50; 25 + 0
+    assert read_file(b"Dato,Salg kr\n2025-01-01,900\n", "s.csv").frame["revenue"].to_list() == [900]

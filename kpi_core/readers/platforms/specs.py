@@ -52,6 +52,12 @@ class Platform:
 
 
 _CURRENCY_SUFFIX = re.compile(r"\s*\(([A-Z]{3})\)\s*$")
+# How own sheets write the currency after a money header: 'Kostnad (kr)', 'Cost (€)', 'Spend [nok]',
+# 'Kostnad, NOK', 'Kostnad i kr', 'Spend NOK'. 'kr' names no currency (NOK, SEK or DKK).
+_MONEY_MARK = r"(kr\.?|nok|sek|dkk|isk|eur|usd|gbp|chf|€|\$|£)"
+_MONEY_SUFFIX = re.compile(rf"(?i)\s*[(\[]\s*{_MONEY_MARK}\s*[)\]]\s*$|(\s*,\s*|\s+i\s+|\s+in\s+){_MONEY_MARK}\s*$"
+                           r"|\s+(?-i:(NOK|SEK|DKK|ISK|EUR|USD|GBP|CHF|kr))\s*$")
+_SYMBOL_CODES = {"€": "EUR", "$": "USD", "£": "GBP"}
 
 
 def normalise_header(header: str) -> tuple[str, str | None]:
@@ -59,9 +65,10 @@ def normalise_header(header: str) -> tuple[str, str | None]:
     ``Total_Conversion`` and ``engaged_sessions`` match ``total conversion`` and ``engaged sessions``."""
     text = unicodedata.normalize("NFKC", header).replace("\u00a0", " ").replace("_", " ").strip().strip('"').strip()
     code = None
-    m = _CURRENCY_SUFFIX.search(text)
+    m = _CURRENCY_SUFFIX.search(text) or _MONEY_SUFFIX.search(text)
     if m:
-        code = m.group(1)
+        mark = next(g for g in m.groups()[::-1] if g and g.strip(" ,") and g.strip() not in ("i", "in")).strip()
+        code = _SYMBOL_CODES.get(mark) or (mark.upper() if mark.lower().rstrip(".") != "kr" else None)
         text = text[: m.start()]
     return " ".join(text.lower().split()), code
 
