@@ -485,3 +485,14 @@ def test_currency_written_after_money_headers():
     assert (mapping(eur)["Cost (€)"], mapping(eur)["Revenue EUR"], eur.currency) == ("spend", "revenue", "EUR")
     assert totals(eur) == {"spend": 15, "clicks": 15, "revenue": 25}  # 10.50 + 4.50; 25 + 0
     assert read_file(b"Dato,Salg kr\n2025-01-01,900\n", "s.csv").frame["revenue"].to_list() == [900]
+
+
+def test_own_sheets_in_everyday_words_stay_generic_and_map():
+    en = read("generic_aliases_en.csv")
+    assert en.platform == "generic"  # 'Purchases' alone does not make a sheet a Meta export
+    # spend 120.50 + 79.50 = 200; imps 4000 + 6000; clicks 200 + 100; visits 180 + 90; purchases 6 + 2
+    assert totals(en) == {"spend": 200, "impressions": 10000, "clicks": 300, "sessions": 270, "conversions": 8}
+    no = read("generic_aliases_no.csv")
+    assert no.platform == "generic"
+    # spend 1 200,50 + 799,50 = 2 000; clicks 300; transactions 6 + 2 orders; revenue 4 800 + 1 600
+    assert totals(no) == {"spend": 2000, "clicks": 300, "orders": 8, "revenue": 6400}
