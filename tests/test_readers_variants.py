@@ -496,3 +496,12 @@ def test_own_sheets_in_everyday_words_stay_generic_and_map():
     assert no.platform == "generic"
     # spend 1 200,50 + 799,50 = 2 000; clicks 300; transactions 6 + 2 orders; revenue 4 800 + 1 600
     assert totals(no) == {"spend": 2000, "clicks": 300, "orders": 8, "revenue": 6400}
+
+
+def test_headers_that_say_total_or_number_of():
+    r = read("generic_total_words.csv")
+    assert r.platform == "generic"
+    assert mapping(r) == {"Dato": "date", "Kampanje": "campaign", "Kostnad totalt": "spend", "Antall klikk": "clicks",
+                          "Total revenue": "revenue", "Number of orders": "orders"}
+    # cost 100,25 + 99,75 = 200; clicks 10 + 5; revenue 500 + 250,50; orders 2 + 1
+    assert totals(r) == {"spend": 200, "clicks": 15, "revenue": 750.5, "orders": 3}
