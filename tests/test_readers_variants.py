@@ -505,3 +505,15 @@ def test_headers_that_say_total_or_number_of():
                           "Total revenue": "revenue", "Number of orders": "orders"}
     # cost 100,25 + 99,75 = 200; clicks 10 + 5; revenue 500 + 250,50; orders 2 + 1
     assert totals(r) == {"spend": 200, "clicks": 15, "revenue": 750.5, "orders": 3}
+
+
+def test_two_downloads_joined_into_one_file():
+    r = read("google_ads_joined.csv")
+    assert r.platform == "google_ads"
+    # lines 5 and 10: totals; 6-7: the second title and date line (ragged); 8: the header again
+    assert [(e.line, e.reason.split(" (")[0].split(":")[0]) for e in r.rows_excluded] == [
+        (5, "summary row 'Total"), (6, "ragged line"), (7, "ragged line"), (8, "the header repeated"),
+        (10, "summary row 'Total")]
+    assert r.rows_read == r.rows_used + len(r.rows_excluded) and r.rows_used == 2
+    # impressions 1,000 + 2,000; clicks 50 + 70; cost 200.00 + 300.50
+    assert totals(r) == {"impressions": 3000, "clicks": 120, "spend": 500.5}

@@ -67,6 +67,7 @@ def read_performance(raw: RawTable, platform: Platform, name: str,
         raise ReadError(name, f"has only summary rows ({excluded[0].reason}, line {excluded[0].line}): export the "
                               "report with its rows (by day, campaign or another breakdown), not only its total.")
     keep, excluded = _first_period_only(raw.frame, keep, excluded)
+    keep, excluded = _repeated_header(raw.frame, keep, excluded, [m.source for m in measures])
     kept = Rows(raw.frame, keep)
     frame, reports = _parse(kept, mapped, comma_locale=raw.delimiter == ";")
     frame, maps = _totals_from_averages(frame, mapped, maps, findings)
@@ -141,6 +142,24 @@ def _set_summary_rows_aside(frame: pl.DataFrame, mapped: list[Mapped],
     if out.is_empty():
         return None, []
     return reasons.is_null(), [Exclusion(line, why) for line, why in out.iter_rows()]
+
+
+def _repeated_header(frame: pl.DataFrame, keep: pl.Series | None, excluded: list[Exclusion],
+                     measures: list[str]) -> tuple[pl.Series | None, list[Exclusion]]:
+    """Rows that repeat the header (two downloads pasted into one file): set aside, named. Looked for
+    only when a measure column holds its own name (one comparison over one column otherwise)."""
+    first = measures[0]
+    if not (frame[first].str.strip_chars() == first).any():
+        return keep, excluded
+    names = [c for c in frame.columns if c != LINE]
+    same = pl.sum_horizontal((pl.col(c).str.strip_chars() == c).fill_null(False) for c in names)
+    repeat = frame.select(same * 2 > len(names)).to_series()
+    if keep is not None:
+        repeat = repeat & keep
+    lines = frame.filter(repeat)[LINE].to_list()
+    excluded = excluded + [Exclusion(line, "the header repeated (two exports joined into one file?)")
+                           for line in lines]
+    return (~repeat if keep is None else keep & ~repeat), excluded
 
 
 def _first_period_only(frame: pl.DataFrame, keep: pl.Series | None,
