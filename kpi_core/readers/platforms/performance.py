@@ -149,7 +149,7 @@ def _repeated_header(frame: pl.DataFrame, keep: pl.Series | None, excluded: list
     """Rows that repeat the header (two downloads pasted into one file): set aside, named. Looked for
     only when a measure column holds its own name (one comparison over one column otherwise)."""
     first = measures[0]
-    if not (frame[first].str.strip_chars() == first).any():
+    if not (frame[first] == first).any():  # the header's cells are written as the header is
         return keep, excluded
     names = [c for c in frame.columns if c != LINE]
     same = pl.sum_horizontal((pl.col(c).str.strip_chars() == c).fill_null(False) for c in names)
