@@ -517,3 +517,11 @@ def test_two_downloads_joined_into_one_file():
     assert r.rows_read == r.rows_used + len(r.rows_excluded) and r.rows_used == 2
     # impressions 1,000 + 2,000; clicks 50 + 70; cost 200.00 + 300.50
     assert totals(r) == {"impressions": 3000, "clicks": 120, "spend": 500.5}
+
+
+def test_meta_norwegian_workbook_reads_the_raw_data_sheet():
+    r = read("meta_no_raw.xlsx")
+    assert (r.platform, r.currency) == ("meta_ads", "NOK")
+    assert any("Read sheet 'Rådatarapport'" in f.message for f in r.findings)
+    # spend 100.50 + 99.50 = 200; impressions 1000 + 900; link clicks 20 + 15
+    assert totals(r) == {"spend": 200, "impressions": 1900, "clicks": 35}

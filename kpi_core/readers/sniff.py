@@ -635,7 +635,7 @@ def _read_workbook(data: bytes, name: str) -> RawTable:
     filled = {s: f.height * f.width - sum(f.null_count().row(0)) if f.width else 0 for s, f in sheets.items()}
     if not any(filled.values()):
         raise ReadError(name, "has no filled cells in any sheet. Export the report again and upload the new file.")
-    raw = [s for s in sheets if "raw" in s.lower() and filled[s]]
+    raw = [s for s in sheets if re.search(r"raw|rådata|rå data", s.lower()) and filled[s]]  # Meta: 'Raw Data Report'
     sheet = raw[0] if raw else max(sheets, key=lambda s: filled[s])
     grid = sheets[sheet]
     head = [list(r) for r in grid.head(HEAD_LINES).rows()]
