@@ -525,3 +525,10 @@ def test_meta_norwegian_workbook_reads_the_raw_data_sheet():
     assert any("Read sheet 'Rådatarapport'" in f.message for f in r.findings)
     # spend 100.50 + 99.50 = 200; impressions 1000 + 900; link clicks 20 + 15
     assert totals(r) == {"spend": 200, "impressions": 1900, "clicks": 35}
+
+
+def test_ga4_ecommerce_items_report_gives_its_revenue():
+    r = read("ga4_items.csv")
+    assert r.platform == "ga4" and r.date_range == (date(2025, 1, 1), date(2025, 1, 31))
+    assert mapping(r)["Item revenue"] == "revenue" and mapping(r)["Items added to cart"] is None  # items, not carts
+    assert totals(r) == {"revenue": 12970.5}  # 11 980 + 990,50

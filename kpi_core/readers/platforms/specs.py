@@ -388,8 +388,10 @@ GA4 = Platform(
         # Source / medium is the channel when the report has no channel group (a channel group wins).
         _c("channel", "session source / medium", "first user source / medium", "session source", "first user source",
            "øktkilde / -medium", "sessionskälla/-medium", parse="text", priority=2),
+        # The Ecommerce purchases report counts items, not carts or orders: only its revenue is used.
+        _c("revenue", "item revenue", "vareinntekter", "artikelintäkter", priority=2),
         _ignored("event count", "antall hendelser", "new users", "nye brukere", "session medium", "user engagement",
-                 "date range"),
+                 "date range", "items viewed", "items added to cart", "items purchased", "items checked out"),
     ),
     patterns=(
         (r"^(session|first user) .*channel group|^øktens .*kanalgruppe|^sessionens .*kanalgrupp",
