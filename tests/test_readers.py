@@ -239,3 +239,10 @@ def test_two_breakdowns_of_one_period_are_an_overlap_without_a_date_column():
     april = read_text('Device report\n"April 1, 2025 - April 30, 2025"\n' + header + "NO_Search,NOK,100,1,10\n")
     assert display.platform == april.platform == "google_ads"
     assert overlaps([age, display]) == [] and overlaps([age, april]) == []
+
+
+def test_trailing_delimiters_make_no_findings():
+    r = read_text("Date,Campaign,Cost,Clicks,,\n2025-01-01,A,10,1,,\n2025-01-02,B,20,2,,\n")
+    assert r.frame["spend"].sum() == 30 and r.findings == []  # 10 + 20; columns 5 and 6: no header, no cells
+    named = read_text("Date,Campaign,Cost,Notes\n2025-01-01,A,10,\n")
+    assert any("column 'Notes' is empty in every row" in f.message for f in named.findings)

@@ -8,6 +8,8 @@ currency, then ask quality.py what looks wrong.
 
 from __future__ import annotations
 
+import re
+
 import polars as pl
 
 from kpi_core.readers import quality, values
@@ -83,7 +85,7 @@ def read_performance(raw: RawTable, platform: Platform, name: str,
     findings += _ambiguous_dates(kept, frame, mapped, reports, platform)
     findings += quality.row_findings(frame, views=any(m.col.views for m in mapped if m.canonical == "conversions"),
                                      breakdown=[c for c in (linkedin.BREAKDOWN,) if c in frame.columns])
-    findings += _unrecognised(maps)
+    findings += _unrecognised(maps, raw.frame)
     findings += empty
     rng = date_range_from(raw.preamble) or period_of_rows(frame)
     findings += quality.missing_days(frame, rng)
@@ -407,8 +409,10 @@ def _ambiguous_dates(kept: Rows, frame: pl.DataFrame, mapped: list[Mapped], repo
     return out
 
 
-def _unrecognised(maps: list[ColumnMap]) -> list[Finding]:
-    names = [c.source for c in maps if c.rule == "unrecognised"]
+def _unrecognised(maps: list[ColumnMap], raw: pl.DataFrame) -> list[Finding]:
+    """The columns no rule knows; an empty one without a header (trailing delimiters) is not worth a word."""
+    names = [c.source for c in maps if c.rule == "unrecognised"
+             and not (re.fullmatch(r"column_\d+", c.source) and raw[c.source].null_count() == raw.height)]
     if not names:
         return []
     return [Finding("info", f"not recognised: {', '.join(names)}. If one of them holds a measure or a dimension, "
