@@ -532,3 +532,11 @@ def test_ga4_ecommerce_items_report_gives_its_revenue():
     assert r.platform == "ga4" and r.date_range == (date(2025, 1, 1), date(2025, 1, 31))
     assert mapping(r)["Item revenue"] == "revenue" and mapping(r)["Items added to cart"] is None  # items, not carts
     assert totals(r) == {"revenue": 12970.5}  # 11 980 + 990,50
+
+
+def test_own_norwegian_email_sheet():
+    r = read("generic_email_no.csv")
+    assert mapping(r)["Levert"] == "emails_delivered" and mapping(r)["Unike åpninger"] == "email_opens"
+    # delivered 4 168 + 990 = 5 158; unique clicks 211 + 50; unsubscribes 9 + 2 (unique opens count people:
+    # kept per send-out, 1 744 and 400)
+    assert totals(r) == {"emails_delivered": 5158, "email_opens": 2144, "email_clicks": 261, "unsubscribes": 11}

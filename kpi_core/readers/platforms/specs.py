@@ -155,9 +155,10 @@ GENERIC: dict[str, Col] = _merge(
        "returordrer"),
     _c("engagements", "engagement", "engasjement", "engagemang", "interaksjoner"),
     _c("downloads", "downloads", "nedlastinger", "nedladdningar", "downloads (antall)"),
-    _c("emails_delivered", "emails delivered", "delivered"),
-    _c("email_opens", "email opens", "unique opens"),
-    _c("email_clicks", "email clicks"),
+    _c("emails_delivered", "emails delivered", "delivered", "levert", "leverte", "levererade", "leveret",
+       "leverte e-poster", "levererade e-postmeddelanden"),
+    _c("email_opens", "email opens", "unique opens", "unike åpninger", "unika öppningar", "unikke åbninger"),
+    _c("email_clicks", "email clicks", "unique clicks", "unike klikk", "unika klick", "unikke klik"),
     _c("unsubscribes", "unsubscribes", "avmeldinger", "avregistreringar"),
 )
 # Every canonical name also matches itself (a sheet already in our vocabulary).
