@@ -408,13 +408,20 @@ def shares(seg: Segments, lang: Lang = "en") -> pl.DataFrame:
         return pl.DataFrame(schema={"segment": pl.String, "measure": pl.String, "share": pl.Float64})
     df = seg.chart.select(
         pl.col(seg.dim).alias("segment"),
-        *[(pl.col(m) / pl.col(m).sum()).alias(fmt.name(m, lang)) for m in measures],
+        *[_share(m).alias(fmt.name(m, lang)) for m in measures],
     )
     # A segment with neither spend nor result (GA4's "(not set)" campaign) would be an empty row.
     names = [fmt.name(m, lang) for m in measures]
     df = df.filter(pl.any_horizontal(pl.col(n).fill_null(0) != 0 for n in names))
     # Spend first: the chart colours the first measure grey and the result in the accent colour.
     return df.unpivot(index="segment", variable_name="measure", value_name="share")
+
+
+def _share(measure: str) -> pl.Expr:
+    """A segment's share of the measure's total; null when the total is zero (or so small that
+    the division overflows: a sum of subnormal floats)."""
+    share = pl.col(measure) / pl.col(measure).sum()
+    return pl.when(share.is_finite()).then(share)
 
 
 def efficiency_kpi(seg: Segments) -> str | None:

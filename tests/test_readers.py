@@ -1,5 +1,6 @@
 """read_file's contract: bad input, the user's corrections, recipes, cell text as data, several files."""
 
+from datetime import date
 from pathlib import Path
 
 import polars as pl
@@ -26,6 +27,8 @@ def error_of(data: bytes, name: str) -> str:
     (b"\n\n  \n", "blank.csv", "blank"),
     (b"Day,Campaign,Cost\n", "header.csv", "no data rows"),
     (b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4, "picture.csv", "PNG"),
+    (b"<!DOCTYPE html>\n<html><head><title>Sign in</title></head><body></body></html>\n", "report.csv", "web page"),
+    (b'\xef\xbb\xbf<?xml version="1.0"?>\n<Workbook></Workbook>\n', "report.csv", "web page"),
     (b"Day,Cost\n2025-01-01,5\n", "report.xlsx", "xlsx"),
     (b"Name,Colour,Size\nA,red,L\nB,blue,M\n", "things.csv", "found columns Name, Colour, Size; none is a cost"),
 ])
@@ -56,13 +59,13 @@ def test_cell_text_is_data_formulas_and_markup_pass_through_unchanged():
 
 
 def test_unrecognised_columns_are_listed_and_overrides_correct_the_mapping():
-    text = "Dato,Kampanje,Kostnad,Budsjett,Salg kr\n2025-01-01,A,100,500,900\n2025-01-02,A,50,500,300\n"
+    text = "Dato,Kampanje,Kostnad,Budsjett,Salgsverdi\n2025-01-01,A,100,500,900\n2025-01-02,A,50,500,300\n"
     r = read_text(text)
     cols = {c.source: (c.canonical, c.rule) for c in r.columns}
-    assert cols["Budsjett"] == (None, "unrecognised") and cols["Salg kr"] == (None, "unrecognised")
-    fixed = read_text(text, overrides={"Salg kr": "revenue", "Kostnad": None})
+    assert cols["Budsjett"] == (None, "unrecognised") and cols["Salgsverdi"] == (None, "unrecognised")
+    fixed = read_text(text, overrides={"Salgsverdi": "revenue", "Kostnad": None})
     cols = {c.source: (c.canonical, c.rule) for c in fixed.columns}
-    assert cols["Salg kr"] == ("revenue", "your mapping 'Salg kr' -> revenue")
+    assert cols["Salgsverdi"] == ("revenue", "your mapping 'Salgsverdi' -> revenue")
     assert cols["Kostnad"] == (None, "ignored by the mapping you gave")
     assert fixed.frame["revenue"].sum() == 1200 and "spend" not in fixed.frame.columns  # 900 + 300
     wrong = read_text(text, overrides={"Budsjett": "budget"})
@@ -216,3 +219,30 @@ def test_swedish_and_danish_google_ads_headers(header, row):
     assert r.frame.select("impressions", "clicks", "spend", "conversions", "revenue").row(0) == (
         1200, 40, 100.0, 2.0, 1500.0)
     assert r.frame["device"].to_list() == ["desktop"]
+
+
+def test_two_breakdowns_of_one_period_are_an_overlap_without_a_date_column():
+    age = read_file((EXPORTS / "google_ads_age.csv").read_bytes(), "google_ads_age.csv")
+    gender = read_file((EXPORTS / "google_ads_gender.xlsx").read_bytes(), "google_ads_gender.xlsx")
+    # each file: 'Total: Account' set aside, the three rows of campaign NO_Search for 1-31 March 2025;
+    # cost 600 + 380 + 40 = 1020.00 (age) and 600.50 + 380.25 + 40 = 1020.75 (gender, numbers as numbers)
+    assert [e.reason for e in age.rows_excluded] == ["summary row 'Total: Account'"]
+    assert [e.reason for e in gender.rows_excluded] == ["summary row 'Total: Account'", "summary row 'Total: Search'"]
+    assert (age.frame["spend"].sum(), gender.frame["spend"].sum()) == (pytest.approx(1020.0), pytest.approx(1020.75))
+    assert age.date_range == gender.date_range == (date(2025, 3, 1), date(2025, 3, 31))
+    found = overlaps([age, gender])
+    assert len(found) == 1 and "1 campaign(s) (NO_Search) for 2025-03-01 to 2025-03-31" in found[0].message
+    assert found[0].level == "warning"
+    # another campaign, or another month, is no overlap
+    header = "Campaign,Currency code,Impr.,Clicks,Cost\n"
+    display = read_text('Device report\n"March 1, 2025 - March 31, 2025"\n' + header + "NO_Display,NOK,100,1,10\n")
+    april = read_text('Device report\n"April 1, 2025 - April 30, 2025"\n' + header + "NO_Search,NOK,100,1,10\n")
+    assert display.platform == april.platform == "google_ads"
+    assert overlaps([age, display]) == [] and overlaps([age, april]) == []
+
+
+def test_trailing_delimiters_make_no_findings():
+    r = read_text("Date,Campaign,Cost,Clicks,,\n2025-01-01,A,10,1,,\n2025-01-02,B,20,2,,\n")
+    assert r.frame["spend"].sum() == 30 and r.findings == []  # 10 + 20; columns 5 and 6: no header, no cells
+    named = read_text("Date,Campaign,Cost,Notes\n2025-01-01,A,10,\n")
+    assert any("column 'Notes' is empty in every row" in f.message for f in named.findings)

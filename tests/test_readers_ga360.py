@@ -228,7 +228,7 @@ def test_next_to_an_ad_platform_its_transactions_are_not_counted_twice(capsys):
     out = run_json(capsys, EXPORTS / "google_ads_en.csv", FIXTURE)
     # Google Ads' conversions (10.5) are kept; GA360's 4 transactions are web analytics and set aside.
     assert out["totals"]["conversions"] == pytest.approx(10.5)
-    assert any("ga360_sessions" in n for n in out["notes"])
+    assert any("GA360 sessions" in n for n in out["notes"])
 
 
 def test_a_newer_export_with_time_on_site_and_only_total_transaction_revenue():

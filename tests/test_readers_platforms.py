@@ -105,9 +105,10 @@ def test_meta_norwegian_headers_with_decimal_comma():
     r = read("meta_no.csv")
     assert (r.platform, r.currency) == ("meta_ads", "NOK")
     # spend 1026,00 + 250,75 = 1276,75; impressions 40210 + 30500 = 70710; clicks 510 + 120 = 630;
-    # reach 20100 + 22000 = 42100; conversions 12 (indicator actions:lead).
+    # reach 20100 + 22000 = 42100; conversions 12 (indicator actions:lead), which are the leads too (no
+    # Leads column).
     assert totals(r) == {"spend": pytest.approx(1276.75), "impressions": 70710, "clicks": 630, "reach": 42100,
-                         "conversions": 12}
+                         "conversions": 12, "leads": 12}
     assert mapping(r)["Beløp brukt (NOK)"] == "spend" and mapping(r)["Klikk på lenke"] == "clicks"
     assert r.date_range == (date(2025, 1, 1), date(2025, 1, 7))
 

@@ -301,3 +301,242 @@ def test_two_currencies_in_one_money_column_are_never_added():
     assert r.currency is None
     assert any("mixed currencies NOK, SEK" in f.message for f in r.findings)
     assert r.frame.select("currency", "spend").rows() == [("SEK", 100.5), ("NOK", 200.0)]
+
+
+def test_norwegian_hubspot_contacts_read_as_the_english_labels():
+    r = read("hubspot_contacts_no.csv")
+    assert (r.platform, r.kind) == ("hubspot_contacts", "contacts")
+    assert mapping(r)["Livssyklusstadium"] == "lifecycle_stage"
+    assert mapping(r)["Ble en markedsføringskvalifisert lead-dato"] == "mql_date"
+    assert mapping(r)["Fornavn"] is None and mapping(r)["E-post"] is None  # personal data: not read
+    assert r.records["lifecycle_stage"].to_list() == ["customer", "mql", "lead"]
+    assert r.records["channel"].to_list() == ["Paid Social", "Organic Search", "Paid Search"]
+    # leads: 101 (2025-01-02), 102 (2025-01-04), 103 on its Opprettelsesdato 2025-01-06 (stage Lead, no
+    # lead date); MQLs 101 + 102 = 2; SQL 101; customer 101 (2025-01-20)
+    assert totals(r) == {"leads": 3, "mqls": 2, "sqls": 1, "opportunities": 0, "new_customers": 1}
+    assert r.date_range == (date(2025, 1, 2), date(2025, 1, 20))
+
+
+def test_norwegian_hubspot_deals_know_lukket_vunnet():
+    r = read("hubspot_deals_no.csv")
+    assert r.platform == "hubspot_deals"
+    # 'Lukket vunnet' is Closed Won, 'Lukket tapt' Closed Lost; amounts 45 000 and 12 000
+    assert r.records.select("won", "amount").rows() == [(True, 45000.0), (False, 12000.0)]
+
+
+def test_spanish_meta_export():
+    r = read("meta_es.csv")
+    assert (r.platform, r.currency) == ("meta_ads", "MXN")  # 'Importe gastado (MXN)'
+    assert mapping(r)["Día"] == "date" and mapping(r)["Nombre de la campaña"] == "campaign"
+    assert r.frame["date"].to_list() == [date(2025, 1, 1), date(2025, 1, 2)]
+    # spend 100.50 + 50.25 = 150.75; impressions 1000 + 500 = 1500; conversions from 'Compras' 2 + 1 = 3
+    # ('Resultados' is left for 'Compras'; its 40 link clicks are no conversions)
+    assert totals(r) == {"spend": 150.75, "impressions": 1500, "conversions": 3}
+
+
+def test_slash_dates_that_could_be_either_order_are_read_month_first_and_said_so():
+    r = read("generic_slash_dates.csv")
+    # no part above 12: read month first, as US exports write them (1, 2 and 3 January)
+    assert r.frame["date"].to_list() == [date(2025, 1, 1), date(2025, 1, 2), date(2025, 1, 3)]
+    warning = [f for f in r.findings if "no day or month above 12" in f.message]
+    assert len(warning) == 1 and warning[0].level == "warning"
+    assert "read month first ('01/02/2025' = 2 January 2025)" in warning[0].message
+    # spend 1000.50 + 980.25 + 1012.00 = 2992.75; clicks 100 + 90 + 110 = 300; revenue 2500 + 2100 + 2600.50
+    assert totals(r) == {"spend": 2992.75, "clicks": 300, "revenue": 7200.5}
+
+
+def test_month_first_platforms_and_dotted_dates_raise_no_doubt():
+    text = ("Start Date (in UTC),Campaign Name,Currency,Total Spent,Impressions\n"
+            "1/2/2025,A,NOK,10,100\n2/1/2025,A,NOK,5,50\n")
+    linkedin = read_file(text.encode(), "linkedin.csv")
+    assert linkedin.platform == "linkedin_ads"  # LinkedIn writes M/D/YYYY: 2 January and 1 February
+    assert linkedin.frame["date"].to_list() == [date(2025, 1, 2), date(2025, 2, 1)]
+    assert not [f for f in linkedin.findings if "no day or month above 12" in f.message]
+    dotted = read_file(b"Dato;Kostnad\n01.02.2025;10,50\n02.03.2025;5,25\n", "dots.csv")
+    assert dotted.frame["date"].to_list() == [date(2025, 2, 1), date(2025, 3, 2)]  # day first, no finding
+    assert not [f for f in dotted.findings if "no day or month above 12" in f.message]
+
+
+def test_meta_lead_campaign_results_are_the_leads():
+    r = read("meta_leads.xlsx")
+    assert (r.platform, r.currency) == ("meta_ads", "USD")
+    # sheet row 6 is the summary row (names blank); 'Results' count leads on the 'Website leads' row only
+    # (10), not the 9000 reached people of the Reach row: leads = conversions = 10; spend 200 + 100 = 300
+    assert [e.line for e in r.rows_excluded] == [6]
+    assert totals(r) == {"spend": 300, "impressions": 30000, "clicks": 400, "conversions": 10, "leads": 10}
+    assert any("1 lead row(s) are the leads" in f.message for f in r.findings)
+
+
+def test_meta_purchase_results_are_no_leads():
+    text = ("Reporting starts,Reporting ends,Campaign name,Amount spent (NOK),Results,Result indicator\n"
+            "2025-01-01,2025-01-31,Shop,100,4,actions:offsite_conversion.fb_pixel_purchase\n")
+    r = read_file(text.encode(), "meta.csv")
+    assert totals(r) == {"spend": 100, "conversions": 4}  # purchases: conversions, no leads column
+
+
+def test_ga4_bounce_and_engagement_rates_become_counts_with_the_sessions():
+    r = read("ga4_pages_rates.csv")
+    assert mapping(r)["Bounce rate"] == "bounces" and mapping(r)["Engagement rate"] == "engaged_sessions"
+    # bounces 0.4 × 1000 + 0.75 × 400 = 700; engaged 60 % × 1000 + 25 % × 400 = 700;
+    # engagement seconds 45.5 × 1000 + 10 × 400 = 49 500; views 3000 + 500; sessions 1000 + 400
+    assert totals(r) == {"pageviews": 3500, "sessions": 1400, "bounces": 700, "engaged_sessions": 700,
+                         "engagement_seconds": 49500, "conversions": 10}
+
+
+def test_ga4_engaged_sessions_count_wins_over_the_engagement_rate():
+    r = read("ga4.csv")
+    assert mapping(r)["Engaged sessions"] == "engaged_sessions" and mapping(r)["Engagement rate"] is None
+
+
+def test_summary_rows_in_many_languages_are_set_aside_and_campaigns_like_them_are_kept():
+    r = read("generic_totals_languages.csv")
+    # lines 5-14 are the ten summary rows; 'Total Fitness', 'Summer sale' and 'Overall brand' are campaigns
+    assert [e.line for e in r.rows_excluded] == list(range(5, 15))
+    assert r.rows_excluded[3].reason == "summary row 'Totalt alle kampanjer'"
+    assert r.frame["campaign"].to_list() == ["Total Fitness", "Summer sale", "Overall brand"]
+    # cost 10 + 20 + 5.50 = 35.50; impressions 100 + 200 + 50 = 350; clicks 5 + 10 + 1 = 16
+    assert totals(r) == {"spend": 35.5, "impressions": 350, "clicks": 16}
+
+
+def test_a_month_title_over_rows_of_the_same_table_is_no_second_table():
+    r = read("generic_month_sections.csv")
+    assert not [f for f in r.findings if "second table" in f.message]
+    # line 4 blank, line 5 'Februar' (one field: ragged, left out); the February rows are read
+    assert [(e.line, e.reason.split(":")[0]) for e in r.rows_excluded] == [(4, "blank line"), (5, "ragged line")]
+    assert r.rows_read == r.rows_used + len(r.rows_excluded) == 6
+    # cost 10,50 + 20,00 + 30,25 + 40,00 = 100,75; clicks 5 + 10 + 15 + 20 = 50
+    assert totals(r) == {"spend": 100.75, "clicks": 50}
+
+
+def test_norwegian_excel_sheet_with_minus_kr_and_whole_kroner():
+    r = read("generic_excel_nb.csv")
+    assert r.platform == "generic" and [e.reason for e in r.rows_excluded] == ["summary row 'Sum'"]
+    assert r.frame["campaign"].to_list() == ["Påskeøl", "Påskeøl", "Blåbær"]  # Windows-1252 æøå
+    # cost 1 234,50 − 150,00 + 99 = 1 183,50; clicks 120 + 0 + 15 = 135; revenue 4 000 + 0 + 1 250,75
+    assert totals(r) == {"spend": 1183.5, "clicks": 135, "revenue": 5250.75}
+    assert any("negative spend on 1 row(s)" in f.message for f in r.findings)
+
+
+def test_a_date_column_read_as_nothing_gives_a_warning_not_a_crash():
+    # '0/0/2025' has no part above 12 (the order is in doubt) but is no date: no date to show the doubt on
+    r = read_file(b"Date,Campaign,Cost\n0/0/2025,A,10\n0/0/2025,B,20\n", "zeros.csv")
+    assert r.frame["date"].null_count() == 2 and totals(r) == {"spend": 30}
+    assert any("2 cell(s) in 'Date' could not be read" in f.message for f in r.findings)
+    assert not [f for f in r.findings if "no day or month above 12" in f.message]
+
+
+def test_dots_group_thousands_in_a_semicolon_sheet_of_whole_numbers():
+    r = read("generic_da_whole.csv")
+    # ';' is what Excel writes where the comma is the decimal mark: 1.234 kr + 500 = 1 734;
+    # impressions 12.000 + 8.500 = 20 500; clicks 300 + 200
+    assert totals(r) == {"spend": 1734, "impressions": 20500, "clicks": 500}
+
+
+def test_dotted_counts_are_thousands_and_dotted_money_stays_decimal_in_a_comma_file():
+    r = read_file(b"Date,Campaign,Cost,Impressions\n2025-02-01,A,1.234,12.000\n2025-02-02,A,500.5,8.500\n", "en.csv")
+    # impressions count whole things: 12 000 + 8 500; cost 1.234 + 500.5 (a comma file, dot decimals)
+    assert totals(r) == {"spend": 501.734, "impressions": 20500}
+
+
+def test_danish_google_ads_conversion_value_without_a_space():
+    r = read("google_ads_da.csv")
+    assert (r.platform, r.currency) == ("google_ads", "DKK")
+    assert mapping(r)["Konv.værdi"] == "revenue" and mapping(r)["Eksp."] == "impressions"
+    assert [e.reason for e in r.rows_excluded] == ["summary row 'I alt: Konto'"]
+    # impressions 1.245 + 312 = 1 557; clicks 87 + 19; cost 358,44 + 74,10 = 432,54; conv. 3; value 2 940
+    assert totals(r) == {"impressions": 1557, "clicks": 106, "spend": 432.54, "conversions": 3, "revenue": 2940}
+
+
+def test_meta_result_types_in_the_ui_language():
+    text = ("Day,Campaign name,Result type,Results,Amount spent (SEK)\n"
+            "2025-01-01,Vår,Köp på webbplatsen,4,100\n2025-01-01,Vår,Räckvidd,900,50\n"
+            "2025-01-02,Vår,Leads på webbplatsen,2,30\n")
+    r = read_file(text.encode(), "meta_sv.csv")
+    # purchases 4 + leads 2 are conversions (the 900 reached are not); the 2 leads are the leads
+    assert totals(r) == {"spend": 180, "conversions": 6, "leads": 2}
+
+
+def test_own_b2b_sheet_with_mql_and_sql_columns():
+    r = read("generic_b2b_no.csv")
+    assert mapping(r)["MQL"] == "mqls" and mapping(r)["SQL"] == "sqls"
+    assert r.frame["date"].to_list() == [date(2025, 1, 1), date(2025, 2, 1)]  # months: their first day
+    # cost 10 000 + 8 000; leads 40 + 30; MQL 12 + 10; SQL 5 + 4; new customers 2 + 1
+    assert totals(r) == {"spend": 18000, "leads": 70, "mqls": 22, "sqls": 9, "new_customers": 3}
+
+
+def test_own_shop_sheet_with_carts_gross_profit_and_returns():
+    r = read("generic_shop_no.csv")
+    assert r.platform == "generic"
+    assert {mapping(r)[h] for h in ("Handlekurver", "Konverteringsverdi", "Bruttofortjeneste", "Returer")} == {
+        "carts", "revenue", "gross_profit", "returned_orders"}
+    # cost 100 + 150,50; clicks 50 + 70; carts 10 + 15; orders 4 + 5; value 2 000 + 2 600,50;
+    # gross profit 800 + 1 040; returns 1 + 0
+    assert totals(r) == {"spend": 250.5, "clicks": 120, "carts": 25, "orders": 9, "revenue": 4600.5,
+                         "gross_profit": 1840, "returned_orders": 1}
+
+
+def test_currency_written_after_money_headers():
+    kr = read("generic_kr_headers.csv")
+    assert mapping(kr)["Kostnad (kr)"] == "spend" and mapping(kr)["Omsetning i kr"] == "revenue"
+    assert kr.currency is None  # 'kr' could be NOK, SEK or DKK
+    # cost 1 000,50 + 499,50 = 1 500; clicks 10 + 5; revenue 2 500 + 0
+    assert totals(kr) == {"spend": 1500, "clicks": 15, "revenue": 2500}
+    eur = read("generic_eur_headers.csv")
+    assert (mapping(eur)["Cost (€)"], mapping(eur)["Revenue EUR"], eur.currency) == ("spend", "revenue", "EUR")
+    assert totals(eur) == {"spend": 15, "clicks": 15, "revenue": 25}  # 10.50 + 4.50; 25 + 0
+    assert read_file(b"Dato,Salg kr\n2025-01-01,900\n", "s.csv").frame["revenue"].to_list() == [900]
+
+
+def test_own_sheets_in_everyday_words_stay_generic_and_map():
+    en = read("generic_aliases_en.csv")
+    assert en.platform == "generic"  # 'Purchases' alone does not make a sheet a Meta export
+    # spend 120.50 + 79.50 = 200; imps 4000 + 6000; clicks 200 + 100; visits 180 + 90; purchases 6 + 2
+    assert totals(en) == {"spend": 200, "impressions": 10000, "clicks": 300, "sessions": 270, "conversions": 8}
+    no = read("generic_aliases_no.csv")
+    assert no.platform == "generic"
+    # spend 1 200,50 + 799,50 = 2 000; clicks 300; transactions 6 + 2 orders; revenue 4 800 + 1 600
+    assert totals(no) == {"spend": 2000, "clicks": 300, "orders": 8, "revenue": 6400}
+
+
+def test_headers_that_say_total_or_number_of():
+    r = read("generic_total_words.csv")
+    assert r.platform == "generic"
+    assert mapping(r) == {"Dato": "date", "Kampanje": "campaign", "Kostnad totalt": "spend", "Antall klikk": "clicks",
+                          "Total revenue": "revenue", "Number of orders": "orders"}
+    # cost 100,25 + 99,75 = 200; clicks 10 + 5; revenue 500 + 250,50; orders 2 + 1
+    assert totals(r) == {"spend": 200, "clicks": 15, "revenue": 750.5, "orders": 3}
+
+
+def test_two_downloads_joined_into_one_file():
+    r = read("google_ads_joined.csv")
+    assert r.platform == "google_ads"
+    # lines 5 and 10: totals; 6-7: the second title and date line (ragged); 8: the header again
+    assert [(e.line, e.reason.split(" (")[0].split(":")[0]) for e in r.rows_excluded] == [
+        (5, "summary row 'Total"), (6, "ragged line"), (7, "ragged line"), (8, "the header repeated"),
+        (10, "summary row 'Total")]
+    assert r.rows_read == r.rows_used + len(r.rows_excluded) and r.rows_used == 2
+    # impressions 1,000 + 2,000; clicks 50 + 70; cost 200.00 + 300.50
+    assert totals(r) == {"impressions": 3000, "clicks": 120, "spend": 500.5}
+
+
+def test_meta_norwegian_workbook_reads_the_raw_data_sheet():
+    r = read("meta_no_raw.xlsx")
+    assert (r.platform, r.currency) == ("meta_ads", "NOK")
+    assert any("Read sheet 'Rådatarapport'" in f.message for f in r.findings)
+    # spend 100.50 + 99.50 = 200; impressions 1000 + 900; link clicks 20 + 15
+    assert totals(r) == {"spend": 200, "impressions": 1900, "clicks": 35}
+
+
+def test_ga4_ecommerce_items_report_gives_its_revenue():
+    r = read("ga4_items.csv")
+    assert r.platform == "ga4" and r.date_range == (date(2025, 1, 1), date(2025, 1, 31))
+    assert mapping(r)["Item revenue"] == "revenue" and mapping(r)["Items added to cart"] is None  # items, not carts
+    assert totals(r) == {"revenue": 12970.5}  # 11 980 + 990,50
+
+
+def test_own_norwegian_email_sheet():
+    r = read("generic_email_no.csv")
+    assert mapping(r)["Levert"] == "emails_delivered" and mapping(r)["Unike åpninger"] == "email_opens"
+    # delivered 4 168 + 990 = 5 158; unique clicks 211 + 50; unsubscribes 9 + 2 (unique opens count people:
+    # kept per send-out, 1 744 and 400)
+    assert totals(r) == {"emails_delivered": 5158, "email_opens": 2144, "email_clicks": 261, "unsubscribes": 11}

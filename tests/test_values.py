@@ -53,6 +53,16 @@ def test_number_currency_signs_apostrophes_and_negatives():
     assert values == pytest.approx([1804.2, 0.0, 4112.95])
 
 
+def test_number_nordic_excel_currency_formats():
+    # Excel nb-NO writes a negative amount '-kr 1 234,50' (the sign before the currency) and Nordic prices
+    # give whole kroner as '99,-': -1234.50, 99, 1234, 1200.50; the column stays decimal comma
+    values, report = run(parse_number, ["-kr 1 234,50", "kr 99,-", "1 234,-", "kr 1 200,50"])
+    assert values == pytest.approx([-1234.5, 99.0, 1234.0, 1200.5])
+    assert report.style.startswith("decimal comma") and report.bad == 0
+    values, report = run(parse_number, ["1 234,-", "99,-"])  # no other sign: still whole kroner
+    assert values == pytest.approx([1234.0, 99.0]) and report.bad == 0
+
+
 def test_number_missing_markers_are_null_and_counted():
     cells = [" --", "--", "-", "<5", "n/a", "N/A", "", None, "87"]
     values, report = run(parse_number, cells)
@@ -125,6 +135,9 @@ D = dt.date
         (["2025-01-03 10:12:44 +0100", "2025-05-19T15:15:37-0400"], [D(2025, 1, 3), D(2025, 5, 19)], "ISO"),
         (["2024-11-02 09:14", "2025-01-04 23:59"], [D(2024, 11, 2), D(2025, 1, 4)], "ISO"),
         (["1/2/2025, 12:00 AM", "2/1/2025 6:10:00 AM"], [D(2025, 1, 2), D(2025, 2, 1)], "M/D/YYYY (ambiguous"),
+        (["6 maj 2025", "1 mars 2025"], [D(2025, 5, 6), D(2025, 3, 1)], "D Mon YYYY"),  # Swedish 'maj'
+        (["2025/01/06", "2025/12/31"], [D(2025, 1, 6), D(2025, 12, 31)], "YYYY/MM/DD"),
+        (["6-Jan-25", "17-Mar-2025"], [D(2025, 1, 6), D(2025, 3, 17)], "D-Mon-YY"),  # Excel en-US d-mmm-yy
     ],
 )
 def test_dates(cells, expected, style):
@@ -194,7 +207,8 @@ def test_an_ambiguous_date_column_is_a_finding_with_the_order_taken():
     assert r.frame["date"].to_list() == [D(2025, 2, 1), D(2025, 2, 2)]
     [finding] = [f for f in r.findings if "day first" in f.message]
     assert finding.level == "warning" and finding.where == "column 'Dato'"
-    assert finding.message.startswith("dates in 'Dato' have no day above 12")
+    assert "they are read day first, under which they span 1 day rather than 31 days ('01/02/2025' = " \
+        "1 February 2025)" in finding.message
 
 
 def test_impossible_dates_are_bad():

@@ -47,8 +47,8 @@ def read_file(data: bytes, name: str, overrides: dict[str, str | None] | None = 
         raise ReadError(name, f"could not be read as a table ({exc.__class__.__name__}): export it again as "
                               "CSV or XLSX.") from None
     if raw.frame.height == 0:
-        raise ReadError(name, f"has a header ({', '.join(raw.header[:6])}…) but no data rows: export a period "
-                              "with data.")
+        shown = ", ".join(h if len(h) <= 40 else h[:40] + "…" for h in raw.header[:6])
+        raise ReadError(name, f"has a header ({shown}…) but no data rows: export a period with data.")
     platform = recognise(raw.header)
     if platform.id in READERS:  # shop and CRM lists have a fixed layout: no column mapping applies
         return READERS[platform.id](raw, platform, name, salt)
@@ -75,7 +75,8 @@ def combine(results: list[ReadResult]) -> pl.DataFrame:
 def overlaps(results: list[ReadResult]) -> list[Finding]:
     """Findings across files: the same platform's dates and campaigns twice, two customer tables of one
     source (their customers add up: one in both counts twice), money in several currencies."""
-    found = quality.overlaps([(r.file, r.platform, r.frame) for r in results if not r.frame.is_empty()])
+    found = quality.overlaps([(r.file, r.platform, r.frame, r.date_range) for r in results
+                              if not r.frame.is_empty()])
     for source in sorted(PEOPLE_LISTS):
         files = [r.file for r in results if r.platform == source]
         if len(files) > 1:

@@ -116,7 +116,7 @@ def empty_columns(raw: pl.DataFrame) -> list[Finding]:
             continue
         s = raw[c]
         filled = s.null_count() < s.len() and (_has_text(s.drop_nulls().head(100)) or _has_text(s))
-        if not filled:
+        if not filled and not re.fullmatch(r"column_\d+", c):  # no header, no cells: trailing delimiters
             out.append(Finding("info", f"column '{c}' is empty in every row.", f"column '{c}'"))
     return out
 
@@ -132,11 +132,6 @@ def parse_findings(reports: dict, lines: pl.Series) -> list[Finding]:
         if r.masked:
             out.append(Finding("info", f"masked low values: {r.masked} cell(s) in '{column}' are hidden by the "
                                "platform (such as '<5') and read as empty.", f"column '{column}'"))
-        how = re.search(r"(\S+) \(ambiguous: no part above 12, (read as [^)]*)\)", r.style)
-        if how:
-            out.append(Finding("warning", f"dates in '{column}' have no day above 12, so day and month could be "
-                               f"either way: {how[2]} ({how[1]}). Check that the date range is right.",
-                               f"column '{column}'"))
         if r.bad:
             examples = ", ".join(f"line {lines[pos]}: {text!r}" for pos, text in r.bad_examples)
             out.append(Finding("warning", f"{r.bad} cell(s) in '{column}' could not be read and are left empty "
@@ -152,15 +147,22 @@ def mixed_currencies(codes: set[str]) -> list[Finding]:
                     "until you give exchange rates.")]
 
 
-def overlaps(frames: list[tuple[str, str, pl.DataFrame]]) -> list[Finding]:
+def overlaps(frames: list[tuple]) -> list[Finding]:
     """The same platform's rows for the same dates and campaigns in two files: counted twice if added up.
 
-    ``frames`` holds (file, platform, canonical frame) per file.
+    ``frames`` holds (file, platform, canonical frame) per file, optionally with the file's period
+    (first, last day) as a fourth item. Two files without a date column (an Age report and a Gender
+    report, each row covering the whole period) overlap when their periods meet and they share a
+    campaign, or neither names campaigns: each holds the whole period's total.
     """
     out = []
-    for i, (file_a, plat_a, a) in enumerate(frames):
-        for file_b, plat_b, b in frames[i + 1:]:
-            if plat_a != plat_b or "date" not in a.columns or "date" not in b.columns:
+    for i, (file_a, plat_a, a, *period_a) in enumerate(frames):
+        for file_b, plat_b, b, *period_b in frames[i + 1:]:
+            if plat_a != plat_b:
+                continue
+            if "date" not in a.columns or "date" not in b.columns:
+                found = _period_overlap(file_a, a, period_a, file_b, b, period_b, plat_a)
+                out += [found] if found else []
                 continue
             keys = [k for k in ("date", "campaign") if k in a.columns and k in b.columns]
             common = a.select(keys).unique().join(b.select(keys).unique(), on=keys, how="inner")
@@ -170,4 +172,26 @@ def overlaps(frames: list[tuple[str, str, pl.DataFrame]]) -> list[Finding]:
                                    f"{common.height} {' and '.join(keys)} combination(s) between {lo} and {hi}: "
                                    "remove one file, or the overlap is counted twice.", f"{file_a}, {file_b}"))
     return out
+
+
+def _period_overlap(file_a: str, a: pl.DataFrame, period_a: list, file_b: str, b: pl.DataFrame, period_b: list,
+                    platform: str) -> Finding | None:
+    """Files of one platform whose rows cover a period (no date column) and whose periods meet."""
+    ra, rb = (p[0] if p else None for p in (period_a, period_b))
+    if not ra or not rb or ra[0] > rb[1] or rb[0] > ra[1]:
+        return None
+    if "campaign" in a.columns and "campaign" in b.columns:
+        shared = set(a["campaign"].drop_nulls().unique().to_list()) & set(b["campaign"].drop_nulls().unique().to_list())
+        if not shared:
+            return None
+        what = f"{len(shared)} campaign(s) ({', '.join(sorted(shared)[:3])}{'…' if len(shared) > 3 else ''})"
+    elif "campaign" in a.columns or "campaign" in b.columns:
+        return None
+    else:
+        what = "the same account"
+    lo, hi = max(ra[0], rb[0]), min(ra[1], rb[1])
+    return Finding("warning", f"{file_a} and {file_b} both hold {platform} totals of {what} for {lo} to {hi} "
+                   "(their rows cover the period, not days): two breakdowns of one report (age and gender, "
+                   "device and network) each add up to the same spend, so it is counted twice. Keep one file.",
+                   f"{file_a}, {file_b}")
 

@@ -142,6 +142,10 @@ def _reject_binary(data: bytes, name: str) -> None:
     for magic, what in _SIGNATURES.items():
         if data.startswith(magic):
             raise ReadError(name, f"is {what}, not a CSV export. Upload the CSV or XLSX file you downloaded.")
+    if re.match(rb"(\xef\xbb\xbf)?\s*<(!doctype html|html[\s>]|\?xml)", data[:256], re.IGNORECASE):
+        # a sign-in or error page saved in place of the export (or an HTML 'Excel' report named .csv)
+        raise ReadError(name, "is a web page (HTML or XML), not a CSV export: the download may have stopped at a "
+                              "sign-in or error page. Download the export again as CSV or XLSX.")
 
 
 def _utf16_without_bom(sample: bytes) -> str | None:
@@ -575,9 +579,13 @@ def _starts_table(cells: list[str], following: list[str], width: int) -> bool:
     """After a blank line: the header of another table (``Day Index,Sessions`` under UA channels).
 
     A header-like line of another width; or, of the same width, a line of text only whose next
-    line is not (data rows of text only after a blank line stay data).
+    line is not (data rows of text only after a blank line stay data). A lone label followed by rows
+    of the table's own width ('Februar' over the next month's rows) is a section title, not a table:
+    it is left out as a ragged line and the rows under it are read.
     """
     if not _looks_like_header(cells):
+        return False
+    if sum(1 for c in cells if c.strip()) < 2 and len(following) == width:
         return False
     if len(cells) != width:
         return True
@@ -627,7 +635,7 @@ def _read_workbook(data: bytes, name: str) -> RawTable:
     filled = {s: f.height * f.width - sum(f.null_count().row(0)) if f.width else 0 for s, f in sheets.items()}
     if not any(filled.values()):
         raise ReadError(name, "has no filled cells in any sheet. Export the report again and upload the new file.")
-    raw = [s for s in sheets if "raw" in s.lower() and filled[s]]
+    raw = [s for s in sheets if re.search(r"raw|rådata|rå data", s.lower()) and filled[s]]  # Meta: 'Raw Data Report'
     sheet = raw[0] if raw else max(sheets, key=lambda s: filled[s])
     grid = sheets[sheet]
     head = [list(r) for r in grid.head(HEAD_LINES).rows()]

@@ -13,8 +13,8 @@ null and are counted in the report.
     parse_duration(s) -> Float64 seconds: 'hh:mm:ss', 'mm:ss', or plain seconds.
     parse_date(s) -> pl.Date: ISO, YYYYMMDD, YYYYMM (first of month), D.M.YYYY, D/M/YYYY vs
         M/D/YYYY (order decided from the whole column), M/D/YY, 'Jan 07, 2026 08:00 am',
-        'January 7, 2026', datetimes with time and offsets ('2025-01-03 10:12:44 +0100',
-        '2025-05-19T15:15:37-0400'): the local calendar date as written.
+        'January 7, 2026', '6 maj 2025', YYYY/MM/DD, '6-Jan-25', datetimes with time and offsets
+        ('2025-01-03 10:12:44 +0100', '2025-05-19T15:15:37-0400'): the local calendar date as written.
 
 ParseReport says how many cells were null markers, how many could not be parsed (with a few
 examples and their row positions), and the style chosen ("decimal comma", "M/D/YYYY").
@@ -149,14 +149,16 @@ def _grouped_numbers(frame: pl.DataFrame) -> tuple[pl.Series, str] | None:
 
 def _numbers_by_rules(frame: pl.DataFrame) -> tuple[pl.Series, str]:
     """Float64 and style of any column of number text, by the rules in the module docstring."""
-    if _any(frame, pl.col(V).str.contains(r"[^\d.,\s+-]")):
+    if _any(frame, pl.col(V).str.contains(r"[^\d.,\s+-]|[.,]-$|^[-+]\s")):
         frame = _number_text(frame)
     decimal, style = _number_style(frame)
     return _to_float(frame, decimal), style
 
 
 def _number_text(frame: pl.DataFrame) -> pl.DataFrame:
-    """Number text without currency, leading apostrophe and the '−' minus sign."""
+    """Number text without currency, leading apostrophe and the '−' minus sign; the sign joined to the
+    number when a currency stood between them (Excel's nb-NO '-kr 1 234,50'); whole kroner written
+    '1 234,-' (Nordic price style) as '1 234'."""
     return frame.with_columns(
         pl.col(V)
         .str.replace_all(_CURRENCY, "")
@@ -164,6 +166,8 @@ def _number_text(frame: pl.DataFrame) -> pl.DataFrame:
         .str.replace_all("−", "-", literal=True)
         .str.strip_chars()
         .str.replace(r"^\((.*)\)$", "-$1")
+        .str.replace(r"^([-+])\s+", "$1")
+        .str.replace(r"(\d)[.,]-$", "$1")
     )
 
 
@@ -268,7 +272,7 @@ def parse_duration(s: pl.Series) -> tuple[pl.Series, ParseReport]:
 _MONTHS = {
     name: number
     for number, names in enumerate(
-        [["jan"], ["feb"], ["mar"], ["apr"], ["may", "mai"], ["jun"], ["jul"], ["aug"], ["sep"], ["oct", "okt"],
+        [["jan"], ["feb"], ["mar"], ["apr"], ["may", "mai", "maj"], ["jun"], ["jul"], ["aug"], ["sep"], ["oct", "okt"],
          ["nov"], ["dec", "des"]],
         start=1,
     )
@@ -281,6 +285,8 @@ _LAYOUTS = [
     ("YYYYMM", r"^(?<y>\d{4})(?<m>\d{2})$"),
     ("Mon D, YYYY", r"^(?<mon>[A-Za-z]{3,})\.?\s+(?<d>\d{1,2}),?\s+(?<y>\d{4})(?:$|\D)"),
     ("D Mon YYYY", r"^(?<d>\d{1,2})\.?\s+(?<mon>[A-Za-z]{3,})\.?,?\s+(?<y>\d{4})(?:$|\D)"),
+    ("YYYY/MM/DD", r"^(?<y>\d{4})/(?<m>\d{1,2})/(?<d>\d{1,2})(?:$|[T ])"),
+    ("D-Mon-YY", r"^(?<d>\d{1,2})-(?<mon>[A-Za-z]{3,})-(?<y>\d{4}|\d{2})(?:$|\D)"),  # Excel en-US 'd-mmm-yy'
 ]
 # a/b/yyyy, a.b.yyyy, a-b-yyyy (or yy), possibly followed by a time: the order is decided per column.
 _NUMERIC = r"^(?<a>\d{1,2})(?<sep>[./-])(?<b>\d{1,2})[./-](?<y>\d{4}|\d{2})(?:$|[ ,T])"
@@ -306,6 +312,7 @@ def _layout_parts(text: pl.DataFrame, pattern: str) -> pl.DataFrame:
     else:
         month = parts.struct.field("m").cast(pl.Int32)
     year = parts.struct.field("y").cast(pl.Int32)
+    year = pl.when(year < 100).then(year + 2000).otherwise(year)  # '25' of 'd-mmm-yy'
     day = parts.struct.field("d").cast(pl.Int32) if "(?<d>" in pattern else pl.when(year.is_not_null()).then(1)
     return text.select(y=year, m=month, d=day)
 

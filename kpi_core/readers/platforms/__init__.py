@@ -71,6 +71,12 @@ class Mapped:
     currency: str | None  # code written in the header, e.g. 'Amount spent (NOK)'
 
 
+# 'Total cost', 'Kostnad totalt', 'Antall klikk', 'Number of orders': a measure's synonym with a word
+# that only says it is a count or a total.
+_TOTAL_WORDS = re.compile(r"^(total|totalt|totale|samlet|samlede|sum|antall|antal|number of|no\. of|# of)\s+"
+                          r"|\s+(totalt|total|i alt|samlet|sum)$")
+
+
 def _lookup(platform: Platform, key: str) -> tuple[Col | None, str]:
     """(Col, where the name came from) for a normalised header, or (None, "") when unknown."""
     if key in platform.columns:
@@ -80,6 +86,9 @@ def _lookup(platform: Platform, key: str) -> tuple[Col | None, str]:
             return col, platform.label
     if key in GENERIC:
         return GENERIC[key], "synonym"
+    bare = _TOTAL_WORDS.sub("", key)
+    if bare != key and bare in GENERIC and GENERIC[bare].parse == "number":
+        return GENERIC[bare], "synonym"
     if RATIO_PATTERN.search(key):
         return Col(None, "ratio"), "pattern"
     return None, ""

@@ -2,7 +2,9 @@
 
 - ``Results`` counts whatever each row's result indicator says (purchases, leads, link clicks,
   reach…). It becomes conversions only on rows whose indicator is a purchase or a lead, and only
-  when the file has no ``Purchases`` column (the mapping prefers that one).
+  when the file has no ``Purchases`` column (the mapping prefers that one). The rows whose
+  indicator is a lead are the leads too, when the file has no ``Leads`` column: a lead campaign's
+  export has no other count of them, and cost per lead is what its ``Cost per result`` shows.
 - With a ``Day`` breakdown the rows are days: ``Reporting ends`` (the end of the whole period) is
   then no row's end date and is dropped.
 - The ``Platform`` (Facebook, Instagram) and ``Placement`` (Feed, Stories) breakdowns together name
@@ -35,12 +37,14 @@ def _results(frame: pl.DataFrame, kept: Rows, mapped: list[Mapped], findings: li
     if results is None:
         return frame
     indicator = next((h for h in kept.columns if h.lower().strip() in
-                      ("result indicator", "result type", "resultatindikator", "resultattype")), None)
+                      ("result indicator", "result type", "resultatindikator", "resultattype",
+                       "indicador de resultado")), None)
     if indicator is None:
         findings.append(Finding("warning", "Meta 'Results' without a result indicator: they may count clicks "
                                 "or reach, so they are not used as conversions.", f"column '{results.source}'"))
         return frame.drop("conversions")
-    is_result = kept[indicator].str.contains(r"(?i)purchase|lead|kjøp|potensielle")
+    # 'Result type' is written in the UI language: 'Kjøp på nettstedet', 'Köp på webbplatsen', 'Compras…'
+    is_result = kept[indicator].str.contains(r"(?i)purchase|lead|kjøp|köp|køb|compra|potensielle|potentiella")
     dropped = int((~is_result.fill_null(False) & frame["conversions"].is_not_null()).sum())
     if dropped:
         findings.append(Finding("info", f"{dropped} row(s) of Meta 'Results' count something other than "
@@ -48,6 +52,11 @@ def _results(frame: pl.DataFrame, kept: Rows, mapped: list[Mapped], findings: li
                                 f"column '{results.source}'"))
     if not is_result.any():
         return frame.drop("conversions")
+    is_lead = kept[indicator].str.contains(r"(?i)lead|potensielle|potentiella").fill_null(False)
+    if "leads" not in frame.columns and is_lead.any():
+        frame = frame.with_columns(pl.when(is_lead).then(pl.col("conversions")).alias("leads"))
+        findings.append(Finding("info", f"Meta 'Results' of {int(is_lead.sum())} lead row(s) are the leads (and "
+                                "conversions): the file has no Leads column.", f"column '{results.source}'"))
     return frame.with_columns(pl.when(is_result.fill_null(False)).then(pl.col("conversions")).alias("conversions"))
 
 

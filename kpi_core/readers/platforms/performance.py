@@ -8,6 +8,8 @@ currency, then ask quality.py what looks wrong.
 
 from __future__ import annotations
 
+import re
+
 import polars as pl
 
 from kpi_core.readers import quality, values
@@ -28,10 +30,16 @@ from kpi_core.readers.sniff import LINE, RawTable
 from kpi_core.schema import DIMENSIONS, MEASURES, MONEY_MEASURES
 
 # A cell that marks a summary row: "Total", "Total: Account", "Totalt:", "Summa", "Totalsum", "Samlet",
-# "Grand total", "I alt", and the counted forms of ad managers' summary lines: "Total of 12 results",
-# "Results from 3 campaigns".
-TOTAL_CELL = (r"(?i)^\s*((total|totalt|totals|totaler|totalsum|summa|sum|summering|samlet|grand total|i alt|totaal)"
-              r"\s*(:.*)?"
+# "Grand total", "I alt", in the Nordic languages and those the ad managers' UIs write ("Totalsumma",
+# "Sum totalt", "Gesamt", "Total général", "Yhteensä", "Subtotal", "Delsum"); followed by nothing, a colon
+# and what the total is of, "alle …" / "all …" ("Totalt alle kampanjer") or brackets ("Total (3 rows)");
+# and the counted forms of ad managers' summary lines: "Total of 12 results", "Results from 3 campaigns".
+# A campaign merely starting with such a word ("Total Fitness", "Summer sale") is no total.
+_TOTAL_WORDS = ("total|totalt|totals|totaler|totalsum|totalsumma|total summa|summa totalt|sum totalt|totalt sum|"
+                "summa|sum|summe|summering|samlet|samlet resultat|grand total|sum total|i alt|total i alt|totaal|"
+                "gesamt|gesamtsumme|gesamtergebnis|overall|overall total|subtotal|sub-total|delsum|delsumma|"
+                "delsumme|totaux|total général|total general|totales|yhteensä|kaikki yhteensä")
+TOTAL_CELL = (rf"(?i)^\s*(({_TOTAL_WORDS})\s*(:.*|\s(alle|all|for alle|för alla)\b.*|\(.*\))?"
               r"|(total of|results from|resultater fra|resultat från) \d+\b.*)$")
 
 DEVICES = {
@@ -72,8 +80,9 @@ def read_performance(raw: RawTable, platform: Platform, name: str,
         raise ReadError(name, f"has only summary rows ({excluded[0].reason}, line {excluded[0].line}): export the "
                               "report with its rows (by day, campaign or another breakdown), not only its total.")
     keep, excluded = _first_period_only(raw.frame, keep, excluded)
+    keep, excluded = _repeated_header(raw.frame, keep, excluded, [m.source for m in measures])
     kept = Rows(raw.frame, keep)
-    frame, reports = _parse(kept, mapped)
+    frame, reports = _parse(kept, mapped, comma_locale=raw.delimiter == ";")
     frame, maps = _totals_from_averages(frame, mapped, maps, findings)
     if platform.id == "meta_ads":
         frame, maps = meta.adjust(frame, kept, mapped, maps, findings)
@@ -86,9 +95,10 @@ def read_performance(raw: RawTable, platform: Platform, name: str,
         frame = _codes_in_cells(frame, kept, mapped)
     currency = _currency(raw.frame, frame, mapped, codes, findings)
     findings += quality.parse_findings(reports, kept[LINE])
+    findings += _ambiguous_dates(kept, frame, mapped, reports, platform)
     findings += quality.row_findings(frame, views=any(m.col.views for m in mapped if m.canonical == "conversions"),
                                      breakdown=[c for c in (linkedin.BREAKDOWN, ga360.SESSION) if c in frame.columns])
-    findings += _unrecognised(maps)
+    findings += _unrecognised(maps, raw.frame)
     findings += empty
     rng = date_range_from(raw.preamble) or period_of_rows(frame)
     findings += quality.missing_days(frame, rng)
@@ -149,6 +159,24 @@ def _set_summary_rows_aside(frame: pl.DataFrame, mapped: list[Mapped],
     return reasons.is_null(), [Exclusion(line, why) for line, why in out.iter_rows()]
 
 
+def _repeated_header(frame: pl.DataFrame, keep: pl.Series | None, excluded: list[Exclusion],
+                     measures: list[str]) -> tuple[pl.Series | None, list[Exclusion]]:
+    """Rows that repeat the header (two downloads pasted into one file): set aside, named. Looked for
+    only when a measure column holds its own name (one comparison over one column otherwise)."""
+    first = measures[0]
+    if not (frame[first] == first).any():  # the header's cells are written as the header is
+        return keep, excluded
+    names = [c for c in frame.columns if c != LINE]
+    same = pl.sum_horizontal((pl.col(c).str.strip_chars() == c).fill_null(False) for c in names)
+    repeat = frame.select(same * 2 > len(names)).to_series()
+    if keep is not None:
+        repeat = repeat & keep
+    lines = frame.filter(repeat)[LINE].to_list()
+    excluded = excluded + [Exclusion(line, "the header repeated (two exports joined into one file?)")
+                           for line in lines]
+    return (~repeat if keep is None else keep & ~repeat), excluded
+
+
 def _first_period_only(frame: pl.DataFrame, keep: pl.Series | None,
                        excluded: list[Exclusion]) -> tuple[pl.Series | None, list[Exclusion]]:
     """A GA4 comparison export repeats every row once per 'Date range': only the first period is read
@@ -165,7 +193,8 @@ def _first_period_only(frame: pl.DataFrame, keep: pl.Series | None,
     return (in_first if keep is None else keep & in_first), excluded
 
 
-def _parse(frame: Rows, mapped: list[Mapped]) -> tuple[pl.DataFrame, dict[str, values.ParseReport]]:
+def _parse(frame: Rows, mapped: list[Mapped], comma_locale: bool = False,
+           ) -> tuple[pl.DataFrame, dict[str, values.ParseReport]]:
     columns: list[pl.Series] = [frame[LINE]]
     reports: dict[str, values.ParseReport] = {}
     for m in mapped:
@@ -177,7 +206,7 @@ def _parse(frame: Rows, mapped: list[Mapped]) -> tuple[pl.DataFrame, dict[str, v
         else:
             parsed = _on_distinct(s, _CLEAN[kind])
         columns.append(parsed.alias(m.canonical))
-    _dots_as_thousands(frame, mapped, columns, reports)
+    _dots_as_thousands(frame, mapped, columns, reports, comma_locale)
     return pl.DataFrame(columns), reports
 
 
@@ -193,24 +222,37 @@ def _parse_date(s: pl.Series) -> tuple[pl.Series, values.ParseReport]:
 _DOT_GROUPS = r"^[-+]?\d{1,3}(\.\d{3})+$"
 
 
-def _dots_as_thousands(frame: Rows, mapped: list[Mapped], columns: list[pl.Series],
-                       reports: dict[str, values.ParseReport]) -> None:
-    """A file whose money columns write decimal commas uses dots only to group thousands.
+# Measures that only count whole things: '12.000' impressions can only be twelve thousand.
+WHOLE_COUNTS = frozenset({"impressions", "reach", "clicks", "sessions", "users", "engaged_sessions", "pageviews",
+                          "video_views", "engagements", "emails_delivered", "email_opens", "email_clicks",
+                          "unsubscribes", "orders"})
 
-    values.py decides each column alone, and a Danish count column such as ``1.200`` shows no sign
-    of its style (it could be 1.2). When another number column of the same file is decimal-comma,
-    such a column (every dotted value in groups of three) is read again with the dots as thousands."""
-    if not any(r.style.startswith("decimal comma") for r in reports.values()):
-        return
+
+def _dots_as_thousands(frame: Rows, mapped: list[Mapped], columns: list[pl.Series],
+                       reports: dict[str, values.ParseReport], comma_locale: bool = False) -> None:
+    """Dots that only group thousands, in a column values.py (deciding each column alone) read as decimals.
+
+    A Danish count column such as ``1.200`` shows no sign of its style (it could be 1.2). Such a
+    column (every dotted value in groups of three) is read again with the dots as thousands when the
+    file says it is written with decimal commas: another number column is decimal-comma, or the file
+    is separated by semicolons (what Excel writes where the comma is the decimal mark); or when the
+    column counts whole things (impressions, clicks, sessions…)."""
+    comma_file = comma_locale or any(r.style.startswith("decimal comma") for r in reports.values())
     for i, m in enumerate(mapped, start=1):  # columns[0] is LINE
         report = reports.get(m.source)
         if m.col.parse != "number" or report is None or report.style != "decimal point":
             continue
+        if not comma_file and m.canonical not in WHOLE_COUNTS:
+            continue
+        has_dot = frame[m.source].str.contains(".", literal=True).fill_null(False)
+        if not has_dot.any():  # most count columns: one literal scan
+            continue
         text = frame[m.source].str.strip_chars()
-        dotted = text.filter(text.str.contains(".", literal=True).fill_null(False))
-        if dotted.len() and dotted.str.contains(_DOT_GROUPS).all():
+        dotted = text.filter(has_dot)
+        if dotted.str.contains(_DOT_GROUPS).all():
             parsed, again = _parse_values(values.parse_number, text.str.replace_all(".", "", literal=True))
-            again.style = "dot thousands (the file's other columns use decimal commas)"
+            why = "the file's other columns use decimal commas" if comma_file else "a count of whole things"
+            again.style = f"dot thousands ({why})"
             columns[i], reports[m.source] = parsed.alias(m.canonical), again
 
 
@@ -352,8 +394,41 @@ def _codes_in_cells(frame: pl.DataFrame, kept: Rows, mapped: list[Mapped]) -> pl
     return frame if code.null_count() == code.len() else frame.with_columns(code.alias("currency"))
 
 
-def _unrecognised(maps: list[ColumnMap]) -> list[Finding]:
-    names = [c.source for c in maps if c.rule == "unrecognised"]
+# Platforms whose exports write M/D/YYYY in every language (export-formats.md): no doubt to report.
+MONTH_FIRST = ("linkedin_ads", "microsoft_ads")
+
+
+def _ambiguous_dates(kept: Rows, frame: pl.DataFrame, mapped: list[Mapped], reports: dict[str, values.ParseReport],
+                     platform: Platform) -> list[Finding]:
+    """A date column in which no part is above 12 ('01/02/2025'): the order was chosen, not read, so say
+    which and how the first date was read (a day-first sheet read month first moves every row's day).
+    Dotted dates are day first wherever they are written, so they are not in doubt."""
+    out = []
+    for m in mapped:
+        report = reports.get(m.source)
+        if (m.col.parse != "date" or report is None or "ambiguous" not in report.style
+                or platform.id in MONTH_FIRST or report.style.startswith("D.M.")):  # dots: always day first
+            continue
+        d = pl.col(m.canonical)  # the example: the first date whose order matters (not 01/01)
+        telling = frame.select(pl.arg_where((d.dt.day() != d.dt.month()).fill_null(False))).to_series()
+        if telling.is_empty():
+            continue  # no date read, or only days such as 01/01: nothing to show
+        text, day = kept[m.source][telling[0]].strip(), frame[m.canonical][telling[0]]
+        order = "month first" if "read as month first" in report.style else "day first"
+        closer = re.search(r"the dates then span ([^,]+), against (.+) read the other way", report.style)
+        if closer:  # values._closer_order chose it: the dates lie closer together that way
+            order += f", under which they span {closer[1]} rather than {closer[2]}"
+        out.append(Finding("warning", f"the dates in '{m.source}' have no day or month above 12, so their order "
+                           f"cannot be told from the file: they are read {order} ('{text}' = {day.day} "
+                           f"{day:%B %Y}). If that is wrong, write the dates as YYYY-MM-DD and upload the file again.",
+                           f"column '{m.source}'"))
+    return out
+
+
+def _unrecognised(maps: list[ColumnMap], raw: pl.DataFrame) -> list[Finding]:
+    """The columns no rule knows; an empty one without a header (trailing delimiters) is not worth a word."""
+    names = [c.source for c in maps if c.rule == "unrecognised"
+             and not (re.fullmatch(r"column_\d+", c.source) and raw[c.source].null_count() == raw.height)]
     if not names:
         return []
     return [Finding("info", f"not recognised: {', '.join(names)}. If one of them holds a measure or a dimension, "

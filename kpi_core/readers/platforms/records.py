@@ -30,6 +30,7 @@ import polars as pl
 from kpi_core.readers import quality, values
 from kpi_core.readers.platforms import Platform, normalise_header
 from kpi_core.readers.platforms.preamble import period_of_rows
+from kpi_core.readers.platforms.specs import HUBSPOT_LABELS
 from kpi_core.readers.result import ColumnMap, Exclusion, Finding, ReadError, ReadResult
 from kpi_core.readers.sniff import LINE, RawTable
 from kpi_core.schema import RECORD_COLUMNS
@@ -53,8 +54,8 @@ def _is_personal(key: str) -> bool:
     return words[0] == "shipping" and len(words) == 2 and words[1] in _ADDRESS_PARTS
 
 
-def _personal(raw: RawTable) -> list[Finding]:
-    dropped = [h for h in raw.header if _is_personal(normalise_header(h)[0])]
+def _personal(raw: RawTable, key=lambda h: normalise_header(h)[0]) -> list[Finding]:
+    dropped = [h for h in raw.header if _is_personal(key(h))]
     if not dropped:
         return []
     return [Finding("info", f"{', '.join(dropped)} dropped as personal data (customers are identified by a "
@@ -75,11 +76,19 @@ class _Sheet:
     """A record export's columns by normalised header. Remembers which header fed which record field,
     so the mapping shown to the user says it (and which columns were dropped as personal data)."""
 
-    def __init__(self, raw: RawTable, salt: bytes, rules: dict[str, str] | None = None):
+    def __init__(self, raw: RawTable, salt: bytes, labels: dict[str, str] | None = None,
+                 rules: dict[str, str] | None = None):
+        """``labels`` translate headers to the English ones the readers ask for (HubSpot in Norwegian);
+        ``rules``: normalised header -> the rule text shown for it (what it holds, why)."""
         self.raw, self.salt, self.n = raw, salt, raw.frame.height
-        self.by_key = {normalise_header(h)[0]: h for h in raw.header}
+        self.labels = labels or {}
+        self.by_key = {self.key(h): h for h in raw.header}
         self.used: dict[str, str] = {}
-        self.rules = rules or {}  # normalised header -> the rule text shown for it (what it holds, why)
+        self.rules = rules or {}
+
+    def key(self, header: str) -> str:
+        key = normalise_header(header)[0]
+        return self.labels.get(key, key)
 
     def has(self, key: str) -> bool:
         return key in self.by_key
@@ -113,7 +122,7 @@ class _Sheet:
     def maps(self, platform: Platform) -> list[ColumnMap]:
         out = []
         for h in self.raw.header:
-            field, key = self.used.get(h), normalise_header(h)[0]
+            field, key = self.used.get(h), self.key(h)
             if key in self.rules:
                 rule = f"{platform.label} '{h}': {self.rules[key]}"
             elif _is_personal(key):
@@ -132,7 +141,7 @@ class _Sheet:
         return ReadResult(file=name, platform=platform.id, kind=platform.kind, frame=frame, currency=currency,
                           columns=self.maps(platform), rows_read=raw.frame.height + len(body),
                           rows_excluded=sorted([*body, *excluded], key=lambda e: e.line),
-                          findings=raw.findings + _personal(raw) + findings, records=records,
+                          findings=raw.findings + _personal(raw, self.key) + findings, records=records,
                           rows_used_override=raw.frame.height - len(excluded), date_range=period_of_rows(frame))
 
 
@@ -265,6 +274,12 @@ STAGES = {
     "subscriber": "subscriber", "lead": "lead", "marketing qualified lead": "mql", "marketingqualifiedlead": "mql",
     "sales qualified lead": "sql", "salesqualifiedlead": "sql", "opportunity": "opportunity",
     "customer": "customer", "evangelist": "evangelist", "other": "other",
+    # the Norwegian and Swedish UI labels (inferred, as specs.HUBSPOT_LABELS)
+    "abonnent": "subscriber", "markedsføringskvalifisert lead": "mql", "salgskvalifisert lead": "sql",
+    "mulighet": "opportunity", "salgsmulighet": "opportunity", "kunde": "customer", "annet": "other",
+    "annen": "other", "prenumerant": "subscriber", "marknadskvalificerad lead": "mql",
+    "försäljningskvalificerad lead": "sql", "affärsmöjlighet": "opportunity", "möjlighet": "opportunity",
+    "kund": "customer", "annan": "other",
 }
 _CONTACT_DATES = {
     "lead_date": ("became a lead date",),
@@ -275,13 +290,23 @@ _CONTACT_DATES = {
 }
 # HubSpot's internal 'Original Source' values whose UI label is not the value in title case.
 _SOURCE_LABELS = {"SOCIAL_MEDIA": "Organic Social", "OFFLINE": "Offline Sources", "AI_REFERRALS": "AI Referrals"}
+# The Norwegian and Swedish UI labels of 'Original Source' (inferred), read as the English ones, which
+# acquisition.py maps to the ad platforms ('Paid Social' -> Meta, LinkedIn, TikTok, Snapchat).
+_NORDIC_SOURCES = {
+    "Betalt sosialt": "Paid Social", "Betalt søk": "Paid Search", "Organisk søk": "Organic Search",
+    "Organisk sosialt": "Organic Social", "Direkte trafikk": "Direct Traffic", "E-postmarkedsføring": "Email Marketing",
+    "Henvisninger": "Referrals", "Andre kampanjer": "Other Campaigns", "Frakoblede kilder": "Offline Sources",
+    "Betald social": "Paid Social", "Betald sökning": "Paid Search", "Organisk sökning": "Organic Search",
+    "Organisk social": "Organic Social", "Direkttrafik": "Direct Traffic", "E-postmarknadsföring": "Email Marketing",
+    "Hänvisningar": "Referrals", "Andra kampanjer": "Other Campaigns", "Offlinekällor": "Offline Sources",
+}
 
 
 def _source_label(s: pl.Series) -> pl.Series:
     """'PAID_SOCIAL' -> 'Paid Social' (an API or workflow export), UI labels unchanged."""
     internal = s.str.contains(r"^[A-Z]+(_[A-Z]+)*$").fill_null(False)
     label = s.replace_strict(_SOURCE_LABELS, default=s.str.replace_all("_", " ").str.to_titlecase())
-    return pl.select(pl.when(internal).then(label).otherwise(s)).to_series().alias(s.name)
+    return pl.select(pl.when(internal).then(label).otherwise(s.replace(_NORDIC_SOURCES))).to_series().alias(s.name)
 
 
 _COUNTED = {"lead_date": "leads", "mql_date": "mqls", "sql_date": "sqls", "opportunity_date": "opportunities",
@@ -289,7 +314,7 @@ _COUNTED = {"lead_date": "leads", "mql_date": "mqls", "sql_date": "sqls", "oppor
 
 
 def read_hubspot_contacts(raw: RawTable, platform: Platform, name: str, salt: bytes) -> ReadResult:
-    sheet = _Sheet(raw, salt)
+    sheet = _Sheet(raw, salt, HUBSPOT_LABELS)
     stage = sheet.text("lifecycle_stage", "lifecycle stage").str.to_lowercase()
     records = pl.DataFrame({
         "contact_id": sheet.hashed("contact_id", "record id", "contact id"),
@@ -313,15 +338,19 @@ def read_hubspot_contacts(raw: RawTable, platform: Platform, name: str, salt: by
     return sheet.result(platform, name, records, frame, [])
 
 
+# 'Closed Won' (and 'closedwon'), in Norwegian 'Lukket vunnet', in Swedish 'Stängd vunnen' (inferred).
+WON = "closedwon|lukketvunnet|stängdvunnen"
+
+
 def read_hubspot_deals(raw: RawTable, platform: Platform, name: str, salt: bytes) -> ReadResult:
-    sheet = _Sheet(raw, salt)
+    sheet = _Sheet(raw, salt, HUBSPOT_LABELS)
     stage = sheet.text("stage", "deal stage")
     records = pl.DataFrame({
         "deal_id": sheet.hashed("deal_id", "record id", "deal id"),
         "create_date": sheet.date("create_date", "create date"),
         "close_date": sheet.date("close_date", "close date"),
         "stage": stage,
-        "won": stage.str.to_lowercase().str.replace_all(r"[\s_-]", "").str.contains("closedwon").fill_null(False),
+        "won": stage.str.to_lowercase().str.replace_all(r"[\s_-]", "").str.contains(WON).fill_null(False),
         "amount": sheet.num("amount", "amount"),
         "pipeline": sheet.text("pipeline", "pipeline"),
     })
@@ -377,7 +406,7 @@ _DIMENSIONS = {"education": "education", "marital_status": "marital status", "co
 
 
 def read_customer_table(raw: RawTable, platform: Platform, name: str, salt: bytes) -> ReadResult:
-    sheet = _Sheet(raw, salt, CUSTOMER_TABLE_RULES)
+    sheet = _Sheet(raw, salt, rules=CUSTOMER_TABLE_RULES)
     amounts, purchases = [k for k in _AMOUNTS if sheet.has(k)], [k for k in _PURCHASES if sheet.has(k)]
     if not sheet.has("id") or not (amounts or purchases):
         raise ReadError(name, "looks like a customer table (iFood layout) but has no 'ID' column or neither amounts "

@@ -59,6 +59,12 @@ class Platform:
 
 
 _CURRENCY_SUFFIX = re.compile(r"\s*\(([A-Z]{3})\)\s*$")
+# How own sheets write the currency after a money header: 'Kostnad (kr)', 'Cost (€)', 'Spend [nok]',
+# 'Kostnad, NOK', 'Kostnad i kr', 'Spend NOK'. 'kr' names no currency (NOK, SEK or DKK).
+_MONEY_MARK = r"(kr\.?|nok|sek|dkk|isk|eur|usd|gbp|chf|€|\$|£)"
+_MONEY_SUFFIX = re.compile(rf"(?i)\s*[(\[]\s*{_MONEY_MARK}\s*[)\]]\s*$|(\s*,\s*|\s+i\s+|\s+in\s+){_MONEY_MARK}\s*$"
+                           r"|\s+(?-i:(NOK|SEK|DKK|ISK|EUR|USD|GBP|CHF|kr))\s*$")
+_SYMBOL_CODES = {"€": "EUR", "$": "USD", "£": "GBP"}
 
 
 def normalise_header(header: str) -> tuple[str, str | None]:
@@ -66,9 +72,10 @@ def normalise_header(header: str) -> tuple[str, str | None]:
     ``Total_Conversion`` and ``engaged_sessions`` match ``total conversion`` and ``engaged sessions``."""
     text = unicodedata.normalize("NFKC", header).replace("\u00a0", " ").replace("_", " ").strip().strip('"').strip()
     code = None
-    m = _CURRENCY_SUFFIX.search(text)
+    m = _CURRENCY_SUFFIX.search(text) or _MONEY_SUFFIX.search(text)
     if m:
-        code = m.group(1)
+        mark = next(g for g in m.groups()[::-1] if g and g.strip(" ,") and g.strip() not in ("i", "in")).strip()
+        code = _SYMBOL_CODES.get(mark) or (mark.upper() if mark.lower().rstrip(".") != "kr" else None)
         text = text[: m.start()]
     return " ".join(text.lower().split()), code
 
@@ -116,27 +123,49 @@ GENERIC: dict[str, Col] = _merge(
     _c("landing_page", "landing page", "landingsside", "landningssida", parse="text"),
     _c("currency", "currency", "currency code", "valuta", "valutakode", "valutakod", parse="currency"),
     _c("spend", "spend", "cost", "costs", "amount spent", "spent", "kostnad", "kostnader", "forbruk",
-       "omkostninger", "omkostning", "forbrug", "utgift", "udgift"),
-    _c("impressions", "impressions", "visninger", "visningar", "eksponeringer", "exponeringar"),
+       "omkostninger", "omkostning", "forbrug", "utgift", "udgift", "ad spend", "ad cost", "media spend",
+       "media cost", "annonsekostnad", "annonsekostnader", "mediekostnad", "mediekostnader", "medieforbruk",
+       "annonskostnad", "annonskostnader", "annonceforbrug", "annonceudgift", "medieforbrug", "totalkostnad",
+       "totalkostnader"),
+    _c("impressions", "impressions", "visninger", "visningar", "eksponeringer", "exponeringar", "impr", "imps"),
     _c("reach", "reach", "rekkevidde", "räckvidd", "rækkevidde"),
     _c("clicks", "clicks", "klikk", "klick", "klik"),
     _c("engagements", "engagements", "engasjementer", "engagemang"),
     _c("video_views", "video views", "videovisninger", "videovisningar"),
-    _c("sessions", "sessions", "økter", "sessioner", "besøk", "besök"),
+    _c("sessions", "sessions", "økter", "sessioner", "besøk", "besök", "visits"),
     _c("users", "users", "brukere", "användare", "brugere"),
     _c("engaged_sessions", "engaged sessions", "engasjerte økter"),
     _c("pageviews", "pageviews", "page views", "sidevisninger", "sidvisningar"),
     _c("bounces", "bounces", "fluktfrekvens antall"),
     _c("leads", "leads", "leads (antall)"),
+    _c("mqls", "mql", "mqls", "mql-er", "marketing qualified leads", "markedsføringskvalifiserte leads",
+       "marknadskvalificerade leads"),
+    _c("sqls", "sql", "sqls", "sql-er", "sales qualified leads", "salgskvalifiserte leads",
+       "försäljningskvalificerade leads"),
     _c("conversions", "conversions", "konverteringer", "konverteringar", "conv.", "konv.", "total conversion",
-       "total conversions"),
-    _c("orders", "orders", "ordrer", "ordrar", "bestillinger", "beställningar", "ordre", "order"),
+       "total conversions", "conv", "purchases", "kjøp", "köp", "køb"),
+    # not 'transactions': it is how Universal Analytics exports are told from a sheet
+    _c("orders", "orders", "ordrer", "ordrar", "bestillinger", "beställningar", "ordre", "order", "transaksjoner",
+       "transaktioner"),
     _c("revenue", "revenue", "conversion value", "value", "inntekt", "inntekter", "intäkt",
-       "intäkter", "omsetning", "omsättning", "omsætning", "indtægt", "indtægter", "salg", "försäljning"),
+       "intäkter", "omsetning", "omsättning", "omsætning", "indtægt", "indtægter", "salg", "försäljning",
+       "salgsinntekt", "salgsinntekter", "försäljningsintäkter"),
     _c("new_customers", "new customers", "nye kunder", "nya kunder"),
-    _c("emails_delivered", "emails delivered", "delivered"),
-    _c("email_opens", "email opens", "unique opens"),
-    _c("email_clicks", "email clicks"),
+    _c("revenue", "konverteringsverdi", "konverteringsvärde", "konverteringsværdi", priority=1),
+    _c("carts", "carts", "add to cart", "adds to cart", "added to cart", "checkouts", "handlekurver",
+       "lagt i handlekurv", "legg i handlekurv", "varukorgar", "lagt i varukorg", "tilføjet til kurv"),
+    _c("gross_profit", "gross profit", "bruttofortjeneste", "bruttoresultat", "dekningsbidrag", "bruttovinst",
+       "täckningsbidrag", "dækningsbidrag", "bruttoavanse"),
+    _c("cogs", "cogs", "cost of goods sold", "cost of goods", "varekost", "varekostnad", "varukostnad",
+       "vareforbrug"),
+    _c("returned_orders", "returned orders", "returns", "returer", "returnerte ordrer", "returnerade ordrar",
+       "returordrer"),
+    _c("engagements", "engagement", "engasjement", "engagemang", "interaksjoner"),
+    _c("downloads", "downloads", "nedlastinger", "nedladdningar", "downloads (antall)"),
+    _c("emails_delivered", "emails delivered", "delivered", "levert", "leverte", "levererade", "leveret",
+       "leverte e-poster", "levererade e-postmeddelanden"),
+    _c("email_opens", "email opens", "unique opens", "unike åpninger", "unika öppningar", "unikke åbninger"),
+    _c("email_clicks", "email clicks", "unique clicks", "unike klikk", "unika klick", "unikke klik"),
     _c("unsubscribes", "unsubscribes", "avmeldinger", "avregistreringar"),
 )
 # Every canonical name also matches itself (a sheet already in our vocabulary).
@@ -171,7 +200,8 @@ GOOGLE_ADS = Platform(
         _c("clicks", "clicks", "klikk", "klick", "klik"),
         _c("spend", "cost", "kostnad", "kostnader", "omkostninger"),
         _c("conversions", "conversions", "konverteringer", "konverteringar", "konv."),
-        _c("revenue", "conv. value", "konv.verdi", "konv. verdi", "konv.värde", "konv. værdi"),
+        _c("revenue", "conv. value", "konv.verdi", "konv. verdi", "konv.värde", "konv. värde", "konv.værdi",
+           "konv. værdi"),
         _ratios("ctr", "avg. cpc", "gj.sn. cpc", "gen. cpc", "gns. cpc", "avg. cpm", "gj.sn. cpm", "gen. cpm",
                 "cost / conv.", "kostnad/konv.", "kostnad / konv.", "klikkfrekvens", "conv. rate",
                 "interaction rate", "conv. value / cost", "search impr. share", "exponeringsandel",
@@ -180,36 +210,38 @@ GOOGLE_ADS = Platform(
                  "status", "account", "view-through conv.", "match type", "search term match type",
                  "added/excluded", "ad group status", "ad group type", "ad status", "ad type", "final url",
                  "keyword status", "search keyword status", "search keyword match type", "quality score",
-                 "customer id", "account name", "all conv.", "all conv. value", "view-through conv. value"),
+                 "customer id", "account name", "all conv.", "all conv. value", "view-through conv. value",
+                 "alle konv.", "alla konv.", "alle konv.verdi", "alla konv.värde", "alle konv.værdi"),
     ),
 )
 
 META_ADS = Platform(
     "meta_ads", "Meta", "performance",
     _merge(
-        _c("date", "day", "dag", parse="date"),  # a Day breakdown is finer than the reporting period
+        _c("date", "day", "dag", "día", parse="date"),  # a Day breakdown is finer than the reporting period
         # Swedish and Danish names are inferred (export-formats.md found none): a wrong guess never matches.
+        # The Spanish names are confirmed (Inicio del informe, Día, Importe gastado (MXN), Resultados, Compras…).
         _c("date", "reporting starts", "rapportering starter", "rapporteringen starter", "rapporteringen startar",
-           "rapportering startar", parse="date", priority=1),
+           "rapportering startar", "inicio del informe", parse="date", priority=1),
         _c("date_end", "reporting ends", "rapportering slutter", "rapporteringen slutter", "rapporteringen slutar",
-           "rapportering slutar", parse="date"),
+           "rapportering slutar", "fin del informe", parse="date"),
         _c("campaign", "campaign name", "kampanjenavn", "kampanjens navn", "kampanjnamn", "kampagnenavn",
-           parse="text"),
+           "nombre de la campaña", parse="text"),
         _c("ad_group", "ad set name", "annonsesettnavn", "annonsesettets navn", "annonsuppsättningens namn",
-           "annoncesætnavn", parse="text"),
-        _c("ad", "ad name", "annonsenavn", "annonsnamn", "annoncenavn", parse="text"),
+           "annoncesætnavn", "nombre del conjunto de anuncios", parse="text"),
+        _c("ad", "ad name", "annonsenavn", "annonsnamn", "annoncenavn", "nombre del anuncio", parse="text"),
         _c("spend", "amount spent", "beløp brukt", "brukt beløp", "belopp som spenderats", "spenderat belopp",
-           "forbrugt beløb", "brugt beløb"),
-        _c("impressions", "impressions", "eksponeringer", "visninger", "visningar", "exponeringar"),
-        _c("reach", "reach", "rekkevidde", "räckvidd", "rækkevidde"),
+           "forbrugt beløb", "brugt beløb", "importe gastado"),
+        _c("impressions", "impressions", "eksponeringer", "visninger", "visningar", "exponeringar", "impresiones"),
+        _c("reach", "reach", "rekkevidde", "räckvidd", "rækkevidde", "alcance"),
         _c("clicks", "link clicks", "klikk på lenke", "klikk på lenken", "lenkeklikk", "länkklick", "klick på länk",
-           "linkklik", "klik på link"),
+           "linkklik", "klik på link", "clics en el enlace"),
         _c("clicks", "clicks (all)", "klikk (alle)", "klick (alla)", "klik (alle)", priority=1),
-        _c("conversions", "purchases", "kjøp", "köp", "køb", views=True),
-        _c("conversions", "results", "resultater", "resultat", priority=1, views=True),
+        _c("conversions", "purchases", "kjøp", "köp", "køb", "compras", views=True),
+        _c("conversions", "results", "resultater", "resultat", "resultados", priority=1, views=True),
         _c("leads", "leads", "potensielle kunder"),
         _c("revenue", "purchases conversion value", "konverteringsverdi for kjøp", "konverteringsvärde för köp",
-           "konverteringsværdi for køb"),
+           "konverteringsværdi for køb", "valor de conversión de compras"),
         _c("carts", "adds to cart", "legg i handlekurv"),
         _c("device", "impression device", "device platform", parse="device"),
         _c("placement", "placement", "plassering", parse="text"),
@@ -224,7 +256,8 @@ META_ADS = Platform(
                 "cpc (cost per link click)", "cpc (kostnad per klikk på lenke)", "ctr (link click-through rate)",
                 "ctr (klikkfrekvens for lenker)", "cpc (all)", "cpc (alle)", "ctr (all)", "ctr (alle)",
                 "purchase roas (return on ad spend)", "cost per purchase"),
-        _ignored("result indicator", "resultatindikator", "result type", "resultattype", "campaign delivery",
+        _ignored("result indicator", "resultatindikator", "indicador de resultado", "result type", "resultattype",
+                 "campaign delivery",
                  "ad set delivery", "ad delivery", "levering", "delivery status", "delivery level",
                  "attribution setting", "attribusjonsinnstilling", "quality ranking", "ends", "starts",
                  "last significant edit", "landing page views", "visninger av landingsside",
@@ -233,7 +266,8 @@ META_ADS = Platform(
     notes={
         "results": "Meta 'Results' counts whatever each row's result indicator is (purchases, leads, link clicks, "
                    "reach…): it is used as conversions only on rows whose indicator is a purchase or a lead, and "
-                   "only when the file has no Purchases column.",
+                   "only when the file has no Purchases column; lead rows give the leads too when the file has "
+                   "no Leads column.",
         "reporting ends": "Meta 'Reporting starts' is the date; 'Reporting ends' is kept as date_end when a row "
                           "covers several days.",
     },
@@ -355,13 +389,20 @@ GA4 = Platform(
            "totala intäkter", "total intäkter", "samlede indtægter", "total omsætning", "kjøpsinntekter",
            "köpintäkter", "købsindtægter"),
         _c("pageviews", "views", "visninger"),
-        _ratios("engagement rate", "engasjementsfrekvens", "views per session", "events per session",
-                "average engagement time", "bounce rate"),
+        # Rates turned back into counts with the row's sessions (as Universal Analytics' bounce rate): a
+        # report with no 'Engaged sessions' column still gives the bounce rate; the count wins when present.
+        _c("bounces", "bounce rate", "fluktfrekvens", "avvisningsfrekvens", "afvisningsprocent", parse="percent",
+           times="sessions"),
+        _c("engaged_sessions", "engagement rate", "engasjementsfrekvens", "engasjementsrate", "engagemangsgrad",
+           "engagementsrate", parse="percent", times="sessions", priority=1),
+        _ratios("views per session", "events per session", "average engagement time"),
         # Source / medium is the channel when the report has no channel group (a channel group wins).
         _c("channel", "session source / medium", "first user source / medium", "session source", "first user source",
            "øktkilde / -medium", "sessionskälla/-medium", parse="text", priority=2),
+        # The Ecommerce purchases report counts items, not carts or orders: only its revenue is used.
+        _c("revenue", "item revenue", "vareinntekter", "artikelintäkter", priority=2),
         _ignored("event count", "antall hendelser", "new users", "nye brukere", "session medium", "user engagement",
-                 "date range"),
+                 "date range", "items viewed", "items added to cart", "items purchased", "items checked out"),
     ),
     patterns=(
         (r"^(session|first user) .*channel group|^øktens .*kanalgruppe|^sessionens .*kanalgrupp",
@@ -522,9 +563,43 @@ SHOPIFY_CUSTOMERS = Platform(
              "accepts sms marketing", "tax exempt", "default address zip", "default address city"),
     min_score=3,
 )
+# HubSpot writes the property labels of the user's language. The Norwegian and Swedish labels are
+# inferred (HubSpot's translated help pages, export-formats.md lists English only); records.py reads a
+# file with them as if its headers were the English ones.
+HUBSPOT_LABELS: dict[str, str] = {
+    # Norwegian (bokmål)
+    "post-id": "record id", "kontakt-id": "contact id", "fornavn": "first name", "etternavn": "last name",
+    "e-post": "email", "e-postadresse": "email", "livssyklusstadium": "lifecycle stage",
+    "livssyklusfase": "lifecycle stage", "lead-status": "lead status", "leadstatus": "lead status",
+    "opprettelsesdato": "create date", "opprettet dato": "create date", "opprinnelig kilde": "original source",
+    "opprinnelig kilde drill-down 1": "original source drill-down 1",
+    "ble en abonnent-dato": "became a subscriber date", "ble en lead-dato": "became a lead date",
+    "ble en markedsføringskvalifisert lead-dato": "became a marketing qualified lead date",
+    "ble en salgskvalifisert lead-dato": "became a sales qualified lead date",
+    "ble en mulighet-dato": "became an opportunity date", "ble en kunde-dato": "became a customer date",
+    "kontakteier": "contact owner", "total inntekt": "total revenue",
+    "avtalenavn": "deal name", "avtalestadium": "deal stage", "avtalefase": "deal stage", "beløp": "amount",
+    "avslutningsdato": "close date", "avtaleeier": "deal owner", "tilknyttet selskap": "associated company",
+    # Swedish
+    "förnamn": "first name", "efternamn": "last name", "e-postadress": "email",
+    "livscykelstadium": "lifecycle stage", "skapandedatum": "create date", "skapad datum": "create date",
+    "ursprunglig källa": "original source", "blev en lead-datum": "became a lead date",
+    "blev en marknadskvalificerad lead-datum": "became a marketing qualified lead date",
+    "blev en försäljningskvalificerad lead-datum": "became a sales qualified lead date",
+    "blev en affärsmöjlighet-datum": "became an opportunity date", "blev en kund-datum": "became a customer date",
+    "kontaktägare": "contact owner", "affärens namn": "deal name", "affärsnamn": "deal name",
+    "affärsstadium": "deal stage", "belopp": "amount", "stängningsdatum": "close date", "affärsägare": "deal owner",
+}
+
+
+def _hubspot(*english: str) -> dict[str, Col]:
+    """HubSpot's English labels and their Nordic translations (HUBSPOT_LABELS)."""
+    return _ignored(*english, *(k for k, v in HUBSPOT_LABELS.items() if v in english))
+
+
 HUBSPOT_CONTACTS = Platform(
     "hubspot_contacts", "HubSpot contacts", "contacts",
-    _ignored("record id", "contact id", "first name", "last name", "email", "lifecycle stage", "lead status",
+    _hubspot("record id", "contact id", "first name", "last name", "email", "lifecycle stage", "lead status",
              "create date", "original source", "original source drill-down 1", "became a lead date",
              "became a marketing qualified lead date", "became a sales qualified lead date",
              "became an opportunity date", "became a customer date", "contact owner", "total revenue",
@@ -533,7 +608,7 @@ HUBSPOT_CONTACTS = Platform(
 )
 HUBSPOT_DEALS = Platform(
     "hubspot_deals", "HubSpot deals", "deals",
-    _ignored("record id", "deal name", "deal stage", "pipeline", "amount", "close date", "create date",
+    _hubspot("record id", "deal name", "deal stage", "pipeline", "amount", "close date", "create date",
              "deal owner", "associated company"),
     min_score=3,
 )
