@@ -165,7 +165,9 @@ def _parse(frame: Rows, mapped: list[Mapped]) -> tuple[pl.DataFrame, dict[str, v
             parsed = _on_distinct(s, _CLEAN[kind])
         columns.append(parsed.alias(m.canonical))
     _dots_as_thousands(frame, mapped, columns, reports)
-    return pl.DataFrame(columns), reports
+    # Some parsers keep the reader's chunks, others give one: one chunk per column here, one column at
+    # a time, or the first operation on the frame rechunks all of it at once (a copy of the frame).
+    return pl.DataFrame([c.rechunk() for c in columns]), reports
 
 
 def _parse_date(s: pl.Series) -> tuple[pl.Series, values.ParseReport]:
