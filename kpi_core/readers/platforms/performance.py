@@ -80,7 +80,10 @@ def read_performance(raw: RawTable, platform: Platform, name: str,
     rng = date_range_from(raw.preamble) or period_of_rows(frame)
     findings += quality.missing_days(frame, rng)
     findings += [Finding("info", note) for key, note in platform.notes.items() if key in keys]
-    canonical = [c for c in frame.columns if c in MEASURES or c in DIMENSIONS]
+    # Text dimensions leave as Categorical, as the app keeps them (views.compact_dimensions): 4 bytes a
+    # row instead of a String view of 16 and more, and filters and group_by compare integers.
+    canonical = [pl.col(c).cast(pl.Categorical) if frame.schema[c] == pl.String else pl.col(c)
+                 for c in frame.columns if c in MEASURES or c in DIMENSIONS]
     body_exclusions = [e for e in raw.excluded if e.line > raw.header_line]
     return ReadResult(
         file=name, platform=platform.id, kind=platform.kind, frame=frame.select(canonical),
@@ -161,8 +164,8 @@ def _parse(frame: Rows, mapped: list[Mapped]) -> tuple[pl.DataFrame, dict[str, v
         if kind in ("number", "percent", "duration", "date"):
             parsed, report = _parse_values(_parse_date if kind == "date" else getattr(values, f"parse_{kind}"), s)
             reports[m.source] = report
-        else:
-            parsed = _on_distinct(s, _CLEAN[kind])
+        else:  # a dimension: Categorical from here on (see read_performance)
+            parsed = _on_distinct(s, _CLEAN[kind]).cast(pl.Categorical)
         columns.append(parsed.alias(m.canonical))
     _dots_as_thousands(frame, mapped, columns, reports)
     # Some parsers keep the reader's chunks, others give one: one chunk per column here, one column at
@@ -222,20 +225,25 @@ _CLEAN = {"device": _device, "currency": _currency_code, "text": _text}
 
 
 def _on_distinct(s: pl.Series, fn) -> pl.Series:
-    """``fn(s)`` for a function of each cell alone, computed once per distinct value."""
-    distinct = _repeated_distinct(s)
-    return fn(s) if distinct is None else _back(s, distinct, fn(distinct))
+    """``fn(s)`` for a function of each cell alone, computed once per distinct value. When ``fn`` keeps
+    every distinct value as it is (a clean export's dimensions), that is ``s`` itself: no new column."""
+    distinct = _repeated_distinct(s, ordered=False)
+    if distinct is None:
+        return fn(s)
+    results = fn(distinct)
+    if results.dtype == s.dtype and results.equals(distinct):
+        return s
+    return _back(s, distinct, results)
 
 
-def _repeated_distinct(s: pl.Series) -> pl.Series | None:
-    """The distinct values of ``s`` in order of first occurrence when they are at most a quarter of its
-    cells (working on them then pays), else None. A column far above that (ids, impressions, money)
-    is told by ``approx_n_unique``, a fraction of the cost of building the distinct values; the 30 %
-    margin keeps its small error from changing the decision."""
-    if s.approx_n_unique() * 10 > s.len() * 3:
+def _repeated_distinct(s: pl.Series, ordered: bool = True) -> pl.Series | None:
+    """The distinct values of ``s`` (in order of first occurrence when ``ordered``) when they are at
+    most a quarter of its cells (working on them then pays), else None. ``approx_n_unique`` decides,
+    a fraction of the cost of building the distinct values: the callers give the same answer either
+    way (see _parse_values), so its small error near the quarter only changes which way is taken."""
+    if s.approx_n_unique() * 4 > s.len():
         return None
-    distinct = s.unique(maintain_order=True)
-    return None if distinct.len() * 4 > s.len() else distinct
+    return s.unique(maintain_order=ordered)
 
 
 def _back(s: pl.Series, distinct: pl.Series, results: pl.Series) -> pl.Series:
@@ -274,6 +282,9 @@ def _plain_numbers(s: pl.Series) -> tuple[pl.Series, values.ParseReport] | None:
     is what parse_number gives too; a machine-written column (Meta, GA4, most costs) then takes one cast."""
     plain = s.cast(pl.Float64, strict=False)
     if plain.null_count() != s.null_count():  # spaces around the number, or not a plain number at all
+        failed = s.filter(plain.is_null() & s.is_not_null()).head(1)
+        if failed.str.strip_chars().equals(failed):  # no spaces to strip: stripping cannot help this cell
+            return None
         plain = s.str.strip_chars().cast(pl.Float64, strict=False)
     if plain.null_count() != s.null_count() or not plain.is_finite().fill_null(True).all():
         return None
