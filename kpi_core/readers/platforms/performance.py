@@ -8,6 +8,8 @@ currency, then ask quality.py what looks wrong.
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
+
 import polars as pl
 
 from kpi_core.readers import quality, values
@@ -156,21 +158,25 @@ def _first_period_only(frame: pl.DataFrame, keep: pl.Series | None,
 
 
 def _parse(frame: Rows, mapped: list[Mapped]) -> tuple[pl.DataFrame, dict[str, values.ParseReport]]:
-    columns: list[pl.Series] = [frame[LINE]]
-    reports: dict[str, values.ParseReport] = {}
-    for m in mapped:
-        s = frame[m.source]
-        kind = m.col.parse
-        if kind in ("number", "percent", "duration", "date"):
-            parsed, report = _parse_values(_parse_date if kind == "date" else getattr(values, f"parse_{kind}"), s)
-            reports[m.source] = report
-        else:  # a dimension: Categorical from here on (see read_performance)
-            parsed = _on_distinct(s, _CLEAN[kind]).cast(pl.Categorical)
-        columns.append(parsed.alias(m.canonical))
+    """Each mapped column parsed on its own; the columns are independent, so they are parsed on
+    Polars' threads side by side (Polars releases the GIL; an eager Series operation runs on one core)."""
+    with ThreadPoolExecutor(max_workers=max(1, min(pl.thread_pool_size(), len(mapped)))) as pool:
+        done = list(pool.map(lambda m: _parse_column(frame[m.source], m), mapped))
+    columns: list[pl.Series] = [frame[LINE]] + [parsed for parsed, _ in done]
+    reports = {m.source: report for m, (_, report) in zip(mapped, done, strict=True) if report is not None}
     _dots_as_thousands(frame, mapped, columns, reports)
     # Some parsers keep the reader's chunks, others give one: one chunk per column here, one column at
     # a time, or the first operation on the frame rechunks all of it at once (a copy of the frame).
     return pl.DataFrame([c.rechunk() for c in columns]), reports
+
+
+def _parse_column(s: pl.Series, m: Mapped) -> tuple[pl.Series, values.ParseReport | None]:
+    kind = m.col.parse
+    if kind in ("number", "percent", "duration", "date"):
+        parsed, report = _parse_values(_parse_date if kind == "date" else getattr(values, f"parse_{kind}"), s)
+        return parsed.alias(m.canonical), report
+    # a dimension: Categorical from here on (see read_performance)
+    return _on_distinct(s, _CLEAN[kind]).cast(pl.Categorical).alias(m.canonical), None
 
 
 def _parse_date(s: pl.Series) -> tuple[pl.Series, values.ParseReport]:
