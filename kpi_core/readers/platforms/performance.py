@@ -8,6 +8,7 @@ currency, then ask quality.py what looks wrong.
 
 from __future__ import annotations
 
+import threading
 from concurrent.futures import ThreadPoolExecutor
 
 import polars as pl
@@ -64,7 +65,7 @@ def read_performance(raw: RawTable, platform: Platform, name: str,
                               "report with its rows (by day, campaign or another breakdown), not only its total.")
     keep, excluded = _first_period_only(raw.frame, keep, excluded)
     kept = Rows(raw.frame, keep)
-    frame, reports = _parse(kept, mapped)
+    frame, reports = _parse(kept, mapped, raw, _text_not_needed_later(platform, mapped))
     frame, maps = _totals_from_averages(frame, mapped, maps, findings)
     if platform.id == "meta_ads":
         frame, maps = meta.adjust(frame, kept, mapped, maps, findings)
@@ -157,17 +158,39 @@ def _first_period_only(frame: pl.DataFrame, keep: pl.Series | None,
     return (in_first if keep is None else keep & in_first), excluded
 
 
-def _parse(frame: Rows, mapped: list[Mapped]) -> tuple[pl.DataFrame, dict[str, values.ParseReport]]:
+def _parse(frame: Rows, mapped: list[Mapped], raw: RawTable | None = None,
+           release: frozenset[str] = frozenset()) -> tuple[pl.DataFrame, dict[str, values.ParseReport]]:
     """Each mapped column parsed on its own; the columns are independent, so they are parsed on
-    Polars' threads side by side (Polars releases the GIL; an eager Series operation runs on one core)."""
+    Polars' threads side by side (Polars releases the GIL; an eager Series operation runs on one core).
+
+    The text of the ``release`` columns leaves ``raw`` (and ``frame``) as soon as they are parsed, so
+    the String frame shrinks while its parsed copy grows instead of both being whole at the end."""
+    lock = threading.Lock()
+
+    def parse(m: Mapped) -> tuple[pl.Series, values.ParseReport | None]:
+        out = _parse_column(frame[m.source], m)
+        if raw is not None and m.source in release:
+            with lock:
+                raw.frame = frame.frame = raw.frame.drop(m.source)
+        return out
+
     with ThreadPoolExecutor(max_workers=max(1, min(pl.thread_pool_size(), len(mapped)))) as pool:
-        done = list(pool.map(lambda m: _parse_column(frame[m.source], m), mapped))
+        done = list(pool.map(parse, mapped))
     columns: list[pl.Series] = [frame[LINE]] + [parsed for parsed, _ in done]
     reports = {m.source: report for m, (_, report) in zip(mapped, done, strict=True) if report is not None}
     _dots_as_thousands(frame, mapped, columns, reports)
     # Some parsers keep the reader's chunks, others give one: one chunk per column here, one column at
     # a time, or the first operation on the frame rechunks all of it at once (a copy of the frame).
     return pl.DataFrame([c.rechunk() for c in columns]), reports
+
+
+def _text_not_needed_later(platform: Platform, mapped: list[Mapped]) -> frozenset[str]:
+    """The source columns whose text nothing reads after parsing: dimensions and dates. Number columns
+    stay (_dots_as_thousands, _codes_in_cells and _currency read their text), and so does every column
+    of Meta and LinkedIn exports (their adjust steps read breakdown columns as text)."""
+    if platform.id in ("meta_ads", "linkedin_ads"):
+        return frozenset()
+    return frozenset(m.source for m in mapped if m.col.parse in ("text", "device", "currency", "date"))
 
 
 def _parse_column(s: pl.Series, m: Mapped) -> tuple[pl.Series, values.ParseReport | None]:
