@@ -199,7 +199,7 @@ def _parse_column(s: pl.Series, m: Mapped) -> tuple[pl.Series, values.ParseRepor
         parsed, report = _parse_values(_parse_date if kind == "date" else getattr(values, f"parse_{kind}"), s)
         return parsed.alias(m.canonical), report
     # a dimension: Categorical from here on (see read_performance)
-    return _on_distinct(s, _CLEAN[kind]).cast(pl.Categorical).alias(m.canonical), None
+    return _on_distinct(s, _CLEAN[kind], categorical=True).alias(m.canonical), None
 
 
 def _parse_date(s: pl.Series) -> tuple[pl.Series, values.ParseReport]:
@@ -253,16 +253,18 @@ def _text(s: pl.Series) -> pl.Series:
 _CLEAN = {"device": _device, "currency": _currency_code, "text": _text}
 
 
-def _on_distinct(s: pl.Series, fn) -> pl.Series:
-    """``fn(s)`` for a function of each cell alone, computed once per distinct value. When ``fn`` keeps
-    every distinct value as it is (a clean export's dimensions), that is ``s`` itself: no new column."""
+def _on_distinct(s: pl.Series, fn, categorical: bool = False) -> pl.Series:
+    """``fn(s)`` for a function of each cell alone, computed once per distinct value (as Categorical
+    when ``categorical``). When ``fn`` keeps every distinct value as it is (a clean export's
+    dimensions), that is ``s`` itself: no new column."""
+    cast = (lambda r: r.cast(pl.Categorical)) if categorical else (lambda r: r)
     distinct = _repeated_distinct(s, ordered=False)
     if distinct is None:
-        return fn(s)
+        return cast(fn(s))
     results = fn(distinct)
     if results.dtype == s.dtype and results.equals(distinct):
-        return s
-    return _back(s, distinct, results)
+        return cast(s)
+    return _back(s, distinct, cast(results))
 
 
 def _repeated_distinct(s: pl.Series, ordered: bool = True) -> pl.Series | None:
@@ -277,8 +279,8 @@ def _repeated_distinct(s: pl.Series, ordered: bool = True) -> pl.Series | None:
 
 def _back(s: pl.Series, distinct: pl.Series, results: pl.Series) -> pl.Series:
     """Each cell of ``s`` replaced by the result computed for its distinct value."""
-    if s.null_count() == 0:
-        return s.replace_strict(distinct, results, return_dtype=results.dtype).alias(s.name)
+    if s.null_count() == 0:  # each cell's position among the distinct values, then that result
+        return results.gather(s.cast(pl.Enum(distinct)).to_physical()).alias(s.name)
     joined = pl.DataFrame({"v": s}).join(pl.DataFrame({"v": distinct, "r": results}), on="v", how="left",
                                          nulls_equal=True, maintain_order="left")
     return joined["r"].alias(s.name)
