@@ -7,10 +7,8 @@ advice to look at data quality first: double tracking, impossible counts, holes 
 
 from __future__ import annotations
 
-import operator
 from collections.abc import Sequence
 from datetime import date, timedelta
-from functools import reduce
 
 import polars as pl
 
@@ -71,7 +69,9 @@ def duplicates(frame: pl.DataFrame, breakdown: Sequence[str] = ()) -> list[Findi
     keys = [c for c in frame.columns if c in DIMENSIONS] + list(breakdown)
     if not keys or LINE not in frame.columns or frame.height < 2:
         return []
-    row_hash = frame.select(reduce(operator.xor, [pl.col(k).hash(seed=i) for i, k in enumerate(keys)])).to_series()
+    row_hash = frame[keys[0]].hash(seed=0)  # column by column: two hash columns in memory, not one per key
+    for i, k in enumerate(keys[1:], start=1):
+        row_hash = row_hash ^ frame[k].hash(seed=i)
     if row_hash.n_unique() == row_hash.len():
         return []
     candidates = frame.filter(row_hash.is_duplicated())
