@@ -135,12 +135,11 @@ def _set_summary_rows_aside(frame: pl.DataFrame, mapped: list[Mapped],
         [pl.col(c).is_null() for c in measures])
     reason = (pl.when(total_cell.is_not_null()).then(pl.format("summary row '{}'", total_cell))
               .when(all_blank).then(pl.lit("summary row (dimension cells blank, measures filled)")))
-    # The row mask is a few boolean passes; the reason text is made only for the rows it marks.
-    summary = frame.select(total_cell.is_not_null() | all_blank).to_series()
-    if not summary.any():
+    reasons = frame.select(reason.alias("why"), pl.col(LINE)).to_series(0)
+    out = frame.select(LINE).with_columns(why=reasons).filter(pl.col("why").is_not_null())
+    if out.is_empty():
         return None, []
-    out = frame.filter(summary).select(pl.col(LINE), reason.alias("why"))
-    return ~summary, [Exclusion(line, why) for line, why in out.iter_rows()]
+    return reasons.is_null(), [Exclusion(line, why) for line, why in out.iter_rows()]
 
 
 def _first_period_only(frame: pl.DataFrame, keep: pl.Series | None,
