@@ -135,11 +135,17 @@ def _set_summary_rows_aside(frame: pl.DataFrame, mapped: list[Mapped],
         [pl.col(c).is_null() for c in measures])
     reason = (pl.when(total_cell.is_not_null()).then(pl.format("summary row '{}'", total_cell))
               .when(all_blank).then(pl.lit("summary row (dimension cells blank, measures filled)")))
-    reasons = frame.select(reason.alias("why"), pl.col(LINE)).to_series(0)
-    out = frame.select(LINE).with_columns(why=reasons).filter(pl.col("why").is_not_null())
-    if out.is_empty():
+    # The row mask is a few boolean passes; the reason text is made only for the rows it marks, on a
+    # frame of their cells gathered afresh (pl.format over an eagerly filtered frame in several chunks,
+    # as read_csv gives it, panics in Polars 2.1: "assertion failed: i < self.len()").
+    summary = frame.select(total_cell.is_not_null() | all_blank).to_series()
+    if not summary.any():
         return None, []
-    return reasons.is_null(), [Exclusion(line, why) for line, why in out.iter_rows()]
+    rows = summary.arg_true()
+    used = dict.fromkeys([LINE, *others, *text_dims, *measures])
+    marked = pl.DataFrame([frame[c].gather(rows).rechunk() for c in used])
+    out = marked.select(pl.col(LINE), reason.alias("why"))
+    return ~summary, [Exclusion(line, why) for line, why in out.iter_rows()]
 
 
 def _first_period_only(frame: pl.DataFrame, keep: pl.Series | None,
