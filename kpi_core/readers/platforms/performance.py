@@ -43,6 +43,10 @@ SYMBOLS = (("US$", "USD"), ("$", "USD"), ("£", "GBP"), ("€", "EUR"))
 # An ISO code written in money cells, before or after the number: 'NOK 1,432.18', '980,00 SEK'.
 CELL_CODE = r"(?:^|[\s\d])(NOK|SEK|DKK|ISK|EUR|USD|GBP|CHF)(?:\s|[\d-]|$)"
 
+# From this many rows the columns are parsed on two threads; below it the threads cost more than they
+# gain (100k rows: +10 % CPU and wall time, bench/FINDINGS.md P3).
+PARALLEL_ROWS = 200_000
+
 MEASURE_WORDS = "a cost, impressions, clicks, sessions, conversions, revenue or e-mail deliveries"
 
 
@@ -180,7 +184,8 @@ def _parse(frame: Rows, mapped: list[Mapped], raw: RawTable | None = None,
                 raw.frame = frame.frame = raw.frame.drop(m.source)
         return out
 
-    with ThreadPoolExecutor(max_workers=max(1, min(pl.thread_pool_size(), len(mapped)))) as pool:
+    workers = min(pl.thread_pool_size(), len(mapped)) if frame.frame.height >= PARALLEL_ROWS else 1
+    with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
         done = list(pool.map(parse, mapped))
     columns: list[pl.Series] = [frame[LINE]] + [parsed for parsed, _ in done]
     reports = {m.source: report for m, (_, report) in zip(mapped, done, strict=True) if report is not None}
