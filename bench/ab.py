@@ -12,6 +12,7 @@ The data comes from bench/data/ (generated when missing, as by bench/run.py).
 from __future__ import annotations
 
 import argparse
+import importlib
 import os
 import pickle
 import resource
@@ -28,9 +29,10 @@ ROOT = Path(__file__).resolve().parent.parent
 def child(tree: str, path: str, fmt: str, out: str) -> None:
     """One read in this process; prints 'wall cpu peak' and pickles the result to ``out``."""
     sys.path[:0] = [tree, str(ROOT)]
+    # The tree's kpi_core first: importing bench.worker puts ROOT (this checkout) first on the path.
+    read_file = importlib.import_module("kpi_core.readers").read_file
     from bench.spec import OVERRIDES
     from bench.worker import peak_rss_mb
-    from kpi_core.readers import read_file
 
     data = Path(path).read_bytes()
     before, start = resource.getrusage(resource.RUSAGE_SELF), time.perf_counter()

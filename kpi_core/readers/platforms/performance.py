@@ -43,8 +43,8 @@ SYMBOLS = (("US$", "USD"), ("$", "USD"), ("£", "GBP"), ("€", "EUR"))
 # An ISO code written in money cells, before or after the number: 'NOK 1,432.18', '980,00 SEK'.
 CELL_CODE = r"(?:^|[\s\d])(NOK|SEK|DKK|ISK|EUR|USD|GBP|CHF)(?:\s|[\d-]|$)"
 
-# From this many rows the columns are parsed on two threads; below it the threads cost more than they
-# gain (100k rows: +10 % CPU and wall time, bench/FINDINGS.md P3).
+# From this many rows the columns are parsed on two threads (1M rows: read wall time -20 %); below it
+# the gain is lost in the noise (bench/FINDINGS.md P3) and the simpler serial path is kept.
 PARALLEL_ROWS = 200_000
 
 MEASURE_WORDS = "a cost, impressions, clicks, sessions, conversions, revenue or e-mail deliveries"
