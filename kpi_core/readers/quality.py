@@ -69,11 +69,18 @@ def row_findings(frame: pl.DataFrame, views: bool = False, breakdown: Sequence[s
 def duplicates(frame: pl.DataFrame, breakdown: Sequence[str] = ()) -> list[Finding]:
     """Rows with identical date and dimension keys (and ``breakdown`` columns): possible double tracking.
 
-    A hash of the keys finds the candidates fast; the exact keys then decide among those few rows."""
+    A hash of the keys finds the candidates fast (no repeated hash, the usual case: nothing to find);
+    the exact keys then decide among those few rows. The row hash combines one hash per column:
+    hashing ``pl.struct(keys)`` builds the struct first, twice the time and memory at 1M rows."""
     keys = [c for c in frame.columns if c in DIMENSIONS] + list(breakdown)
     if not keys or LINE not in frame.columns or frame.height < 2:
         return []
-    candidates = frame.filter(pl.struct(keys).hash().is_duplicated())
+    row_hash = frame[keys[0]].hash(seed=0)  # column by column: two hash columns in memory, not one per key
+    for i, k in enumerate(keys[1:], start=1):
+        row_hash = row_hash ^ frame[k].hash(seed=i)
+    if row_hash.n_unique() == row_hash.len():
+        return []
+    candidates = frame.filter(row_hash.is_duplicated())
     dup = candidates.filter(pl.struct(keys).is_duplicated())
     if dup.is_empty():
         return []

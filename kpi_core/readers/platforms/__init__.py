@@ -55,10 +55,18 @@ class Rows:
     def __init__(self, frame: pl.DataFrame, keep: pl.Series | None):
         self.frame, self.keep = frame, keep
         self.columns = frame.columns
+        self.span: tuple[int, int] | None = None  # (offset, length) when the kept rows are one run
+        if keep is not None:
+            kept = keep.arg_true()
+            if kept.len() and kept[-1] - kept[0] + 1 == kept.len():  # summary rows only above or below
+                self.span = (kept[0], kept.len())
 
     def __getitem__(self, column: str) -> pl.Series:
         s = self.frame[column]
-        return s if self.keep is None else s.filter(self.keep)
+        if self.keep is None:
+            return s
+        # One run of kept rows (a total at the end, as most exports write it) is a slice: no copy.
+        return s.slice(*self.span) if self.span else s.filter(self.keep)
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,8 @@ currency, then ask quality.py what looks wrong.
 from __future__ import annotations
 
 import re
+import threading
+from concurrent.futures import ThreadPoolExecutor
 
 import polars as pl
 
@@ -58,6 +60,10 @@ SYMBOLS = (("US$", "USD"), ("$", "USD"), ("£", "GBP"), ("€", "EUR"))
 # An ISO code written in money cells, before or after the number: 'NOK 1,432.18', '980,00 SEK'.
 CELL_CODE = r"(?:^|[\s\d])(NOK|SEK|DKK|ISK|EUR|USD|GBP|CHF)(?:\s|[\d-]|$)"
 
+# From this many rows the columns are parsed on two threads (1M rows: read wall time -20 %); below it
+# the gain is lost in the noise (bench/FINDINGS.md P3) and the simpler serial path is kept.
+PARALLEL_ROWS = 200_000
+
 MEASURE_WORDS = "a cost, impressions, clicks, sessions, conversions, revenue or e-mail deliveries"
 
 
@@ -82,7 +88,8 @@ def read_performance(raw: RawTable, platform: Platform, name: str,
     keep, excluded = _first_period_only(raw.frame, keep, excluded)
     keep, excluded = _repeated_header(raw.frame, keep, excluded, [m.source for m in measures])
     kept = Rows(raw.frame, keep)
-    frame, reports = _parse(kept, mapped, comma_locale=raw.delimiter == ";")
+    frame, reports = _parse(kept, mapped, raw, _text_not_needed_later(platform, mapped),
+                            comma_locale=raw.delimiter == ";")
     frame, maps = _totals_from_averages(frame, mapped, maps, findings)
     if platform.id == "meta_ads":
         frame, maps = meta.adjust(frame, kept, mapped, maps, findings)
@@ -103,7 +110,10 @@ def read_performance(raw: RawTable, platform: Platform, name: str,
     rng = date_range_from(raw.preamble) or period_of_rows(frame)
     findings += quality.missing_days(frame, rng)
     findings += [Finding("info", note) for key, note in platform.notes.items() if key in keys]
-    canonical = [c for c in frame.columns if c in MEASURES or c in DIMENSIONS]
+    # Text dimensions leave as Categorical, as the app keeps them (views.compact_dimensions): 4 bytes a
+    # row instead of a String view of 16 and more, and filters and group_by compare integers.
+    canonical = [pl.col(c).cast(pl.Categorical) if frame.schema[c] == pl.String else pl.col(c)
+                 for c in frame.columns if c in MEASURES or c in DIMENSIONS]
     body_exclusions = [e for e in raw.excluded if e.line > raw.header_line]
     return ReadResult(
         file=name, platform=platform.id, kind=platform.kind, frame=frame.select(canonical),
@@ -152,11 +162,17 @@ def _set_summary_rows_aside(frame: pl.DataFrame, mapped: list[Mapped],
         [pl.col(c).is_null() for c in measures])
     reason = (pl.when(total_cell.is_not_null()).then(pl.format("summary row '{}'", total_cell))
               .when(all_blank).then(pl.lit("summary row (dimension cells blank, measures filled)")))
-    reasons = frame.select(reason.alias("why"), pl.col(LINE)).to_series(0)
-    out = frame.select(LINE).with_columns(why=reasons).filter(pl.col("why").is_not_null())
-    if out.is_empty():
+    # The row mask is a few boolean passes; the reason text is made only for the rows it marks, on a
+    # frame of their cells gathered afresh (pl.format over an eagerly filtered frame in several chunks,
+    # as read_csv gives it, panics in Polars 2.1: "assertion failed: i < self.len()").
+    summary = frame.select(total_cell.is_not_null() | all_blank).to_series()
+    if not summary.any():
         return None, []
-    return reasons.is_null(), [Exclusion(line, why) for line, why in out.iter_rows()]
+    rows = summary.arg_true()
+    used = dict.fromkeys([LINE, *others, *text_dims, *measures])
+    marked = pl.DataFrame([frame[c].gather(rows).rechunk() for c in used])
+    out = marked.select(pl.col(LINE), reason.alias("why"))
+    return ~summary, [Exclusion(line, why) for line, why in out.iter_rows()]
 
 
 def _repeated_header(frame: pl.DataFrame, keep: pl.Series | None, excluded: list[Exclusion],
@@ -193,21 +209,51 @@ def _first_period_only(frame: pl.DataFrame, keep: pl.Series | None,
     return (in_first if keep is None else keep & in_first), excluded
 
 
-def _parse(frame: Rows, mapped: list[Mapped], comma_locale: bool = False,
-           ) -> tuple[pl.DataFrame, dict[str, values.ParseReport]]:
-    columns: list[pl.Series] = [frame[LINE]]
-    reports: dict[str, values.ParseReport] = {}
-    for m in mapped:
-        s = frame[m.source]
-        kind = m.col.parse
-        if kind in ("number", "percent", "duration", "date"):
-            parsed, report = _parse_values(_parse_date if kind == "date" else getattr(values, f"parse_{kind}"), s)
-            reports[m.source] = report
-        else:
-            parsed = _on_distinct(s, _CLEAN[kind])
-        columns.append(parsed.alias(m.canonical))
+def _parse(frame: Rows, mapped: list[Mapped], raw: RawTable | None = None, release: frozenset[str] = frozenset(),
+           comma_locale: bool = False) -> tuple[pl.DataFrame, dict[str, values.ParseReport]]:
+    """Each mapped column parsed on its own; the columns are independent, so they are parsed on
+    Polars' threads side by side (Polars releases the GIL; an eager Series operation runs on one core).
+
+    The text of the ``release`` columns leaves ``raw`` (and ``frame``) as soon as they are parsed, so
+    the String frame shrinks while its parsed copy grows instead of both being whole at the end. A date
+    column read in doubt (no part above 12) keeps its text: _ambiguous_dates quotes a cell of it."""
+    lock = threading.Lock()
+
+    def parse(m: Mapped) -> tuple[pl.Series, values.ParseReport | None]:
+        out = _parse_column(frame[m.source], m)
+        in_doubt = out[1] is not None and "ambiguous" in out[1].style
+        if raw is not None and m.source in release and not in_doubt:
+            with lock:
+                raw.frame = frame.frame = raw.frame.drop(m.source)
+        return out
+
+    workers = min(pl.thread_pool_size(), len(mapped)) if frame.frame.height >= PARALLEL_ROWS else 1
+    with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
+        done = list(pool.map(parse, mapped))
+    columns: list[pl.Series] = [frame[LINE]] + [parsed for parsed, _ in done]
+    reports = {m.source: report for m, (_, report) in zip(mapped, done, strict=True) if report is not None}
     _dots_as_thousands(frame, mapped, columns, reports, comma_locale)
-    return pl.DataFrame(columns), reports
+    # Some parsers keep the reader's chunks, others give one: one chunk per column here, one column at
+    # a time, or the first operation on the frame rechunks all of it at once (a copy of the frame).
+    return pl.DataFrame([c.rechunk() for c in columns]), reports
+
+
+def _text_not_needed_later(platform: Platform, mapped: list[Mapped]) -> frozenset[str]:
+    """The source columns whose text nothing reads after parsing: dimensions and dates. Number columns
+    stay (_dots_as_thousands, _codes_in_cells and _currency read their text), and so does every column
+    of Meta, LinkedIn and GA360 exports (their adjust steps read columns as text)."""
+    if platform.id in ("meta_ads", "linkedin_ads", ga360.ID):
+        return frozenset()
+    return frozenset(m.source for m in mapped if m.col.parse in ("text", "device", "currency", "date"))
+
+
+def _parse_column(s: pl.Series, m: Mapped) -> tuple[pl.Series, values.ParseReport | None]:
+    kind = m.col.parse
+    if kind in ("number", "percent", "duration", "date"):
+        parsed, report = _parse_values(_parse_date if kind == "date" else getattr(values, f"parse_{kind}"), s)
+        return parsed.alias(m.canonical), report
+    # a dimension: Categorical from here on (see read_performance)
+    return _on_distinct(s, _CLEAN[kind], categorical=True).alias(m.canonical), None
 
 
 def _parse_date(s: pl.Series) -> tuple[pl.Series, values.ParseReport]:
@@ -274,27 +320,34 @@ def _text(s: pl.Series) -> pl.Series:
 _CLEAN = {"device": _device, "currency": _currency_code, "text": _text}
 
 
-def _on_distinct(s: pl.Series, fn) -> pl.Series:
-    """``fn(s)`` for a function of each cell alone, computed once per distinct value."""
-    distinct = _repeated_distinct(s)
-    return fn(s) if distinct is None else _back(s, distinct, fn(distinct))
+def _on_distinct(s: pl.Series, fn, categorical: bool = False) -> pl.Series:
+    """``fn(s)`` for a function of each cell alone, computed once per distinct value (as Categorical
+    when ``categorical``). When ``fn`` keeps every distinct value as it is (a clean export's
+    dimensions), that is ``s`` itself: no new column."""
+    cast = (lambda r: r.cast(pl.Categorical)) if categorical else (lambda r: r)
+    distinct = _repeated_distinct(s, ordered=False)
+    if distinct is None:
+        return cast(fn(s))
+    results = fn(distinct)
+    if results.dtype == s.dtype and results.equals(distinct):
+        return cast(s)
+    return _back(s, distinct, cast(results))
 
 
-def _repeated_distinct(s: pl.Series) -> pl.Series | None:
-    """The distinct values of ``s`` in order of first occurrence when they are at most a quarter of its
-    cells (working on them then pays), else None. A column far above that (ids, impressions, money)
-    is told by ``approx_n_unique``, a fraction of the cost of building the distinct values; the 30 %
-    margin keeps its small error from changing the decision."""
-    if s.approx_n_unique() * 10 > s.len() * 3:
+def _repeated_distinct(s: pl.Series, ordered: bool = True) -> pl.Series | None:
+    """The distinct values of ``s`` (in order of first occurrence when ``ordered``) when they are at
+    most a quarter of its cells (working on them then pays), else None. ``approx_n_unique`` decides,
+    a fraction of the cost of building the distinct values: the callers give the same answer either
+    way (see _parse_values), so its small error near the quarter only changes which way is taken."""
+    if s.approx_n_unique() * 4 > s.len():
         return None
-    distinct = s.unique(maintain_order=True)
-    return None if distinct.len() * 4 > s.len() else distinct
+    return s.unique(maintain_order=ordered)
 
 
 def _back(s: pl.Series, distinct: pl.Series, results: pl.Series) -> pl.Series:
     """Each cell of ``s`` replaced by the result computed for its distinct value."""
-    if s.null_count() == 0:
-        return s.replace_strict(distinct, results, return_dtype=results.dtype).alias(s.name)
+    if s.null_count() == 0:  # each cell's position among the distinct values, then that result
+        return results.gather(s.cast(pl.Enum(distinct)).to_physical()).alias(s.name)
     joined = pl.DataFrame({"v": s}).join(pl.DataFrame({"v": distinct, "r": results}), on="v", how="left",
                                          nulls_equal=True, maintain_order="left")
     return joined["r"].alias(s.name)
@@ -327,6 +380,9 @@ def _plain_numbers(s: pl.Series) -> tuple[pl.Series, values.ParseReport] | None:
     is what parse_number gives too; a machine-written column (Meta, GA4, most costs) then takes one cast."""
     plain = s.cast(pl.Float64, strict=False)
     if plain.null_count() != s.null_count():  # spaces around the number, or not a plain number at all
+        failed = s.filter(plain.is_null() & s.is_not_null()).head(1)
+        if failed.str.strip_chars().equals(failed):  # no spaces to strip: stripping cannot help this cell
+            return None
         plain = s.str.strip_chars().cast(pl.Float64, strict=False)
     if plain.null_count() != s.null_count() or not plain.is_finite().fill_null(True).all():
         return None
