@@ -26,7 +26,7 @@ from typing import Any
 import polars as pl
 import streamlit as st
 
-from kpi_core import catalog, fmt, leads, loyalty, views
+from kpi_core import catalog, fmt, leads, loyalty, sources, views
 from kpi_core.catalog import LANGS, Lang
 from kpi_core.charts import localized
 from kpi_core.engine import Inputs
@@ -428,7 +428,8 @@ def sidebar() -> None:
             key = _FILTER_KEYS[dim]
             if key in st.session_state:
                 st.session_state[key] = [v for v in st.session_state[key] if v in values]
-            st.multiselect(t(dim), values, key=key, placeholder=t("all"))
+            st.multiselect(t(dim), values, key=key, placeholder=t("all"),
+                           format_func=sources.label if dim == "source" else str)
 
 
 def filters() -> views.Filters:

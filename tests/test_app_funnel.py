@@ -21,3 +21,12 @@ def test_funnel_follows_the_filters(app):
     at.switch_page("pages/funnel.py").run()
     # google_ads in 15-28 Jan: 12000 → 600 → 500 → 30.
     assert [r["volume"] for r in chart_rows(at, 0)] == [12000.0, 600.0, 500.0, 30.0]
+
+
+def test_the_source_filter_names_platforms_as_people_know_them(app):
+    at = upload(app, "tidy.csv", fixture_bytes("tidy.csv"))
+    source = at.multiselect(key="f_source")
+    # the values stay the platform ids (links and filters use them); the list shows the names
+    assert "Google Ads" in source.options and "google_ads" not in source.options
+    source.set_value(["google_ads"]).run()
+    assert at.multiselect(key="f_source").value == ["google_ads"]
