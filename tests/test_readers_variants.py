@@ -6,6 +6,7 @@ The fixtures are written by tests/fixtures/make_fixtures.py (``holdout_gaps`` an
 from datetime import date
 from pathlib import Path
 
+import polars as pl
 import pytest
 
 from kpi_core.readers import ReadError, read_file
@@ -540,3 +541,17 @@ def test_own_norwegian_email_sheet():
     # delivered 4 168 + 990 = 5 158; unique clicks 211 + 50; unsubscribes 9 + 2 (unique opens count people:
     # kept per send-out, 1 744 and 400)
     assert totals(r) == {"emails_delivered": 5158, "email_opens": 2144, "email_clicks": 261, "unsubscribes": 11}
+
+
+def test_gender_is_one_vocabulary_across_platforms_and_languages():
+    """Meta's 'female', Google Ads' 'Female', KAG's 'F' and a Norwegian sheet's 'Kvinner' are one
+    segment; a value no rule knows stays as written."""
+    sheet = ("Dato;Kjønn;Kostnad;Klikk\n2025-01-01;Kvinner;100;10\n2025-01-01;Menn;50;5\n"
+             "2025-01-01;F;25;2\n2025-01-01;Ukjent;5;1\n2025-01-01;Ikke-binær;1;1\n").encode()
+    r = read_file(sheet, "kjonn.csv")
+    assert r.frame["gender"].cast(pl.String).to_list() == ["female", "male", "female", "unknown", "Ikke-binær"]
+    # female: 100 + 25 = 125 spend, 10 + 2 = 12 clicks
+    by = r.frame.group_by("gender").agg(pl.col("spend").sum(), pl.col("clicks").sum())
+    assert by.filter(pl.col("gender") == "female").row(0)[1:] == (125.0, 12.0)
+    rule = {c.source: c.rule for c in r.columns}["Kjønn"]
+    assert rule.endswith("(values normalised to female, male, unknown)")

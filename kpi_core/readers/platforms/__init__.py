@@ -161,6 +161,8 @@ def _rule(origin: str, header: str, col: Col) -> str:
         rule += f" × {col.times}"
     if col.parse == "device":
         rule += " (values normalised to mobile, desktop, tablet, other)"
+    if col.parse == "gender":
+        rule += " (values normalised to female, male, unknown)"
     if col.note:
         rule += f" ({col.note})"
     return rule

@@ -143,7 +143,7 @@ def _set_summary_rows_aside(frame: pl.DataFrame, mapped: list[Mapped],
     measures = [m.source for m in mapped if m.canonical in MEASURES]
     dims = [m.source for m in mapped if m.canonical in DIMENSIONS and m.canonical != "currency"]
     others = dims + [c.source for c in maps if c.rule == "unrecognised"]
-    text_dims = [m.source for m in mapped if m.col.parse in ("text", "device")] or others
+    text_dims = [m.source for m in mapped if m.col.parse in ("text", "device", "gender")] or others
     if not others:
         return None, []
     distinct = {c: frame[c].unique() for c in others}
@@ -244,7 +244,7 @@ def _text_not_needed_later(platform: Platform, mapped: list[Mapped]) -> frozense
     of Meta, LinkedIn and GA360 exports (their adjust steps read columns as text)."""
     if platform.id in ("meta_ads", "linkedin_ads", ga360.ID):
         return frozenset()
-    return frozenset(m.source for m in mapped if m.col.parse in ("text", "device", "currency", "date"))
+    return frozenset(m.source for m in mapped if m.col.parse in ("text", "device", "gender", "currency", "date"))
 
 
 def _parse_column(s: pl.Series, m: Mapped) -> tuple[pl.Series, values.ParseReport | None]:
@@ -307,6 +307,23 @@ def _device(s: pl.Series) -> pl.Series:
     return pl.select(pl.when(low.is_not_null()).then(low.replace_strict(_DEVICE_MAP, default="other"))).to_series()
 
 
+# Gender as the platforms and their languages write it, in one vocabulary so that Meta's 'female',
+# Google Ads' 'Female' and a Kaggle sheet's 'F' are one segment. Other values stay as written.
+GENDERS = {
+    "female": ("f", "female", "females", "woman", "women", "kvinne", "kvinner", "kvinna", "kvinnor", "kvinde",
+               "kvinder"),
+    "male": ("m", "male", "males", "man", "men", "mann", "menn", "män", "mand", "mænd"),
+    "unknown": ("unknown", "undetermined", "ukjent", "okänd", "okänt", "ukendt", "ikke oppgitt"),
+}
+_GENDER_MAP = {name: common for common, names in GENDERS.items() for name in names}
+
+
+def _gender(s: pl.Series) -> pl.Series:
+    text = _text(s)
+    common = text.str.to_lowercase().replace_strict(_GENDER_MAP, default=None, return_dtype=pl.String)
+    return pl.select(pl.coalesce(common, text)).to_series()
+
+
 def _currency_code(s: pl.Series) -> pl.Series:
     code = s.str.strip_chars().str.to_uppercase()
     return pl.select(pl.when(code.str.contains(r"^[A-Z]{3}$")).then(code)).to_series()
@@ -317,7 +334,7 @@ def _text(s: pl.Series) -> pl.Series:
     return pl.select(pl.when(~text.is_in(["", "--", "-"])).then(text)).to_series()
 
 
-_CLEAN = {"device": _device, "currency": _currency_code, "text": _text}
+_CLEAN = {"device": _device, "gender": _gender, "currency": _currency_code, "text": _text}
 
 
 def _on_distinct(s: pl.Series, fn, categorical: bool = False) -> pl.Series:

@@ -34,7 +34,7 @@ from kpi_core.schema import DIMENSIONS, MEASURES
 @dataclass(frozen=True)
 class Col:
     canonical: str | None
-    parse: str = "number"  # number, percent, duration, date, text, device, currency, ratio, ignore
+    parse: str = "number"  # number, percent, duration, date, text, device, gender, currency, ratio, ignore
     times: str | None = None
     priority: int = 0
     views: bool = False
@@ -118,7 +118,7 @@ GENERIC: dict[str, Col] = _merge(
     _c("channel", "channel", "kanal", "channel group", parse="text"),
     _c("source", "source", "platform", "plattform", parse="text"),
     _c("age", "age", "alder", "ålder", parse="text"),
-    _c("gender", "gender", "kjønn", "kön", "køn", parse="text"),
+    _c("gender", "gender", "kjønn", "kön", "køn", parse="gender"),
     _c("placement", "placement", "plassering", "placering", parse="text"),
     _c("landing_page", "landing page", "landingsside", "landningssida", parse="text"),
     _c("currency", "currency", "currency code", "valuta", "valutakode", "valutakod", parse="currency"),
@@ -170,7 +170,7 @@ GENERIC: dict[str, Col] = _merge(
 )
 # Every canonical name also matches itself (a sheet already in our vocabulary).
 for _name, _dim in DIMENSIONS.items():
-    _parse = "date" if _dim.kind == "date" else _name if _name in ("currency", "device") else "text"
+    _parse = "date" if _dim.kind == "date" else _name if _name in ("currency", "device", "gender") else "text"
     GENERIC.setdefault(_name.replace("_", " "), Col(_name, _parse))
 for _name in MEASURES:
     GENERIC.setdefault(_name.replace("_", " "), Col(_name))
@@ -247,7 +247,7 @@ META_ADS = Platform(
         _c("placement", "placement", "plassering", parse="text"),
         _c("placement", "platform", "plattform", parse="text", priority=1),  # joined: 'Instagram Stories'
         _c("age", "age", "alder", parse="text"),
-        _c("gender", "gender", "kjønn", parse="text"),
+        _c("gender", "gender", "kjønn", parse="gender"),
         _c("engagements", "post engagement", "innleggsengasjement"),
         _c("video_views", "thruplays"),
         _c("video_views", "3-second video plays", "3-second video views", priority=1),
@@ -522,7 +522,7 @@ KAG_FACEBOOK = Platform(
         _c("ad_group", "fb campaign id", parse="text", note="Facebook's id of the ad set"),
         _c("audience", "interest", parse="text", note="a Facebook interest code: the audience targeted"),
         _c("age", "age", parse="text", note="age band"),
-        _c("gender", "gender", parse="text", note="M or F, as written"),
+        _c("gender", "gender", parse="gender"),
         _c("impressions", "impressions"),
         _c("clicks", "clicks"),
         _c("spend", "spent"),
