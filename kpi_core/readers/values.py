@@ -119,6 +119,7 @@ def _numbers(frame: pl.DataFrame) -> tuple[pl.Series, str]:
 # thousands with an optional decimal comma ("1 245", "12 345,50").
 _COMMA_GROUPED = r"^[-+]?([1-9]\d{0,2}(,\d{3})+|\d+)(\.\d+)?$"
 _GROUP_SPACE = "[ \u00a0\u202f]"
+_SPACE_CHARS = [" ", "\u00a0", "\u202f"]  # the same marks, for literal (Aho-Corasick) search
 _SPACE_GROUPED = rf"^[-+]?(\d{{1,3}}({_GROUP_SPACE}\d{{3}})+|\d+)(,\d+)?$"
 
 
@@ -130,21 +131,20 @@ def _grouped_numbers(frame: pl.DataFrame) -> tuple[pl.Series, str] | None:
     value is grouped by spaces, the comma is decimal by rule 3. The text is then stripped of its
     thousands marks and cast once, as _to_float would do after its (here needless) validation."""
     v = pl.col(V)
-    comma_shape, comma = frame.select(
-        shape=v.str.contains(_COMMA_GROUPED).all(), comma=v.str.contains(",", literal=True).any()
-    ).row(0)
-    if comma_shape and comma:
+    space, comma = frame.select(space=v.str.contains_any(_SPACE_CHARS).any(),
+                                comma=v.str.contains(",", literal=True).any()).row(0)
+    # A cell with a space never has the comma shape: that test is only run on columns without one.
+    if not space and comma and frame.select(v.str.contains(_COMMA_GROUPED).all()).item():
         text = v.str.replace_all(",", "", literal=True)
         return frame.select(text.cast(pl.Float64, strict=False)).to_series(), "decimal point, comma thousands"
-    space_shape, space, comma = frame.select(
-        shape=v.str.contains(_SPACE_GROUPED).all(), space=v.str.contains(_GROUP_SPACE).any(),
-        comma=v.str.contains(",", literal=True).any(),
-    ).row(0)
-    if not (space_shape and space):
+    if not frame.select(v.str.contains(_SPACE_GROUPED).all()).item():
         return None
-    text = v.str.replace_all(_GROUP_SPACE, "").str.replace(",", ".", literal=True)
+    # Without a space the shape is '6,90' / '1200': at most one comma, never the comma thousands shape
+    # (the first test would have taken it), so by rule 3 a comma is decimal, as the rules decide.
+    text = (v.str.replace_many(_SPACE_CHARS, [""] * len(_SPACE_CHARS)) if space else v).str.replace(",", ".", literal=True)
     style = "decimal comma" if comma else "decimal point"
-    return frame.select(text.cast(pl.Float64, strict=False)).to_series(), style + ", space thousands"
+    return (frame.select(text.cast(pl.Float64, strict=False)).to_series(),
+            style + (", space thousands" if space else ""))
 
 
 def _numbers_by_rules(frame: pl.DataFrame) -> tuple[pl.Series, str]:
