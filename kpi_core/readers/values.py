@@ -141,7 +141,8 @@ def _grouped_numbers(frame: pl.DataFrame) -> tuple[pl.Series, str] | None:
         return None
     # Without a space the shape is '6,90' / '1200': at most one comma, never the comma thousands shape
     # (the first test would have taken it), so by rule 3 a comma is decimal, as the rules decide.
-    text = (v.str.replace_many(_SPACE_CHARS, [""] * len(_SPACE_CHARS)) if space else v).str.replace(",", ".", literal=True)
+    text = v.str.replace_many(_SPACE_CHARS, [""] * len(_SPACE_CHARS)) if space else v
+    text = text.str.replace(",", ".", literal=True)
     style = "decimal comma" if comma else "decimal point"
     return (frame.select(text.cast(pl.Float64, strict=False)).to_series(),
             style + (", space thousands" if space else ""))
