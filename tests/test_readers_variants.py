@@ -555,3 +555,13 @@ def test_gender_is_one_vocabulary_across_platforms_and_languages():
     assert by.filter(pl.col("gender") == "female").row(0)[1:] == (125.0, 12.0)
     rule = {c.source: c.rule for c in r.columns}["Kjønn"]
     assert rule.endswith("(values normalised to female, male, unknown)")
+
+
+def test_an_own_sheet_with_a_total_cost_column_is_not_taken_for_tiktok():
+    sheet = b"Date,Campaign,Total cost,Clicks\n2025-01-01,Vinter,100.50,10\n2025-01-02,Vinter,49.50,5\n"
+    r = read_file(sheet, "ark.csv")
+    assert r.platform == "generic"
+    # spend 100.50 + 49.50 = 150; clicks 10 + 5 = 15
+    assert (r.frame["spend"].sum(), r.frame["clicks"].sum()) == (150.0, 15.0)
+    # TikTok's own minimal export (By Day, Campaign name, Ad name, Clicks (all), …) is still TikTok
+    assert read("tiktok_ads_age.xlsx").platform == "tiktok_ads"

@@ -322,6 +322,7 @@ TIKTOK_ADS = Platform(
                 "cost per 1,000 people reached", "frequency", "conversion rate"),
         _ignored("primary status", "website url (ad level)", "2-second video views", "6-second video views"),
     ),
+    min_score=1.5,  # 'Total cost' alone is an own sheet's word too: a TikTok export has more of its own
 )
 
 MICROSOFT_ADS = Platform(
