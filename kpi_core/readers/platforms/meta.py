@@ -66,8 +66,11 @@ def _placement(frame: pl.DataFrame, kept: Rows, maps: list[ColumnMap]) -> tuple[
     platform_col, placement_col = by_key.get("platform"), by_key.get("placement")
     if not platform_col or not placement_col or placement_col.canonical != "placement":
         return frame, maps
-    joined = pl.concat_str([kept[platform_col.source].str.strip_chars(), kept[placement_col.source].str.strip_chars()],
-                           separator=" ", ignore_nulls=True)
+    where, what = kept[platform_col.source].str.strip_chars(), kept[placement_col.source].str.strip_chars()
+    # An API-style placement names its platform already ('instagram_stories' on 'instagram'): not twice.
+    named = what.str.to_lowercase().str.starts_with(where.str.to_lowercase()).fill_null(False)
+    joined = pl.select(pl.when(named).then(what).otherwise(
+        pl.concat_str([where, what], separator=" ", ignore_nulls=True))).to_series()
     rule = f"Meta '{platform_col.source}' + '{placement_col.source}'"
     maps = [ColumnMap(c.source, "placement", rule) if c in (platform_col, placement_col) else c for c in maps]
     return frame.with_columns(joined.alias("placement")), maps
