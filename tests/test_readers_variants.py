@@ -568,10 +568,10 @@ def test_an_own_sheet_with_a_total_cost_column_is_not_taken_for_tiktok():
 
 
 def test_meta_placements_name_their_platform_once():
-    text = ("Day,Campaign name,Ad set name,Platform,Placement,Amount spent (NOK),Impressions,Reach,Results\n"
-            "2025-01-01,Vinter,Alle,instagram,instagram_stories,10.00,100,90,1\n"
-            "2025-01-01,Vinter,Alle,Instagram,Feed,20.00,200,150,2\n"
-            "2025-01-01,Vinter,Alle,facebook,facebook_reels,30.00,300,250,3\n").encode()
+    text = (b"Day,Campaign name,Ad set name,Platform,Placement,Amount spent (NOK),Impressions,Reach,Results\n"
+            b"2025-01-01,Vinter,Alle,instagram,instagram_stories,10.00,100,90,1\n"
+            b"2025-01-01,Vinter,Alle,Instagram,Feed,20.00,200,150,2\n"
+            b"2025-01-01,Vinter,Alle,facebook,facebook_reels,30.00,300,250,3\n")
     r = read_file(text, "meta.csv")
     assert r.platform == "meta_ads"
     assert r.frame["placement"].cast(pl.String).to_list() == ["instagram_stories", "Instagram Feed", "facebook_reels"]
