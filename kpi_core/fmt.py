@@ -510,12 +510,11 @@ TEXTS: Mapping[str, Mapping[str, str]] = {
     "benchmark_line": {"en": "{value}, {position} {low} – {high}{source}", "nb": "{value}, {position} {low} – {high}"
                        "{source}", "sv": "{value}, {position} {low} – {high}{source}"},
     "diagnostics": {"en": "What the numbers say", "nb": "Hva tallene forteller", "sv": "Vad siffrorna säger"},
-    "diagnostics_caption": {"en": "Ranked by money at stake, data quality first; segments by {dim}. Findings are in "
-                                  "English.",
+    "diagnostics_caption": {"en": "Ranked by money at stake, data quality first; segments by {dim}.",
                             "nb": "Rangert etter beløpet det gjelder, datakvalitet først; segmenter etter {dim}. "
-                                  "Funnene er på engelsk.",
+                                  "Meldingene fra innlesingen av filene er på engelsk.",
                             "sv": "Rangordnat efter beloppet det gäller, datakvalitet först; segment efter {dim}. "
-                                  "Fynden är på engelska."},
+                                  "Meddelandena från inläsningen av filerna är på engelska."},
     "diagnostics_none": {"en": "Nothing stands out against the other segments or the previous period.",
                          "nb": "Ingenting skiller seg ut mot de andre segmentene eller forrige periode.",
                          "sv": "Inget sticker ut mot de andra segmenten eller föregående period."},
