@@ -225,3 +225,13 @@ def test_trends_mark_unusual_days_by_direction(app):
     points = [r for r in chart_rows(at, 0) if "verdict" in r]
     assert [(p["date"], p["value"], p["verdict"]) for p in points] == [(date(2026, 3, 1), 20.0, "bad")]
     assert points[0]["note"] == "outside 8.2761 – 12.7239 (median 10.5)"
+
+
+def test_notes_under_the_scorecard_in_norwegian(app):
+    """GA4 reports conversions too: the note saying they are set aside is written in the chosen language."""
+    app.session_state["lang"] = "nb"
+    at = upload_csv(app, CSV + b"2026-02-10,ga4,Search,NO_Search_Generic,,,,500,45,,NOK\n")
+    notes = " ".join(plain(m.value) for m in at.markdown if m.value.startswith("- "))
+    assert ("Konverteringer hentes fra annonseplattformene; GA4 rapporterer dem også, så de tallene holdes utenfor "
+            "totalene") in notes
+    assert "are taken from" not in notes
