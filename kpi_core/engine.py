@@ -29,7 +29,7 @@ import polars as pl
 
 from kpi_core import catalog
 from kpi_core.catalog import Formula, Kpi
-from kpi_core.fmt import Note, measure_words
+from kpi_core.fmt import TEXTS, Note, measure_words
 from kpi_core.schema import MEASURES, MONEY_MEASURES, NON_ADDITIVE
 from kpi_core.sources import PEOPLE_LISTS, reconcile
 
@@ -366,7 +366,9 @@ def compute(
         out = out.drop(helper_parts)
     for k, f in chosen.items():
         if f is not None and f.note and k in kpi_ids:
-            notes.append(f"{catalog.get(k).label()}: {f.note}.")
+            key = f"note_formula_{k}"
+            said = Note(key) if key in TEXTS and TEXTS[key]["en"] == f.note else f.note
+            notes.append(Note("note_formula", kpi=dict(catalog.get(k).labels), note=said))
     out = _sort(out, keys, grain is not None)
     currency = None
     if "currency" in out.columns and not keys and out.height:

@@ -257,6 +257,17 @@ TEXTS: Mapping[str, Mapping[str, str]] = {
                          "nb": "Andre kostnader tas bare med i totalene; de fordeles ikke på segmenter eller perioder.",
                          "sv": "Övriga kostnader räknas bara med i totalerna; de fördelas inte på segment eller "
                                "perioder."},
+    "note_formula": {"en": "{kpi}: {note}.", "nb": "{kpi}: {note}.", "sv": "{kpi}: {note}."},
+    # the catalog's formula notes (catalog.Formula.note, the English here must be the same)
+    "note_formula_bounce_rate": {"en": "1 − engaged sessions / sessions (GA4 has no bounces column)",
+                                 "nb": "1 − engasjerte økter / økter (GA4 har ingen kolonne for avvisninger)",
+                                 "sv": "1 − engagerade sessioner / sessioner (GA4 har ingen kolumn för avvisningar)"},
+    "note_formula_conversion_rate": {"en": "per click: the source of the conversions reports no sessions",
+                                     "nb": "per klikk: kilden til konverteringene rapporterer ingen økter",
+                                     "sv": "per klick: källan till konverteringarna rapporterar inga sessioner"},
+    "note_formula_aov": {"en": "per conversion: the source of the revenue reports no orders",
+                         "nb": "per konvertering: kilden til omsetningen rapporterer ingen ordrer",
+                         "sv": "per konvertering: källan till intäkterna rapporterar inga ordrar"},
     "note_previous_uncovered": {"en": "The data does not cover the whole previous period ({period}).",
                                 "nb": "Dataene dekker ikke hele forrige periode ({period}).",
                                 "sv": "Datan täcker inte hela föregående period ({period})."},

@@ -74,3 +74,27 @@ def test_unpaired_orders_note_in_every_language(lang):
     words = {"en": "revenue comes from the ad platforms", "nb": "omsetning hentes fra annonseplattformene",
              "sv": "intäkter hämtas från annonsplattformarna"}
     assert words[lang] in fmt.note(note, lang)
+
+
+def test_formula_notes_are_translated_and_their_english_is_the_catalogs():
+    from kpi_core import catalog
+
+    for k in catalog.KPIS.values():
+        for f in k.formulas:
+            if f.note:
+                assert fmt.t(f"note_formula_{k.id}", "en") == f.note, k.id
+    # conversions per click when the data has no sessions (catalog: conversion rate's second formula)
+    note = next(n for n in compute(pl.DataFrame({"clicks": [10.0], "conversions": [1.0]}), ["conversion_rate"]).notes)
+    assert note == "Conversion rate: per click: the source of the conversions reports no sessions."
+    assert fmt.note(note, "nb") == "Konverteringsrate: per klikk: kilden til konverteringene rapporterer ingen økter."
+    assert pickle.loads(pickle.dumps(note)).text("sv") == ("Konverteringsgrad: per klick: källan till "
+                                                            "konverteringarna rapporterar inga sessioner.")
+
+
+def test_where_a_number_comes_from_writes_its_notes_in_the_language():
+    from kpi_core.explain import explain_numbers
+
+    e = explain_numbers(pl.DataFrame({"clicks": [10.0], "conversions": [1.0]}), ["conversion_rate"])["conversion_rate"]
+    # 1 conversion / 10 clicks; the last line is the formula note
+    assert e.lines()[-1] == "Conversion rate: per click: the source of the conversions reports no sessions."
+    assert e.lines("sv")[-1] == "Konverteringsgrad: per klick: källan till konverteringarna rapporterar inga sessioner."
