@@ -265,7 +265,7 @@ def _below_break_even(brand: bool) -> Callable[[Facts], Iterable[Hit]]:
                 continue
             spend = s.get("spend") or 0.0
             loss = spend - (s.get("revenue") or 0.0) * facts.margin
-            yield Hit({"segment": label, "roas": facts.fmt("roas", roas), "break_even": facts.fmt("roas", be),
+            yield Hit({"segment": facts.shown(s), "roas": facts.fmt("roas", roas), "break_even": facts.fmt("roas", be),
                        "margin": facts.fmt("ctr", facts.margin), "loss": facts.fmt("spend", loss),
                        "spend": facts.fmt("spend", spend)},
                       {"roas": roas, "break_even_roas": be, "spend": spend}, 0.0 if brand else loss, label)

@@ -288,3 +288,12 @@ def test_ltv_from_an_orders_export_feeds_the_ltv_rules():
     # no new customers in FRAME, so CPA 200 stands in for CAC: 175 / 200 = 0.875
     assert plain(d.text) == ("LTV:CPA is 0.9: a customer worth 175.00 NOK over 3 months costs 200.00 NOK to win "
                              "(healthy is 3 or more).")
+
+
+def test_the_whole_is_named_in_the_language_when_there_are_no_segments():
+    f = gather(FRAME, CUR, PREV, inputs=Inputs(margin=0.2), lang="nb")
+    d = next(d for d in diagnose(f) if d.rule == "below_break_even")
+    # ROAS 67 000 / 20 000 = 3.35 < 1 / 0.2 = 5; short 20 000 − 67 000 × 0.2 = 6 600
+    assert d.segment == "All" and plain(d.text) == (
+        "Alle: ROAS 3,35× er under break-even-ROAS 5,00× (1 / margin 20,0 %): de første ordrene taper 6 600 NOK "
+        "på 20 000 NOK i annonsekostnad.")
