@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from types import MappingProxyType
 from typing import Any, Literal
 
 import polars as pl
@@ -29,10 +30,31 @@ from kpi_core.catalog import Lang
 from kpi_core.engine import Inputs, Period, compute, in_period
 from kpi_core.readers.result import Finding, ReadResult
 from kpi_core.schema import MONEY_MEASURES
-from kpi_core.targets import STATUS_LABELS, TargetCheck, unit_of
+from kpi_core.targets import TargetCheck, unit_of
 from kpi_core.views import NOT_SET
 
 Level = Literal["quality", "alert", "info"]
+Texts = Mapping[Lang, str]
+
+
+def _tr(en: str, nb: str, sv: str) -> Texts:
+    """One text in English, Norwegian (bokmål) and Swedish, as the catalog holds its labels."""
+    return MappingProxyType({"en": en, "nb": nb, "sv": sv})
+
+
+# The words filled into the findings' placeholders, in each language.
+WORDS: Mapping[str, Texts] = {
+    "overall": _tr("overall", "totalt", "totalt"),
+    "previous_period": _tr("in the previous period", "i forrige periode", "under föregående period"),
+    "projected": _tr("projected ", "anslått ", "beräknat "),
+    "by_date": _tr(" by {date}", " innen {date}", " senast {date}"),
+    "over_months": _tr(" over {n} months", " over {n} måneder", " över {n} månader"),
+    "more_place": _tr(" and 1 more place", " og 1 sted til", " och 1 ställe till"),
+    "more_places": _tr(" and {n} more places", " og {n} steder til", " och {n} ställen till"),
+    "cpa_rose": _tr("CPA rose {pct} to {value} (from {before})", "CPA steg {pct} til {value} (fra {before})",
+                    "CPA steg {pct} till {value} (från {before})"),
+    "cpa_reaches": _tr("CPA reaches {cpa} in {segment}", "CPA når {cpa} i {segment}", "CPA når {cpa} i {segment}"),
+}
 
 
 @dataclass(frozen=True)
@@ -65,7 +87,7 @@ class Facts:
     targets: tuple[TargetCheck, ...] = ()
     quality: tuple[tuple[str, Finding], ...] = ()  # (file, finding) from the readers
     thresholds: Thresholds = Thresholds()
-    lang: Lang = "en"  # number formats; the finding texts are English for now
+    lang: Lang = "en"  # the findings' language and number formats (the readers' messages stay English)
 
     def label(self, row: Mapping[str, Any]) -> str:
         if self.dimension is None:
@@ -83,8 +105,16 @@ class Facts:
     def fmt(self, name: str, value: float | None) -> str:
         return value_text(name, value, self.currency, self.lang)
 
+    def word(self, key: str, **values: object) -> str:
+        """A word or phrase for a placeholder (``WORDS``) in the facts' language."""
+        return WORDS[key][self.lang].format(**values)
+
+    def shown(self, row: Mapping[str, Any]) -> str:
+        """The segment as a finding names it: "All" (in the language) for the totals."""
+        return fmt.t("all", self.lang) if row is self.totals else self.label(row)
+
     def ltv_text(self, value: float | None) -> str:
-        return self.fmt("ltv", value) + (f" over {self.ltv_months} months" if self.ltv_months else "")
+        return self.fmt("ltv", value) + (self.word("over_months", n=self.ltv_months) if self.ltv_months else "")
 
 
 def value_text(name: str, value: float | None, currency: str | None = None, lang: Lang = "en") -> str:
@@ -107,8 +137,8 @@ class Rule:
     id: str
     kpis: tuple[str, ...]
     when: Callable[[Facts], Iterable[Hit]]
-    finding: str  # a template over Hit.numbers
-    next_step: str
+    finding: Texts  # per language, a template over Hit.numbers
+    next_step: Texts  # per language
     level: Level = "alert"
 
 
@@ -156,7 +186,10 @@ def _is_brand(facts: Facts, label: str) -> bool:
 
 
 def _data_quality(facts: Facts) -> Iterable[Hit]:
-    """Reader warnings and errors, one finding per file and message however often it recurs."""
+    """Reader warnings and errors, one finding per file and message however often it recurs.
+
+    The message and its place come from the readers, in English; the words around them follow the language.
+    """
     places: dict[tuple[str, str], list[str]] = {}
     for file, f in facts.quality:
         if f.level in ("warning", "error"):
@@ -164,7 +197,8 @@ def _data_quality(facts: Facts) -> Iterable[Hit]:
     for (file, message), wheres in places.items():
         shown = [w for w in wheres if w]
         more = len(wheres) - 1
-        where = f" ({shown[0]}{f' and {more} more place' + 's' * (more > 1) if more else ''})" if shown else ""
+        more_text = facts.word("more_places" if more > 1 else "more_place", n=more) if more else ""
+        where = f" ({shown[0]}{more_text})" if shown else ""
         yield Hit({"file": file, "message": message, "where": where}, at_stake=float("inf"))
 
 
@@ -231,7 +265,7 @@ def _below_break_even(brand: bool) -> Callable[[Facts], Iterable[Hit]]:
                 continue
             spend = s.get("spend") or 0.0
             loss = spend - (s.get("revenue") or 0.0) * facts.margin
-            yield Hit({"segment": label, "roas": facts.fmt("roas", roas), "break_even": facts.fmt("roas", be),
+            yield Hit({"segment": facts.shown(s), "roas": facts.fmt("roas", roas), "break_even": facts.fmt("roas", be),
                        "margin": facts.fmt("ctr", facts.margin), "loss": facts.fmt("spend", loss),
                        "spend": facts.fmt("spend", spend)},
                       {"roas": roas, "break_even_roas": be, "spend": spend}, 0.0 if brand else loss, label)
@@ -255,9 +289,9 @@ def _rising(kpi: str) -> Callable[[Facts], Iterable[Hit]]:
             base = _denominator(kpi)
             scale = catalog.get(kpi).formulas[0].scale  # CPM is per 1000 impressions
             volume = now.get(base) or 0.0
-            yield Hit({"segment": label, "value": facts.fmt(kpi, v), "before": facts.fmt(kpi, v0),
+            yield Hit({"segment": facts.shown(now), "value": facts.fmt(kpi, v), "before": facts.fmt(kpi, v0),
                        "pct": fmt.percent(change - 1, facts.lang, decimals=0), "volume": facts.fmt(base, volume),
-                       "base": base},
+                       "base": base if facts.lang == "en" else fmt.name(base, facts.lang).lower()},
                       {kpi: v, f"{kpi}_previous": v0}, volume * (v - v0) / scale, label)
 
     return when
@@ -273,10 +307,10 @@ def _too_high(kpi: str) -> Callable[[Facts], Iterable[Hit]]:
 
     def when(facts: Facts) -> Iterable[Hit]:
         for s, v, overall in _gap_hits(facts, kpi, "above"):
-            yield _rate_hit(facts, kpi, s, v, overall, "overall")
+            yield _rate_hit(facts, kpi, s, v, overall, facts.word("overall"))
         v, v0 = facts.totals.get(kpi), facts.previous.get(kpi)
         if v is not None and v0 and v >= v0 * (1 + facts.thresholds.rise):
-            yield _rate_hit(facts, kpi, facts.totals, v, v0, "in the previous period")
+            yield _rate_hit(facts, kpi, facts.totals, v, v0, facts.word("previous_period"))
 
     return when
 
@@ -284,7 +318,7 @@ def _too_high(kpi: str) -> Callable[[Facts], Iterable[Hit]]:
 def _rate_hit(facts: Facts, kpi: str, row: Mapping, v: float, ref: float, ref_text: str) -> Hit:
     label = "All" if row is facts.totals else facts.label(row)
     spend = row.get("spend") or 0.0
-    return Hit({"segment": label, "kpi": catalog.get(kpi).label(), "value": facts.fmt(kpi, v),
+    return Hit({"segment": facts.shown(row), "kpi": catalog.get(kpi).label(facts.lang), "value": facts.fmt(kpi, v),
                 "ref": facts.fmt(kpi, ref), "ref_text": ref_text},
                {kpi: v, f"{kpi}_reference": ref}, spend * min(1.0, v / ref - 1) if ref else 0.0, label)
 
@@ -309,7 +343,7 @@ def _ltv_cac_low(facts: Facts) -> Iterable[Hit]:
     cost_value = facts.totals.get(cost.lower())
     customers = facts.totals.get("new_customers" if cost == "CAC" else "conversions") or 0.0
     over = customers * (cost_value - ltv / facts.thresholds.ltv_cac_min) if cost_value and ltv else 0.0
-    yield Hit({"ratio": f"{ratio:.1f}", "ltv": facts.ltv_text(ltv), "cost": cost,
+    yield Hit({"ratio": fmt.number(ratio, facts.lang, 1), "ltv": facts.ltv_text(ltv), "cost": cost,
                "cost_value": facts.fmt("cac", cost_value), "min": f"{facts.thresholds.ltv_cac_min:g}"},
               {"ltv": ltv, "ltv_cac_ratio": ratio}, max(0.0, over), None)
 
@@ -321,12 +355,12 @@ def _high_cpa_ltv_ok(facts: Facts) -> Iterable[Hit]:
     risen = next((h for h in _rising("cpa")(facts) if h.segment == "All"), None)
     high = next(iter(_high_cpa(facts)), None)
     if risen is not None:
-        what = f"CPA rose {risen.numbers['pct']} to {risen.numbers['value']} (from {risen.numbers['before']})"
+        what = facts.word("cpa_rose", **risen.numbers)
     elif high is not None:
-        what = f"CPA reaches {high.numbers['cpa']} in {high.segment}"
+        what = facts.word("cpa_reaches", cpa=high.numbers["cpa"], segment=high.segment)
     else:
         return
-    yield Hit({"what": what, "ltv": facts.ltv_text(ltv), "ratio": f"{ratio:.1f}", "cost": cost},
+    yield Hit({"what": what, "ltv": facts.ltv_text(ltv), "ratio": fmt.number(ratio, facts.lang, 1), "cost": cost},
               {"ltv": ltv, "ltv_cac_ratio": ratio})
 
 
@@ -340,65 +374,154 @@ def _targets(facts: Facts) -> Iterable[Hit]:
         money = m in MONEY_MEASURES or (m in catalog.KPIS and catalog.get(m).unit == "currency"
                                         and not catalog.get(m).formulas[0].denominator)
         at_stake = gap if money else spend * min(1.0, gap / abs(c.goal)) if c.goal else 0.0
-        label = catalog.get(m).label() if m in catalog.KPIS else m.replace("_", " ")
+        if m in catalog.KPIS:
+            label = catalog.get(m).label(facts.lang)
+        else:
+            label = m.replace("_", " ") if facts.lang == "en" else fmt.name(m, facts.lang)
         seg = f" ({c.target.segment[1]})" if c.target.segment else ""
-        how = "projected " if c.pacing else ""
-        due = f" by {c.period.end.isoformat()}" if c.period else ""
+        how = facts.word("projected") if c.pacing else ""
+        due = facts.word("by_date", date=c.period.end.isoformat()) if c.period else ""
         yield Hit({"metric": label + seg, "how": how, "value": facts.fmt(m, c.judged), "goal": facts.fmt(m, c.goal),
-                   "due": due, "status": STATUS_LABELS[c.status]},
+                   "due": due, "status": fmt.t(c.status, facts.lang)},
                   {"value": c.judged, "goal": c.goal}, at_stake, c.target.segment[1] if c.target.segment else None)
 
 
 # --- the rules ------------------------------------------------------------------------------------------
 
-_RATE_STEPS = {
-    "unsubscribe_rate": "Review the e-mails' content, design and sending frequency.",
-    "bounce_rate": "Review the page's content and design, and check that it matches what the ad promises.",
-    "cart_abandonment_rate": "Review the checkout steps and unexpected costs (shipping, fees, payment options).",
-    "return_rate": "Review product descriptions, sizing information and product quality.",
+_RATE_STEPS: Mapping[str, Texts] = {
+    "unsubscribe_rate": _tr("Review the e-mails' content, design and sending frequency.",
+                            "Se over innholdet, designet og utsendelsesfrekvensen i e-postene.",
+                            "Se över e-postens innehåll, design och utskicksfrekvens."),
+    "bounce_rate": _tr("Review the page's content and design, and check that it matches what the ad promises.",
+                       "Se over sidens innhold og design, og sjekk at den holder det annonsen lover.",
+                       "Se över sidans innehåll och design, och kontrollera att den motsvarar det annonsen lovar."),
+    "cart_abandonment_rate": _tr("Review the checkout steps and unexpected costs (shipping, fees, payment options).",
+                                 "Se over stegene i kassen og uventede kostnader (frakt, gebyrer, betalingsmåter).",
+                                 "Se över stegen i kassan och oväntade kostnader (frakt, avgifter, betalsätt)."),
+    "return_rate": _tr("Review product descriptions, sizing information and product quality.",
+                       "Se over produktbeskrivelser, størrelsesinformasjon og produktkvalitet.",
+                       "Se över produktbeskrivningar, storleksinformation och produktkvalitet."),
+}
+
+_RISING_STEPS: Mapping[str, Texts] = {
+    "cpc": _tr("Check the bid strategy, audience settings and keyword choice; the budget may need adjusting.",
+               "Se over budstrategi, målgruppeinnstillinger og valg av søkeord; budsjettet kan trenge justering.",
+               "Se över budstrategi, målgruppsinställningar och val av sökord; budgeten kan behöva justeras."),
+    "cpm": _tr("The audience may be tiring of the ads or competition rising: refresh the creatives, widen the audience "
+               "or compare placements with a lower CPM.",
+               "Målgruppen kan ha gått lei annonsene, eller konkurransen øker: forny annonsemateriellet, utvid "
+               "målgruppen eller sammenlign med plasseringer som har lavere CPM.",
+               "Målgruppen kan ha tröttnat på annonserna, eller så ökar konkurrensen: förnya annonsmaterialet, bredda "
+               "målgruppen eller jämför med placeringar som har lägre CPM."),
 }
 
 RULES: tuple[Rule, ...] = (
-    Rule("data_quality", (), _data_quality, "{file}: {message}{where}.",
-         "Fix the data before reading the KPIs: a double-counted or lost conversion makes every ratio wrong.",
+    Rule("data_quality", (), _data_quality,
+         _tr("{file}: {message}{where}.", "{file}: {message}{where}.", "{file}: {message}{where}."),
+         _tr("Fix the data before reading the KPIs: a double-counted or lost conversion makes every ratio wrong.",
+             "Rett opp dataene før du leser KPI-ene: én konvertering som telles dobbelt eller faller bort, gjør "
+             "alle forholdstallene feil.",
+             "Rätta till datan innan du läser KPI:erna: en konvertering som räknas dubbelt eller faller bort gör "
+             "alla nyckeltal fel."),
          "quality"),
-    Rule("target_missed", (), _targets, "{metric}: {how}{value} against a target of {goal}{due}: {status}.",
-         "Open \"Why did it move?\" for the segments behind it, and decide whether the target or the plan changes."),
+    Rule("target_missed", (), _targets,
+         _tr("{metric}: {how}{value} against a target of {goal}{due}: {status}.",
+             "{metric}: {how}{value} mot et mål på {goal}{due}: {status}.",
+             "{metric}: {how}{value} mot ett mål på {goal}{due}: {status}."),
+         _tr("Open \"Why did it move?\" for the segments behind it, and decide whether the target or the plan changes.",
+             "Åpne «Hvorfor endret det seg?» for å se segmentene bak, og avgjør om det er målet eller planen som "
+             "må endres.",
+             "Öppna ”Varför ändrades det?” för att se segmenten bakom, och avgör om det är målet eller planen som "
+             "ska ändras.")),
     Rule("below_break_even", ("roas",), _below_break_even(brand=False),
-         "{segment}: ROAS {roas} is below break-even ROAS {break_even} (1 / margin {margin}): the first orders "
-         "lose {loss} on {spend} spend.",
-         "Count every cost and the customers' long-term value; cut or rework this spend unless repeat purchases "
-         "pay it back."),
+         _tr("{segment}: ROAS {roas} is below break-even ROAS {break_even} (1 / margin {margin}): the first orders "
+             "lose {loss} on {spend} spend.",
+             "{segment}: ROAS {roas} er under break-even-ROAS {break_even} (1 / margin {margin}): de første "
+             "ordrene taper {loss} på {spend} i annonsekostnad.",
+             "{segment}: ROAS {roas} ligger under break even-ROAS {break_even} (1 / marginal {margin}): de "
+             "första ordrarna förlorar {loss} på {spend} i annonskostnad."),
+         _tr("Count every cost and the customers' long-term value; cut or rework this spend unless repeat purchases "
+             "pay it back.",
+             "Ta med alle kostnader og kundenes langsiktige verdi; kutt eller legg om denne annonseringen hvis "
+             "gjenkjøp ikke tjener den inn.",
+             "Räkna med alla kostnader och kundernas långsiktiga värde; dra ner på eller gör om den här "
+             "annonseringen om inte återköpen betalar tillbaka den.")),
     Rule("brand_low_roas", ("roas",), _below_break_even(brand=True),
-         "{segment}: ROAS {roas} is below break-even ({break_even}), which is expected of brand building that "
-         "drives later sales.",
-         "Judge it on reach, CPM and the growth of direct and organic traffic in the following months.", "info"),
+         _tr("{segment}: ROAS {roas} is below break-even ({break_even}), which is expected of brand building that "
+             "drives later sales.",
+             "{segment}: ROAS {roas} er under break-even ({break_even}), noe som er ventet av merkevarebygging "
+             "som skal gi salg senere.",
+             "{segment}: ROAS {roas} ligger under break even ({break_even}), vilket är väntat av "
+             "varumärkesbyggande som ska ge försäljning längre fram."),
+         _tr("Judge it on reach, CPM and the growth of direct and organic traffic in the following months.",
+             "Vurder den på rekkevidde, CPM og veksten i direkte og organisk trafikk de neste månedene.",
+             "Bedöm den utifrån räckvidd, CPM och hur direkt och organisk trafik växer de kommande månaderna."),
+         "info"),
     Rule("high_cpa", ("cpa",), _high_cpa,
-         "{segment}: CPA {cpa} vs {cpa_all} overall, {spend} spend ({excess} above the overall CPA).",
-         "Move budget towards the segments with a lower CPA, or check bids, targeting and the offer here."),
+         _tr("{segment}: CPA {cpa} vs {cpa_all} overall, {spend} spend ({excess} above the overall CPA).",
+             "{segment}: CPA {cpa} mot {cpa_all} totalt, {spend} i annonsekostnad ({excess} mer enn samlet CPA "
+             "tilsier).",
+             "{segment}: CPA {cpa} mot {cpa_all} totalt, {spend} i annonskostnad ({excess} mer än den totala "
+             "CPA:n motsvarar)."),
+         _tr("Move budget towards the segments with a lower CPA, or check bids, targeting and the offer here.",
+             "Flytt budsjett over til segmentene med lavere CPA, eller se over bud, målretting og tilbudet her.",
+             "Flytta budget till segmenten med lägre CPA, eller se över bud, målgruppsinriktning och erbjudandet "
+             "här.")),
     Rule("high_ctr_low_conversion", ("ctr", "conversion_rate"), _good_but("ctr", "conversion_rate"),
-         "{segment}: CTR {good} vs {good_all} overall, but a conversion rate of {bad} vs {bad_all}: the ads attract, "
-         "the site does not convince.",
-         "Check the landing page: load time, message match with the ad, checkout steps and trust signals."),
-    Rule("low_ctr", ("ctr",), _low_ctr, "{segment}: CTR {ctr} vs {ctr_all} overall.",
-         "Check the audience and the ad's text and images; test variants."),
-    Rule("rising_cpc", ("cpc",), _rising("cpc"),
-         "{segment}: CPC rose {pct} to {value} (from {before}) on {volume} {base}.",
-         "Check the bid strategy, audience settings and keyword choice; the budget may need adjusting."),
-    Rule("rising_cpm", ("cpm",), _rising("cpm"),
-         "{segment}: CPM rose {pct} to {value} (from {before}) on {volume} {base}.",
-         "The audience may be tiring of the ads or competition rising: refresh the creatives, widen the audience "
-         "or compare placements with a lower CPM."),
+         _tr("{segment}: CTR {good} vs {good_all} overall, but a conversion rate of {bad} vs {bad_all}: the ads "
+             "attract, the site does not convince.",
+             "{segment}: CTR {good} mot {good_all} totalt, men en konverteringsrate på {bad} mot {bad_all}: "
+             "annonsene fanger interessen, men nettstedet overbeviser ikke.",
+             "{segment}: CTR {good} mot {good_all} totalt, men en konverteringsgrad på {bad} mot {bad_all}: "
+             "annonserna lockar, men webbplatsen övertygar inte."),
+         _tr("Check the landing page: load time, message match with the ad, checkout steps and trust signals.",
+             "Sjekk landingssiden: lastetid, om budskapet matcher annonsen, stegene i kassen og tillitsskapende "
+             "elementer.",
+             "Se över landningssidan: laddningstid, att budskapet matchar annonsen, stegen i kassan och "
+             "förtroendeskapande signaler.")),
+    Rule("low_ctr", ("ctr",), _low_ctr,
+         _tr("{segment}: CTR {ctr} vs {ctr_all} overall.", "{segment}: CTR {ctr} mot {ctr_all} totalt.",
+             "{segment}: CTR {ctr} mot {ctr_all} totalt."),
+         _tr("Check the audience and the ad's text and images; test variants.",
+             "Se over målgruppen og annonsens tekst og bilder; test ulike varianter.",
+             "Se över målgruppen och annonsens text och bilder; testa olika varianter.")),
+    *(Rule(f"rising_{kpi}", (kpi,), _rising(kpi),
+           _tr(f"{{segment}}: {name} rose {{pct}} to {{value}} (from {{before}}) on {{volume}} {{base}}.",
+               f"{{segment}}: {name} steg {{pct}} til {{value}} (fra {{before}}) på {{volume}} {{base}}.",
+               f"{{segment}}: {name} steg {{pct}} till {{value}} (från {{before}}) på {{volume}} {{base}}."),
+           step)
+      for kpi, name, step in (("cpc", "CPC", _RISING_STEPS["cpc"]), ("cpm", "CPM", _RISING_STEPS["cpm"]))),
     Rule("cheap_leads_low_quality", ("cpl", "lead_to_mql_rate"), _good_but("cpl", "lead_to_mql_rate"),
-         "{segment}: cheap leads (CPL {good} vs {good_all}) but only {bad} become MQLs (vs {bad_all} overall).",
-         "Read CPL with lead quality: compare cost per MQL, and tighten targeting or the form."),
+         _tr("{segment}: cheap leads (CPL {good} vs {good_all}) but only {bad} become MQLs (vs {bad_all} overall).",
+             "{segment}: billige leads (CPL {good} mot {good_all}), men bare {bad} blir MQL-er (mot {bad_all} "
+             "totalt).",
+             "{segment}: billiga leads (CPL {good} mot {good_all}), men bara {bad} blir MQL:er (mot {bad_all} "
+             "totalt)."),
+         _tr("Read CPL with lead quality: compare cost per MQL, and tighten targeting or the form.",
+             "Se CPL sammen med kvaliteten på leadsene: sammenlign kostnad per MQL, og stram inn målrettingen "
+             "eller skjemaet.",
+             "Läs CPL tillsammans med leadens kvalitet: jämför kostnad per MQL och skärp målgruppsinriktningen "
+             "eller formuläret.")),
     Rule("ltv_cac_low", ("ltv", "cac"), _ltv_cac_low,
-         "LTV:{cost} is {ratio}: a customer worth {ltv} costs {cost_value} to win (healthy is {min} or more).",
-         "Lower acquisition cost in the weakest segments, or raise what customers are worth (repeat purchases)."),
+         _tr("LTV:{cost} is {ratio}: a customer worth {ltv} costs {cost_value} to win (healthy is {min} or more).",
+             "LTV:{cost} er {ratio}: en kunde som er verdt {ltv}, koster {cost_value} å skaffe (sunt er {min} "
+             "eller mer).",
+             "LTV:{cost} är {ratio}: en kund som är värd {ltv} kostar {cost_value} att skaffa (sunt är {min} "
+             "eller mer)."),
+         _tr("Lower acquisition cost in the weakest segments, or raise what customers are worth (repeat purchases).",
+             "Senk anskaffelseskostnaden i de svakeste segmentene, eller øk verdien av kundene (gjenkjøp).",
+             "Sänk anskaffningskostnaden i de svagaste segmenten, eller öka kundernas värde (återköp).")),
     Rule("high_cpa_ltv_ok", ("cpa", "ltv"), _high_cpa_ltv_ok,
-         "{what}, but customers are worth {ltv}, {ratio} × their {cost}: acquisition pays.",
-         "Judge acquisition on LTV:CAC rather than CPA alone, and keep it at 3 or more.", "info"),
-    *(Rule(f"high_{kpi}", (kpi,), _too_high(kpi), "{segment}: {kpi} {value} vs {ref} {ref_text}.", step)
+         _tr("{what}, but customers are worth {ltv}, {ratio} × their {cost}: acquisition pays.",
+             "{what}, men kundene er verdt {ltv}, {ratio} × {cost}: kundeanskaffelsen lønner seg.",
+             "{what}, men kunderna är värda {ltv}, {ratio} × {cost}: kundanskaffningen lönar sig."),
+         _tr("Judge acquisition on LTV:CAC rather than CPA alone, and keep it at 3 or more.",
+             "Vurder kundeanskaffelsen på LTV:CAC heller enn på CPA alene, og hold forholdet på 3 eller mer.",
+             "Bedöm kundanskaffningen utifrån LTV:CAC snarare än enbart CPA, och håll kvoten på 3 eller mer."),
+         "info"),
+    *(Rule(f"high_{kpi}", (kpi,), _too_high(kpi),
+           _tr("{segment}: {kpi} {value} vs {ref} {ref_text}.", "{segment}: {kpi} {value} mot {ref} {ref_text}.",
+               "{segment}: {kpi} {value} mot {ref} {ref_text}."), step)
       for kpi, step in _RATE_STEPS.items()),
 )
 
@@ -408,7 +531,8 @@ def diagnose(facts: Facts, rules: Sequence[Rule] = RULES) -> list[Diagnosis]:
     out = []
     for rule in rules:
         for hit in rule.when(facts):
-            out.append(Diagnosis(rule.id, rule.level, rule.finding.format(**hit.numbers), rule.next_step,
+            out.append(Diagnosis(rule.id, rule.level, rule.finding[facts.lang].format(**hit.numbers),
+                                 rule.next_step[facts.lang],
                                  rule.kpis, hit.values, hit.at_stake, hit.segment))
     order = {"quality": 0, "alert": 1, "info": 2}
     return sorted(out, key=lambda d: (order[d.level], -d.at_stake))

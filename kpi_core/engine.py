@@ -29,6 +29,7 @@ import polars as pl
 
 from kpi_core import catalog
 from kpi_core.catalog import Formula, Kpi
+from kpi_core.fmt import TEXTS, Note, measure_words
 from kpi_core.schema import MEASURES, MONEY_MEASURES, NON_ADDITIVE
 from kpi_core.sources import PEOPLE_LISTS, reconcile
 
@@ -269,16 +270,9 @@ def aggregate(frame: pl.DataFrame, keys: Sequence[str] = ()) -> tuple[pl.DataFra
     notes: list[str] = []
     for m in measures:
         if m in NON_ADDITIVE and out.height and ((out[f"__n_{m}"] > 1) & out[m].is_null()).any():
-            notes.append(
-                f"{m.replace('_', ' ').capitalize()} counts people, so it cannot be added up over "
-                f"rows (days, campaigns or platforms) without counting someone twice; it is shown "
-                f"only where the export gives it for exactly that group."
-            )
+            notes.append(Note("note_people", measure=measure_words(m)))
     if mixed and out.height and (out["__n_cur"] > 1).any():
-        notes.append(
-            "The data mixes currencies; money values are not added across currencies. "
-            "Filter to one currency or enter exchange rates."
-        )
+        notes.append(Note("note_currencies"))
     out = out.drop([c for c in out.columns if c.startswith("__")])
     return out, notes
 
@@ -363,7 +357,7 @@ def compute(
             .add(inputs.other_costs).alias("other_costs")
         )
     elif inputs.other_costs:
-        notes.append("Other costs are included in totals only, not split over segments or periods.")
+        notes.append(Note("note_other_costs"))
     chosen, unavailable = resolve(kpi_ids, available_measures(data, inputs))
     # Fill ltv_cac_ratio's parts in if they were not asked for, then drop them again.
     helper_parts = [k for k in chosen if k not in kpi_ids]
@@ -372,7 +366,9 @@ def compute(
         out = out.drop(helper_parts)
     for k, f in chosen.items():
         if f is not None and f.note and k in kpi_ids:
-            notes.append(f"{catalog.get(k).label()}: {f.note}.")
+            key = f"note_formula_{k}"
+            said = Note(key) if key in TEXTS and TEXTS[key]["en"] == f.note else f.note
+            notes.append(Note("note_formula", kpi=dict(catalog.get(k).labels), note=said))
     out = _sort(out, keys, grain is not None)
     currency = None
     if "currency" in out.columns and not keys and out.height:
@@ -523,7 +519,7 @@ def compare(
     has_yoy = covers(frame, yoy)
     notes = []
     if not covers(frame, previous):
-        notes.append(f"The data does not cover the whole previous period ({previous}).")
+        notes.append(Note("note_previous_uncovered", period=str(previous)))
 
     def kpis_in(p: Period) -> KpiResult:
         return compute(in_period(frame, p), kpis, by=by, inputs=inputs)

@@ -221,7 +221,7 @@ class NumberExplanation:
         out += [f"Σ {m} = {fmt.format_kpi(v, unit_of(m), self.currency, lang)}" for m, v in self.inputs.items()]
         out.append(fmt.t("rows_behind", lang, n=fmt.number(self.rows, lang)))
         out += [f"{k}: {_filter_text(v)}" for k, v in self.filters.items()] or [fmt.t("no_filters", lang)]
-        return out + list(self.notes)
+        return out + [fmt.note(n, lang) for n in self.notes]
 
 
 def _filter_text(v: object) -> str:

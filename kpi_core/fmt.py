@@ -211,6 +211,66 @@ TEXTS: Mapping[str, Mapping[str, str]] = {
                       "sv": "KPI:er som dessa data inte kan besvara ännu"},
     "notes": {"en": "How these numbers were counted", "nb": "Slik ble tallene telt",
               "sv": "Så räknades siffrorna"},
+    # the engine's and the sources' notes (``Note``), written under the scorecard and the segments
+    "note_unpaired": {"en": "{measure} of {sources} are left out of the totals: {partner} comes from {roles}, which "
+                            "report no {m}, and a KPI must not divide one tool's {partner} by another's {m}.",
+                      "nb": "{measure} fra {sources} holdes utenfor totalene: {partner} hentes fra {roles}, som "
+                            "ikke rapporterer {m}, og en KPI skal ikke dele ett verktøys {partner} på et annet "
+                            "verktøys {m}.",
+                      "sv": "{measure} från {sources} räknas inte med i totalerna: {partner} hämtas från {roles}, som "
+                            "inte rapporterar {m}, och en KPI får inte dela ett verktygs {partner} med ett annat "
+                            "verktygs {m}."},
+    "note_taken_from_one": {"en": "{measure} are taken from {roles}; {sources} also reports them, so those figures "
+                                  "are left out of the totals to avoid counting the same result twice (filter to that "
+                                  "source to see them).",
+                            "nb": "{measure} hentes fra {roles}; {sources} rapporterer dem også, så de tallene holdes "
+                                  "utenfor totalene for at samme resultat ikke skal telles to ganger (filtrer på den "
+                                  "kilden for å se dem).",
+                            "sv": "{measure} hämtas från {roles}; {sources} rapporterar dem också, så de siffrorna "
+                                  "räknas inte med i totalerna för att samma resultat inte ska räknas två gånger "
+                                  "(filtrera på den källan för att se dem)."},
+    "note_taken_from_many": {"en": "{measure} are taken from {roles}; {sources} also report them, so those figures "
+                                   "are left out of the totals to avoid counting the same result twice (filter to "
+                                   "that source to see them).",
+                             "nb": "{measure} hentes fra {roles}; {sources} rapporterer dem også, så de tallene "
+                                   "holdes utenfor totalene for at samme resultat ikke skal telles to ganger (filtrer "
+                                   "på en av kildene for å se dem).",
+                             "sv": "{measure} hämtas från {roles}; {sources} rapporterar dem också, så de siffrorna "
+                                   "räknas inte med i totalerna för att samma resultat inte ska räknas två gånger "
+                                   "(filtrera på en av källorna för att se dem)."},
+    "note_people": {"en": "{measure} counts people, so it cannot be added up over rows (days, campaigns or platforms) "
+                          "without counting someone twice; it is shown only where the export gives it for exactly "
+                          "that group.",
+                    "nb": "{measure} teller personer og kan derfor ikke summeres over rader (dager, kampanjer eller "
+                          "plattformer) uten at noen telles to ganger; tallet vises bare der eksporten oppgir det for "
+                          "akkurat den gruppen.",
+                    "sv": "{measure} räknar personer och kan därför inte summeras över rader (dagar, kampanjer eller "
+                          "plattformar) utan att någon räknas två gånger; värdet visas bara där exporten anger det för "
+                          "just den gruppen."},
+    "note_currencies": {"en": "The data mixes currencies; money values are not added across currencies. Filter to "
+                              "one currency or enter exchange rates.",
+                        "nb": "Dataene blander valutaer; pengebeløp legges ikke sammen på tvers av valutaer. Filtrer "
+                              "på én valuta eller legg inn valutakurser.",
+                        "sv": "Datan blandar valutor; belopp läggs inte ihop över olika valutor. Filtrera på en "
+                              "valuta eller ange växelkurser."},
+    "note_other_costs": {"en": "Other costs are included in totals only, not split over segments or periods.",
+                         "nb": "Andre kostnader tas bare med i totalene; de fordeles ikke på segmenter eller perioder.",
+                         "sv": "Övriga kostnader räknas bara med i totalerna; de fördelas inte på segment eller "
+                               "perioder."},
+    "note_formula": {"en": "{kpi}: {note}.", "nb": "{kpi}: {note}.", "sv": "{kpi}: {note}."},
+    # the catalog's formula notes (catalog.Formula.note, the English here must be the same)
+    "note_formula_bounce_rate": {"en": "1 − engaged sessions / sessions (GA4 has no bounces column)",
+                                 "nb": "1 − engasjerte økter / økter (GA4 har ingen kolonne for avvisninger)",
+                                 "sv": "1 − engagerade sessioner / sessioner (GA4 har ingen kolumn för avvisningar)"},
+    "note_formula_conversion_rate": {"en": "per click: the source of the conversions reports no sessions",
+                                     "nb": "per klikk: kilden til konverteringene rapporterer ingen økter",
+                                     "sv": "per klick: källan till konverteringarna rapporterar inga sessioner"},
+    "note_formula_aov": {"en": "per conversion: the source of the revenue reports no orders",
+                         "nb": "per konvertering: kilden til omsetningen rapporterer ingen ordrer",
+                         "sv": "per konvertering: källan till intäkterna rapporterar inga ordrar"},
+    "note_previous_uncovered": {"en": "The data does not cover the whole previous period ({period}).",
+                                "nb": "Dataene dekker ikke hele forrige periode ({period}).",
+                                "sv": "Datan täcker inte hela föregående period ({period})."},
     "no_kpis_stage": {"en": "This goal has no KPIs at this stage.", "nb": "Målet har ingen KPI-er i dette steget.",
                       "sv": "Målet har inga KPI:er i detta steg."},
     "no_rows": {"en": "No rows match the filters. Widen the period or clear a filter in the sidebar.",
@@ -510,12 +570,11 @@ TEXTS: Mapping[str, Mapping[str, str]] = {
     "benchmark_line": {"en": "{value}, {position} {low} – {high}{source}", "nb": "{value}, {position} {low} – {high}"
                        "{source}", "sv": "{value}, {position} {low} – {high}{source}"},
     "diagnostics": {"en": "What the numbers say", "nb": "Hva tallene forteller", "sv": "Vad siffrorna säger"},
-    "diagnostics_caption": {"en": "Ranked by money at stake, data quality first; segments by {dim}. Findings are in "
-                                  "English.",
+    "diagnostics_caption": {"en": "Ranked by money at stake, data quality first; segments by {dim}.",
                             "nb": "Rangert etter beløpet det gjelder, datakvalitet først; segmenter etter {dim}. "
-                                  "Funnene er på engelsk.",
+                                  "Meldingene fra innlesingen av filene er på engelsk.",
                             "sv": "Rangordnat efter beloppet det gäller, datakvalitet först; segment efter {dim}. "
-                                  "Fynden är på engelska."},
+                                  "Meddelandena från inläsningen av filerna är på engelska."},
     "diagnostics_none": {"en": "Nothing stands out against the other segments or the previous period.",
                          "nb": "Ingenting skiller seg ut mot de andre segmentene eller forrige periode.",
                          "sv": "Inget sticker ut mot de andra segmenten eller föregående period."},
@@ -652,3 +711,52 @@ def name(key: str, lang: Lang = "en") -> str:
     if names is None:
         return key.replace("_", " ").capitalize()
     return names.get(lang) or names["en"]
+
+
+class Note(str):
+    """A note that is its English text (a ``str``: it compares, hashes, joins and prints as before) and keeps
+    its text key and values, so a page can write it in the user's language with ``note``.
+
+    A value is filled in as it is, or in the language when it is a ``{lang: text}`` mapping or a Note.
+    """
+
+    key: str
+    values: Mapping[str, object]
+
+    def __new__(cls, key: str, **values: object) -> Note:
+        self = super().__new__(cls, _fill(key, "en", values))
+        self.key, self.values = key, values
+        return self
+
+    def __reduce__(self) -> tuple:  # st.cache_data pickles results: rebuild from the key and values
+        return _note, (self.key, dict(self.values))
+
+    def text(self, lang: Lang = "en") -> str:
+        return _fill(self.key, lang, self.values)
+
+
+def _note(key: str, values: dict[str, object]) -> Note:
+    return Note(key, **values)
+
+
+def _fill(key: str, lang: Lang, values: Mapping[str, object]) -> str:
+    def word(v: object) -> object:
+        if isinstance(v, Note):
+            return v.text(lang)
+        if isinstance(v, Mapping):
+            return v.get(lang) or v["en"]
+        return v
+
+    return t(key, lang, **{k: word(v) for k, v in values.items()})
+
+
+def note(text: str, lang: Lang = "en") -> str:
+    """A note in ``lang`` when it carries its text key (``Note``); any other text as it is written."""
+    return text.text(lang) if isinstance(text, Note) else text
+
+
+def measure_words(measure: str, start: bool = True) -> dict[str, str]:
+    """A measure's name in each language for a note: at the start of a sentence ("Conversions"), else lower case
+    (the English as the notes have always written it: the capitalised id, or the id itself)."""
+    en = measure.replace("_", " ").capitalize() if start else measure
+    return {"en": en, **{lg: name(measure, lg) if start else name(measure, lg).lower() for lg in ("nb", "sv")}}

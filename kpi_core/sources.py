@@ -24,6 +24,8 @@ from collections.abc import Mapping
 
 import polars as pl
 
+from kpi_core.fmt import Note, measure_words
+
 ROLES: Mapping[str, str] = {
     "google_ads": "ads",
     "meta_ads": "ads",
@@ -66,8 +68,13 @@ PRECEDENCE: Mapping[str, tuple[frozenset[str], ...]] = {
 # not report the measure at all, it is set aside everywhere (AOV then falls back to revenue per conversion).
 FOLLOWS: Mapping[str, str] = {"orders": "revenue"}
 
-ROLE_NAMES = {"ads": "the ad platforms", "email": "the e-mail tools", "analytics": "web analytics",
-              "crm": "the CRM", "shop": "the shop"}
+ROLE_NAMES: Mapping[str, Mapping[str, str]] = {
+    "ads": {"en": "the ad platforms", "nb": "annonseplattformene", "sv": "annonsplattformarna"},
+    "email": {"en": "the e-mail tools", "nb": "e-postverktøyene", "sv": "e-postverktygen"},
+    "analytics": {"en": "web analytics", "nb": "webanalysen", "sv": "webbanalysen"},
+    "crm": {"en": "the CRM", "nb": "CRM-systemet", "sv": "CRM-systemet"},
+    "shop": {"en": "the shop", "nb": "nettbutikken", "sv": "webbutiken"},
+}
 
 
 def role(source: str | None) -> str | None:
@@ -89,8 +96,10 @@ def _labels(sources: list[str]) -> str:
     return ", ".join(label(s) for s in sorted(sources))
 
 
-def _names(roles: frozenset[str] | set[str]) -> str:
-    return ", ".join(sorted(ROLE_NAMES[r] for r in roles))
+def _names(roles: frozenset[str] | set[str]) -> dict[str, str]:
+    """The roles' names in each language, in the order of their English names."""
+    ordered = sorted(roles, key=lambda r: ROLE_NAMES[r]["en"])
+    return {lg: ", ".join(ROLE_NAMES[r][lg] for r in ordered) for lg in ("en", "nb", "sv")}
 
 
 def reconcile(frame: pl.DataFrame) -> tuple[pl.DataFrame, list[str]]:
@@ -113,11 +122,9 @@ def reconcile(frame: pl.DataFrame) -> tuple[pl.DataFrame, list[str]]:
         partner = FOLLOWS.get(m, "")
         if partner in best_of and not best_of[partner] & roles_present:
             fixes.append(_set_aside(m, with_m))
-            notes.append(
-                f"{m.replace('_', ' ').capitalize()} of {_labels(with_m)} are left out of the totals: "
-                f"{partner} comes from {_names(best_of[partner])}, which report no {m}, and a KPI must not "
-                f"divide one tool's {partner} by another's {m}."
-            )
+            notes.append(Note("note_unpaired", measure=measure_words(m), sources=_labels(with_m),
+                              partner=measure_words(partner, start=False), roles=_names(best_of[partner]),
+                              m=measure_words(m, start=False)))
             continue
         tier = best_of.get(partner) or next((t for t in PRECEDENCE[m] if t & roles_present), None)
         if tier is None:
@@ -127,9 +134,6 @@ def reconcile(frame: pl.DataFrame) -> tuple[pl.DataFrame, list[str]]:
         if not dropped:
             continue
         fixes.append(_set_aside(m, dropped))
-        notes.append(
-            f"{m.replace('_', ' ').capitalize()} are taken from {_names(best_of[m])}; {_labels(dropped)} also "
-            f"report{'s' if len(dropped) == 1 else ''} them, so those figures are left out of the "
-            f"totals to avoid counting the same result twice (filter to that source to see them)."
-        )
+        notes.append(Note("note_taken_from_one" if len(dropped) == 1 else "note_taken_from_many",
+                          measure=measure_words(m), roles=_names(best_of[m]), sources=_labels(dropped)))
     return (frame.with_columns(fixes) if fixes else frame), notes

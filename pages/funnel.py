@@ -27,7 +27,7 @@ else:
         a, b, rate = fu.biggest
         st.markdown(ui.t("funnel_biggest_drop", a=a, b=b, rate=rate))
     for note in fu.notes:
-        st.caption(note)
+        st.caption(fmt.note(note, ui.lang()))
     st.caption(ui.t("funnel_caption"))
 
 # --- the lead funnel from CRM contacts ---
@@ -46,7 +46,7 @@ if contacts is not None:
     ui.table(costs.frame, columns,
              column_order=["acquisition", *leads.STEPS, "spend", "cpl", "cac", *rates, "channels"])
     for note in costs.notes:
-        st.caption(note)
+        st.caption(fmt.note(note, ui.lang()))
     st.markdown(f"**{ui.t('lead_by_month')}**")
     ui.table(leads.funnel(contacts, by=("month",), period=period), columns,
              column_order=["month", "contacts", *leads.STEPS, *rates])

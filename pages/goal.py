@@ -248,4 +248,4 @@ with answer:
 
     if sc.notes:
         with st.expander(ui.t("notes"), expanded=True):
-            st.markdown("\n".join(f"- {n}" for n in sc.notes))
+            st.markdown("\n".join(f"- {fmt.note(n, lang)}" for n in sc.notes))

@@ -89,7 +89,7 @@ ui.table(result.frame, column_order=[
                    "customers": st.column_config.NumberColumn(ui.t("ltv_customers", h=horizon), step=1),
                    "healthy": st.column_config.CheckboxColumn(ui.t("ltv_cac_healthy"))})
 for note in result.notes:
-    st.caption(note)
+    st.caption(fmt.note(note, lang))
 
 # --- by month ---
 st.subheader(ui.t("by_month_title"), anchor=False)
@@ -102,7 +102,7 @@ ui.table(loyalty.by_period(orders, churn_days=churn_days), column_order=[
                    "returning_customers": st.column_config.NumberColumn(ui.t("returning_customers"))})
 
 for note in orders.notes:
-    st.caption(note)
+    st.caption(fmt.note(note, lang))
 dropped = loyalty.dropped_personal_data(data.results)
 if dropped:
     with st.expander(ui.t("personal_data")):

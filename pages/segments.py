@@ -108,4 +108,4 @@ d2.download_button(ui.t("download_xlsx"), views.to_xlsx(seg.table), file_name=f"
                    icon=":material/download:", key="seg_xlsx")
 if seg.notes:
     with st.expander(ui.t("notes")):
-        st.markdown("\n".join(f"- {n}" for n in seg.notes))
+        st.markdown("\n".join(f"- {fmt.note(n, lang)}" for n in seg.notes))

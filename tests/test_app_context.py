@@ -39,6 +39,11 @@ def captions(app) -> list[str]:
     return [plain(c.value) for c in app.caption]
 
 
+def findings(app) -> list[tuple[str, str]]:
+    """The Goal page's diagnostics as (finding, next step), in the order shown."""
+    return [tuple(plain(m.value).split("  \n")) for m in app.markdown if m.value.startswith(":material/")]
+
+
 def add_target(app, metric: str, kind: str, amount: float):
     app.selectbox(key="target_metric").set_value(metric)
     app.radio(key="target_kind").set_value(kind)
@@ -143,16 +148,35 @@ def test_explain_this_number_lists_the_sums_rows_and_filters(app):
 
 def test_diagnostics_name_segments_with_their_numbers(app):
     at = upload_csv(app, CSV)
-    found = [plain(m.value) for m in at.markdown if m.value.startswith(":material/")]
     # CPC on Search 1000 / 500 = 2.00 -> 1650 / 600 = 2.75 (+38 %), 600 clicks × 0.75 = 450 NOK at stake;
     # CPM on Search 100 -> 137.50, 12 000 / 1000 × 37.50 = 450; Social CPA 90 ≥ 63.75 × 1.2, 900 − 10 × 63.75 = 262.50
-    assert [f.split("  \n")[0] for f in found] == [
+    assert [f for f, _ in findings(at)] == [
         ":material/warning: NO_Search_Generic: CPC rose 38% to 2.75 NOK (from 2.00 NOK) on 600 clicks.",
         ":material/warning: NO_Search_Generic: CPM rose 38% to 137.50 NOK (from 100.00 NOK) on 12,000 impressions.",
         ":material/warning: Meta - Retarget: CPA 90.00 NOK vs 63.75 NOK overall, 900.00 NOK spend (262.50 NOK "
         "above the overall CPA).",
     ]
     assert "segments by Campaign" in " ".join(captions(at))
+
+
+def test_diagnostics_in_norwegian(app):
+    """The Goal page in Norwegian: the same three findings as above, in Norwegian with its number formats.
+
+    AppTest cannot switch the sidebar's language on this page, so the language is set in the session state
+    (ui.LANG, "lang") before the first run, as a Norwegian browser locale would set it.
+    """
+    app.session_state["lang"] = "nb"
+    at = upload_csv(app, CSV)
+    found = findings(at)
+    assert [f for f, _ in found] == [
+        ":material/warning: NO_Search_Generic: CPC steg 38 % til 2,75 NOK (fra 2,00 NOK) på 600 klikk.",
+        ":material/warning: NO_Search_Generic: CPM steg 38 % til 137,50 NOK (fra 100,00 NOK) på 12 000 visninger.",
+        ":material/warning: Meta - Retarget: CPA 90,00 NOK mot 63,75 NOK totalt, 900,00 NOK i annonsekostnad "
+        "(262,50 NOK mer enn samlet CPA tilsier).",
+    ]
+    assert found[0][1] == ("*Neste steg:* Se over budstrategi, målgruppeinnstillinger og valg av "
+                                         "søkeord; budsjettet kan trenge justering.")
+    assert "segmenter etter Kampanje" in " ".join(captions(at))
 
 
 def waterfall(at) -> list[dict]:
@@ -201,3 +225,13 @@ def test_trends_mark_unusual_days_by_direction(app):
     points = [r for r in chart_rows(at, 0) if "verdict" in r]
     assert [(p["date"], p["value"], p["verdict"]) for p in points] == [(date(2026, 3, 1), 20.0, "bad")]
     assert points[0]["note"] == "outside 8.2761 – 12.7239 (median 10.5)"
+
+
+def test_notes_under_the_scorecard_in_norwegian(app):
+    """GA4 reports conversions too: the note saying they are set aside is written in the chosen language."""
+    app.session_state["lang"] = "nb"
+    at = upload_csv(app, CSV + b"2026-02-10,ga4,Search,NO_Search_Generic,,,,500,45,,NOK\n")
+    notes = " ".join(plain(m.value) for m in at.markdown if m.value.startswith("- "))
+    assert ("Konverteringer hentes fra annonseplattformene; GA4 rapporterer dem også, så de tallene holdes utenfor "
+            "totalene") in notes
+    assert "are taken from" not in notes

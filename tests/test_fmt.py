@@ -1,6 +1,7 @@
 """Numbers for people: hand-checked strings in English, Norwegian and Swedish."""
 
 import math
+from string import Formatter
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -66,6 +67,8 @@ def test_texts_exist_in_every_language():
     for key, texts in fmt.TEXTS.items():
         assert set(texts) == {"en", "nb", "sv"}, key
         assert all(t.strip() for t in texts.values()), key
+        names = [{n for _, n, _, _ in Formatter().parse(t) if n is not None} for t in texts.values()]
+        assert names[0] == names[1] == names[2], key  # a typo'd placeholder in one language fails here
 
 
 def test_markdown_escaping_shows_data_literally():

@@ -1,0 +1,100 @@
+"""The engine's and the sources' notes: English exactly as before, and in Norwegian and Swedish from their key."""
+
+import pickle
+from datetime import date
+
+import polars as pl
+import pytest
+
+from kpi_core import fmt
+from kpi_core.engine import Inputs, Period, compare, compute
+from kpi_core.fmt import Note
+
+# Google Ads and GA4 both report conversions and revenue: the ad platform's figures are kept, GA4's set aside.
+ADS_AND_GA4 = pl.DataFrame({
+    "source": ["google_ads", "ga4"], "spend": [100.0, None], "clicks": [50.0, None], "sessions": [None, 120.0],
+    "conversions": [5.0, 6.0], "revenue": [1000.0, 1200.0],
+})
+TAKEN = ("Conversions are taken from the ad platforms; GA4 also reports them, so those figures are left out of "
+         "the totals to avoid counting the same result twice (filter to that source to see them).")
+
+
+def test_notes_read_as_the_english_they_always_were():
+    notes = compute(ADS_AND_GA4, ["cpa", "roas"]).notes
+    assert TAKEN in notes and all(isinstance(n, Note) for n in notes)
+    # two sources dropped: the verb agrees ("report", not "reports")
+    two = pl.concat([ADS_AND_GA4, ADS_AND_GA4.with_columns(pl.lit("universal_analytics").alias("source"))[1:]])
+    notes = compute(two, ["cpa"]).notes
+    assert notes[0] == ("Conversions are taken from the ad platforms; GA4, Universal Analytics also report them, so "
+                        "those figures are left out of the totals to avoid counting the same result twice (filter to "
+                        "that source to see them).")
+    assert fmt.note(notes[0], "nb").endswith("(filtrer på en av kildene for å se dem).")
+    mixed = pl.DataFrame({"spend": [1.0, 2.0], "currency": ["NOK", "SEK"]})
+    assert compute(mixed, ["cpa"]).notes == ("The data mixes currencies; money values are not added across "
+                                             "currencies. Filter to one currency or enter exchange rates.",)
+    people = pl.DataFrame({"campaign": ["A", "B"], "reach": [100.0, 200.0], "impressions": [300.0, 400.0]})
+    assert ("Reach counts people, so it cannot be added up over rows (days, campaigns or platforms) without "
+            "counting someone twice; it is shown only where the export gives it for exactly that group."
+            ) in compute(people, ["frequency"]).notes
+    assert "Other costs are included in totals only, not split over segments or periods." in compute(
+        pl.DataFrame({"channel": ["a"], "spend": [1.0]}), ["cpa"], by=["channel"], inputs=Inputs(other_costs=5.0)).notes
+
+
+def test_notes_in_norwegian_and_swedish():
+    taken = next(n for n in compute(ADS_AND_GA4, ["cpa"]).notes if n.startswith("Conversions"))
+    assert fmt.note(taken, "nb") == ("Konverteringer hentes fra annonseplattformene; GA4 rapporterer dem også, så de "
+                                     "tallene holdes utenfor totalene for at samme resultat ikke skal telles to "
+                                     "ganger (filtrer på den kilden for å se dem).")
+    assert fmt.note(taken, "sv").startswith("Konverteringar hämtas från annonsplattformarna; GA4 rapporterar dem "
+                                            "också")
+    people = compute(pl.DataFrame({"campaign": ["A", "B"], "reach": [1.0, 2.0]}), ["frequency"]).notes[0]
+    assert fmt.note(people, "nb").startswith("Rekkevidde teller personer og kan derfor ikke summeres over rader")
+    assert fmt.note(people, "sv").startswith("Räckvidd räknar personer")
+    frame = pl.DataFrame({"date": [date(2026, 1, 10)], "spend": [1.0]})
+    gap = compare(frame, ["cpa"], Period(date(2026, 1, 8), date(2026, 1, 14))).notes[0]
+    assert str(gap) == "The data does not cover the whole previous period (2026-01-01:2026-01-07)."
+    assert fmt.note(gap, "sv") == "Datan täcker inte hela föregående period (2026-01-01:2026-01-07)."
+
+
+def test_a_note_survives_the_session_cache_and_plain_text_stays_as_written():
+    taken = next(n for n in compute(ADS_AND_GA4, ["cpa"]).notes if n.startswith("Conversions"))
+    again = pickle.loads(pickle.dumps(taken))  # st.cache_data pickles what it keeps
+    assert again == TAKEN and fmt.note(again, "nb") == fmt.note(taken, "nb") != TAKEN
+    assert fmt.note("Sessions are left out.", "nb") == "Sessions are left out."
+
+
+@pytest.mark.parametrize("lang", ["en", "nb", "sv"])
+def test_unpaired_orders_note_in_every_language(lang):
+    # The ad platforms' revenue is kept; the shop's orders cannot pair with it (the ads report no orders)
+    frame = pl.DataFrame({"source": ["google_ads", "shopify_orders"], "spend": [100.0, None],
+                          "revenue": [400.0, 1000.0], "orders": [None, 10.0]})
+    note = next(n for n in compute(frame, ["aov", "roas"]).notes if n.key == "note_unpaired")
+    assert note == ("Orders of Shopify orders are left out of the totals: revenue comes from the ad platforms, "
+                    "which report no orders, and a KPI must not divide one tool's revenue by another's orders.")
+    words = {"en": "revenue comes from the ad platforms", "nb": "omsetning hentes fra annonseplattformene",
+             "sv": "intäkter hämtas från annonsplattformarna"}
+    assert words[lang] in fmt.note(note, lang)
+
+
+def test_formula_notes_are_translated_and_their_english_is_the_catalogs():
+    from kpi_core import catalog
+
+    for k in catalog.KPIS.values():
+        for f in k.formulas:
+            if f.note:
+                assert fmt.t(f"note_formula_{k.id}", "en") == f.note, k.id
+    # conversions per click when the data has no sessions (catalog: conversion rate's second formula)
+    note = next(n for n in compute(pl.DataFrame({"clicks": [10.0], "conversions": [1.0]}), ["conversion_rate"]).notes)
+    assert note == "Conversion rate: per click: the source of the conversions reports no sessions."
+    assert fmt.note(note, "nb") == "Konverteringsrate: per klikk: kilden til konverteringene rapporterer ingen økter."
+    assert pickle.loads(pickle.dumps(note)).text("sv") == ("Konverteringsgrad: per klick: källan till "
+                                                            "konverteringarna rapporterar inga sessioner.")
+
+
+def test_where_a_number_comes_from_writes_its_notes_in_the_language():
+    from kpi_core.explain import explain_numbers
+
+    e = explain_numbers(pl.DataFrame({"clicks": [10.0], "conversions": [1.0]}), ["conversion_rate"])["conversion_rate"]
+    # 1 conversion / 10 clicks; the last line is the formula note
+    assert e.lines()[-1] == "Conversion rate: per click: the source of the conversions reports no sessions."
+    assert e.lines("sv")[-1] == "Konverteringsgrad: per klick: källan till konverteringarna rapporterar inga sessioner."
