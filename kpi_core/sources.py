@@ -134,6 +134,9 @@ def reconcile(frame: pl.DataFrame) -> tuple[pl.DataFrame, list[str]]:
         if not dropped:
             continue
         fixes.append(_set_aside(m, dropped))
+        words = measure_words(m)
+        if m == "revenue":  # "Revenue are taken from …" in English: the figures are
+            words = {**words, "en": "Revenue figures"}
         notes.append(Note("note_taken_from_one" if len(dropped) == 1 else "note_taken_from_many",
-                          measure=measure_words(m), roles=_names(best_of[m]), sources=_labels(dropped)))
+                          measure=words, roles=_names(best_of[m]), sources=_labels(dropped)))
     return (frame.with_columns(fixes) if fixes else frame), notes

@@ -98,3 +98,13 @@ def test_where_a_number_comes_from_writes_its_notes_in_the_language():
     # 1 conversion / 10 clicks; the last line is the formula note
     assert e.lines()[-1] == "Conversion rate: per click: the source of the conversions reports no sessions."
     assert e.lines("sv")[-1] == "Konverteringsgrad: per klick: källan till konverteringarna rapporterar inga sessioner."
+
+
+def test_the_revenue_note_reads_as_english():
+    import polars as pl
+
+    from kpi_core.sources import reconcile
+
+    frame = pl.DataFrame({"source": ["google_ads", "ga4"], "revenue": [100.0, 300.0]})
+    _, notes = reconcile(frame)
+    assert notes[0].startswith("Revenue figures are taken from the ad platforms; GA4 also reports them")
