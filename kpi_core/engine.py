@@ -391,6 +391,47 @@ def compute(
     )
 
 
+def sums_add_up(frame: pl.DataFrame, inputs: Inputs | None = None) -> bool:
+    """Whether the per-group sums ``compute`` makes of ``frame`` can be summed again into coarser
+    groups with the same result as summing the rows: no measure counting people (reach, users…),
+    at most one currency, no customer table and no other costs (each has its own rule in
+    ``aggregate`` or ``compute`` that a second sum would not follow)."""
+    if any(m in frame.columns for m in NON_ADDITIVE) or (inputs is not None and inputs.other_costs):
+        return False
+    if "currency" in frame.columns and frame["currency"].drop_nulls().n_unique() > 1:
+        return False
+    return not ("source" in frame.columns and bool(frame["source"].is_in(sorted(PEOPLE_LISTS)).any()))
+
+
+def regroup(result: KpiResult, frame: pl.DataFrame, relabel: Mapping[str, pl.Expr],
+            inputs: Inputs | None = None) -> KpiResult | None:
+    """``compute(frame with the keys relabelled, kpis, by=result.keys)`` from ``result``'s summed
+    measures instead of a second pass over the rows: the groups that get one label are summed
+    again (a ratio of sums stays a ratio of sums). ``frame`` is the one ``result`` was computed
+    from (its rows decide which formulas apply); ``relabel``: key -> new label expression.
+
+    None when re-summing would not follow the engine's rules (see ``sums_add_up``): compute
+    from the rows then.
+    """
+    keys = list(result.keys)
+    if not keys or PERIOD in keys or not sums_add_up(frame, inputs):
+        return None
+    summed = result.frame.with_columns(e.alias(k) for k, e in relabel.items())
+    measures = [m for m in MEASURES if m in summed.columns]
+    aggs = [pl.col(ROWS).sum()] if ROWS in summed.columns else []
+    aggs += [pl.when(pl.col(m).count() > 0).then(pl.col(m).sum()).alias(m) for m in measures]
+    if "currency" in summed.columns and "currency" not in keys:
+        aggs.append(pl.col("currency").drop_nulls().first())
+    out = summed.group_by(keys).agg(aggs)
+    data = prepare(reconcile(frame)[0], inputs)
+    kpi_ids = list(result.kpis)
+    chosen, _ = resolve(kpi_ids, available_measures(data, inputs))
+    out = evaluate(out, chosen)
+    helper_parts = [k for k in chosen if k not in kpi_ids]
+    out = _sort(out.drop(helper_parts) if helper_parts else out, keys, False)
+    return replace(result, frame=out.select([c for c in result.frame.columns if c in out.columns]))
+
+
 def _sort(out: pl.DataFrame, keys: list[str], by_period_first: bool) -> pl.DataFrame:
     if not keys:
         return out

@@ -20,13 +20,16 @@ import polars as pl
 from kpi_core import catalog, fmt, loyalty, sources
 from kpi_core.catalog import GOAL_LABELS, HEADLINES, STAGE_LABELS, Lang
 from kpi_core.engine import (
+    ROWS,
     Inputs,
+    KpiResult,
     Period,
     available_measures,
     compare,
     compute,
     in_period,
     measures_by_source,
+    regroup,
     resolve,
 )
 from kpi_core.goals import plan
@@ -320,6 +323,22 @@ def top_segments(frame: pl.DataFrame, dims: Sequence[str], n: int, other: str) -
     return out
 
 
+def _top_from_sums(full: KpiResult, rows: pl.DataFrame, dim: str, n: int, other: str,
+                   inputs: Inputs | None) -> KpiResult | None:
+    """``compute(top_segments(rows, [dim], n, other), …, by=[dim])`` from the segments' sums in
+    ``full`` (``compute`` of ``rows`` by ``dim``, nulls already "(not set)"), without a second pass
+    over the rows. None when that would not be exact: the engine's rules for people and currencies
+    (``engine.regroup``), or a ranking measure that ``sources.reconcile`` may have set aside in
+    some rows (``top_segments`` ranks by the rows as uploaded)."""
+    rank = _rank_measure(rows)
+    if rank in sources.PRECEDENCE and "source" in rows.columns:
+        return None
+    size = pl.col(ROWS) if rank is None else pl.col(rank).fill_null(0.0)
+    keep = full.frame.sort([size, pl.col(dim)], descending=[True, False])[dim].head(n)
+    label = pl.when(pl.col(dim).is_in(keep.implode())).then(pl.col(dim)).otherwise(pl.lit(other))
+    return regroup(full, rows, {dim: label}, inputs)
+
+
 @dataclass(frozen=True)
 class Segments:
     """One dimension broken down: every computable KPI per segment, and what the charts need."""
@@ -337,8 +356,9 @@ def segments(frame: pl.DataFrame, dim: str, inputs: Inputs | None = None, top: i
     kpis = computable_kpis(frame, inputs)
     prepared = frame.with_columns(pl.col(dim).cast(pl.String).fill_null(NOT_SET))
     full = compute(prepared, kpis, by=[dim], inputs=inputs)
-    small = full if full.frame.height <= top else compute(
-        top_segments(frame, [dim], top, fmt.t("other", lang)), kpis, by=[dim], inputs=inputs)
+    small = full if full.frame.height <= top else (
+        _top_from_sums(full, prepared, dim, top, fmt.t("other", lang), inputs)
+        or compute(top_segments(frame, [dim], top, fmt.t("other", lang)), kpis, by=[dim], inputs=inputs))
     shown = ["rows", "currency"]  # the table's currency is in its money column headers
     return Segments(dim, full.frame.drop(shown, strict=False), small.frame.drop(shown, strict=False),
                     tuple(full.kpis), full.currency, full.notes)
