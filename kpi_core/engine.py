@@ -223,6 +223,8 @@ def with_period(frame: pl.DataFrame, grain: Grain) -> pl.DataFrame:
     """Add a ``period`` column: the first day of the row's day, ISO week, month or quarter."""
     if "date" not in frame.columns:
         raise ValueError("a time grain needs a date column")
+    if grain == "day" and frame.schema["date"] == pl.Date:  # a date is its own day: no truncate pass
+        return frame.with_columns(pl.col("date").alias(PERIOD))
     return frame.with_columns(pl.col("date").dt.truncate(_TRUNCATE[grain]).alias(PERIOD))
 
 

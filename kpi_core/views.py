@@ -186,11 +186,15 @@ def scorecard(frame: pl.DataFrame, goal: str, period: Period, inputs: Inputs | N
     currency = spark.currency if spark else None
     formulas = {**(spark.formulas if spark else {}), **loyalty.formulas(shop_ids)}
 
+    # The sparklines' columns as lists once (one select per card cost about 0.4 ms each).
+    series = spark.frame.select("period", *(k for k in ids if k in spark.frame.columns)).to_dict(
+        as_series=False) if spark is not None else {}
+
     def card(kid: str) -> Card:
         k = catalog.get(kid)
         r = rows.get(kid, {})
-        points = (spark.frame.select("period", kid).drop_nulls().rows()
-                  if spark is not None and kid in spark.frame.columns else [])
+        points = [(d, v) for d, v in zip(series["period"], series[kid], strict=True)
+                  if d is not None and v is not None] if kid in series and kid != "period" else []
         delta = fmt.change(r.get("change_pct"), lang)
         flat = delta is not None and delta.startswith("±")
         f = formulas.get(kid)
