@@ -127,3 +127,17 @@ def frames(draw):
 @given(frames(), st.sampled_from(["campaign", "device"]), st.integers(1, 4))
 def test_random_frames_fast_chart_equals_row_path(monkeypatch, frame, dim, top):
     _check(monkeypatch, frame, dim, top)
+
+
+def test_cached_formula_expressions_follow_the_columns_present():
+    # One formula, (spend + other costs) / clicks with other costs optional, evaluated on frames
+    # with and without the optional column: the cached expression must not carry over.
+    from kpi_core.catalog import Formula
+    from kpi_core.engine import evaluate
+
+    f = Formula(numerator={"spend": 1.0, "other_costs": 1.0}, denominator={"clicks": 1.0}, optional=("other_costs",))
+    with_costs = pl.DataFrame({"spend": [10.0], "other_costs": [5.0], "clicks": [5.0]})
+    without = pl.DataFrame({"spend": [10.0], "clicks": [5.0]})
+    assert evaluate(with_costs, {"k": f})["k"][0] == 3.0  # (10 + 5) / 5
+    assert evaluate(without, {"k": f})["k"][0] == 2.0  # 10 / 5
+    assert evaluate(with_costs, {"k": f})["k"][0] == 3.0
