@@ -451,6 +451,11 @@ def regroup(result: KpiResult, frame: pl.DataFrame, relabel: Mapping[str, pl.Exp
     return replace(result, frame=out.select([c for c in result.frame.columns if c in out.columns]))
 
 
+def sort_groups(frame: pl.DataFrame, keys: Sequence[str]) -> pl.DataFrame:
+    """Groups in ``compute``'s order (spend descending when there is spend, then the keys)."""
+    return _sort(frame, list(keys), False)
+
+
 def _sort(out: pl.DataFrame, keys: list[str], by_period_first: bool) -> pl.DataFrame:
     if not keys:
         return out

@@ -12,7 +12,7 @@ import hashlib
 import io
 import json
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 import polars as pl
@@ -31,6 +31,7 @@ from kpi_core.engine import (
     measures_by_source,
     regroup,
     resolve,
+    sort_groups,
 )
 from kpi_core.goals import plan
 from kpi_core.readers import ReadResult
@@ -327,6 +328,20 @@ def top_segments(frame: pl.DataFrame, dims: Sequence[str], n: int, other: str) -
     return out
 
 
+def _by_segment(frame: pl.DataFrame, dim: str, kpis: Sequence[str], inputs: Inputs | None) -> KpiResult:
+    """``compute`` by ``dim`` with the segments as text and nulls as "(not set)". A Categorical
+    column is grouped as it is (small integers, not strings) and relabelled after, unless the
+    data has both nulls and a "(not set)" value, which must become one segment: then the rows are
+    relabelled first."""
+    col = frame[dim]
+    if col.dtype == pl.Categorical and not (col.null_count() and bool((col == NOT_SET).any())):
+        res = compute(frame, kpis, by=[dim], inputs=inputs)
+        out = res.frame.with_columns(pl.col(dim).cast(pl.String).fill_null(NOT_SET))
+        return replace(res, frame=sort_groups(out, [dim]))
+    prepared = frame.with_columns(pl.col(dim).cast(pl.String).fill_null(NOT_SET))
+    return compute(prepared, kpis, by=[dim], inputs=inputs)
+
+
 def _top_from_sums(full: KpiResult, rows: pl.DataFrame, dim: str, n: int, other: str,
                    inputs: Inputs | None) -> KpiResult | None:
     """``compute(top_segments(rows, [dim], n, other), …, by=[dim])`` from the segments' sums in
@@ -358,10 +373,9 @@ class Segments:
 def segments(frame: pl.DataFrame, dim: str, inputs: Inputs | None = None, top: int = 15,
              lang: Lang = "en") -> Segments:
     kpis = computable_kpis(frame, inputs)
-    prepared = frame.with_columns(pl.col(dim).cast(pl.String).fill_null(NOT_SET))
-    full = compute(prepared, kpis, by=[dim], inputs=inputs)
+    full = _by_segment(frame, dim, kpis, inputs)
     small = full if full.frame.height <= top else (
-        _top_from_sums(full, prepared, dim, top, fmt.t("other", lang), inputs)
+        _top_from_sums(full, frame, dim, top, fmt.t("other", lang), inputs)
         or compute(top_segments(frame, [dim], top, fmt.t("other", lang)), kpis, by=[dim], inputs=inputs))
     shown = ["rows", "currency"]  # the table's currency is in its money column headers
     return Segments(dim, full.frame.drop(shown, strict=False), small.frame.drop(shown, strict=False),
