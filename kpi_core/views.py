@@ -313,9 +313,12 @@ def top_segments(frame: pl.DataFrame, dims: Sequence[str], n: int, other: str) -
     """Keep the ``n`` largest values of each dimension (by spend, else the first volume measure)
     and relabel the rest ``other``, so a chart stays readable and small. Nulls read "(not set)".
 
-    Relabelling rows before the engine sums them keeps "Other" a true ratio of sums.
+    Relabelling rows before the engine sums them keeps "Other" a true ratio of sums. Sources are
+    reconciled before they are relabelled: a result that two tools report (GA4's and the ad
+    platforms' conversions) must still be counted once when both end up in "Other".
     """
-    out = frame.with_columns(pl.col(d).cast(pl.String).fill_null(NOT_SET) for d in dims)
+    out = sources.reconcile(frame)[0] if "source" in dims else frame
+    out = out.with_columns(pl.col(d).cast(pl.String).fill_null(NOT_SET) for d in dims)
     rank = _rank_measure(out)
     for d in dims:
         if rank is None:
