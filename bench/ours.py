@@ -45,14 +45,21 @@ def rerun(frame: pl.DataFrame, channels: tuple[str, ...], start: date, end: date
     return {"scorecard": compute(part, kpis), "campaign": compute(part, kpis, by=["campaign"])}
 
 
+def app_sidebar(frame: pl.DataFrame) -> tuple:
+    """The sidebar's date bounds and filter options. The app works them out once per dataset
+    (``ui._sidebar_choices``), not on a filter change, so they are timed apart from ``app_rerun``."""
+    return views.date_bounds(frame), views.filter_options(frame)
+
+
 def app_rerun(frame: pl.DataFrame, channels: tuple[str, ...], start: date, end: date) -> tuple:
-    """The same filter change as the app handles it: the sidebar's date bounds and filter options
-    (ui.sidebar, every rerun), ``views.scorecard`` (current vs previous period, sparklines,
-    formatted cards) and ``views.segments`` by campaign."""
+    """The same filter change as the app handles it: the dimension filters once and the period on
+    top of them (``ui.require_data``), ``views.scorecard`` (current vs previous period, sparklines,
+    formatted cards) and ``views.segments`` by campaign. The sidebar's options are not part of it
+    (see ``app_sidebar``)."""
     f = views.Filters(start=start, end=end, channels=channels)
-    sidebar = views.date_bounds(frame), views.filter_options(frame)
-    card = views.scorecard(views.filter_dimensions(frame, f), GOAL, f.period)
-    return sidebar, card, views.segments(views.filter_all(frame, f), "campaign")
+    by_dim = views.filter_dimensions(frame, f)
+    card = views.scorecard(by_dim, GOAL, f.period)
+    return card, views.segments(views.filter_period(by_dim, f), "campaign")
 
 
 def export(results: dict[str, KpiResult | Comparison]) -> dict:

@@ -39,7 +39,8 @@ TARGETS = {
     "vs_pandas": (0.5, "over pandas (at least 2x faster)"),
     "vs_duckdb": (1.0, "over DuckDB (no slower)"),
     "rerun_ms": (50.0, "recompute of the scorecard and one breakdown after a filter change, ms (median)"),
-    "app_rerun_ms": (50.0, "the same as the app does it (sidebar options, views.scorecard, views.segments), ms"),
+    "app_rerun_ms": (50.0, "the same as the app does it on a filter change (views.scorecard, views.segments; "
+                     "the sidebar's options are worked out once per dataset and timed apart), ms"),
     "rss_per_file": (3.0, "peak memory of the whole process over the file size"),
 }
 
@@ -89,7 +90,7 @@ def summarise(rows: int, files: dict[str, Path], runs: dict[tuple[str, str], lis
             cell[key] = statistics.median(r[key] for r in ok)
         cell["total_min_s"] = min(r["total_s"] for r in ok)
         cell["total_max_s"] = max(r["total_s"] for r in ok)
-        for kind in ("rerun", "app_rerun"):
+        for kind in ("rerun", "app_rerun", "app_sidebar"):
             times = sorted(t for r in ok for t in r.get(f"{kind}_s", []))
             if times:
                 cell[f"{kind}_median_ms"] = 1000 * statistics.median(times)
@@ -191,6 +192,10 @@ def markdown(report: dict) -> str:
         for t in size["targets"]:
             value = "–" if t["value"] is None else f"{t['value']:.2f}"
             lines.append(f"- {t['what']}: {value} (at most {t['limit']:g}) {'met' if t['met'] else 'MISSED'}")
+        ours = next((c for c in size["cells"] if c["engine"] == "ours" and c["input"] == HEADLINE), {})
+        if "app_sidebar_median_ms" in ours:
+            lines.append(f"- not in the app rerun: the sidebar's date bounds and filter options, once per dataset "
+                         f"in the app (ui._sidebar_choices): {ours['app_sidebar_median_ms']:.2f} ms")
         a = size["agreement"]
         lines.append("")
         if a["problems"]:

@@ -224,6 +224,8 @@ def with_period(frame: pl.DataFrame, grain: Grain) -> pl.DataFrame:
     """Add a ``period`` column: the first day of the row's day, ISO week, month or quarter."""
     if "date" not in frame.columns:
         raise ValueError("a time grain needs a date column")
+    if grain == "day" and frame.schema["date"] == pl.Date:  # a date is its own day: no truncate pass
+        return frame.with_columns(pl.col("date").alias(PERIOD))
     return frame.with_columns(pl.col("date").dt.truncate(_TRUNCATE[grain]).alias(PERIOD))
 
 
@@ -305,6 +307,23 @@ def formula_expr(formula: Formula, columns: Iterable[str]) -> pl.Expr:
     return _finite(value.cast(pl.Float64))
 
 
+# formula id -> (formula, measures present, expression): building a formula's expression costs about
+# 60 µs, and every compute builds the same few again (four per scorecard). The formula is kept in
+# the entry so that an id reused after a formula is gone never matches.
+_EXPRS: dict[int, tuple[Formula, frozenset[str], pl.Expr]] = {}
+
+
+def _cached_expr(formula: Formula, columns: Iterable[str]) -> pl.Expr:
+    present = formula.measures & frozenset(columns)
+    hit = _EXPRS.get(id(formula))
+    if hit is not None and hit[0] is formula and hit[1] == present:
+        return hit[2]
+    expr = formula_expr(formula, present)
+    if len(_EXPRS) < 4096:
+        _EXPRS[id(formula)] = (formula, present, expr)
+    return expr
+
+
 def _finite(e: pl.Expr) -> pl.Expr:
     return pl.when(e.is_finite()).then(e)
 
@@ -313,7 +332,7 @@ def evaluate(summed: pl.DataFrame, formulas: Mapping[str, Formula | None]) -> pl
     """Add one column per KPI to a frame of summed measures."""
     cols = summed.columns
     out = summed.with_columns(
-        [formula_expr(f, cols).alias(k) for k, f in formulas.items() if f is not None]
+        [_cached_expr(f, cols).alias(k) for k, f in formulas.items() if f is not None]
     )
     ratio_of_kpis = []
     for k, f in formulas.items():
@@ -385,6 +404,52 @@ def compute(
         notes=tuple(dict.fromkeys(notes)),
         currency=currency,
     )
+
+
+def sums_add_up(frame: pl.DataFrame, inputs: Inputs | None = None) -> bool:
+    """Whether the per-group sums ``compute`` makes of ``frame`` can be summed again into coarser
+    groups with the same result as summing the rows: no measure counting people (reach, users…),
+    at most one currency, no customer table and no other costs (each has its own rule in
+    ``aggregate`` or ``compute`` that a second sum would not follow)."""
+    if any(m in frame.columns for m in NON_ADDITIVE) or (inputs is not None and inputs.other_costs):
+        return False
+    if "currency" in frame.columns and frame["currency"].drop_nulls().n_unique() > 1:
+        return False
+    return not ("source" in frame.columns and bool(frame["source"].is_in(sorted(PEOPLE_LISTS)).any()))
+
+
+def regroup(result: KpiResult, frame: pl.DataFrame, relabel: Mapping[str, pl.Expr],
+            inputs: Inputs | None = None) -> KpiResult | None:
+    """``compute(frame with the keys relabelled, kpis, by=result.keys)`` from ``result``'s summed
+    measures instead of a second pass over the rows: the groups that get one label are summed
+    again (a ratio of sums stays a ratio of sums). ``frame`` is the one ``result`` was computed
+    from (its rows decide which formulas apply); ``relabel``: key -> new label expression.
+
+    None when re-summing would not follow the engine's rules (see ``sums_add_up``): compute
+    from the rows then.
+    """
+    keys = list(result.keys)
+    if not keys or PERIOD in keys or not sums_add_up(frame, inputs):
+        return None
+    summed = result.frame.with_columns(e.alias(k) for k, e in relabel.items())
+    measures = [m for m in MEASURES if m in summed.columns]
+    aggs = [pl.col(ROWS).sum()] if ROWS in summed.columns else []
+    aggs += [pl.when(pl.col(m).count() > 0).then(pl.col(m).sum()).alias(m) for m in measures]
+    if "currency" in summed.columns and "currency" not in keys:
+        aggs.append(pl.col("currency").drop_nulls().first())
+    out = summed.group_by(keys).agg(aggs)
+    data = prepare(reconcile(frame)[0], inputs)
+    kpi_ids = list(result.kpis)
+    chosen, _ = resolve(kpi_ids, available_measures(data, inputs))
+    out = evaluate(out, chosen)
+    helper_parts = [k for k in chosen if k not in kpi_ids]
+    out = _sort(out.drop(helper_parts) if helper_parts else out, keys, False)
+    return replace(result, frame=out.select([c for c in result.frame.columns if c in out.columns]))
+
+
+def sort_groups(frame: pl.DataFrame, keys: Sequence[str]) -> pl.DataFrame:
+    """Groups in ``compute``'s order (spend descending when there is spend, then the keys)."""
+    return _sort(frame, list(keys), False)
 
 
 def _sort(out: pl.DataFrame, keys: list[str], by_period_first: bool) -> pl.DataFrame:
