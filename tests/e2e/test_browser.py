@@ -32,6 +32,13 @@ NB = "\u00a0"
 def go(page: Page, title: str) -> None:
     page.get_by_test_id("stSidebarNav").get_by_role("link", name=title).click()
     expect(page.get_by_role("heading", level=1)).to_be_visible(timeout=TIMEOUT)
+    idle(page)
+
+
+def idle(page: Page) -> None:
+    """Wait until the page's script run has finished (Streamlit's running indicator is gone): a file
+    set on the uploader while the page is still being drawn can be lost with the widget it was set on."""
+    page.wait_for_selector('[data-testid="stStatusWidget"]', state="detached", timeout=TIMEOUT)
 
 
 def metric(page: Page, label: str):
