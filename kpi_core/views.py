@@ -221,6 +221,8 @@ def scorecard(frame: pl.DataFrame, goal: str, period: Period, inputs: Inputs | N
         head_id = fallback_id
         empty_note = fmt.t("headline_empty", lang, preferred=catalog.get(p.headline).label(lang),
                            shown=catalog.get(fallback_id).label(lang))
+    if head_id in empty:  # no value in either period, nor a fallback with one: a bare "–" says nothing
+        head_id = None  # the page then says which KPI would lead and what it lacks (headline_gap)
     headline = card(head_id) if head_id in shown else None
     stages = []
     for stage, items in p.stages:

@@ -276,3 +276,18 @@ def test_awareness_headline_gives_way_to_impressions_when_reach_cannot_be_added_
     assert sc.headline.kpi == "impressions"
     assert sc.headline.value == 3000.0  # 1500 + 1500
     assert sc.headline_note.startswith("Reach would lead here, but it has no value")
+
+
+def test_a_headline_without_a_value_in_either_period_gives_way_to_what_it_needs():
+    # Spend only on 1 Jan (an ad platform), revenue only on 2-3 Jan (a shop): in 3 Jan and the day
+    # before there is no spend, so ROAS (revenue / spend) has no value in either period.
+    df = pl.DataFrame({"date": [date(2026, 1, 1), date(2026, 1, 2), date(2026, 1, 3)],
+                       "source": ["google_ads", "shopify_orders", "shopify_orders"],
+                       "spend": [100.0, None, None], "revenue": [None, 500.0, 700.0],
+                       "orders": [None, 5.0, 7.0]})
+    sc = views.scorecard(df, "sales", Period(date(2026, 1, 3), date(2026, 1, 3)))
+    # ROAS (no spend on 2 or 3 Jan) has no value: no bare "–" card, the page says what it lacks.
+    assert sc.headline is None
+    assert dict(sc.missing)["Return on ad spend (ROAS)"].startswith("no value in either period")
+    gap = views.headline_gap(sc)
+    assert "Profit on ad spend (POAS) / Return on ad spend (ROAS) would lead" in gap and "no value" in gap
