@@ -27,7 +27,7 @@ from typing import Literal
 
 import polars as pl
 
-from kpi_core import catalog
+from kpi_core import catalog, fmt
 from kpi_core.catalog import Formula, Kpi
 from kpi_core.fmt import TEXTS, Note, measure_words
 from kpi_core.schema import MEASURES, MONEY_MEASURES, NON_ADDITIVE
@@ -71,34 +71,30 @@ class KpiResult:
 
 # --- choosing formulas ----------------------------------------------------------------------
 
-MISSING_HINTS: Mapping[str, str] = {
-    "gross_profit": "enter your gross margin (or upload data with gross profit or cost of goods)",
-    "revenue": "needs a revenue or conversion value column",
-    "spend": "needs a cost or amount spent column",
-    "customers": "needs an orders export (for example Shopify orders)",
-    "repeat_customers": "needs an orders export (for example Shopify orders)",
-    "churned_customers": "needs an orders export with customer ids",
-    "customers_at_start": "needs an orders export with customer ids",
-    "new_customers": "needs new customers (orders export or CRM contacts with a customer date)",
-    "mqls": "needs a CRM export with MQL dates (for example HubSpot contacts)",
-    "sqls": "needs a CRM export with SQL dates (for example HubSpot contacts)",
-    "leads": "needs a leads column or a CRM export",
-    "reach": "needs a reach column (Meta, TikTok or LinkedIn exports have one)",
-    "sessions": "needs web analytics (for example a GA4 traffic export)",
-    "emails_delivered": "needs an e-mail campaign export (Mailchimp or Klaviyo)",
-    "carts": "needs add-to-cart or checkout counts",
-}
+# What a KPI lacks, per missing measure, in plain words (texts "lacks_<measure>" of fmt.TEXTS, in
+# en/nb/sv); any other measure "needs a <name> column".
+MISSING_HINTS: frozenset[str] = frozenset(k.removeprefix("lacks_") for k in TEXTS if k.startswith("lacks_")
+                                          and k not in ("lacks_column", "lacks_list", "lacks_same_tool"))
 
 
-def missing_text(measures: Iterable[str]) -> str:
+def joined(texts: Iterable[str]) -> Note:
+    """Several reasons as one ('…; …'), in each language when they carry one (``fmt.Note``)."""
+    texts = list(texts)
+    return Note("lacks_list", items={lg: "; ".join(dict.fromkeys(fmt.note(t, lg) for t in texts))
+                                       for lg in ("en", "nb", "sv")})
+
+
+def missing_text(measures: Iterable[str]) -> Note:
     """Plain words for missing measures: 'needs a revenue or conversion value column'."""
     texts: list[str] = []
     for m in sorted(measures):
-        name = m.replace("_", " ")
-        t = MISSING_HINTS.get(m, f"needs {'an' if name[0] in 'aeiou' else 'a'} {name} column")
-        if t not in texts:
-            texts.append(t)
-    return "; ".join(texts)
+        if m in MISSING_HINTS:
+            texts.append(Note(f"lacks_{m}"))
+        else:
+            words = {lg: fmt.name(m, lg).lower() if m in fmt.NAMES else m.replace("_", " ") for lg in ("nb", "sv")}
+            en = m.replace("_", " ")
+            texts.append(Note("lacks_column", name={"en": f"{'an' if en[0] in 'aeiou' else 'a'} {en}", **words}))
+    return joined(texts)
 
 
 def choose_formula(
@@ -125,8 +121,11 @@ def choose_formula(
             best_missing = missing
     if not best_missing:  # everything is there, but no one source reports a same-source pair
         f = kpi.formulas[0]
-        names = " and ".join(m.replace("_", " ") for m in sorted(f.required))
-        return None, f"needs {names} from the same tool (filter to one source to see it)"
+        required = sorted(f.required)
+        names = {"en": " and ".join(m.replace("_", " ") for m in required),
+                 **{lg: f" {word} ".join(fmt.name(m, lg).lower() for m in required) for lg, word in (("nb", "og"),
+                                                                                                 ("sv", "och"))}}
+        return None, Note("lacks_same_tool", names=names)
     return None, missing_text(best_missing)
 
 
@@ -199,7 +198,7 @@ def resolve(
     for kid in (k for k in ids if catalog.get(k).of_kpis):
         lacking = [missing[p] for p in catalog.get(kid).of_kpis or () if p in missing]
         if lacking:
-            missing[kid] = "; ".join(dict.fromkeys(lacking))
+            missing[kid] = joined(lacking)
         else:
             chosen[kid] = None
     return chosen, missing

@@ -228,7 +228,7 @@ def scorecard(frame: pl.DataFrame, goal: str, period: Period, inputs: Inputs | N
     for stage, items in p.stages:
         cards = tuple(card(s.kpi) for s in items if s.kpi in shown and s.kpi != head_id and s.kpi not in empty)
         stages.append(StageCards(stage, STAGE_LABELS[stage][lang], fmt.t(f"stage_goal_{stage}", lang), cards))
-    missing = tuple((catalog.get(s.kpi).label(lang), s.missing or "") for s in p.unavailable
+    missing = tuple((catalog.get(s.kpi).label(lang), fmt.note(s.missing or "", lang)) for s in p.unavailable
                     if s.kpi not in shown) + tuple(
         (catalog.get(k).label(lang), fmt.t("no_value", lang)) for k in shown if k in empty and k != head_id)
     notes = tuple(dict.fromkeys([*(spark.notes if spark else ()), *comp.notes,
@@ -237,7 +237,7 @@ def scorecard(frame: pl.DataFrame, goal: str, period: Period, inputs: Inputs | N
     preferred_id = HEADLINES[goal][0]
     if note is None and p.headline != preferred_id and p.status(preferred_id) is not None:
         note = fmt.t("headline_fallback", lang, preferred=catalog.get(preferred_id).label(lang),
-                     missing=p.status(preferred_id).missing, shown=catalog.get(p.headline).label(lang))
+                     missing=fmt.note(p.status(preferred_id).missing, lang), shown=catalog.get(p.headline).label(lang))
     return Scorecard(goal, GOAL_LABELS[goal][lang], headline, note, tuple(stages), missing,
                      notes, comp.current, comp.previous, currency)
 

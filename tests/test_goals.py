@@ -1,3 +1,5 @@
+from datetime import date
+
 from kpi_core.goals import plan
 
 ADS = {"spend", "impressions", "clicks", "conversions", "revenue"}
@@ -35,3 +37,28 @@ def test_unavailable_kpis_say_what_is_missing():
     missing = {s.kpi: s.missing for s in p.unavailable}
     assert "orders export" in missing["repeat_purchase_rate"]
     assert "e-mail campaign export" in missing["email_open_rate"]
+
+
+def test_what_a_kpi_lacks_is_said_in_each_language_and_english_is_unchanged():
+    from kpi_core.engine import missing_text
+
+    why = missing_text(["revenue", "impressions", "gross_profit"])
+    assert why == ("enter your gross margin (or upload data with gross profit or cost of goods); needs an "
+                   "impressions column; needs a revenue or conversion value column")
+    assert why.text("nb") == ("legg inn bruttomarginen (eller last opp data med bruttofortjeneste eller varekostnad); "
+                              "trenger en kolonne for visninger; trenger en kolonne for omsetning eller "
+                              "konverteringsverdi")
+    assert why.text("sv").startswith("ange bruttomarginalen")
+
+
+def test_the_scorecard_lists_what_is_missing_in_norwegian():
+    import polars as pl
+
+    from kpi_core import views
+    from kpi_core.engine import Period
+
+    df = pl.DataFrame({"date": [date(2026, 1, 1), date(2026, 1, 2)], "spend": [10.0, 20.0],
+                       "clicks": [5.0, 8.0], "impressions": [100.0, 150.0]})
+    sc = views.scorecard(df, "sales", Period(date(2026, 1, 2), date(2026, 1, 2)), lang="nb")
+    missing = dict(sc.missing)
+    assert missing["Avkastning på annonsekroner (ROAS)"] == "trenger en kolonne for omsetning eller konverteringsverdi"
