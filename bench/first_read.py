@@ -4,7 +4,7 @@ file cost in time and peak memory.
 
     python bench/first_read.py bare|string|categorical   # one fresh process per mode
 
-The files come from bench/generate.py (``python bench/run.py`` makes them).
+The files are bench/generate.py's, generated when missing (as bench/run.py does).
 """
 
 from __future__ import annotations
@@ -15,21 +15,27 @@ from pathlib import Path
 
 import polars as pl
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench import generate  # noqa: E402  (needs the path above)
+from bench.worker import peak_rss_mb  # noqa: E402
+
 DATA = Path(__file__).resolve().parent / "data"
+ROWS = 1_000_000
 
 
 def main(mode: str) -> None:
-    data = (DATA / "google_ads_1000000_v2.csv").read_bytes()
+    files = generate.ensure(ROWS, DATA)
+    data = files["google_ads"].read_bytes()
     names = data.split(b"\n", 3)[2].decode().split(",")  # header on line 3, below the title lines
     t, c = time.perf_counter(), time.process_time()
     if mode == "bare":
-        frame = pl.read_csv(DATA / "clean_1000000_v2.csv")
+        frame = pl.read_csv(files["clean"])
     else:
         dtype = {"string": pl.String, "categorical": pl.Categorical}[mode]
         frame = pl.read_csv(data, skip_rows=2, schema=dict.fromkeys(names, dtype), infer_schema=False)
     wall, cpu = time.perf_counter() - t, time.process_time() - c
-    hwm = next(line for line in Path("/proc/self/status").read_text().splitlines() if line.startswith("VmHWM"))
-    print(f"{mode}: wall {wall:.3f} s, CPU {cpu:.3f} s, peak RSS {int(hwm.split()[1]) / 1024:.0f} MB, "
+    print(f"{mode}: wall {wall:.3f} s, CPU {cpu:.3f} s, peak RSS {peak_rss_mb():.0f} MB, "
           f"frame {frame.estimated_size() / 2**20:.0f} MB")
 
 
