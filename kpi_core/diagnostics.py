@@ -87,7 +87,7 @@ class Facts:
     targets: tuple[TargetCheck, ...] = ()
     quality: tuple[tuple[str, Finding], ...] = ()  # (file, finding) from the readers
     thresholds: Thresholds = Thresholds()
-    lang: Lang = "en"  # the findings' language and number formats (the readers' messages stay English)
+    lang: Lang = "en"  # the findings' language and number formats
 
     def label(self, row: Mapping[str, Any]) -> str:
         if self.dimension is None:
@@ -188,12 +188,14 @@ def _is_brand(facts: Facts, label: str) -> bool:
 def _data_quality(facts: Facts) -> Iterable[Hit]:
     """Reader warnings and errors, one finding per file and message however often it recurs.
 
-    The message and its place come from the readers, in English; the words around them follow the language.
+    The readers' message and its place are written in the chosen language (``fmt.note``), as are the words
+    around them.
     """
     places: dict[tuple[str, str], list[str]] = {}
     for file, f in facts.quality:
         if f.level in ("warning", "error"):
-            places.setdefault((file, f.message.rstrip(".")), []).append(f.where)
+            message = fmt.note(f.message, facts.lang).rstrip(".")
+            places.setdefault((file, message), []).append(fmt.note(f.where, facts.lang) if f.where else f.where)
     for (file, message), wheres in places.items():
         shown = [w for w in wheres if w]
         more = len(wheres) - 1

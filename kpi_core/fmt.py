@@ -10,11 +10,14 @@ too, next to the number formats, so that translating the app means editing one f
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from datetime import date
 
+from babel.dates import format_date
 from babel.numbers import format_compact_decimal, format_decimal
 
-from kpi_core.catalog import Lang
+from kpi_core.catalog import LANGS, Lang
+from kpi_core.reader_texts import TEXTS as READER_TEXTS
 
 NULL = "–"
 LOCALES: Mapping[str, str] = {"en": "en_GB", "nb": "nb_NO", "sv": "sv_SE"}
@@ -347,6 +350,8 @@ TEXTS: Mapping[str, Mapping[str, str]] = {
     "rows_summary": {"en": "{used} of {read} rows used, {excluded} excluded",
                      "nb": "{used} av {read} rader brukt, {excluded} utelatt",
                      "sv": "{used} av {read} rader används, {excluded} uteslutna"},
+    "col_line": {"en": "Line", "nb": "Linje", "sv": "Rad"},
+    "col_reason": {"en": "Reason", "nb": "Grunn", "sv": "Skäl"},
     "excluded_rows": {"en": "Excluded rows and why", "nb": "Utelatte rader og hvorfor",
                       "sv": "Uteslutna rader och varför"},
     "findings": {"en": "Data-quality findings", "nb": "Funn om datakvalitet", "sv": "Fynd om datakvalitet"},
@@ -650,6 +655,7 @@ TEXTS: Mapping[str, Mapping[str, str]] = {
                           "sv": "Prickar: ovanliga dagar, utanför medianen ± 3 robusta standardavvikelser för de 28 "
                                 "dagarna före; grönt är goda nyheter, rött dåliga."},
 }
+TEXTS = {**TEXTS, **READER_TEXTS}  # and what the readers say (kpi_core/reader_texts.py)
 
 # Funnel stage and dimension names for charts and selectors (measures and dimensions of schema.py).
 NAMES: Mapping[str, Mapping[str, str]] = {
@@ -791,19 +797,33 @@ def _note(key: str, values: dict[str, object]) -> Note:
 
 
 def _fill(key: str, lang: Lang, values: Mapping[str, object]) -> str:
-    def word(v: object) -> object:
-        if isinstance(v, Note):
-            return v.text(lang)
-        if isinstance(v, Mapping):
-            return v.get(lang) or v["en"]
-        return v
+    return t(key, lang, **{k: _in(v, lang) for k, v in values.items()})
 
-    return t(key, lang, **{k: word(v) for k, v in values.items()})
+
+def _in(value: object, lang: Lang) -> object:
+    """A Note's value in ``lang``: a Note's text, a ``{lang: text}`` mapping's entry, anything else as it is."""
+    if isinstance(value, Note):
+        return value.text(lang)
+    if isinstance(value, Mapping):
+        return value.get(lang) or value["en"]
+    return value
 
 
 def note(text: str, lang: Lang = "en") -> str:
     """A note in ``lang`` when it carries its text key (``Note``); any other text as it is written."""
     return text.text(lang) if isinstance(text, Note) else text
+
+
+def joined(parts: Sequence[object], sep: object = ", ") -> dict[str, str]:
+    """Notes, ``{lang: text}`` mappings or plain text joined into one value for a Note, in each language
+    (``sep`` may be any of them too)."""
+    return {lg: str(_in(sep, lg)).join(str(_in(p, lg)) for p in parts) for lg in LANGS}
+
+
+def long_date(day: date) -> dict[str, str]:
+    """A date written out for a sentence, in each language: '1 February 2025', '1. februar 2025'."""
+    return {"en": f"{day.day} {day:%B %Y}", "nb": format_date(day, "d. MMMM y", locale="nb"),
+            "sv": format_date(day, "d MMMM y", locale="sv")}
 
 
 def measure_words(measure: str, start: bool = True) -> dict[str, str]:

@@ -25,12 +25,13 @@ def describe(r) -> None:
     st.caption(ui.t("rows_summary", used=r.rows_used, read=r.rows_read, excluded=len(r.rows_excluded)))
     if r.rows_excluded:
         with st.expander(ui.t("excluded_rows") + f" ({len(r.rows_excluded)})"):
-            st.dataframe(views.exclusions_table(r), hide_index=True)
+            st.dataframe(views.exclusions_table(r, ui.lang()), hide_index=True)
     if r.findings:
         with st.expander(ui.t("findings") + f" ({len(r.findings)})", expanded=True):
             for f in r.findings:
                 show = {"error": st.error, "warning": st.warning}.get(f.level, st.info)
-                show(fmt.md(f.message + (f" ({f.where})" if f.where else "")))
+                where = f" ({fmt.note(f.where, ui.lang())})" if f.where else ""
+                show(fmt.md(fmt.sentence(fmt.note(f.message, ui.lang())) + where))
 
 
 uploads: dict[str, ui.Upload] = st.session_state[ui.UPLOADS]

@@ -123,3 +123,18 @@ def test_a_ga360_sessions_export_with_json_cells_uploads_and_feeds_the_scorecard
     # tests/test_readers_ga360.py: sessions 9, pageviews 35, bounces 2, transactions 4 (no spend: no cost KPIs)
     shown = {k: v for k, (v, _) in metrics(at).items()}
     assert shown == {"Sessions": "9", "Pages per session": "3.89", "Bounce rate": "22.2%", "Conversion rate": "44.4%"}
+
+
+def test_in_norwegian_the_reader_says_what_it_left_out_and_found_in_norwegian(app):
+    from pathlib import Path
+
+    app.session_state["lang"] = "nb"
+    data = (Path(__file__).parent / "fixtures" / "exports" / "generic_excel_nb.csv").read_bytes()
+    at = upload(app, "generic_excel_nb.csv", data)
+    shown = [plain(w.value) for w in at.warning]
+    # Windows-1252, 'kr' amounts, a negative cost on line 3 (tests/test_notes.py reads the same file)
+    assert "Negativ kostnad på 1 rad(er). (linje 3)" in shown
+    assert any(s.startswith("Beløpene i 'Kostnad' står i 'kr', som kan være NOK, SEK eller DKK") for s in shown)
+    assert "Filen er ikke UTF-8; den ble lest som Windows-1252." in [plain(i.value) for i in at.info]
+    left_out = next(d.value for d in at.dataframe if "Grunn" in d.value.columns)
+    assert left_out.to_dict("records") == [{"Linje": 5, "Grunn": "summeringsrad 'Sum'"}]

@@ -297,3 +297,15 @@ def test_the_whole_is_named_in_the_language_when_there_are_no_segments():
     assert d.segment == "All" and plain(d.text) == (
         "Alle: ROAS 3,35× er under break-even-ROAS 5,00× (1 / margin 20,0 %): de første ordrene taper 6 600 NOK "
         "på 20 000 NOK i annonsekostnad.")
+
+
+def test_a_readers_finding_is_repeated_in_the_chosen_language():
+    from kpi_core.fmt import Note
+
+    dup = Finding("warning", Note("f_duplicates"), Note("w_lines", shown="2, 6", more=""))
+    for lang, said in (("en", "meta.csv: rows with the same date and dimensions: possible double tracking (or a "
+                              "breakdown column missing from the export) (lines 2, 6 and 1 more place)."),
+                       ("nb", "meta.csv: rader med samme dato og dimensjoner: mulig dobbeltsporing (eller en "
+                              "oppdelingskolonne mangler i eksporten) (linje 2, 6 og 1 sted til).")):
+        f = gather(FRAME, CUR, PREV, lang=lang, quality=(("meta.csv", dup), ("meta.csv", dup)))
+        assert {d.rule: d.text for d in diagnose(f)}["data_quality"] == said

@@ -2,6 +2,7 @@
 
 import pickle
 from datetime import date
+from pathlib import Path
 
 import polars as pl
 import pytest
@@ -108,3 +109,53 @@ def test_the_revenue_note_reads_as_english():
     frame = pl.DataFrame({"source": ["google_ads", "ga4"], "revenue": [100.0, 300.0]})
     _, notes = reconcile(frame)
     assert notes[0].startswith("Revenue figures are taken from the ad platforms; GA4 also reports them")
+
+
+# --- what the readers say ------------------------------------------------------------------------------
+
+
+EXPORTS = Path(__file__).parent / "fixtures"
+
+
+def _read(name: str):
+    from kpi_core.readers import read_file
+
+    return read_file((EXPORTS / name).read_bytes(), Path(name).name)
+
+
+def test_reader_findings_and_left_out_rows_in_norwegian_and_swedish():
+    # google_ads_no.csv: two title lines above the header, 'Totalt: Konto' below the data (line 7)
+    r = _read("exports/google_ads_no.csv")
+    total = r.rows_excluded[-1]
+    assert (total.line, total.reason) == (7, "summary row 'Totalt: Konto'")
+    assert fmt.note(total.reason, "nb") == "summeringsrad 'Totalt: Konto'"
+    title = next(f for f in r.findings if f.message.startswith("2 line(s) above the header"))
+    assert fmt.note(title.where, "nb") == "linje 1-2" and fmt.note(title.where, "sv") == "rad 1-2"
+    assert fmt.note(title.message, "nb").startswith("2 linje(r) over overskriftslinjen hoppet over: Kampanjerapport")
+    # generic_excel_nb.csv: Windows-1252, amounts in 'kr', a negative cost on line 3
+    r = _read("exports/generic_excel_nb.csv")
+    kr = next(f for f in r.findings if "'kr'" in f.message and "Kostnad" in f.message)
+    assert kr.message.startswith("money in 'Kostnad' is written in 'kr', which could be NOK, SEK or DKK")
+    assert fmt.note(kr.message, "nb").startswith("beløpene i 'Kostnad' står i 'kr', som kan være NOK, SEK eller DKK")
+    assert fmt.note(kr.where, "sv") == "kolumn 'Kostnad'"
+    negative = next(f for f in r.findings if f.message.startswith("negative spend"))
+    assert (fmt.note(negative.message, "nb"), fmt.note(negative.where, "nb")) == ("negativ kostnad på 1 rad(er).",
+                                                                                  "linje 3")
+
+
+def test_every_reason_place_and_warning_a_reader_gives_is_said_in_every_language():
+    from kpi_core.readers import ReadError
+
+    said = 0
+    for path in sorted(p for p in EXPORTS.rglob("*") if p.suffix in (".csv", ".tsv", ".txt", ".xlsx")):
+        try:
+            r = _read(str(path.relative_to(EXPORTS)))
+        except ReadError:
+            continue
+        texts = [e.reason for e in r.rows_excluded] + [f.where for f in r.findings if f.where]
+        texts += [f.message for f in r.findings if f.level != "info"]  # the ones the diagnostics repeat
+        for text in texts:
+            assert isinstance(text, Note) and text.key in fmt.TEXTS, (path.name, text)
+            assert fmt.note(text, "en") == text and fmt.note(text, "nb") and fmt.note(text, "sv"), (path.name, text)
+        said += len(texts)
+    assert said > 100  # the fixtures do say things: this is not a loop over nothing

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import polars as pl
 
+from kpi_core.fmt import Note, joined
 from kpi_core.readers import quality
 from kpi_core.readers.platforms import recognise
 from kpi_core.readers.platforms.performance import read_performance
@@ -80,8 +81,7 @@ def overlaps(results: list[ReadResult]) -> list[Finding]:
     for source in sorted(PEOPLE_LISTS):
         files = [r.file for r in results if r.platform == source]
         if len(files) > 1:
-            found.append(Finding("warning", f"{' and '.join(files)} are both customer tables of one kind: a customer "
-                                 "in both is counted twice. Load one, unless they hold different customers.",
+            found.append(Finding("warning", Note("f_customer_tables", files=joined(files, Note("w_and"))),
                                  ", ".join(files)))
     codes = {r.currency for r in results if r.currency}
     return found + quality.mixed_currencies(codes)

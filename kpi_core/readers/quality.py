@@ -13,6 +13,7 @@ from datetime import date, timedelta
 
 import polars as pl
 
+from kpi_core.fmt import Note, joined, measure_words
 from kpi_core.readers.result import Finding
 from kpi_core.readers.sniff import LINE
 from kpi_core.schema import DIMENSIONS, MONEY_MEASURES
@@ -20,10 +21,16 @@ from kpi_core.schema import DIMENSIONS, MONEY_MEASURES
 MAX_LINES_SHOWN = 5
 
 
-def _lines(lines: list[int]) -> str:
-    shown = ", ".join(str(n) for n in lines[:MAX_LINES_SHOWN])
-    more = f" and {len(lines) - MAX_LINES_SHOWN} more" if len(lines) > MAX_LINES_SHOWN else ""
-    return f"line{'s' if len(lines) > 1 else ''} {shown}{more}"
+def _lines(lines: list[int]) -> Note:
+    """'line 4', 'lines 4, 9 and 3 more'."""
+    if len(lines) == 1:
+        return Note("w_line", line=lines[0])
+    return Note("w_lines", shown=", ".join(str(n) for n in lines[:MAX_LINES_SHOWN]), more=_more(len(lines)))
+
+
+def _more(n: int) -> Note | str:
+    """' and 3 more' past the first MAX_LINES_SHOWN of ``n``."""
+    return Note("w_and_more", n=n - MAX_LINES_SHOWN) if n > MAX_LINES_SHOWN else ""
 
 
 def _rows_where(frame: pl.DataFrame, condition: pl.Expr) -> list[int]:
@@ -43,26 +50,23 @@ def row_findings(frame: pl.DataFrame, views: bool = False, breakdown: Sequence[s
     if {"clicks", "impressions"} <= cols:
         bad = _rows_where(frame, pl.col("clicks") > pl.col("impressions"))
         if bad:
-            out.append(Finding("warning", f"more clicks than impressions on {len(bad)} row(s): check the export "
-                               "or the column mapping.", _lines(bad)))
+            out.append(Finding("warning", Note("f_clicks_over_impressions", n=len(bad)), _lines(bad)))
     if {"conversions", "clicks"} <= cols:
         bad = _rows_where(frame, pl.col("conversions") > pl.col("clicks"))
         if bad and not views:
-            out.append(Finding("warning", f"more conversions than clicks on {len(bad)} row(s): conversions may be "
-                               "counted twice (double tracking) or include view-through.", _lines(bad)))
+            out.append(Finding("warning", Note("f_conversions_over_clicks", n=len(bad)), _lines(bad)))
         elif bad:
-            out.append(Finding("info", f"conversions above clicks on {len(bad)} row(s): expected here, the "
-                               "conversions include view-through ones (people who saw the ad and converted "
-                               "without clicking), so the conversion rate per click can pass 100 %.", _lines(bad)))
+            out.append(Finding("info", Note("f_view_through", n=len(bad)), _lines(bad)))
     for m in sorted(MONEY_MEASURES & cols):
         bad = _rows_where(frame, pl.col(m) < 0)
         if bad:
-            out.append(Finding("warning", f"negative {m} on {len(bad)} row(s).", _lines(bad)))
+            said = Note("f_negative", measure=measure_words(m, start=False), n=len(bad))
+            out.append(Finding("warning", said, _lines(bad)))
     out += duplicates(frame, breakdown)
     if "date" in cols:
         bad = _rows_where(frame, pl.col("date") > date.today())
         if bad:
-            out.append(Finding("warning", f"{len(bad)} row(s) dated in the future.", _lines(bad)))
+            out.append(Finding("warning", Note("f_future", n=len(bad)), _lines(bad)))
     return out
 
 
@@ -87,10 +91,9 @@ def duplicates(frame: pl.DataFrame, breakdown: Sequence[str] = ()) -> list[Findi
     groups = dup.group_by(keys, maintain_order=True).agg(pl.col(LINE).sort()).sort(pl.col(LINE).list.first())
     out = []
     for lines in groups[LINE].to_list()[:MAX_LINES_SHOWN]:
-        out.append(Finding("warning", "rows with the same date and dimensions: possible double tracking "
-                           "(or a breakdown column missing from the export).", _lines(lines)))
+        out.append(Finding("warning", Note("f_duplicates"), _lines(lines)))
     if groups.height > MAX_LINES_SHOWN:
-        out.append(Finding("warning", f"{groups.height - MAX_LINES_SHOWN} more groups of repeated rows."))
+        out.append(Finding("warning", Note("f_more_duplicates", n=groups.height - MAX_LINES_SHOWN)))
     return out
 
 
@@ -110,8 +113,8 @@ def missing_days(frame: pl.DataFrame, period: tuple[date, date] | None) -> list[
     if missing.is_empty():
         return []
     shown = ", ".join(d.isoformat() for d in missing.head(MAX_LINES_SHOWN).to_list())
-    more = f" and {missing.len() - MAX_LINES_SHOWN} more" if missing.len() > MAX_LINES_SHOWN else ""
-    return [Finding("warning", f"{missing.len()} day(s) between {lo} and {hi} have no rows: {shown}{more}.")]
+    return [Finding("warning", Note("f_missing_days", n=missing.len(), lo=lo, hi=hi, shown=shown,
+                                    more=_more(missing.len())))]
 
 
 def empty_columns(raw: pl.DataFrame) -> list[Finding]:
@@ -124,7 +127,7 @@ def empty_columns(raw: pl.DataFrame) -> list[Finding]:
         s = raw[c]
         filled = s.null_count() < s.len() and (_has_text(s.drop_nulls().head(100)) or _has_text(s))
         if not filled and not re.fullmatch(r"column_\d+", c):  # no header, no cells: trailing delimiters
-            out.append(Finding("info", f"column '{c}' is empty in every row.", f"column '{c}'"))
+            out.append(Finding("info", Note("f_empty_column", column=c), Note("w_column", column=c)))
     return out
 
 
@@ -137,12 +140,12 @@ def parse_findings(reports: dict, lines: pl.Series) -> list[Finding]:
     out = []
     for column, r in reports.items():
         if r.masked:
-            out.append(Finding("info", f"masked low values: {r.masked} cell(s) in '{column}' are hidden by the "
-                               "platform (such as '<5') and read as empty.", f"column '{column}'"))
+            out.append(Finding("info", Note("f_masked", n=r.masked, column=column), Note("w_column", column=column)))
         if r.bad:
-            examples = ", ".join(f"line {lines[pos]}: {text!r}" for pos, text in r.bad_examples)
-            out.append(Finding("warning", f"{r.bad} cell(s) in '{column}' could not be read and are left empty "
-                               f"({examples}).", f"column '{column}'"))
+            examples = joined([Note("w_line_example", line=lines[pos], text=repr(text))
+                               for pos, text in r.bad_examples])
+            out.append(Finding("warning", Note("f_bad_cells", n=r.bad, column=column, examples=examples),
+                               Note("w_column", column=column)))
     return out
 
 
@@ -150,8 +153,7 @@ def mixed_currencies(codes: set[str]) -> list[Finding]:
     """Money in more than one currency is never added up."""
     if len(codes) < 2:
         return []
-    return [Finding("warning", f"mixed currencies {', '.join(sorted(codes))}: money is reported per currency "
-                    "until you give exchange rates.")]
+    return [Finding("warning", Note("f_mixed_currencies", codes=", ".join(sorted(codes))))]
 
 
 def overlaps(frames: list[tuple]) -> list[Finding]:
@@ -175,9 +177,10 @@ def overlaps(frames: list[tuple]) -> list[Finding]:
             common = a.select(keys).unique().join(b.select(keys).unique(), on=keys, how="inner")
             if common.height:
                 lo, hi = common["date"].min(), common["date"].max()
-                out.append(Finding("warning", f"{file_a} and {file_b} both hold {plat_a} data for "
-                                   f"{common.height} {' and '.join(keys)} combination(s) between {lo} and {hi}: "
-                                   "remove one file, or the overlap is counted twice.", f"{file_a}, {file_b}"))
+                keys_said = joined([measure_words(k, start=False) for k in keys], Note("w_and"))
+                out.append(Finding("warning", Note("f_overlap", file_a=file_a, file_b=file_b, platform=plat_a,
+                                                   n=common.height, keys=keys_said, lo=lo, hi=hi),
+                                   f"{file_a}, {file_b}"))
     return out
 
 
@@ -191,14 +194,13 @@ def _period_overlap(file_a: str, a: pl.DataFrame, period_a: list, file_b: str, b
         shared = set(a["campaign"].drop_nulls().unique().to_list()) & set(b["campaign"].drop_nulls().unique().to_list())
         if not shared:
             return None
-        what = f"{len(shared)} campaign(s) ({', '.join(sorted(shared)[:3])}{'…' if len(shared) > 3 else ''})"
+        what = Note("w_campaigns_named", n=len(shared),
+                    names=", ".join(sorted(shared)[:3]) + ("…" if len(shared) > 3 else ""))
     elif "campaign" in a.columns or "campaign" in b.columns:
         return None
     else:
-        what = "the same account"
+        what = Note("w_same_account")
     lo, hi = max(ra[0], rb[0]), min(ra[1], rb[1])
-    return Finding("warning", f"{file_a} and {file_b} both hold {platform} totals of {what} for {lo} to {hi} "
-                   "(their rows cover the period, not days): two breakdowns of one report (age and gender, "
-                   "device and network) each add up to the same spend, so it is counted twice. Keep one file.",
-                   f"{file_a}, {file_b}")
+    return Finding("warning", Note("f_period_overlap", file_a=file_a, file_b=file_b, platform=platform, what=what,
+                                   lo=lo, hi=hi), f"{file_a}, {file_b}")
 

@@ -54,6 +54,7 @@ from dataclasses import dataclass, field
 
 import polars as pl
 
+from kpi_core.fmt import Note
 from kpi_core.readers.result import Exclusion, Finding, ReadError
 
 LINE = "__line"  # column of RawTable.frame: 1-based physical line (or sheet row) of each data row
@@ -61,11 +62,11 @@ LINE = "__line"  # column of RawTable.frame: 1-based physical line (or sheet row
 # JSON cells (GA360's totals, trafficSource) outgrow the csv module's 128 KiB default per field.
 csv.field_size_limit(2**31 - 1)
 
-BLANK = "blank line"
-COMMENT = "comment line"
-TITLE = "title line"
-DATE_RANGE = "date-range line"
-COPYRIGHT = "copyright line"
+BLANK = Note("r_blank")  # "blank line", and in nb and sv (kpi_core/reader_texts.py)
+COMMENT = Note("r_comment")
+TITLE = Note("r_title")
+DATE_RANGE = Note("r_date_range")
+COPYRIGHT = Note("r_copyright")
 
 HEAD_LINES = 200  # lines read to find the delimiter and the header
 TAIL_LINES = 50  # lines read at the end to find footers
@@ -116,7 +117,7 @@ def _read(data: bytes, name: str) -> RawTable:
         text = data.removeprefix(b"\xef\xbb\xbf").decode("windows-1252", errors="replace")
         table = _read_text(text.encode("utf-8"), name, "windows-1252")
     if fake_xls:
-        table.findings.append(Finding("info", "The file is named .xls but holds a text table; it was read as text."))
+        table.findings.append(Finding("info", Note("f_xls_text")))
     return table
 
 
@@ -268,7 +269,7 @@ def _preamble_reason(cells: list[str | None], text: str) -> str:
     if _DATE_RANGE.match(text):
         return DATE_RANGE
     if _KEY_VALUE.match(text):
-        return f"report preamble '{text}'"
+        return Note("r_preamble", text=text)
     return TITLE
 
 
@@ -397,7 +398,7 @@ def _read_text(buf: bytes, name: str, encoding: str) -> RawTable:
         table.frame = _exact_body(body.data(), names, d, body.first_line, table, name)
     table.excluded += [Exclusion(footer_start + i, reason) for i, reason in enumerate(body.footer)]
     if encoding == "windows-1252":
-        table.findings.append(Finding("info", "The file is not UTF-8; it was read as Windows-1252."))
+        table.findings.append(Finding("info", Note("f_windows_1252")))
     return table
 
 
@@ -543,9 +544,9 @@ def _exact_body(body: bytes, names: list[str], d: str, first_line: int, table: R
             table.excluded.append(Exclusion(line, BLANK))
         elif len(cells) != width:
             ragged += 1
-            reason = f"ragged line: {len(cells)} fields where the header has {width}"
+            reason = Note("r_ragged", fields=len(cells), width=width)
             table.excluded.append(Exclusion(line, reason))
-            table.findings.append(Finding("warning", f"{reason}; the line was left out.", f"line {line}"))
+            table.findings.append(Finding("warning", Note("f_ragged", reason=reason), Note("w_line", line=line)))
         else:
             rows.append(cells)
             lines.append(line)
@@ -607,16 +608,16 @@ def _other_tables(rest: list[tuple[int, list[str]]], d: str, table: RawTable) ->
         gap = _is_blank(cells) or _is_comment(cells)
         if previous_gap and not gap:
             headers.append(",".join(c.strip() for c in cells))
-            table.other_tables.append(f"line {line}: a second table '{headers[-1]}'")
+            table.other_tables.append(Note("w_second_table", line=line, header=headers[-1]))
             owners[len(owners) - pending :] = [len(headers) - 1] * pending
         pending = pending + 1 if gap else 0
         owners.append(max(len(headers) - 1, 0))
         previous_gap = gap
     if not headers:  # only comment lines: name them by their first text
         headers.append(_clean(rest[0][1], d))
-        table.other_tables.append(f"line {rest[0][0]}: a second table '{headers[0]}'")
+        table.other_tables.append(Note("w_second_table", line=rest[0][0], header=headers[0]))
     for (line, _cells), owner in zip(rest, owners, strict=True):
-        table.excluded.append(Exclusion(line, f"second table '{headers[owner]}' (not read)"))
+        table.excluded.append(Exclusion(line, Note("r_second_table", header=headers[owner])))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -661,7 +662,7 @@ def _read_workbook(data: bytes, name: str) -> RawTable:
     table.excluded += [Exclusion(n, BLANK) for n in body.filter(blank)[LINE].to_list()]
     table.frame, table.data_lines = body.filter(~blank), body.height
     if len(sheets) > 1:
-        table.findings.append(Finding("info", f"Read sheet '{sheet}' of {len(sheets)} sheets."))
+        table.findings.append(Finding("info", Note("f_sheet", sheet=sheet, n=len(sheets))))
     return table
 
 

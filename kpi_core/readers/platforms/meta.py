@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import polars as pl
 
+from kpi_core.fmt import Note
 from kpi_core.readers.platforms import Mapped, Rows, normalise_header
 from kpi_core.readers.result import ColumnMap, Finding
 
@@ -40,23 +41,21 @@ def _results(frame: pl.DataFrame, kept: Rows, mapped: list[Mapped], findings: li
                       ("result indicator", "result type", "resultatindikator", "resultattype",
                        "indicador de resultado")), None)
     if indicator is None:
-        findings.append(Finding("warning", "Meta 'Results' without a result indicator: they may count clicks "
-                                "or reach, so they are not used as conversions.", f"column '{results.source}'"))
+        findings.append(Finding("warning", Note("f_meta_no_indicator"), Note("w_column", column=results.source)))
         return frame.drop("conversions")
     # 'Result type' is written in the UI language: 'Kjøp på nettstedet', 'Köp på webbplatsen', 'Compras…'
     is_result = kept[indicator].str.contains(r"(?i)purchase|lead|kjøp|köp|køb|compra|potensielle|potentiella")
     dropped = int((~is_result.fill_null(False) & frame["conversions"].is_not_null()).sum())
     if dropped:
-        findings.append(Finding("info", f"{dropped} row(s) of Meta 'Results' count something other than "
-                                "purchases or leads; they are not counted as conversions.",
-                                f"column '{results.source}'"))
+        findings.append(Finding("info", Note("f_meta_other_results", n=dropped),
+                                Note("w_column", column=results.source)))
     if not is_result.any():
         return frame.drop("conversions")
     is_lead = kept[indicator].str.contains(r"(?i)lead|potensielle|potentiella").fill_null(False)
     if "leads" not in frame.columns and is_lead.any():
         frame = frame.with_columns(pl.when(is_lead).then(pl.col("conversions")).alias("leads"))
-        findings.append(Finding("info", f"Meta 'Results' of {int(is_lead.sum())} lead row(s) are the leads (and "
-                                "conversions): the file has no Leads column.", f"column '{results.source}'"))
+        findings.append(Finding("info", Note("f_meta_leads", n=int(is_lead.sum())),
+                                Note("w_column", column=results.source)))
     return frame.with_columns(pl.when(is_result.fill_null(False)).then(pl.col("conversions")).alias("conversions"))
 
 

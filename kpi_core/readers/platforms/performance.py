@@ -14,6 +14,8 @@ from concurrent.futures import ThreadPoolExecutor
 
 import polars as pl
 
+from kpi_core import fmt
+from kpi_core.fmt import Note, measure_words
 from kpi_core.readers import quality, values
 from kpi_core.readers.platforms import (
     RATIO_RULE,
@@ -160,19 +162,21 @@ def _set_summary_rows_aside(frame: pl.DataFrame, mapped: list[Mapped],
                               .then(pl.col(c).str.strip_chars()) for c in others])
     all_blank = pl.all_horizontal([blank(c) for c in text_dims]) & ~pl.all_horizontal(
         [pl.col(c).is_null() for c in measures])
-    reason = (pl.when(total_cell.is_not_null()).then(pl.format("summary row '{}'", total_cell))
-              .when(all_blank).then(pl.lit("summary row (dimension cells blank, measures filled)")))
-    # The row mask is a few boolean passes; the reason text is made only for the rows it marks, on a
-    # frame of their cells gathered afresh (pl.format over an eagerly filtered frame in several chunks,
-    # as read_csv gives it, panics in Polars 2.1: "assertion failed: i < self.len()").
+    # The row mask is a few boolean passes; the total cell is taken only for the rows it marks, on a
+    # frame of their cells gathered afresh (string expressions over an eagerly filtered frame in several
+    # chunks, as read_csv gives it, have panicked in Polars 2.1: "assertion failed: i < self.len()").
     summary = frame.select(total_cell.is_not_null() | all_blank).to_series()
     if not summary.any():
         return None, []
     rows = summary.arg_true()
-    used = dict.fromkeys([LINE, *others, *text_dims, *measures])
+    used = dict.fromkeys([LINE, *others])
     marked = pl.DataFrame([frame[c].gather(rows).rechunk() for c in used])
-    out = marked.select(pl.col(LINE), reason.alias("why"))
-    return ~summary, [Exclusion(line, why) for line, why in out.iter_rows()]
+    out = marked.select(pl.col(LINE), total_cell.alias("cell"))
+    return ~summary, [Exclusion(line, Note("r_summary_cell", cell=cell) if cell is not None else BLANK_SUMMARY)
+                      for line, cell in out.iter_rows()]
+
+
+BLANK_SUMMARY = Note("r_summary_blank")  # "summary row (dimension cells blank, measures filled)"
 
 
 def _repeated_header(frame: pl.DataFrame, keep: pl.Series | None, excluded: list[Exclusion],
@@ -188,8 +192,7 @@ def _repeated_header(frame: pl.DataFrame, keep: pl.Series | None, excluded: list
     if keep is not None:
         repeat = repeat & keep
     lines = frame.filter(repeat)[LINE].to_list()
-    excluded = excluded + [Exclusion(line, "the header repeated (two exports joined into one file?)")
-                           for line in lines]
+    excluded = excluded + [Exclusion(line, Note("r_header_repeated")) for line in lines]
     return (~repeat if keep is None else keep & ~repeat), excluded
 
 
@@ -203,7 +206,7 @@ def _first_period_only(frame: pl.DataFrame, keep: pl.Series | None,
     kept = frame if keep is None else frame.filter(keep)
     first = kept[column].drop_nulls().first()
     other = kept.filter(pl.col(column) != first)
-    excluded = excluded + [Exclusion(line, f"comparison period '{period}' (only '{first}' is read)")
+    excluded = excluded + [Exclusion(line, Note("r_comparison", period=period, first=first))
                            for line, period in zip(other[LINE].to_list(), other[column].to_list(), strict=True)]
     in_first = (frame[column] == first).fill_null(True)
     return (in_first if keep is None else keep & in_first), excluded
@@ -418,9 +421,15 @@ def _totals_from_averages(frame: pl.DataFrame, mapped: list[Mapped], maps: list[
             frame = frame.drop(m.canonical)
             maps = [ColumnMap(c.source, None, f"an average; no {m.col.times} column to turn it into a total")
                     if c.source == m.source else c for c in maps]
-            findings.append(Finding("warning", f"'{m.source}' is an average per {m.col.times[:-1]}, and the "
-                                    f"file has no {m.col.times} column: it is left out.", f"column '{m.source}'"))
+            findings.append(Finding("warning", Note("f_average", source=m.source, unit=_singular(m.col.times),
+                                                    times=measure_words(m.col.times, start=False)),
+                                    Note("w_column", column=m.source)))
     return frame, maps
+
+
+def _singular(measure: str) -> dict[str, str]:
+    """What an average is per: 'session' (the only ``times`` the specs use), else the id without its 's'."""
+    return {"en": "session", "nb": "økt", "sv": "session"} if measure == "sessions" else {"en": measure[:-1]}
 
 
 def _date_end(frame: pl.DataFrame) -> pl.DataFrame:
@@ -447,8 +456,7 @@ def _currency(raw: pl.DataFrame, frame: pl.DataFrame, mapped: list[Mapped], code
                     break
             else:
                 if raw[m].str.contains(r"(?i)(^|\s|\d)kr\.?(\s|$)").any():
-                    findings.append(Finding("warning", f"money in '{m}' is written in 'kr', which could be NOK, "
-                                            "SEK or DKK: add a currency column or map one.", f"column '{m}'"))
+                    findings.append(Finding("warning", Note("f_kr", column=m), Note("w_column", column=m)))
     if len(found) > 1:
         findings += quality.mixed_currencies(found)
         return None
@@ -487,14 +495,14 @@ def _ambiguous_dates(kept: Rows, frame: pl.DataFrame, mapped: list[Mapped], repo
         if telling.is_empty():
             continue  # no date read, or only days such as 01/01: nothing to show
         text, day = kept[m.source][telling[0]].strip(), frame[m.canonical][telling[0]]
-        order = "month first" if "read as month first" in report.style else "day first"
-        closer = re.search(r"the dates then span ([^,]+), against (.+) read the other way", report.style)
+        order = Note("w_month_first" if "read as month first" in report.style else "w_day_first")
+        closer = re.search(r"the dates then span (\d+) days?, against (\d+) days? read the other way", report.style)
         if closer:  # values._closer_order chose it: the dates lie closer together that way
-            order += f", under which they span {closer[1]} rather than {closer[2]}"
-        out.append(Finding("warning", f"the dates in '{m.source}' have no day or month above 12, so their order "
-                           f"cannot be told from the file: they are read {order} ('{text}' = {day.day} "
-                           f"{day:%B %Y}). If that is wrong, write the dates as YYYY-MM-DD and upload the file again.",
-                           f"column '{m.source}'"))
+            near, far = (Note("w_day" if n == "1" else "w_days", n=n) for n in closer.groups())
+            order = Note("w_closer", order=order, near=near, far=far)
+        out.append(Finding("warning", Note("f_ambiguous_dates", column=m.source, order=order, text=text,
+                                           date=fmt.long_date(day)),
+                           Note("w_column", column=m.source)))
     return out
 
 
@@ -504,16 +512,14 @@ def _unrecognised(maps: list[ColumnMap], raw: pl.DataFrame) -> list[Finding]:
              and not (re.fullmatch(r"column_\d+", c.source) and raw[c.source].null_count() == raw.height)]
     if not names:
         return []
-    return [Finding("info", f"not recognised: {', '.join(names)}. If one of them holds a measure or a dimension, "
-                    "map it (the mapping can be saved as a recipe).")]
+    return [Finding("info", Note("f_unrecognised", names=", ".join(names)))]
 
 
 def _preamble_note(raw: RawTable) -> list[Finding]:
     """Say what was skipped around the table: title lines above it, further tables below it."""
-    out = [Finding("info", f"{t}: read on its own if you need it (only the first table is used).")
-           for t in raw.other_tables]
+    out = [Finding("info", Note("f_other_table", table=t)) for t in raw.other_tables]
     if raw.preamble:
         shown = "; ".join(p[:60] for p in raw.preamble[:3]) + ("…" if len(raw.preamble) > 3 else "")
-        out.insert(0, Finding("info", f"{len(raw.preamble)} line(s) above the header skipped: {shown}",
-                              f"lines 1-{raw.header_line - 1}"))
+        out.insert(0, Finding("info", Note("f_preamble", n=len(raw.preamble), shown=shown),
+                              Note("w_line_range", last=raw.header_line - 1)))
     return out

@@ -27,6 +27,7 @@ from collections.abc import Sequence
 
 import polars as pl
 
+from kpi_core.fmt import Note
 from kpi_core.readers import quality, values
 from kpi_core.readers.platforms import Platform, normalise_header
 from kpi_core.readers.platforms.preamble import period_of_rows
@@ -58,8 +59,7 @@ def _personal(raw: RawTable, key=lambda h: normalise_header(h)[0]) -> list[Findi
     dropped = [h for h in raw.header if _is_personal(key(h))]
     if not dropped:
         return []
-    return [Finding("info", f"{', '.join(dropped)} dropped as personal data (customers are identified by a "
-                    "salted hash).")]
+    return [Finding("info", Note("f_personal", columns=", ".join(dropped)))]
 
 
 def hashed(s: pl.Series, salt: bytes, lower: bool = True) -> pl.Series:
@@ -235,8 +235,7 @@ def _orders_result(sheet: _Sheet, platform: Platform, name: str, lines: dict[str
     findings = [Finding("info", note)]
     cancelled_ids = orders.filter(pl.col("cancelled"))["order_id"].to_list()
     if cancelled_ids:
-        findings.append(Finding("info", f"{len(cancelled_ids)} cancelled order(s) left out of the totals: "
-                                f"{', '.join(cancelled_ids[:5])}."))
+        findings.append(Finding("info", Note("f_cancelled", n=len(cancelled_ids), ids=", ".join(cancelled_ids[:5]))))
     codes = set(orders["currency"].drop_nulls().unique().to_list())
     currency = next(iter(codes)) if len(codes) == 1 else None
     return sheet.result(platform, name, orders, _daily_orders(orders, platform.id),
@@ -488,9 +487,7 @@ def _more_deals_than_purchases(sheet: _Sheet, orders: pl.Series | None, lines: p
     bad = lines.filter((deals > orders).fill_null(False)).to_list()
     if not bad:
         return []
-    return [Finding("warning", f"{len(bad)} customer(s) have more discounted purchases (NumDealsPurchases) than web, "
-                    "catalogue and store purchases together: orders count only those three, check the export.",
-                    quality._lines(bad))]
+    return [Finding("warning", Note("f_deals_over_orders", n=len(bad)), quality._lines(bad))]
 
 
 READERS = {

@@ -1,0 +1,207 @@
+"""What the readers say, in English, Norwegian and Swedish: findings, places and why a row was left out.
+
+A reader writes ``fmt.Note(key, **values)``: its English text (what the command line prints and the tests
+read), with the key and values kept so the Data page and the diagnostics can write it in the user's
+language. Placed apart from the interface texts in fmt.py (which merges them) because there are many.
+Keys: ``r_`` a reason a line was left out, ``f_`` a finding, ``w_`` a place or a piece of wording.
+"""
+
+TEXTS: dict[str, dict[str, str]] = {
+    # --- why a line is not a data row ---------------------------------------------------------
+    "r_blank": {"en": "blank line", "nb": "tom linje", "sv": "tom rad"},
+    "r_comment": {"en": "comment line", "nb": "kommentarlinje", "sv": "kommentarsrad"},
+    "r_title": {"en": "title line", "nb": "tittellinje", "sv": "titelrad"},
+    "r_date_range": {"en": "date-range line", "nb": "linje med datoperiode", "sv": "rad med datumintervall"},
+    "r_copyright": {"en": "copyright line", "nb": "opphavsrettslinje", "sv": "upphovsrättsrad"},
+    "r_preamble": {"en": "report preamble '{text}'", "nb": "rapportinnledning '{text}'",
+                   "sv": "rapportinledning '{text}'"},
+    "r_ragged": {"en": "ragged line: {fields} fields where the header has {width}",
+                 "nb": "ujevn linje: {fields} felt der overskriftslinjen har {width}",
+                 "sv": "ojämn rad: {fields} fält där rubrikraden har {width}"},
+    "r_second_table": {"en": "second table '{header}' (not read)", "nb": "en tabell til, '{header}' (ikke lest)",
+                       "sv": "ännu en tabell, '{header}' (inte läst)"},
+    "r_summary_cell": {"en": "summary row '{cell}'", "nb": "summeringsrad '{cell}'", "sv": "summeringsrad '{cell}'"},
+    "r_summary_blank": {"en": "summary row (dimension cells blank, measures filled)",
+                        "nb": "summeringsrad (dimensjonscellene er tomme, tallene fylt ut)",
+                        "sv": "summeringsrad (dimensionscellerna är tomma, siffrorna ifyllda)"},
+    "r_header_repeated": {"en": "the header repeated (two exports joined into one file?)",
+                          "nb": "overskriftslinjen gjentatt (to eksporter slått sammen i én fil?)",
+                          "sv": "rubrikraden upprepad (två exporter sammanslagna i en fil?)"},
+    "r_comparison": {"en": "comparison period '{period}' (only '{first}' is read)",
+                     "nb": "sammenligningsperiode '{period}' (bare '{first}' leses)",
+                     "sv": "jämförelseperiod '{period}' (bara '{first}' läses)"},
+    # --- places ---------------------------------------------------------------------------------
+    "w_line": {"en": "line {line}", "nb": "linje {line}", "sv": "rad {line}"},
+    "w_lines": {"en": "lines {shown}{more}", "nb": "linje {shown}{more}", "sv": "rad {shown}{more}"},
+    "w_line_range": {"en": "lines 1-{last}", "nb": "linje 1-{last}", "sv": "rad 1-{last}"},
+    "w_column": {"en": "column '{column}'", "nb": "kolonne '{column}'", "sv": "kolumn '{column}'"},
+    "w_and_more": {"en": " and {n} more", "nb": " og {n} til", "sv": " och {n} till"},
+    "w_and": {"en": " and ", "nb": " og ", "sv": " och "},
+    "w_line_example": {"en": "line {line}: {text}", "nb": "linje {line}: {text}", "sv": "rad {line}: {text}"},
+    "w_second_table": {"en": "line {line}: a second table '{header}'", "nb": "linje {line}: en tabell til, '{header}'",
+                       "sv": "rad {line}: ännu en tabell, '{header}'"},
+    "w_month_first": {"en": "month first", "nb": "med måneden først", "sv": "med månaden först"},
+    "w_day_first": {"en": "day first", "nb": "med dagen først", "sv": "med dagen först"},
+    "w_closer": {"en": "{order}, under which they span {near} rather than {far}",
+                 "nb": "{order}, som gir et spenn på {near} i stedet for {far}",
+                 "sv": "{order}, som ger ett spann på {near} i stället för {far}"},
+    "w_day": {"en": "{n} day", "nb": "{n} dag", "sv": "{n} dag"},
+    "w_days": {"en": "{n} days", "nb": "{n} dager", "sv": "{n} dagar"},
+    "w_campaigns_named": {"en": "{n} campaign(s) ({names})", "nb": "{n} kampanje(r) ({names})",
+                          "sv": "{n} kampanj(er) ({names})"},
+    "w_same_account": {"en": "the same account", "nb": "den samme kontoen", "sv": "samma konto"},
+    # --- how the file was read --------------------------------------------------------------------
+    "f_xls_text": {"en": "The file is named .xls but holds a text table; it was read as text.",
+                   "nb": "Filen heter .xls, men inneholder en teksttabell; den ble lest som tekst.",
+                   "sv": "Filen heter .xls men innehåller en texttabell; den lästes som text."},
+    "f_windows_1252": {"en": "The file is not UTF-8; it was read as Windows-1252.",
+                       "nb": "Filen er ikke UTF-8; den ble lest som Windows-1252.",
+                       "sv": "Filen är inte UTF-8; den lästes som Windows-1252."},
+    "f_sheet": {"en": "Read sheet '{sheet}' of {n} sheets.", "nb": "Leste arket '{sheet}' av {n} ark.",
+                "sv": "Läste bladet '{sheet}' av {n} blad."},
+    "f_ragged": {"en": "{reason}; the line was left out.", "nb": "{reason}; linjen er utelatt.",
+                 "sv": "{reason}; raden är utelämnad."},
+    "f_other_table": {"en": "{table}: read on its own if you need it (only the first table is used).",
+                      "nb": "{table}: les den for seg hvis du trenger den (bare den første tabellen brukes).",
+                      "sv": "{table}: läs in den för sig om du behöver den (bara den första tabellen används)."},
+    "f_preamble": {"en": "{n} line(s) above the header skipped: {shown}",
+                   "nb": "{n} linje(r) over overskriftslinjen hoppet over: {shown}",
+                   "sv": "{n} rad(er) ovanför rubrikraden hoppades över: {shown}"},
+    "f_unrecognised": {"en": "not recognised: {names}. If one of them holds a measure or a dimension, map it "
+                             "(the mapping can be saved as a recipe).",
+                       "nb": "ikke gjenkjent: {names}. Hvis en av dem inneholder et tall eller en dimensjon, "
+                             "koble den (koblingen kan lagres som en oppskrift).",
+                       "sv": "inte igenkänd: {names}. Om någon av dem innehåller en siffra eller en dimension, "
+                             "koppla den (kopplingen kan sparas som ett recept)."},
+    "f_average": {"en": "'{source}' is an average per {unit}, and the file has no {times} column: it is left out.",
+                  "nb": "'{source}' er et gjennomsnitt per {unit}, og filen har ingen kolonne for {times}: "
+                        "den er utelatt.",
+                  "sv": "'{source}' är ett genomsnitt per {unit}, och filen har ingen kolumn för {times}: "
+                        "den är utelämnad."},
+    "f_kr": {"en": "money in '{column}' is written in 'kr', which could be NOK, SEK or DKK: add a currency column "
+                   "or map one.",
+             "nb": "beløpene i '{column}' står i 'kr', som kan være NOK, SEK eller DKK: legg til en valutakolonne "
+                   "eller koble en.",
+             "sv": "beloppen i '{column}' står i 'kr', som kan vara NOK, SEK eller DKK: lägg till en valutakolumn "
+                   "eller koppla en."},
+    "f_ambiguous_dates": {
+        "en": "the dates in '{column}' have no day or month above 12, so their order cannot be told from the file: "
+              "they are read {order} ('{text}' = {date}). If that is wrong, write the dates as YYYY-MM-DD and "
+              "upload the file again.",
+        "nb": "datoene i '{column}' har ingen dag eller måned over 12, så rekkefølgen kan ikke leses ut av filen: "
+              "de er lest {order} ('{text}' = {date}). Hvis det er feil, skriv datoene som ÅÅÅÅ-MM-DD og last "
+              "opp filen på nytt.",
+        "sv": "datumen i '{column}' har ingen dag eller månad över 12, så ordningen går inte att läsa ut ur filen: "
+              "de är lästa {order} ('{text}' = {date}). Om det är fel, skriv datumen som ÅÅÅÅ-MM-DD och ladda "
+              "upp filen igen."},
+    # --- what looks wrong (quality.py) --------------------------------------------------------------
+    "f_clicks_over_impressions": {
+        "en": "more clicks than impressions on {n} row(s): check the export or the column mapping.",
+        "nb": "flere klikk enn visninger på {n} rad(er): sjekk eksporten eller kolonnekoblingen.",
+        "sv": "fler klick än visningar på {n} rad(er): kontrollera exporten eller kolumnkopplingen."},
+    "f_conversions_over_clicks": {
+        "en": "more conversions than clicks on {n} row(s): conversions may be counted twice (double tracking) or "
+              "include view-through.",
+        "nb": "flere konverteringer enn klikk på {n} rad(er): konverteringer kan være telt to ganger "
+              "(dobbeltsporing) eller inkludere visningskonverteringer.",
+        "sv": "fler konverteringar än klick på {n} rad(er): konverteringar kan vara räknade två gånger "
+              "(dubbelspårning) eller inkludera visningskonverteringar."},
+    "f_view_through": {
+        "en": "conversions above clicks on {n} row(s): expected here, the conversions include view-through ones "
+              "(people who saw the ad and converted without clicking), so the conversion rate per click can pass "
+              "100 %.",
+        "nb": "flere konverteringer enn klikk på {n} rad(er): ventet her, konverteringene inkluderer "
+              "visningskonverteringer (folk som så annonsen og konverterte uten å klikke), så "
+              "konverteringsraten per klikk kan gå over 100 %.",
+        "sv": "fler konverteringar än klick på {n} rad(er): väntat här, konverteringarna inkluderar "
+              "visningskonverteringar (personer som såg annonsen och konverterade utan att klicka), så "
+              "konverteringsgraden per klick kan gå över 100 %."},
+    "f_negative": {"en": "negative {measure} on {n} row(s).", "nb": "negativ {measure} på {n} rad(er).",
+                   "sv": "negativ {measure} på {n} rad(er)."},
+    "f_future": {"en": "{n} row(s) dated in the future.", "nb": "{n} rad(er) datert fram i tid.",
+                 "sv": "{n} rad(er) daterade i framtiden."},
+    "f_duplicates": {"en": "rows with the same date and dimensions: possible double tracking (or a breakdown column "
+                           "missing from the export).",
+                     "nb": "rader med samme dato og dimensjoner: mulig dobbeltsporing (eller en oppdelingskolonne "
+                           "mangler i eksporten).",
+                     "sv": "rader med samma datum och dimensioner: möjlig dubbelspårning (eller en "
+                           "uppdelningskolumn saknas i exporten)."},
+    "f_more_duplicates": {"en": "{n} more groups of repeated rows.", "nb": "{n} grupper til med gjentatte rader.",
+                          "sv": "{n} grupper till med upprepade rader."},
+    "f_missing_days": {"en": "{n} day(s) between {lo} and {hi} have no rows: {shown}{more}.",
+                       "nb": "{n} dag(er) mellom {lo} og {hi} har ingen rader: {shown}{more}.",
+                       "sv": "{n} dag(ar) mellan {lo} och {hi} har inga rader: {shown}{more}."},
+    "f_empty_column": {"en": "column '{column}' is empty in every row.",
+                       "nb": "kolonnen '{column}' er tom i alle rader.",
+                       "sv": "kolumnen '{column}' är tom på alla rader."},
+    "f_masked": {"en": "masked low values: {n} cell(s) in '{column}' are hidden by the platform (such as '<5') and "
+                       "read as empty.",
+                 "nb": "skjulte lave verdier: {n} celle(r) i '{column}' er skjult av plattformen (som '<5') og lest "
+                       "som tomme.",
+                 "sv": "dolda låga värden: {n} cell(er) i '{column}' är dolda av plattformen (som '<5') och lästa "
+                       "som tomma."},
+    "f_bad_cells": {"en": "{n} cell(s) in '{column}' could not be read and are left empty ({examples}).",
+                    "nb": "{n} celle(r) i '{column}' kunne ikke leses og er latt stå tomme ({examples}).",
+                    "sv": "{n} cell(er) i '{column}' kunde inte läsas och lämnas tomma ({examples})."},
+    "f_mixed_currencies": {"en": "mixed currencies {codes}: money is reported per currency until you give exchange "
+                                 "rates.",
+                           "nb": "blandede valutaer {codes}: beløp vises per valuta til du oppgir valutakurser.",
+                           "sv": "blandade valutor {codes}: belopp visas per valuta tills du anger växelkurser."},
+    "f_overlap": {"en": "{file_a} and {file_b} both hold {platform} data for {n} {keys} combination(s) between {lo} "
+                        "and {hi}: remove one file, or the overlap is counted twice.",
+                  "nb": "{file_a} og {file_b} har begge {platform}-data for {n} kombinasjon(er) av {keys} mellom "
+                        "{lo} og {hi}: fjern én fil, ellers telles overlappet to ganger.",
+                  "sv": "{file_a} och {file_b} har båda {platform}-data för {n} kombination(er) av {keys} mellan "
+                        "{lo} och {hi}: ta bort en fil, annars räknas överlappet två gånger."},
+    "f_period_overlap": {
+        "en": "{file_a} and {file_b} both hold {platform} totals of {what} for {lo} to {hi} (their rows cover the "
+              "period, not days): two breakdowns of one report (age and gender, device and network) each add up "
+              "to the same spend, so it is counted twice. Keep one file.",
+        "nb": "{file_a} og {file_b} har begge {platform}-totaler for {what} for {lo} til {hi} (radene dekker "
+              "perioden, ikke dager): to oppdelinger av én rapport (alder og kjønn, enhet og nettverk) summerer "
+              "hver til samme kostnad, så den telles to ganger. Behold én fil.",
+        "sv": "{file_a} och {file_b} har båda {platform}-summor för {what} för {lo} till {hi} (raderna täcker "
+              "perioden, inte dagar): två uppdelningar av en rapport (ålder och kön, enhet och nätverk) summerar "
+              "var för sig till samma kostnad, så den räknas två gånger. Behåll en fil."},
+    "f_customer_tables": {
+        "en": "{files} are both customer tables of one kind: a customer in both is counted twice. Load one, unless "
+              "they hold different customers.",
+        "nb": "{files} er begge kundetabeller av samme slag: en kunde som står i begge, telles to ganger. Last inn "
+              "én, med mindre de har ulike kunder.",
+        "sv": "{files} är båda kundtabeller av samma slag: en kund som finns i båda räknas två gånger. Läs in en, "
+              "om de inte innehåller olika kunder."},
+    # --- platforms ----------------------------------------------------------------------------------
+    "f_meta_no_indicator": {
+        "en": "Meta 'Results' without a result indicator: they may count clicks or reach, so they are not used as "
+              "conversions.",
+        "nb": "Meta-'Resultater' uten resultatindikator: de kan telle klikk eller rekkevidde, så de brukes ikke "
+              "som konverteringer.",
+        "sv": "Meta-'Resultat' utan resultatindikator: de kan räkna klick eller räckvidd, så de används inte som "
+              "konverteringar."},
+    "f_meta_other_results": {
+        "en": "{n} row(s) of Meta 'Results' count something other than purchases or leads; they are not counted as "
+              "conversions.",
+        "nb": "{n} rad(er) med Meta-'Resultater' teller noe annet enn kjøp eller potensielle kunder; de telles "
+              "ikke som konverteringer.",
+        "sv": "{n} rad(er) med Meta-'Resultat' räknar något annat än köp eller potentiella kunder; de räknas inte "
+              "som konverteringar."},
+    "f_meta_leads": {
+        "en": "Meta 'Results' of {n} lead row(s) are the leads (and conversions): the file has no Leads column.",
+        "nb": "Meta-'Resultater' på {n} rad(er) med potensielle kunder er leadsene (og konverteringene): filen "
+              "har ingen kolonne for leads.",
+        "sv": "Meta-'Resultat' på {n} rad(er) med potentiella kunder är leadsen (och konverteringarna): filen "
+              "har ingen kolumn för leads."},
+    "f_personal": {"en": "{columns} dropped as personal data (customers are identified by a salted hash).",
+                   "nb": "{columns} utelatt som personopplysninger (kundene kjennes igjen på en saltet hash).",
+                   "sv": "{columns} utelämnade som personuppgifter (kunderna känns igen på en saltad hash)."},
+    "f_cancelled": {"en": "{n} cancelled order(s) left out of the totals: {ids}.",
+                    "nb": "{n} kansellert(e) ordre utelatt fra totalene: {ids}.",
+                    "sv": "{n} annullerad(e) order utelämnade ur summorna: {ids}."},
+    "f_deals_over_orders": {
+        "en": "{n} customer(s) have more discounted purchases (NumDealsPurchases) than web, catalogue and store "
+              "purchases together: orders count only those three, check the export.",
+        "nb": "{n} kunde(r) har flere rabattkjøp (NumDealsPurchases) enn kjøp på nett, fra katalog og i butikk til "
+              "sammen: ordrene teller bare de tre, sjekk eksporten.",
+        "sv": "{n} kund(er) har fler rabattköp (NumDealsPurchases) än köp på webben, från katalog och i butik "
+              "tillsammans: ordrarna räknar bara de tre, kontrollera exporten."},
+}
