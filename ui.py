@@ -278,7 +278,7 @@ def active() -> Active | None:
         if not uploads:
             return None
         key = "uploads:" + "|".join(f"{d}:{u.version}" for d, u in uploads.items())
-        label = t("your_uploads", n=len(uploads))
+        label = uploads_title(len(uploads))
     cached: Active | None = st.session_state.get(ACTIVE)
     if cached is not None and cached.key == key:
         return cached
@@ -398,6 +398,11 @@ def _sidebar_choices(data: Active) -> tuple:
     return kept[1], kept[2]
 
 
+def uploads_title(n: int) -> str:
+    """'Your upload (1 file)', 'Your uploads (3 files)': the uploads as a choice of data."""
+    return t("your_upload") if n == 1 else t("your_uploads", n=n)
+
+
 def sidebar() -> None:
     """Language, the active data and the filters: drawn on every page, so they persist."""
     switch = st.session_state.pop(SWITCH_DATASET, None)
@@ -411,7 +416,7 @@ def sidebar() -> None:
         if st.session_state.get(DATASET) not in choices:
             st.session_state[DATASET] = choices[0] if choices else None
         titles = {f"sample:{s['id']}": s.get("title", s["id"]) for s in sample_sets()}
-        titles[UPLOADS_CHOICE] = t("your_uploads", n=len(st.session_state[UPLOADS]))
+        titles[UPLOADS_CHOICE] = uploads_title(len(st.session_state[UPLOADS]))
         if choices:
             st.selectbox(t("data_active"), choices, key=DATASET, format_func=lambda c: titles.get(c, c),
                          on_change=_goal_of)

@@ -134,6 +134,7 @@ TEXTS: Mapping[str, Mapping[str, str]] = {
     "app_title": {"en": "KPI Compass", "nb": "KPI-kompasset", "sv": "KPI-kompassen"},
     "language": {"en": "Language", "nb": "Språk", "sv": "Språk"},
     "data_active": {"en": "Data", "nb": "Data", "sv": "Data"},
+    "your_upload": {"en": "Your upload (1 file)", "nb": "Din opplasting (1 fil)", "sv": "Din uppladdning (1 fil)"},
     "your_uploads": {"en": "Your uploads ({n} files)", "nb": "Dine opplastinger ({n} filer)",
                      "sv": "Dina uppladdningar ({n} filer)"},
     "no_data": {"en": "No data yet. Upload an export on the Data page.",
@@ -627,10 +628,8 @@ TEXTS: Mapping[str, Mapping[str, str]] = {
                        "{source}", "sv": "{value}, {position} {low} – {high}{source}"},
     "diagnostics": {"en": "What the numbers say", "nb": "Hva tallene forteller", "sv": "Vad siffrorna säger"},
     "diagnostics_caption": {"en": "Ranked by money at stake, data quality first; segments by {dim}.",
-                            "nb": "Rangert etter beløpet det gjelder, datakvalitet først; segmenter etter {dim}. "
-                                  "Meldingene fra innlesingen av filene er på engelsk.",
-                            "sv": "Rangordnat efter beloppet det gäller, datakvalitet först; segment efter {dim}. "
-                                  "Meddelandena från inläsningen av filerna är på engelska."},
+                            "nb": "Rangert etter beløpet det gjelder, datakvalitet først; segmenter etter {dim}.",
+                            "sv": "Rangordnat efter beloppet det gäller, datakvalitet först; segment efter {dim}."},
     "diagnostics_none": {"en": "Nothing stands out against the other segments or the previous period.",
                          "nb": "Ingenting skiller seg ut mot de andre segmentene eller forrige periode.",
                          "sv": "Inget sticker ut mot de andra segmenten eller föregående period."},

@@ -138,3 +138,4 @@ def test_in_norwegian_the_reader_says_what_it_left_out_and_found_in_norwegian(ap
     assert "Filen er ikke UTF-8; den ble lest som Windows-1252." in [plain(i.value) for i in at.info]
     left_out = next(d.value for d in at.dataframe if "Grunn" in d.value.columns)
     assert left_out.to_dict("records") == [{"Linje": 5, "Grunn": "summeringsrad 'Sum'"}]
+    assert at.selectbox(key="dataset").options[-1] == "Din opplasting (1 fil)"

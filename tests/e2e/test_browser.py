@@ -112,7 +112,7 @@ def test_upload_goal_charts_click_and_state(browser, server, shot):
 
     go(page, "Goal & KPIs")  # the goal and the upload survived four page switches
     expect(page.get_by_role("combobox", name="Business goal")).to_have_value("Traffic")
-    expect(page.get_by_role("combobox", name="Data")).to_have_value("Your uploads (1 files)")
+    expect(page.get_by_role("combobox", name="Data")).to_have_value("Your upload (1 file)")
     expect(page.get_by_test_id("stMetric").first).to_contain_text("2.00" + NB + "NOK")
 
     other = browser.new_context(viewport={"width": 1400, "height": 1400})
