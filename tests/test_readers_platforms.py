@@ -187,6 +187,17 @@ def test_tiktok_masked_low_values_and_full_width_bracket():
     assert rules(r)["Website URL (Ad level）"] == "TikTok 'Website URL (Ad level）': not used by any KPI"
 
 
+def test_tiktok_by_its_by_day_header_with_plain_clicks():
+    # 'By Day' names TikTok even without its '(destination)' columns; the 'Total of 2 results' row is set aside.
+    r = read("tiktok_plain_clicks.csv")
+    assert (r.platform, r.currency) == ("tiktok_ads", "SEK")
+    assert excluded(r) == [(4, "summary row 'Total of 2 results'")]
+    # cost 100.00 + 50.50 = 150.50; impressions 10000 + 5000; clicks 50 + 25; conversions 2 + 1
+    assert totals(r) == {"spend": pytest.approx(150.5), "impressions": 15000, "clicks": 75, "conversions": 3}
+    assert r.frame["date"].to_list() == [date(2025, 3, 1), date(2025, 3, 2)]
+    assert not [f for f in r.findings if f.level == "warning"]  # two days, not two rows of one day twice
+
+
 def test_microsoft_ads_key_value_preamble_and_footer():
     r = read("microsoft_ads.csv")
     assert (r.platform, r.currency) == ("microsoft_ads", "EUR")

@@ -37,7 +37,7 @@ _SHARED = Counter(key for p in PLATFORMS for key in p.columns)
 def _score(platform: Platform, keys: set[str]) -> float:
     own = sum(1 / _SHARED[k] for k in keys & platform.columns.keys() if k not in GENERIC)
     patterns = sum(1 for k in keys for rx, _ in platform.patterns if re.search(rx, k))
-    return own + patterns
+    return own + patterns + len(keys & platform.signature)
 
 
 def recognise(header: list[str]) -> Platform:

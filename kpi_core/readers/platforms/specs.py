@@ -51,6 +51,8 @@ class Platform:
     # Score needed to be recognised. Shop and CRM exports are wide and use plain words ("Name",
     # "Email", "Total"), so they must show several of their headers.
     min_score: float = 1.0
+    # Headers that name the platform on their own (TikTok's 'By Day'): each adds 1 to the score.
+    signature: frozenset[str] = frozenset()
     # Decisions worth telling the user, shown when the file has the header (normalised) they are about.
     notes: dict[str, str] = field(default_factory=dict)
     # Whether the export can hold summary rows ('Total: Account', blank-dimension sums). A list of
@@ -323,6 +325,7 @@ TIKTOK_ADS = Platform(
         _ignored("primary status", "website url (ad level)", "2-second video views", "6-second video views"),
     ),
     min_score=1.5,  # 'Total cost' alone is an own sheet's word too: a TikTok export has more of its own
+    signature=frozenset({"by day"}),  # TikTok's date header: with it, Campaign name, Cost and Clicks are TikTok's
 )
 
 MICROSOFT_ADS = Platform(
