@@ -198,6 +198,17 @@ def test_tiktok_by_its_by_day_header_with_plain_clicks():
     assert not [f for f in r.findings if f.level == "warning"]  # two days, not two rows of one day twice
 
 
+def test_meta_in_danish_with_dot_thousands_and_decimal_commas():
+    r = read("meta_da.csv")
+    assert (r.platform, r.currency) == ("meta_ads", "DKK")  # 'Beløb brugt (DKK)'
+    # spend 1.234,50 + 765,50 = 2 000,00; impressions 10.000 + 5.000 (dot thousands); link clicks 120 + 60;
+    # results (purchases) 5 + 2; reach stays per row (the engine never adds it up: 8000 + 4000 is no total).
+    assert totals(r) == {"spend": pytest.approx(2000.0), "impressions": 15000, "reach": 12000, "clicks": 180,
+                         "conversions": 7}
+    assert mapping(r)["Rapporteringsstart"] == "date" and mapping(r)["Link-klik"] == "clicks"
+    assert r.frame["date"].to_list() == [date(2025, 1, 1), date(2025, 1, 2)]
+
+
 def test_microsoft_ads_key_value_preamble_and_footer():
     r = read("microsoft_ads.csv")
     assert (r.platform, r.currency) == ("microsoft_ads", "EUR")
