@@ -519,7 +519,8 @@ def _preamble_note(raw: RawTable) -> list[Finding]:
     """Say what was skipped around the table: title lines above it, further tables below it."""
     out = [Finding("info", Note("f_other_table", table=t)) for t in raw.other_tables]
     if raw.preamble:
-        shown = "; ".join(p[:60] for p in raw.preamble[:3]) + ("…" if len(raw.preamble) > 3 else "")
+        # a resaved GA4 file pads its '#' lines with delimiters ('# Account: Nordlys AS,,'): not worth showing
+        shown = "; ".join(p.rstrip(",;\t ")[:60] for p in raw.preamble[:3]) + ("…" if len(raw.preamble) > 3 else "")
         out.insert(0, Finding("info", Note("f_preamble", n=len(raw.preamble), shown=shown),
                               Note("w_line_range", last=raw.header_line - 1)))
     return out
