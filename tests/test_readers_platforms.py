@@ -212,6 +212,17 @@ def test_meta_in_danish_with_dot_thousands_and_decimal_commas():
     assert r.frame["date"].to_list() == [date(2025, 1, 1), date(2025, 1, 2)]
 
 
+def test_a_sheet_mixing_typed_in_text_and_number_cells():
+    r = read("google_ads_mixed_cells.xlsx")
+    assert (r.platform, r.currency) == ("google_ads", "NOK")
+    assert any(f.message == "Read sheet 'Kampanjer' of 2 sheets." for f in r.findings)
+    assert excluded(r)[-1] == (7, "summary row 'Totalt: Konto'")
+    # cost '1 234,50' (text) + 765.5 (a number cell) = 2 000; conversions '4,00' + 2; value '4 800,00' + 1200
+    assert totals(r) == {"spend": pytest.approx(2000.0), "impressions": 2200, "clicks": 140, "conversions": 6,
+                         "revenue": pytest.approx(6000.0)}
+    assert not [f for f in r.findings if "could not be read" in f.message]
+
+
 def test_microsoft_ads_key_value_preamble_and_footer():
     r = read("microsoft_ads.csv")
     assert (r.platform, r.currency) == ("microsoft_ads", "EUR")

@@ -221,9 +221,12 @@ def _parse(frame: Rows, mapped: list[Mapped], raw: RawTable | None = None, relea
     the String frame shrinks while its parsed copy grows instead of both being whole at the end. A date
     column read in doubt (no part above 12) keeps its text: _ambiguous_dates quotes a cell of it."""
     lock = threading.Lock()
+    workbook = raw is not None and raw.encoding == "xlsx"
 
     def parse(m: Mapped) -> tuple[pl.Series, values.ParseReport | None]:
         out = _parse_column(frame[m.source], m)
+        if workbook and m.col.parse == "number" and out[1] is not None and out[1].bad:
+            out = _number_cells(frame[m.source], *out)
         in_doubt = out[1] is not None and "ambiguous" in out[1].style
         if raw is not None and m.source in release and not in_doubt:
             with lock:
@@ -239,6 +242,23 @@ def _parse(frame: Rows, mapped: list[Mapped], raw: RawTable | None = None, relea
     # Some parsers keep the reader's chunks, others give one: one chunk per column here, one column at
     # a time, or the first operation on the frame rechunks all of it at once (a copy of the frame).
     return pl.DataFrame([c.rechunk() for c in columns]), reports
+
+
+_CELL_NUMBER = r"^-?\d+(\.\d+)?([eE][-+]?\d+)?$"  # how calamine writes a number cell: '765.5', '1e-05'
+
+
+def _number_cells(text: pl.Series, parsed: pl.Series, report: values.ParseReport
+                  ) -> tuple[pl.Series, values.ParseReport]:
+    """A sheet column that mixes typed-in text ('1 234,50') with number cells: a number cell comes as
+    '765.5', which the text's decimal-comma style cannot read, but it is the number it says."""
+    cell = text.str.strip_chars()
+    number = (cell.str.contains(_CELL_NUMBER) & parsed.is_null()).fill_null(False)
+    if not number.any():
+        return parsed, report
+    fixed = pl.select(pl.when(number).then(cell.cast(pl.Float64, strict=False)).otherwise(parsed)).to_series()
+    report.bad -= int(number.sum())
+    report.bad_examples = [(pos, t) for pos, t in report.bad_examples if not re.fullmatch(_CELL_NUMBER, t.strip())]
+    return fixed.alias(parsed.name), report
 
 
 def _text_not_needed_later(platform: Platform, mapped: list[Mapped]) -> frozenset[str]:
