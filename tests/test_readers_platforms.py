@@ -223,6 +223,18 @@ def test_a_sheet_mixing_typed_in_text_and_number_cells():
     assert not [f for f in r.findings if "could not be read" in f.message]
 
 
+def test_a_short_linkedin_download_in_utf16_be_with_tabs():
+    # five title lines, two of them with a comma, above two tab-separated rows: the tab is the delimiter
+    r = read("linkedin_short_utf16be.csv")
+    assert (r.platform, r.currency, r.rows_used) == ("linkedin_ads", "NOK", 2)
+    assert r.rows_read == 2 and any(f.where == "lines 1-5" and f.message.startswith("5 line(s) above the header")
+                                    for f in r.findings)
+    # spend 1,432.18 + 567.82 = 2 000; impressions 10,211 + 3,789 = 14 000; clicks 88 + 12; leads 5 + 0
+    assert totals(r) == {"spend": pytest.approx(2000.0), "impressions": 14000, "clicks": 100, "leads": 5,
+                         "engagements": 150}
+    assert r.frame["date"].to_list() == [date(2025, 1, 2), date(2025, 1, 13)]
+
+
 def test_microsoft_ads_key_value_preamble_and_footer():
     r = read("microsoft_ads.csv")
     assert (r.platform, r.currency) == ("microsoft_ads", "EUR")

@@ -324,7 +324,10 @@ def _parse(lines: list[str], delimiter: str) -> list[list[str]]:
 
 
 def _text_layout(lines: list[str]) -> _Layout:
-    """Choose the delimiter whose header is followed by the most records of the header's width."""
+    """Choose the delimiter whose header and the records of its width hold the most cells.
+
+    Cells, not records: in a short export a few title lines split by a comma ('Report Start: 1/1/2025,
+    12:00 AM') outnumber the tab-separated rows, but they hold two cells each, the rows a dozen."""
     best: tuple[int, int] | None = None
     layout = _Layout(",", 1, 0)
     for delimiter in DELIMITERS:
@@ -333,8 +336,8 @@ def _text_layout(lines: list[str]) -> _Layout:
         if width < 2:
             continue
         agree = sum(1 for r in _parse(lines[index:], delimiter) if len(r) == width)
-        if best is None or (agree, width) > best:
-            best, layout = (agree, width), _Layout(delimiter, width, index)
+        if best is None or (agree * width, agree) > best:
+            best, layout = (agree * width, agree), _Layout(delimiter, width, index)
     if best is None:  # one column: the header is the first line that is not blank or a comment
         rows = [_fields(line, ",") for line in lines]
         layout.header_index = next((i for i, r in enumerate(rows) if not _is_blank(r) and not _is_comment(r)), 0)
