@@ -479,7 +479,9 @@ def test_own_shop_sheet_with_carts_gross_profit_and_returns():
 def test_currency_written_after_money_headers():
     kr = read("generic_kr_headers.csv")
     assert mapping(kr)["Kostnad (kr)"] == "spend" and mapping(kr)["Omsetning i kr"] == "revenue"
-    assert kr.currency is None  # 'kr' could be NOK, SEK or DKK
+    assert kr.currency is None  # 'kr' could be NOK, SEK or DKK, and the reader says so for each money column
+    warned = [f.where for f in kr.findings if f.level == "warning"]
+    assert warned == ["column 'Kostnad (kr)'", "column 'Omsetning i kr'"]
     # cost 1 000,50 + 499,50 = 1 500; clicks 10 + 5; revenue 2 500 + 0
     assert totals(kr) == {"spend": 1500, "clicks": 15, "revenue": 2500}
     eur = read("generic_eur_headers.csv")

@@ -460,6 +460,9 @@ def _date_end(frame: pl.DataFrame) -> pl.DataFrame:
     return frame
 
 
+_KR_HEADER = r"(?i)(\(\s*kr\.?\s*\)|\[\s*kr\.?\s*\]|(,|\s)\s*(i\s+|in\s+)?kr\.?)\s*$"
+
+
 def _currency(raw: pl.DataFrame, frame: pl.DataFrame, mapped: list[Mapped], codes: set[str],
               findings: list[Finding]) -> str | None:
     """A currency column (or codes in money cells, see ``_codes_in_cells``), a code in a header
@@ -475,7 +478,8 @@ def _currency(raw: pl.DataFrame, frame: pl.DataFrame, mapped: list[Mapped], code
                     found.add(code)
                     break
             else:
-                if raw[m].str.contains(r"(?i)(^|\s|\d)kr\.?(\s|$)").any():
+                # 'kr' in the cells ('1 234,50 kr') or in the header ('Kostnad (kr)', 'Omsetning i kr')
+                if re.search(_KR_HEADER, m) or raw[m].str.contains(r"(?i)(^|\s|\d)kr\.?(\s|$)").any():
                     findings.append(Finding("warning", Note("f_kr", column=m), Note("w_column", column=m)))
     if len(found) > 1:
         findings += quality.mixed_currencies(found)
