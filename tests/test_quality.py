@@ -49,6 +49,14 @@ def test_duplicated_rows_are_possible_double_tracking_with_line_numbers():
     assert f.where == "lines 2, 4"
 
 
+def test_rows_an_unrecognised_column_tells_apart_are_no_duplicates():
+    # Google Ads by hour: 'Hour of the day' is not mapped, but rows 2 and 3 are two hours, not one row twice
+    hourly = ("Day,Hour of the day,Campaign,Impr.,Clicks,Cost\n"
+              "2025-01-01,0,A,100,5,10.00\n2025-01-01,1,A,200,6,12.00\n2025-01-01,1,A,200,6,12.00\n")
+    f = one(hourly, "rows with the same date and dimensions")
+    assert f.where == "lines 3, 4"  # the hour repeated: that one is double
+
+
 def test_missing_days_inside_the_period():
     text = HEADER + "".join(f"2025-01-0{d},A,100,10,5,1\n" for d in (1, 2, 3, 6, 7))
     f = one(text, "2 day(s) between 2025-01-01 and 2025-01-07 have no rows: 2025-01-04, 2025-01-05")

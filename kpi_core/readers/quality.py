@@ -39,12 +39,14 @@ def _rows_where(frame: pl.DataFrame, condition: pl.Expr) -> list[int]:
     return frame.filter(condition.fill_null(False))[LINE].to_list()
 
 
-def row_findings(frame: pl.DataFrame, views: bool = False, breakdown: Sequence[str] = ()) -> list[Finding]:
+def row_findings(frame: pl.DataFrame, views: bool = False, breakdown: Sequence[str] = (),
+                 unread: Sequence[pl.Series] = ()) -> list[Finding]:
     """Clicks > impressions, conversions > clicks, negative money, duplicated rows, future dates.
 
     ``views``: the conversions may include view-through ones, which need no click (said as an info,
     not warned about). ``breakdown``:
-    non-canonical columns that tell rows apart too (LinkedIn's conversion name)."""
+    non-canonical columns that tell rows apart too (LinkedIn's conversion name). ``unread``: the text of the
+    file's unrecognised columns, row for row: rows they tell apart ('Hour of the day') are no duplicates."""
     out: list[Finding] = []
     cols = set(frame.columns)
     if {"clicks", "impressions"} <= cols:
@@ -62,7 +64,7 @@ def row_findings(frame: pl.DataFrame, views: bool = False, breakdown: Sequence[s
         if bad:
             said = Note("f_negative", measure=measure_words(m, start=False), n=len(bad))
             out.append(Finding("warning", said, _lines(bad)))
-    out += duplicates(frame, breakdown)
+    out += duplicates(frame, breakdown, unread)
     if "date" in cols:
         bad = _rows_where(frame, pl.col("date") > date.today())
         if bad:
@@ -70,8 +72,11 @@ def row_findings(frame: pl.DataFrame, views: bool = False, breakdown: Sequence[s
     return out
 
 
-def duplicates(frame: pl.DataFrame, breakdown: Sequence[str] = ()) -> list[Finding]:
+def duplicates(frame: pl.DataFrame, breakdown: Sequence[str] = (), unread: Sequence[pl.Series] = ()
+               ) -> list[Finding]:
     """Rows with identical date and dimension keys (and ``breakdown`` columns): possible double tracking.
+    Rows that an ``unread`` column (unrecognised, so not a dimension) tells apart are not counted: the
+    breakdown is in the file, only not mapped.
 
     A hash of the keys finds the candidates fast (no repeated hash, the usual case: nothing to find);
     the exact keys then decide among those few rows. The row hash combines one hash per column:
@@ -84,7 +89,12 @@ def duplicates(frame: pl.DataFrame, breakdown: Sequence[str] = ()) -> list[Findi
         row_hash = row_hash ^ frame[k].hash(seed=i)
     if row_hash.n_unique() == row_hash.len():
         return []
-    candidates = frame.filter(row_hash.is_duplicated())
+    twice = row_hash.is_duplicated()
+    candidates = frame.filter(twice)
+    unread = [u.filter(twice).alias(f"__unread_{i}") for i, u in enumerate(unread) if u.len() == frame.height]
+    if unread:  # only the few candidate rows carry them
+        candidates = candidates.with_columns(unread)
+        keys = keys + [u.name for u in unread]
     dup = candidates.filter(pl.struct(keys).is_duplicated())
     if dup.is_empty():
         return []

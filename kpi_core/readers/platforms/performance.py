@@ -106,7 +106,8 @@ def read_performance(raw: RawTable, platform: Platform, name: str,
     findings += quality.parse_findings(reports, kept[LINE])
     findings += _ambiguous_dates(kept, frame, mapped, reports, platform)
     findings += quality.row_findings(frame, views=any(m.col.views for m in mapped if m.canonical == "conversions"),
-                                     breakdown=[c for c in (linkedin.BREAKDOWN, ga360.SESSION) if c in frame.columns])
+                                     breakdown=[c for c in (linkedin.BREAKDOWN, ga360.SESSION) if c in frame.columns],
+                                     unread=[kept[c.source] for c in maps if c.rule == "unrecognised"])
     findings += _unrecognised(maps, raw.frame)
     findings += empty
     rng = date_range_from(raw.preamble) or period_of_rows(frame)
