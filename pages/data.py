@@ -78,7 +78,8 @@ active = ui.active()
 for spec in sets:
     choice = f"sample:{spec['id']}"
     with st.container(border=True):
-        st.markdown(f"**{spec.get('title', spec['id'])}**  \n{spec.get('description', '')}")
+        about = spec.get(f"description_{ui.lang()}") or spec.get("description", "")
+        st.markdown(f"**{spec.get('title', spec['id'])}**  \n{about}")
         if st.session_state.get(ui.DATASET) != choice:
             if st.button(ui.t("use_sample"), key=f"sample_{spec['id']}"):
                 st.session_state[ui.SWITCH_DATASET] = choice

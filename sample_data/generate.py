@@ -1022,20 +1022,44 @@ SETS = [
     {"id": "webshop", "title": "Nordlys Ull – nettbutikk", "goal": "sales", "currency": "NOK", "build": webshop,
      "description": "Norwegian wool web shop, June–December 2025: Google Ads, Meta Ads, GA4 and Shopify orders. "
                     "Black Week and Christmas peaks; mobile clicks that do not convert; a Meta lookalike audience "
-                    "that saturates in December."},
+                    "that saturates in December.",
+     "description_nb": "Norsk nettbutikk for ullprodukter, juni–desember 2025: Google Ads, Meta Ads, GA4 og "
+                       "Shopify-ordrer. Topper i Black Week og til jul; mobilklikk som ikke konverterer; en Meta"
+                       " lookalike-målgruppe som er mettet i desember.",
+     "description_sv": "Norsk webbutik för ullprodukter, juni–december 2025: Google Ads, Meta Ads, GA4 och "
+                       "Shopify-ordrar. Toppar under Black Week och till jul; mobilklick som inte konverterar; "
+                       "en Meta lookalike-målgrupp som mättas i december."},
     {"id": "b2b", "title": "Fjordsikt AS – B2B-leads", "goal": "leads", "currency": "NOK", "build": b2b,
      "description": "Norwegian B2B software company, June–December 2025: LinkedIn Campaign Manager, Google Ads "
                     "(UTF-16 download) and HubSpot contacts with lifecycle dates. Cheap LinkedIn leads that never "
-                    "qualify; quiet weekends and fellesferie."},
+                    "qualify; quiet weekends and fellesferie.",
+     "description_nb": "Norsk B2B-programvareselskap, juni–desember 2025: LinkedIn Campaign Manager, Google Ads "
+                       "(UTF-16-nedlasting) og HubSpot-kontakter med livssyklusdatoer. Billige LinkedIn-leads "
+                       "som aldri kvalifiseres; stille helger og fellesferie.",
+     "description_sv": "Norskt B2B-mjukvaruföretag, juni–december 2025: LinkedIn Campaign Manager, Google Ads "
+                       "(UTF-16-nedladdning) och HubSpot-kontakter med livscykeldatum. Billiga LinkedIn-leads "
+                       "som aldrig kvalificeras; lugna helger och fellesferie."},
     {"id": "brand", "title": "Norrsken Havre – varumärkeskampanj", "goal": "awareness", "currency": "SEK",
      "build": brand,
      "description": "Swedish oat-drink brand launch, June–December 2025: Meta by placement, TikTok and GA4. "
-                    "Frequency climbs and CPM rises as the launch audience fatigues; TikTok buys cheaper reach."},
+                    "Frequency climbs and CPM rises as the launch audience fatigues; TikTok buys cheaper reach.",
+     "description_nb": "Svensk havredrikk-lansering, juni–desember 2025: Meta per plassering, TikTok og GA4. "
+                       "Frekvensen stiger og CPM øker etter hvert som lanseringsmålgruppen blir mett; TikTok "
+                       "kjøper billigere rekkevidde.",
+     "description_sv": "Lansering av ett svenskt havredryckmärke, juni–december 2025: Meta per placering, TikTok"
+                       " och GA4. Frekvensen stiger och CPM ökar när lanseringsmålgruppen tröttnar; TikTok köper"
+                       " billigare räckvidd."},
     {"id": "traffic", "title": "Kystlys Reiseguide – trafikk", "goal": "traffic", "currency": "NOK",
      "build": traffic,
      "description": "Norwegian travel-guide site, June–December 2025: Google Ads downloaded with a Norwegian "
                     "interface (semicolons, decimal commas, Norwegian headers) and GA4. Summer peak; display "
-                    "clicks are the cheapest sessions but barely engage."},
+                    "clicks are the cheapest sessions but barely engage.",
+     "description_nb": "Norsk reiseguide på nett, juni–desember 2025: Google Ads lastet ned med norsk "
+                       "grensesnitt (semikolon, desimalkomma, norske overskrifter) og GA4. Sommertopp; "
+                       "visningsklikk er de billigste øktene, men engasjerer knapt.",
+     "description_sv": "Norsk reseguide på nätet, juni–december 2025: Google Ads nedladdat med norskt gränssnitt"
+                       " (semikolon, decimalkomma, norska rubriker) och GA4. Sommartopp; displayklick är de "
+                       "billigaste sessionerna men engagerar knappt."},
 ]
 
 

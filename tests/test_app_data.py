@@ -139,3 +139,6 @@ def test_in_norwegian_the_reader_says_what_it_left_out_and_found_in_norwegian(ap
     left_out = next(d.value for d in at.dataframe if "Grunn" in d.value.columns)
     assert left_out.to_dict("records") == [{"Linje": 5, "Grunn": "summeringsrad 'Sum'"}]
     assert at.selectbox(key="dataset").options[-1] == "Din opplasting (1 fil)"
+    # the sample sets below are described in Norwegian too (sample_data/manifest.json)
+    assert any(m.value.startswith("**Nordlys Ull – nettbutikk**  \nNorsk nettbutikk for ullprodukter")
+               for m in at.markdown)
