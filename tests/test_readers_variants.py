@@ -152,6 +152,14 @@ def test_own_sheet_with_months_written_as_year_month():
     assert totals(r) == {"spend": 1500.5, "impressions": 15000, "clicks": 150, "conversions": 7, "revenue": 6000}
 
 
+def test_own_sheet_with_iso_weeks():
+    r = read_file(b"Uke;Kampanje;Kostnad;Klikk\n2025-W02;A;100;10\n2025-W03;A;200;20\n", "uker.csv")
+    assert r.frame["date"].to_list() == [date(2025, 1, 6), date(2025, 1, 13)]  # the weeks' Mondays
+    assert r.date_range == (date(2025, 1, 6), date(2025, 1, 19))  # weekly rows: through the last week's Sunday
+    assert not [f for f in r.findings if f.level == "warning"]  # no 'missing days' between weekly rows
+    assert totals(r) == {"spend": 300, "clicks": 30}
+
+
 def test_google_ads_month_segment_written_as_month_name():
     r = read("google_ads_monthly.csv")
     assert r.platform == "google_ads"

@@ -138,6 +138,8 @@ D = dt.date
         (["6 maj 2025", "1 mars 2025"], [D(2025, 5, 6), D(2025, 3, 1)], "D Mon YYYY"),  # Swedish 'maj'
         (["2025/01/06", "2025/12/31"], [D(2025, 1, 6), D(2025, 12, 31)], "YYYY/MM/DD"),
         (["6-Jan-25", "17-Mar-2025"], [D(2025, 1, 6), D(2025, 3, 17)], "D-Mon-YY"),  # Excel en-US d-mmm-yy
+        # ISO weeks take their Monday: week 1 of 2025 starts on Monday 30 December 2024, week 52 on 22 December
+        (["2025-W02", "2025W1", "2025-w52"], [D(2025, 1, 6), D(2024, 12, 30), D(2025, 12, 22)], "ISO week"),
     ],
 )
 def test_dates(cells, expected, style):

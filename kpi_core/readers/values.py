@@ -468,5 +468,20 @@ def parse_date(s: pl.Series) -> tuple[pl.Series, ParseReport]:
         other, other_styles = _plain_numeric_dates(part) or _other_dates(part)
         dates = dates.scatter(rest.arg_true(), other)
         styles += [st for st in other_styles if st not in styles]
+    dates = _iso_weeks(text, dates, styles)
     report.style = ", ".join(styles)
     return _finish(text, dates, report)
+
+
+_ISO_WEEK = r"(?i)^(\d{4})-?W(\d{1,2})$"  # '2025-W02', '2025W2': an ISO week, read as its Monday
+
+
+def _iso_weeks(text: pl.DataFrame, dates: pl.Series, styles: list[str]) -> pl.Series:
+    """Weekly rows written as ISO weeks take the week's Monday (a week report's first day)."""
+    week = text[V].str.contains(_ISO_WEEK).fill_null(False) & dates.is_null()
+    if not week.any():
+        return dates
+    monday = (text[V].str.replace(_ISO_WEEK, "${1}-W${2}-1").str.replace(r"-W(\d)-1$", "-W0${1}-1")
+              .str.to_date("%G-W%V-%u", strict=False))
+    styles.append("ISO week (its Monday)")
+    return pl.select(pl.when(week).then(monday).otherwise(dates)).to_series().alias(dates.name)

@@ -10,7 +10,7 @@ says nothing (TikTok, Shopify, HubSpot) covers the days of its rows: ``period_of
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 import polars as pl
 
@@ -58,7 +58,8 @@ def date_range_from(preamble: list[str]) -> tuple[date, date] | None:
 
 def period_of_rows(frame: pl.DataFrame) -> tuple[date, date] | None:
     """First and last day of the rows (through ``date_end`` when rows cover several days). Monthly
-    rows (every date the 1st, several months) run to the end of the last month."""
+    rows (every date the 1st, several months) run to the end of the last month, weekly rows (every
+    date a Monday, several weeks: ISO weeks, a Google Ads Week segment) to the Sunday of the last week."""
     if "date" not in frame.columns:
         return None
     days = frame["date"].drop_nulls()
@@ -68,4 +69,6 @@ def period_of_rows(frame: pl.DataFrame) -> tuple[date, date] | None:
         return None
     if "date_end" not in frame.columns and days.n_unique() > 1 and days.dt.day().max() == 1:
         hi = days.dt.month_end().max()
+    elif "date_end" not in frame.columns and days.n_unique() > 1 and (days.dt.weekday() == 1).all():
+        hi = hi + timedelta(days=6)
     return lo, hi  # type: ignore[return-value]
