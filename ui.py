@@ -220,7 +220,7 @@ def _parse(name: str, data: bytes,
     try:
         return read_file(data, name, overrides or None, salt=st.session_state[SALT]), None
     except ReadError as exc:
-        return None, str(exc)
+        return None, exc.note
     except Exception as exc:  # noqa: BLE001 - an unexpected reader failure is still the file's problem
         return None, f"{name}: could not be read ({exc.__class__.__name__}: {exc}). Check that it is a CSV, " \
                      f"TSV or XLSX export."

@@ -204,4 +204,71 @@ TEXTS: dict[str, dict[str, str]] = {
               "sammen: ordrene teller bare de tre, sjekk eksporten.",
         "sv": "{n} kund(er) har fler rabattköp (NumDealsPurchases) än köp på webben, från katalog och i butik "
               "tillsammans: ordrarna räknar bara de tre, kontrollera exporten."},
+    # --- files that cannot be used (ReadError: '{file}: {problem}') ------------------------------
+    "e_file": {"en": "{file}: {problem}", "nb": "{file}: {problem}", "sv": "{file}: {problem}"},
+    "e_empty": {"en": "the file is empty. Export the report again and upload the new file.",
+                "nb": "filen er tom. Eksporter rapporten på nytt og last opp den nye filen.",
+                "sv": "filen är tom. Exportera rapporten igen och ladda upp den nya filen."},
+    "e_fake_workbook": {"en": "is named like an Excel workbook but is not one. Export it again as .xlsx or .csv.",
+                        "nb": "heter som en Excel-arbeidsbok, men er ingen. Eksporter den på nytt som .xlsx eller "
+                              ".csv.",
+                        "sv": "heter som en Excel-arbetsbok men är ingen. Exportera den igen som .xlsx eller .csv."},
+    "e_signature": {"en": "is {what}, not a CSV export. Upload the CSV or XLSX file you downloaded.",
+                    "nb": "er {what}, ikke en CSV-eksport. Last opp CSV- eller XLSX-filen du lastet ned.",
+                    "sv": "är {what}, inte en CSV-export. Ladda upp CSV- eller XLSX-filen du laddade ned."},
+    "e_web_page": {"en": "is a web page (HTML or XML), not a CSV export: the download may have stopped at a "
+                         "sign-in or error page. Download the export again as CSV or XLSX.",
+                   "nb": "er en nettside (HTML eller XML), ikke en CSV-eksport: nedlastingen kan ha stoppet på en "
+                         "innloggings- eller feilside. Last ned eksporten på nytt som CSV eller XLSX.",
+                   "sv": "är en webbsida (HTML eller XML), inte en CSV-export: nedladdningen kan ha stannat på en "
+                         "inloggnings- eller felsida. Ladda ned exporten igen som CSV eller XLSX."},
+    "e_binary": {"en": "holds binary data, not text. Upload the CSV or XLSX file the platform exported.",
+                 "nb": "inneholder binærdata, ikke tekst. Last opp CSV- eller XLSX-filen plattformen eksporterte.",
+                 "sv": "innehåller binärdata, inte text. Ladda upp CSV- eller XLSX-filen som plattformen exporterade."},
+    "e_blank": {"en": "holds only blank lines. Export the report again and upload the new file.",
+                "nb": "har bare tomme linjer. Eksporter rapporten på nytt og last opp den nye filen.",
+                "sv": "har bara tomma rader. Exportera rapporten igen och ladda upp den nya filen."},
+    "e_comments": {"en": "holds only '#' comment lines and no table. Export the report again with data in it.",
+                   "nb": "har bare '#'-kommentarlinjer og ingen tabell. Eksporter rapporten på nytt med data i.",
+                   "sv": "har bara '#'-kommentarsrader och ingen tabell. Exportera rapporten igen med data i."},
+    "e_no_workbook": {"en": "could not be opened as an Excel workbook. Save it again as .xlsx or export it as CSV.",
+                      "nb": "kunne ikke åpnes som en Excel-arbeidsbok. Lagre den på nytt som .xlsx eller eksporter "
+                            "den som CSV.",
+                      "sv": "kunde inte öppnas som en Excel-arbetsbok. Spara den igen som .xlsx eller exportera den "
+                            "som CSV."},
+    "e_no_cells": {"en": "has no filled cells in any sheet. Export the report again and upload the new file.",
+                   "nb": "har ingen utfylte celler i noe ark. Eksporter rapporten på nytt og last opp den nye filen.",
+                   "sv": "har inga ifyllda celler i något blad. Exportera rapporten igen och ladda upp den nya "
+                         "filen."},
+    "e_too_big": {"en": "the file is {mb} MB, over the {limit} MB limit: export a shorter period or fewer columns.",
+                  "nb": "filen er {mb} MB, over grensen på {limit} MB: eksporter en kortere periode eller færre "
+                        "kolonner.",
+                  "sv": "filen är {mb} MB, över gränsen på {limit} MB: exportera en kortare period eller färre "
+                        "kolumner."},
+    "e_not_a_table": {"en": "could not be read as a table ({error}): export it again as CSV or XLSX.",
+                      "nb": "kunne ikke leses som en tabell ({error}): eksporter den på nytt som CSV eller XLSX.",
+                      "sv": "kunde inte läsas som en tabell ({error}): exportera den igen som CSV eller XLSX."},
+    "e_no_rows": {"en": "has a header ({shown}…) but no data rows: export a period with data.",
+                  "nb": "har en overskriftslinje ({shown}…), men ingen datarader: eksporter en periode med data.",
+                  "sv": "har en rubrikrad ({shown}…) men inga datarader: exportera en period med data."},
+    "e_key_values": {"en": "is a list of '{first} …' values (one report's summary), not a table: export the list "
+                           "of campaigns (all campaigns, one row each) instead.",
+                     "nb": "er en liste med '{first} …'-verdier (sammendraget av én rapport), ikke en tabell: "
+                           "eksporter heller listen over kampanjer (alle kampanjer, én rad hver).",
+                     "sv": "är en lista med '{first} …'-värden (sammanfattningen av en rapport), inte en tabell: "
+                           "exportera hellre listan över kampanjer (alla kampanjer, en rad var)."},
+    "e_no_measure": {"en": "found columns {columns}; none is a cost, impressions, clicks, sessions, conversions, "
+                           "revenue or e-mail deliveries column: rename a header or use the mapping.",
+                     "nb": "fant kolonnene {columns}; ingen av dem er en kolonne for kostnad, visninger, klikk, økter, "
+                           "konverteringer, omsetning eller leverte e-poster: gi en overskrift nytt navn eller bruk "
+                           "koblingen.",
+                     "sv": "hittade kolumnerna {columns}; ingen av dem är en kolumn för kostnad, visningar, klick, "
+                           "sessioner, konverteringar, intäkter eller levererade e-postmeddelanden: byt namn på en "
+                           "rubrik eller använd kopplingen."},
+    "e_only_summary": {"en": "has only summary rows ({reason}, line {line}): export the report with its rows (by "
+                             "day, campaign or another breakdown), not only its total.",
+                       "nb": "har bare summeringsrader ({reason}, linje {line}): eksporter rapporten med radene (per "
+                             "dag, kampanje eller en annen oppdeling), ikke bare totalen.",
+                       "sv": "har bara summeringsrader ({reason}, rad {line}): exportera rapporten med raderna (per "
+                             "dag, kampanj eller en annan uppdelning), inte bara totalen."},
 }

@@ -43,7 +43,7 @@ for key, up in list(uploads.items()):
             ui.remove_upload(key)
             st.rerun()
         if up.error:
-            st.error(fmt.md(up.error), icon=":material/error:")
+            st.error(fmt.md(fmt.note(up.error, ui.lang())), icon=":material/error:")
             continue
         r = up.result
         describe(r)

@@ -142,3 +142,14 @@ def test_in_norwegian_the_reader_says_what_it_left_out_and_found_in_norwegian(ap
     # the sample sets below are described in Norwegian too (sample_data/manifest.json)
     assert any(m.value.startswith("**Nordlys Ull – nettbutikk**  \nNorsk nettbutikk for ullprodukter")
                for m in at.markdown)
+
+
+def test_in_swedish_a_file_that_cannot_be_used_is_refused_in_swedish(app):
+    app.session_state["lang"] = "sv"
+    at = app.switch_page("pages/data.py").run()
+    png = b"\x89PNG\r\n\x1a\n...."
+    at.file_uploader[0].set_value([("tom.csv", b"", "text/csv"), ("bild.csv", png, "text/csv")]).run()
+    assert not at.exception
+    assert [plain(e.value) for e in at.error] == [
+        "tom.csv: filen är tom. Exportera rapporten igen och ladda upp den nya filen.",
+        "bild.csv: är en PNG-bild, inte en CSV-export. Ladda upp CSV- eller XLSX-filen du laddade ned."]

@@ -159,3 +159,21 @@ def test_every_reason_place_and_warning_a_reader_gives_is_said_in_every_language
             assert fmt.note(text, "en") == text and fmt.note(text, "nb") and fmt.note(text, "sv"), (path.name, text)
         said += len(texts)
     assert said > 100  # the fixtures do say things: this is not a loop over nothing
+
+
+def test_a_file_that_cannot_be_used_is_said_in_every_language():
+    from kpi_core.readers import ReadError, read_file
+
+    with pytest.raises(ReadError) as refused:
+        read_file(b"Date,Campaign,Clicks\n", "header_only.csv")
+    assert str(refused.value) == "header_only.csv: has a header (Date, Campaign, Clicks…) but no data rows: export a " \
+                                 "period with data."
+    assert refused.value.note == str(refused.value)
+    assert fmt.note(refused.value.note, "nb") == ("header_only.csv: har en overskriftslinje (Date, Campaign, Clicks…), "
+                                                  "men ingen datarader: eksporter en periode med data.")
+    with pytest.raises(ReadError) as totals_only:
+        read_file(b"Campaign,Clicks\nTotal,10\n", "total.csv")
+    # the reason inside the message is a Note too, so it is translated with it
+    assert fmt.note(totals_only.value.note, "sv") == (
+        "total.csv: har bara summeringsrader (summeringsrad 'Total', rad 2): exportera rapporten med raderna (per dag, "
+        "kampanj eller en annan uppdelning), inte bara totalen.")

@@ -31,8 +31,7 @@ MAX_BYTES = 200 * 1024 * 1024
 def _check_size(data: bytes, name: str) -> None:
     """Empty, binary and non-workbook files are refused by sniff.read_table; the size limit is ours."""
     if len(data) > MAX_BYTES:
-        raise ReadError(name, f"the file is {len(data) / 2**20:.0f} MB, over the {MAX_BYTES // 2**20} MB limit: "
-                              "export a shorter period or fewer columns.")
+        raise ReadError(name, Note("e_too_big", mb=f"{len(data) / 2**20:.0f}", limit=MAX_BYTES // 2**20))
 
 
 def read_file(data: bytes, name: str, overrides: dict[str, str | None] | None = None,
@@ -45,11 +44,10 @@ def read_file(data: bytes, name: str, overrides: dict[str, str | None] | None = 
     except ReadError:
         raise
     except Exception as exc:  # noqa: BLE001 - a parser failure becomes one clear message
-        raise ReadError(name, f"could not be read as a table ({exc.__class__.__name__}): export it again as "
-                              "CSV or XLSX.") from None
+        raise ReadError(name, Note("e_not_a_table", error=exc.__class__.__name__)) from None
     if raw.frame.height == 0:
         shown = ", ".join(h if len(h) <= 40 else h[:40] + "…" for h in raw.header[:6])
-        raise ReadError(name, f"has a header ({shown}…) but no data rows: export a period with data.")
+        raise ReadError(name, Note("e_no_rows", shown=shown))
     platform = recognise(raw.header)
     if platform.id in READERS:  # shop and CRM lists have a fixed layout: no column mapping applies
         return READERS[platform.id](raw, platform, name, salt)

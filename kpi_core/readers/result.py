@@ -8,6 +8,8 @@ from typing import Literal
 
 import polars as pl
 
+from kpi_core.fmt import Note
+
 Level = Literal["info", "warning", "error"]
 # What kind of table a file holds; decides which pages can use it.
 TableKind = Literal["performance", "orders", "customers", "contacts", "deals", "email"]
@@ -86,5 +88,10 @@ class ReadError(Exception):
 
     def __init__(self, file: str, problem: str):
         self.file = file
-        self.problem = problem
+        self.problem = problem  # a fmt.Note when the reader says it in every language
         super().__init__(f"{file}: {problem}")
+
+    @property
+    def note(self) -> str:
+        """'file: problem' as a fmt.Note, so a page writes it in the user's language (English is str(self))."""
+        return Note("e_file", file=self.file, problem=self.problem)

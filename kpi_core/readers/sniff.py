@@ -101,13 +101,13 @@ def read_table(data: bytes, name: str) -> RawTable:
 
 def _read(data: bytes, name: str) -> RawTable:
     if not data:
-        raise ReadError(name, "the file is empty. Export the report again and upload the new file.")
+        raise ReadError(name, Note("e_empty"))
     if data.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0")) and name.lower().endswith(WORKBOOK_SUFFIXES):
         return _read_workbook(data, name)
     # Some tools name a tab-separated text file .xls; a .xlsx must be a real workbook.
     fake_xls = name.lower().endswith(".xls") and data[:1024].lstrip()[:1] != b"<"
     if name.lower().endswith(WORKBOOK_SUFFIXES) and not fake_xls:
-        raise ReadError(name, "is named like an Excel workbook but is not one. Export it again as .xlsx or .csv.")
+        raise ReadError(name, Note("e_fake_workbook"))
     _reject_binary(data, name)
     buf, encoding = _decode(data, name)
     try:
@@ -130,23 +130,26 @@ class _NotUtf8(Exception):
 
 
 _SIGNATURES = {
-    b"\x89PNG": "a PNG image",
-    b"\xff\xd8\xff": "a JPEG image",
-    b"GIF8": "a GIF image",
-    b"%PDF": "a PDF document",
-    b"PK\x03\x04": "a ZIP archive (perhaps an Excel workbook renamed to .csv)",
-    b"\xd0\xcf\x11\xe0": "an old Excel (.xls) workbook renamed to .csv",
+    b"\x89PNG": {"en": "a PNG image", "nb": "et PNG-bilde", "sv": "en PNG-bild"},
+    b"\xff\xd8\xff": {"en": "a JPEG image", "nb": "et JPEG-bilde", "sv": "en JPEG-bild"},
+    b"GIF8": {"en": "a GIF image", "nb": "et GIF-bilde", "sv": "en GIF-bild"},
+    b"%PDF": {"en": "a PDF document", "nb": "et PDF-dokument", "sv": "ett PDF-dokument"},
+    b"PK\x03\x04": {"en": "a ZIP archive (perhaps an Excel workbook renamed to .csv)",
+                    "nb": "et ZIP-arkiv (kanskje en Excel-arbeidsbok omdøpt til .csv)",
+                    "sv": "ett ZIP-arkiv (kanske en Excel-arbetsbok omdöpt till .csv)"},
+    b"\xd0\xcf\x11\xe0": {"en": "an old Excel (.xls) workbook renamed to .csv",
+                            "nb": "en gammel Excel-arbeidsbok (.xls) omdøpt til .csv",
+                            "sv": "en gammal Excel-arbetsbok (.xls) omdöpt till .csv"},
 }
 
 
 def _reject_binary(data: bytes, name: str) -> None:
     for magic, what in _SIGNATURES.items():
         if data.startswith(magic):
-            raise ReadError(name, f"is {what}, not a CSV export. Upload the CSV or XLSX file you downloaded.")
+            raise ReadError(name, Note("e_signature", what=what))
     if re.match(rb"(\xef\xbb\xbf)?\s*<(!doctype html|html[\s>]|\?xml)", data[:256], re.IGNORECASE):
         # a sign-in or error page saved in place of the export (or an HTML 'Excel' report named .csv)
-        raise ReadError(name, "is a web page (HTML or XML), not a CSV export: the download may have stopped at a "
-                              "sign-in or error page. Download the export again as CSV or XLSX.")
+        raise ReadError(name, Note("e_web_page"))
 
 
 def _utf16_without_bom(sample: bytes) -> str | None:
@@ -172,7 +175,7 @@ def _decode(data: bytes, name: str) -> tuple[bytes, str]:
     elif b"\x00" in data[:4096]:
         encoding = _utf16_without_bom(data[:4096])
         if encoding is None:
-            raise ReadError(name, "holds binary data, not text. Upload the CSV or XLSX file the platform exported.")
+            raise ReadError(name, Note("e_binary"))
         buf = data.decode(encoding, errors="replace").encode("utf-8")
     else:
         buf, encoding = data, "utf-8"
@@ -184,13 +187,13 @@ def _decode(data: bytes, name: str) -> tuple[bytes, str]:
                 buf = data.decode("windows-1252", errors="replace").encode("utf-8")
                 encoding = "windows-1252"
     if b"\x00" in buf[:4096]:
-        raise ReadError(name, "holds binary data, not text. Upload the CSV or XLSX file the platform exported.")
+        raise ReadError(name, Note("e_binary"))
     if b"\n" not in buf and b"\r" in buf:  # classic Mac line ends
         buf = buf.replace(b"\r", b"\n")
     sample = buf[:4096].decode("utf-8", errors="ignore")
     controls = sum(1 for ch in sample if ch < " " and ch not in "\t\r\n")
     if controls > max(2, len(sample) // 100):
-        raise ReadError(name, "holds binary data, not text. Upload the CSV or XLSX file the platform exported.")
+        raise ReadError(name, Note("e_binary"))
     return buf, encoding
 
 
@@ -375,9 +378,9 @@ def _read_text(buf: bytes, name: str, encoding: str) -> RawTable:
     if head.endswith("\n"):
         lines.pop()  # split leaves an empty string after the last newline
     if all(not line.strip() for line in lines):
-        raise ReadError(name, "holds only blank lines. Export the report again and upload the new file.")
+        raise ReadError(name, Note("e_blank"))
     if all(not line.strip() or _is_comment(_fields(line, ",")) for line in lines):
-        raise ReadError(name, "holds only '#' comment lines and no table. Export the report again with data in it.")
+        raise ReadError(name, Note("e_comments"))
     layout = _text_layout(lines)
     d, h = layout.delimiter, layout.header_index
     rows = [_fields(line, d) for line in lines[: h + 1]]
@@ -634,11 +637,10 @@ def _read_workbook(data: bytes, name: str) -> RawTable:
         reader = fastexcel.read_excel(data)
         sheets = {s: _sheet_frame(reader, s) for s in reader.sheet_names}
     except Exception:  # noqa: BLE001 - calamine raises many kinds; all mean "not a workbook we can read"
-        problem = "could not be opened as an Excel workbook. Save it again as .xlsx or export it as CSV."
-        raise ReadError(name, problem) from None
+        raise ReadError(name, Note("e_no_workbook")) from None
     filled = {s: f.height * f.width - sum(f.null_count().row(0)) if f.width else 0 for s, f in sheets.items()}
     if not any(filled.values()):
-        raise ReadError(name, "has no filled cells in any sheet. Export the report again and upload the new file.")
+        raise ReadError(name, Note("e_no_cells"))
     raw = [s for s in sheets if re.search(r"raw|rådata|rå data", s.lower()) and filled[s]]  # Meta: 'Raw Data Report'
     sheet = raw[0] if raw else max(sheets, key=lambda s: filled[s])
     grid = sheets[sheet]

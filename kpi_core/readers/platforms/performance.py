@@ -66,9 +66,6 @@ CELL_CODE = r"(?:^|[\s\d])(NOK|SEK|DKK|ISK|EUR|USD|GBP|CHF)(?:\s|[\d-]|$)"
 # the gain is lost in the noise (bench/FINDINGS.md P3) and the simpler serial path is kept.
 PARALLEL_ROWS = 200_000
 
-MEASURE_WORDS = "a cost, impressions, clicks, sessions, conversions, revenue or e-mail deliveries"
-
-
 def read_performance(raw: RawTable, platform: Platform, name: str,
                      overrides: dict[str, str | None] | None = None) -> ReadResult:
     flat = ga360.flatten(raw, name, overrides) if platform.id == ga360.ID else None
@@ -76,17 +73,14 @@ def read_performance(raw: RawTable, platform: Platform, name: str,
     measures = [m for m in mapped if m.canonical in MEASURES]
     if not measures:
         if raw.header and raw.header[0].rstrip().endswith(":"):  # Mailchimp's one-campaign report and the like
-            raise ReadError(name, f"is a list of '{raw.header[0]} …' values (one report's summary), not a table: "
-                                  "export the list of campaigns (all campaigns, one row each) instead.")
-        raise ReadError(name, f"found columns {', '.join(raw.header)}; none is {MEASURE_WORDS} column: "
-                              f"rename a header or use the mapping.")
+            raise ReadError(name, Note("e_key_values", first=raw.header[0]))
+        raise ReadError(name, Note("e_no_measure", columns=", ".join(raw.header)))
     findings: list[Finding] = []
     empty, keys = quality.empty_columns(raw.frame), {normalise_header(h)[0] for h in raw.header}
     _drop_ratios(raw, maps)
     keep, excluded = _set_summary_rows_aside(raw.frame, mapped, maps) if platform.summary_rows else (None, [])
     if keep is not None and not keep.any():
-        raise ReadError(name, f"has only summary rows ({excluded[0].reason}, line {excluded[0].line}): export the "
-                              "report with its rows (by day, campaign or another breakdown), not only its total.")
+        raise ReadError(name, Note("e_only_summary", reason=excluded[0].reason, line=excluded[0].line))
     keep, excluded = _first_period_only(raw.frame, keep, excluded)
     keep, excluded = _repeated_header(raw.frame, keep, excluded, [m.source for m in measures])
     kept = Rows(raw.frame, keep)
