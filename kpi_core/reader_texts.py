@@ -271,4 +271,13 @@ TEXTS: dict[str, dict[str, str]] = {
                              "dag, kampanje eller en annen oppdeling), ikke bare totalen.",
                        "sv": "har bara summeringsrader ({reason}, rad {line}): exportera rapporten med raderna (per "
                              "dag, kampanj eller en annan uppdelning), inte bara totalen."},
+    "e_ragged": {"en": "most lines ({ragged} of {total}) do not have the {width} fields of the header on line "
+                       "{line}. Check that the file is a single table and export it again.",
+                 "nb": "de fleste linjene ({ragged} av {total}) har ikke de {width} feltene i overskriftslinjen på "
+                       "linje {line}. Sjekk at filen er én tabell, og eksporter den på nytt.",
+                 "sv": "de flesta raderna ({ragged} av {total}) har inte de {width} fälten i rubrikraden på rad "
+                       "{line}. Kontrollera att filen är en enda tabell och exportera den igen."},
+    "e_bad_csv": {"en": "line {line} cannot be read as CSV ({error}). Export the report again.",
+                  "nb": "linje {line} kan ikke leses som CSV ({error}). Eksporter rapporten på nytt.",
+                  "sv": "rad {line} kan inte läsas som CSV ({error}). Exportera rapporten igen."},
 }

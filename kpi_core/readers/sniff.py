@@ -558,11 +558,8 @@ def _exact_body(body: bytes, names: list[str], d: str, first_line: int, table: R
             lines.append(line)
         previous_blank = empty
     if ragged and ragged * 2 > ragged + len(rows):
-        raise ReadError(
-            name,
-            f"most lines ({ragged} of {ragged + len(rows)}) do not have the {width} fields of the header "
-            f"on line {first_line - 1}. Check that the file is a single table and export it again.",
-        )
+        raise ReadError(name, Note("e_ragged", ragged=ragged, total=ragged + len(rows), width=width,
+                                   line=first_line - 1))
     if rest:
         _other_tables(rest, d, table)
         table.data_lines = rest[0][0] - first_line
@@ -578,7 +575,7 @@ def _records(text: str, d: str, name: str, first_line: int) -> list[tuple[int, l
             records.append((line, cells))
             line = first_line + reader.line_num
     except csv.Error as exc:
-        raise ReadError(name, f"line {line} cannot be read as CSV ({exc}). Export the report again.") from None
+        raise ReadError(name, Note("e_bad_csv", line=line, error=exc)) from None
     return records
 
 
