@@ -540,6 +540,7 @@ def _preamble_note(raw: RawTable) -> list[Finding]:
     if raw.preamble:
         # a resaved GA4 file pads its '#' lines with delimiters ('# Account: Nordlys AS,,'): not worth showing
         shown = "; ".join(p.rstrip(",;\t ")[:60] for p in raw.preamble[:3]) + ("…" if len(raw.preamble) > 3 else "")
-        out.insert(0, Finding("info", Note("f_preamble", n=len(raw.preamble), shown=shown),
+        # n counts every line above the header (blank lines and '#' rules too), as the range it names does
+        out.insert(0, Finding("info", Note("f_preamble", n=raw.header_line - 1, shown=shown),
                               Note("w_line_range", last=raw.header_line - 1)))
     return out
