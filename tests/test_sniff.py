@@ -231,6 +231,16 @@ def test_linkedin_report_preamble(data, delimiter):
 NORDIC = "Dag;Kampanje;Kostnad;Klikkfrekvens\n2025-01-01;Vinter Ø;4,12;6,99 %\n2025-01-02;Sommer;1 245,50;1,1 %\n"
 
 
+def test_a_short_comma_file_with_semicolons_inside_its_quoted_cells():
+    # Split on ';' these rows give 5 cells each (15 in all) against the comma's 3 per line (12 with the header),
+    # but ';' leaves quotes inside cells ('2025-01-01,"A'): it cuts through quoted cells, so ',' is the delimiter.
+    text = ('Date,Campaign,Cost\n2025-01-01,"A; B; C; D; E",10\n2025-01-02,"A; B; C; D; E",20\n'
+            '2025-01-03,"E; F; G; H; I",30\n')
+    t = read_table(text.encode(), "x.csv")
+    assert (t.delimiter, t.header) == (",", ["Date", "Campaign", "Cost"])
+    assert t.frame["Campaign"].to_list() == ["A; B; C; D; E", "A; B; C; D; E", "E; F; G; H; I"]
+
+
 def test_semicolon_decimal_comma_windows_1252():
     t = read_table(NORDIC.encode("windows-1252"), "nordic.csv")
     assert (t.encoding, t.delimiter, t.header_line) == ("windows-1252", ";", 1)

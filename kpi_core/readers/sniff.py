@@ -326,12 +326,33 @@ def _parse(lines: list[str], delimiter: str) -> list[list[str]]:
         return [_fields(line, delimiter) for line in lines]
 
 
+def _quotes_fit(line: str, delimiter: str) -> bool:
+    """Every quote of the line opens or closes a cell (next to a delimiter or the line's end, spaces
+    aside) or is doubled inside one: what a CSV writer produces with this delimiter."""
+    i, n = 0, len(line)
+    while i < n:
+        i = line.find('"', i)
+        if i < 0:
+            return True
+        if line.startswith('""', i) and 0 < i and i + 2 < n:  # a doubled quote inside a quoted cell
+            i += 2
+            continue
+        before, after = line[:i].rstrip(" "), line[i + 1 :].lstrip(" ")
+        if not (before == "" or before.endswith(delimiter) or after == "" or after.startswith(delimiter)
+                or after.startswith('"') or before.endswith('"')):
+            return False
+        i += 1
+    return True
+
+
 def _text_layout(lines: list[str]) -> _Layout:
     """Choose the delimiter whose header and the records of its width hold the most cells.
 
     Cells, not records: in a short export a few title lines split by a comma ('Report Start: 1/1/2025,
-    12:00 AM') outnumber the tab-separated rows, but they hold two cells each, the rows a dozen."""
-    best: tuple[int, int] | None = None
+    12:00 AM') outnumber the tab-separated rows, but they hold two cells each, the rows a dozen.
+    A delimiter that cuts through a quoted cell (a quote left inside a cell: '2025-01-01,"A' split on the
+    semicolons of '"A; B; C"') loses to one that does not, whatever its count."""
+    best: tuple[bool, int, int] | None = None
     layout = _Layout(",", 1, 0)
     for delimiter in DELIMITERS:
         rows = [_fields(line, delimiter) for line in lines]
@@ -339,8 +360,9 @@ def _text_layout(lines: list[str]) -> _Layout:
         if width < 2:
             continue
         agree = sum(1 for r in _parse(lines[index:], delimiter) if len(r) == width)
-        if best is None or (agree * width, agree) > best:
-            best, layout = (agree * width, agree), _Layout(delimiter, width, index)
+        whole = all(_quotes_fit(line, delimiter) for line in lines[index:])
+        if best is None or (whole, agree * width, agree) > best:
+            best, layout = (whole, agree * width, agree), _Layout(delimiter, width, index)
     if best is None:  # one column: the header is the first line that is not blank or a comment
         rows = [_fields(line, ",") for line in lines]
         layout.header_index = next((i for i, r in enumerate(rows) if not _is_blank(r) and not _is_comment(r)), 0)
