@@ -195,7 +195,7 @@ def _data_quality(facts: Facts) -> Iterable[Hit]:
     for file, f in facts.quality:
         if f.level in ("warning", "error"):
             message = fmt.note(f.message, facts.lang).rstrip(".")
-            places.setdefault((file, message), []).append(fmt.note(f.where, facts.lang) if f.where else f.where)
+            places.setdefault((file, message), []).append(fmt.note(f.where, facts.lang))
     for (file, message), wheres in places.items():
         shown = [w for w in wheres if w]
         more = len(wheres) - 1

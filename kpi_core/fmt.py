@@ -130,7 +130,7 @@ def md(text: object) -> str:
 # --- interface texts ------------------------------------------------------------------------------
 # key -> {lang: text}. Texts may hold {placeholders} filled by ``t``.
 
-TEXTS: Mapping[str, Mapping[str, str]] = {
+_UI_TEXTS: Mapping[str, Mapping[str, str]] = {
     "app_title": {"en": "KPI Compass", "nb": "KPI-kompasset", "sv": "KPI-kompassen"},
     "language": {"en": "Language", "nb": "Språk", "sv": "Språk"},
     "data_active": {"en": "Data", "nb": "Data", "sv": "Data"},
@@ -654,7 +654,9 @@ TEXTS: Mapping[str, Mapping[str, str]] = {
                           "sv": "Prickar: ovanliga dagar, utanför medianen ± 3 robusta standardavvikelser för de 28 "
                                 "dagarna före; grönt är goda nyheter, rött dåliga."},
 }
-TEXTS = {**TEXTS, **READER_TEXTS}  # and what the readers say (kpi_core/reader_texts.py)
+# and what the readers say (kpi_core/reader_texts.py): one key space, so no key may stand in both
+assert not _UI_TEXTS.keys() & READER_TEXTS.keys(), sorted(_UI_TEXTS.keys() & READER_TEXTS.keys())
+TEXTS: Mapping[str, Mapping[str, str]] = {**_UI_TEXTS, **READER_TEXTS}
 
 # Funnel stage and dimension names for charts and selectors (measures and dimensions of schema.py).
 NAMES: Mapping[str, Mapping[str, str]] = {
@@ -821,7 +823,7 @@ def joined(parts: Sequence[object], sep: object = ", ") -> dict[str, str]:
 
 def long_date(day: date) -> dict[str, str]:
     """A date written out for a sentence, in each language: '1 February 2025', '1. februar 2025'."""
-    return {"en": f"{day.day} {day:%B %Y}", "nb": format_date(day, "d. MMMM y", locale="nb"),
+    return {"en": format_date(day, "d MMMM y", locale="en"), "nb": format_date(day, "d. MMMM y", locale="nb"),
             "sv": format_date(day, "d MMMM y", locale="sv")}
 
 

@@ -684,9 +684,10 @@ def files_table(results: Sequence[ReadResult], lang: Lang = "en") -> pl.DataFram
 
 def exclusions_table(result: ReadResult, lang: Lang = "en") -> pl.DataFrame:
     """The rows a reader left out, by line, with the reason in ``lang``."""
-    return pl.DataFrame({fmt.t("col_line", lang): [e.line for e in result.rows_excluded],
-                         fmt.t("col_reason", lang): [fmt.note(e.reason, lang) for e in result.rows_excluded]},
-                        schema={fmt.t("col_line", lang): pl.Int64, fmt.t("col_reason", lang): pl.String})
+    line, reason = fmt.t("col_line", lang), fmt.t("col_reason", lang)
+    return pl.DataFrame({line: [e.line for e in result.rows_excluded],
+                         reason: [fmt.note(e.reason, lang) for e in result.rows_excluded]},
+                        schema={line: pl.Int64, reason: pl.String})
 
 
 # --- downloads ------------------------------------------------------------------------------------

@@ -156,7 +156,9 @@ def test_every_reason_place_and_warning_a_reader_gives_is_said_in_every_language
         texts += [f.message for f in r.findings if f.level != "info"]  # the ones the diagnostics repeat
         for text in texts:
             assert isinstance(text, Note) and text.key in fmt.TEXTS, (path.name, text)
-            assert fmt.note(text, "en") == text and fmt.note(text, "nb") and fmt.note(text, "sv"), (path.name, text)
+            assert fmt.note(text, "en") == text, (path.name, text)
+            # said in Norwegian and Swedish, not the English copied over
+            assert fmt.note(text, "nb") != text and fmt.note(text, "sv") != text, (path.name, text)
         said += len(texts)
     assert said > 100  # the fixtures do say things: this is not a loop over nothing
 
