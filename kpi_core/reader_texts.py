@@ -280,4 +280,115 @@ TEXTS: dict[str, dict[str, str]] = {
     "e_bad_csv": {"en": "line {line} cannot be read as CSV ({error}). Export the report again.",
                   "nb": "linje {line} kan ikke leses som CSV ({error}). Eksporter rapporten på nytt.",
                   "sv": "rad {line} kan inte läsas som CSV ({error}). Exportera rapporten igen."},
+    # --- what a platform's export means (platform notes, said once per file) ----------------------
+    "p_meta_results": {
+        "en": "Meta 'Results' counts whatever each row's result indicator is (purchases, leads, link clicks, "
+              "reach…): it is used as conversions only on rows whose indicator is a purchase or a lead, and "
+              "only when the file has no Purchases column; lead rows give the leads too when the file has "
+              "no Leads column.",
+        "nb": "Meta-kolonnen 'Resultater' teller det radens resultatindikator er (kjøp, leads, lenkeklikk, "
+              "rekkevidde…): den brukes som konverteringer bare på rader der indikatoren er et kjøp eller et "
+              "lead, og bare når filen ikke har en kolonne for kjøp; lead-rader gir også leads når filen ikke "
+              "har en kolonne for leads.",
+        "sv": "Meta-kolumnen 'Resultat' räknar det som radens resultatindikator är (köp, leads, länkklick, "
+              "räckvidd…): den används som konverteringar bara på rader där indikatorn är ett köp eller ett "
+              "lead, och bara när filen saknar en kolumn för köp; lead-rader ger också leads när filen saknar "
+              "en kolumn för leads."},
+    "p_meta_ends": {
+        "en": "Meta 'Reporting starts' is the date; 'Reporting ends' is kept as date_end when a row covers "
+              "several days.",
+        "nb": "Metas 'Rapportering starter' er datoen; 'Rapportering slutter' beholdes som sluttdato når en rad "
+              "dekker flere dager.",
+        "sv": "Metas 'Rapporteringsstart' är datumet; 'Rapporteringsslut' behålls som slutdatum när en rad "
+              "täcker flera dagar."},
+    "p_linkedin_conversions": {
+        "en": "LinkedIn 'Post-Click Conversions' are the conversions when the file has them; 'Conversions' adds "
+              "view-through conversions.",
+        "nb": "LinkedIns 'Post-Click Conversions' er konverteringene når filen har dem; 'Conversions' legger til "
+              "visningskonverteringer.",
+        "sv": "LinkedIns 'Post-Click Conversions' är konverteringarna när filen har dem; 'Conversions' lägger "
+              "till visningskonverteringar."},
+    "p_ua_rates": {
+        "en": "Universal Analytics 'Bounce Rate', 'Pages / Session' and 'Avg. Session Duration' are turned back "
+              "into bounces, pageviews and engagement seconds by multiplying with the row's sessions.",
+        "nb": "Universal Analytics' 'Fluktfrekvens', 'Sider/økt' og 'Gj.sn. øktvarighet' gjøres om til "
+              "fluktøkter, sidevisninger og engasjementssekunder ved å gange med radens økter.",
+        "sv": "Universal Analytics 'Avvisningsfrekvens', 'Sidor/session' och 'Genomsn. sessionslängd' görs om "
+              "till avvisningar, sidvisningar och engagemangssekunder genom att multiplicera med radens "
+              "sessioner."},
+    "p_kag": {
+        "en": "Facebook ads (KAG): one row per ad, no date column (Segments and Funnel work, periods cannot be "
+              "compared). Total_Conversion includes view-through conversions; Approved_Conversion is not added "
+              "(see its mapping rule).",
+        "nb": "Facebook-annonser (KAG): én rad per annonse, ingen datokolonne (Segmenter og Trakt fungerer, "
+              "perioder kan ikke sammenlignes). Total_Conversion tar med visningskonverteringer; "
+              "Approved_Conversion legges ikke til (se koblingsregelen).",
+        "sv": "Facebook-annonser (KAG): en rad per annons, ingen datumkolumn (Segment och Tratt fungerar, "
+              "perioder kan inte jämföras). Total_Conversion inkluderar visningskonverteringar; "
+              "Approved_Conversion läggs inte till (se kopplingsregeln)."},
+    "p_shopify": {
+        "en": "Shopify: one order per 'Name' (line-item rows grouped); cancelled orders stay in the order list "
+              "but count in no total; revenue is the order total minus refunds.",
+        "nb": "Shopify: én ordre per 'Name' (varelinjene slått sammen); kansellerte ordre blir stående i "
+              "ordrelisten, men telles ikke i noen total; omsetningen er ordretotalen minus refusjoner.",
+        "sv": "Shopify: en order per 'Name' (orderraderna sammanslagna); annullerade order står kvar i "
+              "orderlistan men räknas inte i någon summa; intäkten är orderns summa minus återbetalningar."},
+    "p_woocommerce": {
+        "en": "WooCommerce: statuses {statuses} are no sale (left out of every total); a refunded order's "
+              "revenue is taken off.",
+        "nb": "WooCommerce: statusene {statuses} er ikke salg (utelatt fra alle totaler); en refundert ordres "
+              "omsetning trekkes fra.",
+        "sv": "WooCommerce: statusarna {statuses} är ingen försäljning (utelämnade ur alla summor); en "
+              "återbetald orders intäkt dras av."},
+    "p_linkedin_breakdown": {
+        "en": "LinkedIn conversion breakdown: {delivery} repeat on each conversion action's row; they are "
+              "counted once per {keys}, conversions over all actions.",
+        "nb": "LinkedIn-oppdeling per konvertering: {delivery} gjentas på raden til hver konverteringshandling; "
+              "de telles én gang per {keys}, konverteringene over alle handlingene.",
+        "sv": "LinkedIn-uppdelning per konvertering: {delivery} upprepas på raden för varje "
+              "konverteringshändelse; de räknas en gång per {keys}, konverteringarna över alla händelser."},
+    "p_ifood": {
+        "en": "iFood customer table: one row per customer. Revenue = the Mnt amounts (the last 2 years); orders "
+              "= web + catalogue + store purchases (NumDealsPurchases counts discounted purchases among those, "
+              "so it is not added); repeat customers have 2 or more purchases. These carry no dates, so the "
+              "table has no periods to compare: Segments and Funnel use it; the Loyalty page needs dated orders.",
+        "nb": "iFood-kundetabell: én rad per kunde. Omsetning = Mnt-beløpene (de siste 2 årene); ordre = kjøp "
+              "på nett + fra katalog + i butikk (NumDealsPurchases teller rabatterte kjøp blant dem, så den "
+              "legges ikke til); gjenkjøpende kunder har 2 eller flere kjøp. Tabellen har ingen datoer og "
+              "dermed ingen perioder å sammenligne: Segmenter og Trakt bruker den; Lojalitet-siden trenger "
+              "daterte ordre.",
+        "sv": "iFood-kundtabell: en rad per kund. Intäkt = Mnt-beloppen (de senaste 2 åren); order = köp på "
+              "webben + från katalog + i butik (NumDealsPurchases räknar rabatterade köp bland dem, så den "
+              "läggs inte till); återkommande kunder har 2 eller fler köp. Tabellen har inga datum och därmed "
+              "inga perioder att jämföra: Segment och Tratt använder den; Lojalitetssidan behöver daterade "
+              "order."},
+    "p_ifood_enrolled": {
+        "en": "Dt_Customer, the enrolment date, runs from {lo} to {hi}; new customers by year of enrolment: "
+              "{per_year}. It dates when customers joined, not their purchases.",
+        "nb": "Dt_Customer, innmeldingsdatoen, går fra {lo} til {hi}; nye kunder per innmeldingsår: "
+              "{per_year}. Den daterer når kundene ble med, ikke kjøpene deres.",
+        "sv": "Dt_Customer, inskrivningsdatumet, går från {lo} till {hi}; nya kunder per inskrivningsår: "
+              "{per_year}. Det daterar när kunderna gick med, inte deras köp."},
+    "r_no_customer_id": {"en": "no customer ID", "nb": "ingen kunde-ID", "sv": "inget kund-ID"},
+    "r_same_customer": {"en": "the same customer ID as line {line}: counted once",
+                        "nb": "samme kunde-ID som linje {line}: telles én gang",
+                        "sv": "samma kund-ID som rad {line}: räknas en gång"},
+    "e_shopify_no_name": {
+        "en": "looks like a Shopify orders export but has no 'Name' (order number) column.",
+        "nb": "ser ut som en ordreeksport fra Shopify, men mangler kolonnen 'Name' (ordrenummeret).",
+        "sv": "ser ut som en orderexport från Shopify men saknar kolumnen 'Name' (ordernumret)."},
+    "e_woo_no_total": {
+        "en": "looks like a WooCommerce orders export but has no 'order_total' (or 'Net sales') column: export "
+              "the orders with their totals.",
+        "nb": "ser ut som en ordreeksport fra WooCommerce, men mangler kolonnen 'order_total' (eller 'Net "
+              "sales'): eksporter ordrene med totalene.",
+        "sv": "ser ut som en orderexport från WooCommerce men saknar kolumnen 'order_total' (eller 'Net "
+              "sales'): exportera ordrarna med sina summor."},
+    "e_ifood_columns": {
+        "en": "looks like a customer table (iFood layout) but has no 'ID' column or neither amounts (MntWines…) "
+              "nor purchase counts (NumWebPurchases…): export it with those columns.",
+        "nb": "ser ut som en kundetabell (iFood-oppsett), men mangler kolonnen 'ID' eller både beløp "
+              "(MntWines…) og antall kjøp (NumWebPurchases…): eksporter den med de kolonnene.",
+        "sv": "ser ut som en kundtabell (iFood-layout) men saknar kolumnen 'ID' eller både belopp (MntWines…) "
+              "och antal köp (NumWebPurchases…): exportera den med de kolumnerna."},
 }

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import polars as pl
 
+from kpi_core.fmt import Note
 from kpi_core.readers.platforms import Rows, normalise_header
 from kpi_core.readers.result import Finding
 from kpi_core.schema import DIMENSIONS, MEASURES
@@ -30,7 +31,5 @@ def adjust(frame: pl.DataFrame, kept: Rows, findings: list[Finding]) -> pl.DataF
     if not keys or not delivery or frame.select(pl.struct(keys).is_unique().all()).item():
         return frame
     first = pl.struct(keys).is_first_distinct()
-    findings.append(Finding("info", f"LinkedIn conversion breakdown: {', '.join(delivery)} repeat on each conversion "
-                            f"action's row; they are counted once per {', '.join(keys)}, conversions over all "
-                            "actions."))
+    findings.append(Finding("info", Note("p_linkedin_breakdown", delivery=", ".join(delivery), keys=", ".join(keys))))
     return frame.with_columns(pl.when(first).then(pl.col(c)).alias(c) for c in delivery)

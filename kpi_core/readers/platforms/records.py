@@ -155,7 +155,7 @@ def _channel(sheet: _Sheet) -> pl.Series:
 def read_shopify_orders(raw: RawTable, platform: Platform, name: str, salt: bytes) -> ReadResult:
     sheet = _Sheet(raw, salt)
     if not sheet.has("name"):
-        raise ReadError(name, "looks like a Shopify orders export but has no 'Name' (order number) column.")
+        raise ReadError(name, Note("e_shopify_no_name"))
     lines = {
         "order_id": sheet.text("order_id", "name"),
         "customer_id": sheet.hashed("customer_id", "email"),
@@ -169,9 +169,7 @@ def read_shopify_orders(raw: RawTable, platform: Platform, name: str, salt: byte
         "channel": _channel(sheet),
         "country": sheet.text("country", "billing country", "shipping country"),
     }
-    return _orders_result(sheet, platform, name, lines, "Shopify: one order per 'Name' (line-item rows grouped); "
-                          "cancelled orders stay in the order list but count in no total; revenue is the order "
-                          "total minus refunds.")
+    return _orders_result(sheet, platform, name, lines, Note("p_shopify"))
 
 
 # WooCommerce statuses that are no sale: the order stays in the list but counts in no total.
@@ -184,8 +182,7 @@ def read_woocommerce_orders(raw: RawTable, platform: Platform, name: str, salt: 
     Analytics > Orders download (``Order #``, ``Net sales``, the customer's name, read as a hash)."""
     sheet = _Sheet(raw, salt)
     if not sheet.has("order total") and not sheet.has("net sales"):
-        raise ReadError(name, "looks like a WooCommerce orders export but has no 'order_total' (or 'Net sales') "
-                              "column: export the orders with their totals.")
+        raise ReadError(name, Note("e_woo_no_total"))
     status = sheet.text("status", "status", "order status").str.to_lowercase().str.replace(r"^wc-", "")
     order_total = sheet.num("revenue", "order total", "net sales")
     refunded = sheet.num("refunded", "refund total", "order refund", "refunded total")
@@ -205,8 +202,7 @@ def read_woocommerce_orders(raw: RawTable, platform: Platform, name: str, salt: 
         "channel": sheet.text("channel", "utm source", "created via"),
         "country": sheet.text("country", "billing country", "shipping country"),
     }
-    return _orders_result(sheet, platform, name, lines, "WooCommerce: statuses " + ", ".join(WOO_NO_SALE) +
-                          " are no sale (left out of every total); a refunded order's revenue is taken off.")
+    return _orders_result(sheet, platform, name, lines, Note("p_woocommerce", statuses=", ".join(WOO_NO_SALE)))
 
 
 def _iso_date(text: pl.Series, pattern: str, to: str) -> tuple[pl.Series, values.ParseReport]:
@@ -408,8 +404,7 @@ def read_customer_table(raw: RawTable, platform: Platform, name: str, salt: byte
     sheet = _Sheet(raw, salt, rules=CUSTOMER_TABLE_RULES)
     amounts, purchases = [k for k in _AMOUNTS if sheet.has(k)], [k for k in _PURCHASES if sheet.has(k)]
     if not sheet.has("id") or not (amounts or purchases):
-        raise ReadError(name, "looks like a customer table (iFood layout) but has no 'ID' column or neither amounts "
-                              "(MntWines…) nor purchase counts (NumWebPurchases…): export it with those columns.")
+        raise ReadError(name, Note("e_ifood_columns"))
     lines = raw.frame[LINE]
     reports: dict[str, values.ParseReport] = {}
 
@@ -436,18 +431,15 @@ def read_customer_table(raw: RawTable, platform: Platform, name: str, salt: byte
         **{d: sheet.text(d, key) for d, key in _DIMENSIONS.items()},
     })
     table = table.with_columns(pl.col(LINE).min().over("customer_id").alias("first"))
-    excluded = [Exclusion(line, "no customer ID") for line in table.filter(pl.col("customer_id").is_null())[LINE]]
+    no_id = table.filter(pl.col("customer_id").is_null())[LINE]
+    excluded = [Exclusion(line, Note("r_no_customer_id")) for line in no_id]
     again = table.filter(pl.col("customer_id").is_not_null() & (pl.col(LINE) != pl.col("first")))
-    excluded += [Exclusion(line, f"the same customer ID as line {f}: counted once")
+    excluded += [Exclusion(line, Note("r_same_customer", line=f))
                  for line, f in again.select(LINE, "first").iter_rows()]
     table = table.filter(pl.col("customer_id").is_not_null() & (pl.col(LINE) == pl.col("first"))).drop("first")
     money = [sheet.by_key[k] for k in ("income", *amounts) if sheet.has(k)]
     currency = "USD" if any(raw.frame[c].str.contains("$", literal=True).any() for c in money) else None
-    findings = [Finding("info", "iFood customer table: one row per customer. Revenue = the Mnt amounts (the last 2 "
-                        "years); orders = web + catalogue + store purchases (NumDealsPurchases counts discounted "
-                        "purchases among those, so it is not added); repeat customers have 2 or more purchases. "
-                        "These carry no dates, so the table has no periods to compare: Segments and Funnel use it; "
-                        "the Loyalty page needs dated orders.")]
+    findings = [Finding("info", Note("p_ifood"))]
     findings += _enrolments(table)
     findings += _more_deals_than_purchases(sheet, orders, lines)
     findings += quality.parse_findings(reports, lines)
@@ -475,8 +467,7 @@ def _enrolments(table: pl.DataFrame) -> list[Finding]:
         return []
     years = since.dt.year().value_counts(sort=False).sort(since.dt.year().name)
     per_year = ", ".join(f"{y}: {n}" for y, n in years.iter_rows())
-    return [Finding("info", f"Dt_Customer, the enrolment date, runs from {since.min()} to {since.max()}; new customers "
-                    f"by year of enrolment: {per_year}. It dates when customers joined, not their purchases.")]
+    return [Finding("info", Note("p_ifood_enrolled", lo=since.min(), hi=since.max(), per_year=per_year))]
 
 
 def _more_deals_than_purchases(sheet: _Sheet, orders: pl.Series | None, lines: pl.Series) -> list[Finding]:

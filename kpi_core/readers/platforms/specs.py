@@ -27,6 +27,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from kpi_core.fmt import Note
 from kpi_core.readers.result import TableKind
 from kpi_core.schema import DIMENSIONS, MEASURES
 
@@ -266,12 +267,8 @@ META_ADS = Platform(
                  "adds to cart conversion value", "bid", "bid type", "budget"),
     ),
     notes={
-        "results": "Meta 'Results' counts whatever each row's result indicator is (purchases, leads, link clicks, "
-                   "reach…): it is used as conversions only on rows whose indicator is a purchase or a lead, and "
-                   "only when the file has no Purchases column; lead rows give the leads too when the file has "
-                   "no Leads column.",
-        "reporting ends": "Meta 'Reporting starts' is the date; 'Reporting ends' is kept as date_end when a row "
-                          "covers several days.",
+        "results": Note("p_meta_results"),
+        "reporting ends": Note("p_meta_ends"),
     },
 )
 
@@ -301,8 +298,7 @@ LINKEDIN_ADS = Platform(
                  "card impressions", "event registrations", "conversion name", "conversion type",
                  "view-through conversions", "campaign status"),
     ),
-    notes={"conversions": "LinkedIn 'Post-Click Conversions' are the conversions when the file has them; "
-                          "'Conversions' adds view-through conversions."},
+    notes={"conversions": Note("p_linkedin_conversions")},
 )
 
 TIKTOK_ADS = Platform(
@@ -435,9 +431,7 @@ UNIVERSAL_ANALYTICS = Platform(
         _ratios("% new sessions", "ecommerce conversion rate", "goal conversion rate", "goal value"),
         _ignored("new users", "source / medium", "hour index"),
     ),
-    notes={"bounce rate": "Universal Analytics 'Bounce Rate', 'Pages / Session' and 'Avg. Session Duration' are "
-                          "turned back into bounces, pageviews and engagement seconds by multiplying with the "
-                          "row's sessions."},
+    notes={"bounce rate": Note("p_ua_rates")},
 )
 
 # GA360's BigQuery export as the Kaggle "Customer Revenue Prediction" CSV: one row per visit, the
@@ -534,9 +528,7 @@ KAG_FACEBOOK = Platform(
         _c(None, "approved conversion", parse="ignore", note=_APPROVED),
     ),
     min_score=3,  # its own words: ad_id, xyz_campaign_id, fb_campaign_id, interest, Approved_Conversion
-    notes={"total conversion": "Facebook ads (KAG): one row per ad, no date column (Segments and Funnel work, "
-                               "periods cannot be compared). Total_Conversion includes view-through conversions; "
-                               "Approved_Conversion is not added (see its mapping rule)."},
+    notes={"total conversion": Note("p_kag")},
 )
 
 # --- Record exports (shop and CRM): recognised here, read by records.py ---------------------------
