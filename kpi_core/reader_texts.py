@@ -391,4 +391,42 @@ TEXTS: dict[str, dict[str, str]] = {
               "(MntWines…) og antall kjøp (NumWebPurchases…): eksporter den med de kolonnene.",
         "sv": "ser ut som en kundtabell (iFood-layout) men saknar kolumnen 'ID' eller både belopp (MntWines…) "
               "och antal köp (NumWebPurchases…): exportera den med de kolumnerna."},
+    "f_ga360_bad_json": {
+        "en": "{n} cell(s) in '{col}' are not valid JSON: {fields} are left empty there.",
+        "nb": "{n} celle(r) i '{col}' er ikke gyldig JSON: {fields} står tomme der.",
+        "sv": "{n} cell(er) i '{col}' är inte giltig JSON: {fields} lämnas tomma där."},
+    "r_ga360_malformed": {"en": "malformed JSON in '{col}'", "nb": "ugyldig JSON i '{col}'",
+                          "sv": "felaktig JSON i '{col}'"},
+    "r_ga360_empty": {"en": "no '{col}' (an empty cell)", "nb": "ingen '{col}' (en tom celle)",
+                      "sv": "ingen '{col}' (en tom cell)"},
+    "e_ga360_no_totals": {
+        "en": "no row has readable 'totals' JSON ({why}, {where}): export the sessions again.",
+        "nb": "ingen rad har lesbar 'totals'-JSON ({why}, {where}): eksporter øktene på nytt.",
+        "sv": "ingen rad har läsbar 'totals'-JSON ({why}, {where}): exportera sessionerna igen."},
+    "f_ga360_unread": {
+        "en": "{n} row(s) with {why}: their sessions, pageviews and revenue cannot be read, so they are left out.",
+        "nb": "{n} rad(er) med {why}: øktene, sidevisningene og omsetningen deres kan ikke leses, så de er utelatt.",
+        "sv": "{n} rad(er) med {why}: deras sessioner, sidvisningar och intäkter kan inte läsas, så de utelämnas."},
+    "p_ga360_micros": {
+        "en": "GA360 writes revenue in micros of the view's currency: '{source}' is divided by {micros} and read "
+              "as {currency}, the Google Merchandise Store's (the export does not name the currency).",
+        "nb": "GA360 skriver omsetningen i milliondeler av visningens valuta: '{source}' deles på {micros} og "
+              "leses som {currency}, Google Merchandise Stores valuta (eksporten oppgir ikke valutaen).",
+        "sv": "GA360 skriver intäkten i miljondelar av vyns valuta: '{source}' delas med {micros} och läses "
+              "som {currency}, Google Merchandise Stores valuta (exporten anger inte valutan)."},
+    "p_ga360_idle": {
+        "en": "{n} visit(s) without interaction (no 'visits' in their totals): GA counts no session for them, "
+              "and neither do these totals.",
+        "nb": "{n} besøk uten interaksjon (ingen 'visits' i totals): GA teller ingen økt for dem, og det gjør "
+              "heller ikke disse totalene.",
+        "sv": "{n} besök utan interaktion (inga 'visits' i totals): GA räknar ingen session för dem, och det "
+              "gör inte heller dessa summor."},
+    "p_ga360_visitors": {
+        "en": "{n} row(s) (visits) from {people} distinct visitor(s) ('{visitor}', read as text). Users count "
+              "people: they are never added up over sessions or days, so the totals show sessions, not users.",
+        "nb": "{n} rad(er) (besøk) fra {people} ulike besøkende ('{visitor}', lest som tekst). Brukere teller "
+              "personer: de summeres aldri over økter eller dager, så totalene viser økter, ikke brukere.",
+        "sv": "{n} rad(er) (besök) från {people} olika besökare ('{visitor}', läst som text). Användare räknar "
+              "personer: de summeras aldrig över sessioner eller dagar, så summorna visar sessioner, inte "
+              "användare."},
 }

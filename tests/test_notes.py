@@ -143,7 +143,7 @@ def test_reader_findings_and_left_out_rows_in_norwegian_and_swedish():
                                                                                   "linje 3")
 
 
-def test_every_reason_place_and_warning_a_reader_gives_is_said_in_every_language():
+def test_every_reason_place_warning_and_note_a_reader_gives_is_said_in_every_language():
     from kpi_core.readers import ReadError
 
     said = 0
@@ -153,7 +153,7 @@ def test_every_reason_place_and_warning_a_reader_gives_is_said_in_every_language
         except ReadError:
             continue
         texts = [e.reason for e in r.rows_excluded] + [f.where for f in r.findings if f.where]
-        texts += [f.message for f in r.findings if f.level != "info"]  # the ones the diagnostics repeat
+        texts += [f.message for f in r.findings]  # warnings, and the notes on how a platform's file is read
         for text in texts:
             assert isinstance(text, Note) and text.key in fmt.TEXTS, (path.name, text)
             assert fmt.note(text, "en") == text, (path.name, text)
@@ -179,3 +179,15 @@ def test_a_file_that_cannot_be_used_is_said_in_every_language():
     assert fmt.note(totals_only.value.note, "sv") == (
         "total.csv: har bara summeringsrader (summeringsrad 'Total', rad 2): exportera rapporten med raderna (per dag, "
         "kampanj eller en annan uppdelning), inte bara totalen.")
+
+
+def test_how_a_platforms_file_is_read_is_said_in_norwegian_and_swedish():
+    meta = next(f.message for f in _read("exports/meta_nok.csv").findings
+                if f.message.startswith("Meta 'Results' counts whatever"))
+    assert fmt.note(meta, "sv").startswith("Meta-kolumnen 'Resultat' räknar det som radens resultatindik")
+    shop = _read("exports/shopify_orders.csv").findings
+    shopify = next(f.message for f in shop if f.message.startswith("Shopify: one order per 'Name'"))
+    assert fmt.note(shopify, "nb").startswith("Shopify: én ordre per 'Name' (varelinjene slått sammen)")
+    assert fmt.note(shopify, "sv").startswith("Shopify: en order per 'Name' (orderraderna sammanslagna)")
+    visitors = next(f.message for f in _read("exports/ga360_sessions.csv").findings if "distinct visitor" in f.message)
+    assert fmt.note(visitors, "nb").startswith("10 rad(er) (besøk) fra 8 ulike besøkende ('fullVisitorId'")

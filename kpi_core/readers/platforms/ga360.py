@@ -35,6 +35,9 @@ from dataclasses import dataclass, field
 import polars as pl
 from polars.exceptions import PolarsError
 
+from kpi_core import fmt
+from kpi_core.catalog import LANGS
+from kpi_core.fmt import Note
 from kpi_core.readers.platforms import Mapped, Rows, normalise_header
 from kpi_core.readers.quality import _lines
 from kpi_core.readers.result import ColumnMap, Exclusion, Finding, ReadError
@@ -92,8 +95,8 @@ def flatten(raw: RawTable, name: str, overrides: dict[str, str | None] | None = 
         wanted = list(READ[key]) + extra
         values, bad = _decode_distinct(text, wanted)
         if key == "totals":
-            unread = pl.select(pl.when(bad).then(pl.lit(f"malformed JSON in '{col}'"))
-                               .when(text.is_null()).then(pl.lit(f"no '{col}' (an empty cell)"))).to_series()
+            unread = pl.select(pl.when(bad).then(pl.lit(f"r_ga360_malformed\t{col}"))
+                               .when(text.is_null()).then(pl.lit(f"r_ga360_empty\t{col}"))).to_series()
             flat.session_per_row = values["visits"].null_count() == values.height
             values = _zeros(_present(values), text.is_not_null() & ~bad, flat.session_per_row)
         elif bad.any():
@@ -108,8 +111,8 @@ def flatten(raw: RawTable, name: str, overrides: dict[str, str | None] | None = 
     for col, wanted, bad in broken:  # on rows that stay (a row without totals is left out anyway)
         lines = raw.frame.filter(bad & unread.is_null())[LINE].to_list()
         if lines:
-            raw.findings.append(Finding("warning", f"{len(lines)} cell(s) in '{col}' are not valid JSON: "
-                                        f"{', '.join(f'{col}.{k}' for k in wanted)} are left empty there.",
+            fields = ", ".join(f"{col}.{k}" for k in wanted)
+            raw.findings.append(Finding("warning", Note("f_ga360_bad_json", n=len(lines), col=col, fields=fields),
                                         _lines(lines)))
     raw.frame = raw.frame.drop(json_cols).with_columns(new)
     _set_unread_aside(raw, unread, name)
@@ -122,14 +125,18 @@ def _set_unread_aside(raw: RawTable, unread: pl.Series, name: str) -> None:
         return
     gone = raw.frame.select(LINE, why=unread).filter(pl.col("why").is_not_null())
     if gone.height == raw.frame.height:
-        raise ReadError(name, f"no row has readable 'totals' JSON ({gone['why'][0]}, {_lines(gone[LINE].to_list())})"
-                              ": export the sessions again.")
+        raise ReadError(name, Note("e_ga360_no_totals", why=_why(gone["why"][0]), where=_lines(gone[LINE].to_list())))
     for (why,), rows in gone.group_by("why", maintain_order=True):
         lines = rows[LINE].to_list()
-        raw.findings.append(Finding("warning", f"{len(lines)} row(s) with {why}: their sessions, pageviews and "
-                                    "revenue cannot be read, so they are left out.", _lines(lines)))
-    raw.excluded += [Exclusion(line, why) for line, why in gone.iter_rows()]
+        raw.findings.append(Finding("warning", Note("f_ga360_unread", n=len(lines), why=_why(why)), _lines(lines)))
+    raw.excluded += [Exclusion(line, _why(why)) for line, why in gone.iter_rows()]
     raw.frame = raw.frame.filter(unread.is_null())
+
+
+def _why(code: str) -> Note:
+    """A left-out row's reason, kept in its Series as 'key<TAB>column' and said as a Note."""
+    key, col = code.split("\t", 1)
+    return Note(key, col=col)
 
 
 def _keys_in(text: pl.Series) -> list[str]:
@@ -212,9 +219,9 @@ def adjust(frame: pl.DataFrame, kept: Rows, mapped: list[Mapped], maps: list[Col
         if "currency" not in frame.columns:
             frame = frame.with_columns(currency=pl.lit(CURRENCY))
         notes[revenue.source] = f"÷ {MICROS:,}: micros of {CURRENCY}"
-        findings.append(Finding("info", f"GA360 writes revenue in micros of the view's currency: "
-                                f"'{revenue.source}' is divided by {MICROS:,} and read as {CURRENCY}, the Google "
-                                "Merchandise Store's (the export does not name the currency)."))
+        micros = {lg: fmt.number(MICROS, lg) for lg in LANGS}
+        findings.append(Finding("info", Note("p_ga360_micros", source=revenue.source, micros=micros,
+                                             currency=CURRENCY)))
     conversions = by_canonical.get("conversions")
     if conversions and "orders" not in frame.columns and conversions.source.lower() == "totals.transactions":
         frame = frame.with_columns(orders=pl.col("conversions"))
@@ -232,8 +239,7 @@ def adjust(frame: pl.DataFrame, kept: Rows, mapped: list[Mapped], maps: list[Col
         notes[visits.source] = "a missing key counts 0: a visit without interaction is no session"
         idle = frame.filter(pl.col("sessions") == 0)[LINE].to_list()
         if idle:
-            findings.append(Finding("info", f"{len(idle)} visit(s) without interaction (no 'visits' in their totals): "
-                                    "GA counts no session for them, and neither do these totals.", _lines(idle)))
+            findings.append(Finding("info", Note("p_ga360_idle", n=len(idle)), _lines(idle)))
     for m in mapped:
         if m.source.lower().startswith("totals.") and m.canonical != "customer_type":
             notes.setdefault(m.source, "a missing key counts 0")
@@ -255,9 +261,7 @@ def _sessions(frame: pl.DataFrame, kept: Rows, findings: list[Finding]) -> tuple
     if visitor:
         ids = kept[visitor].str.strip_chars()
         people = ids.drop_nulls().n_unique()
-        findings.append(Finding("info", f"{frame.height} row(s) (visits) from {people} distinct visitor(s) "
-                                f"('{visitor}', read as text). Users count people: they are never added up over "
-                                "sessions or days, so the totals show sessions, not users."))
+        findings.append(Finding("info", Note("p_ga360_visitors", n=frame.height, people=people, visitor=visitor)))
         rules[visitor] = f"visitor id: {people} distinct visitors (users count people and are not summed)"
     return frame, rules
 
