@@ -102,3 +102,20 @@ def test_the_comparison_catches_a_difference():
     n, bad = disagreements(a, b, 1e-9)
     assert n == 4 and len(bad) == 1 and bad[0].startswith("scorecard [total] spend")
     assert close(1.0, 1.0 + 1e-10, 1e-9) and not close(None, 0.0, 1e-9) and close(None, None, 1e-9)
+
+
+def test_the_floor_parse_is_a_lower_bound_that_reads_the_same_numbers(files):
+    # bench/floor_parse.py times a minimal parse of the Google Ads download as the floor of any
+    # reader: it is only a fair floor if it gives the numbers our reader gives (its 'Total:' rows,
+    # which it does not set aside, have no day), and the batched variant the same frame as the whole.
+    from bench import floor_parse
+
+    data = files["google_ads"].read_bytes()
+    whole = floor_parse.minimal(data)
+    assert floor_parse.batched(data, batches=7).equals(whole)
+    rows = whole.filter(pl.col("Day").is_not_null())
+    ours = floor_parse.ours(data)
+    assert rows.height == ours.frame.height == ROWS
+    for text, canonical in [("Impr.", "impressions"), ("Clicks", "clicks"), ("Cost", "spend"),
+                            ("Conversions", "conversions"), ("Conv. value", "revenue")]:
+        assert rows[text].sum() == pytest.approx(ours.frame[canonical].sum(), rel=1e-12)
