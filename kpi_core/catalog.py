@@ -260,15 +260,24 @@ _KPIS: list[Kpi] = [
        "Shows whether the e-mail's content makes people act."),
     # --- conversion ------------------------------------------------------------------------
     _k("conversion_rate", "Conversion rate", "Konverteringsrate", "Konverteringsgrad",
-       "Conversions per session (per click when the data has no sessions).", "rate", "higher",
+       "Conversions per session (per click when the data has no sessions; orders per session when it "
+       "has orders but no conversions).", "rate", "higher",
        "conversion",
        (_f("conversions", "sessions", same_source=True),
         _f("conversions", "clicks", same_source=True,
-           note="per click: the source of the conversions reports no sessions")),
+           note="per click: the source of the conversions reports no sessions"),
+        # A shop's or analytics tool's orders (Shopify, Universal Analytics' transactions, a sheet's
+        # 'Orders') count the whole site's purchases, as sessions count its visits: the e-commerce
+        # conversion rate, meaningful across the two tools.
+        _f("orders", "sessions", note="orders per session: the data has orders but no conversions column")),
        "Tells whether the site convinces the visitors the ads bring."),
     _k("cpa", "Cost per acquisition (CPA)", "Kostnad per konvertering (CPA)",
        "Kostnad per konvertering (CPA)", "Media spend per conversion.", "currency", "lower",
-       "conversion", _f("spend", "conversions"),
+       "conversion",
+       (_f("spend", "conversions"),
+        # Cost per order, only where one source reports both (a sheet with cost and orders): ad spend
+        # over a shop's orders, organic ones included, is no acquisition cost.
+        _f("spend", "orders", same_source=True, note="per order: the data has orders but no conversions column")),
        "What each purchase or sign-up costs; fine when high if the customer's LTV is higher."),
     _k("cpl", "Cost per lead (CPL)", "Kostnad per lead (CPL)", "Kostnad per lead (CPL)",
        "Marketing cost (media plus other costs) per lead.", "currency", "lower", "conversion",

@@ -71,6 +71,13 @@ class KpiResult:
 
 # --- choosing formulas ----------------------------------------------------------------------
 
+# The text key of each formula note (catalog.Formula.note) by KPI and English text: 'note_formula_<kpi>',
+# and 'note_formula_<kpi>_<what>' for a KPI with more than one noted formula.
+FORMULA_NOTES: dict[tuple[str, str], str] = {
+    (k, text["en"]): key for k in catalog.KPIS for key, text in TEXTS.items()
+    if key == f"note_formula_{k}" or key.startswith(f"note_formula_{k}_")
+}
+
 # What a KPI lacks, per missing measure, in plain words (texts "lacks_<measure>" of fmt.TEXTS, in
 # en/nb/sv); any other measure "needs a <name> column".
 MISSING_HINTS: frozenset[str] = frozenset(k.removeprefix("lacks_") for k in TEXTS if k.startswith("lacks_")
@@ -384,8 +391,8 @@ def compute(
         out = out.drop(helper_parts)
     for k, f in chosen.items():
         if f is not None and f.note and k in kpi_ids:
-            key = f"note_formula_{k}"
-            said = Note(key) if key in TEXTS and TEXTS[key]["en"] == f.note else f.note
+            key = FORMULA_NOTES.get((k, f.note))
+            said = Note(key) if key else f.note
             notes.append(Note("note_formula", kpi=dict(catalog.get(k).labels), note=said))
     out = _sort(out, keys, grain is not None)
     currency = None

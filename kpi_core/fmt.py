@@ -320,6 +320,13 @@ _UI_TEXTS: Mapping[str, Mapping[str, str]] = {
     "note_formula_conversion_rate": {"en": "per click: the source of the conversions reports no sessions",
                                      "nb": "per klikk: kilden til konverteringene rapporterer ingen økter",
                                      "sv": "per klick: källan till konverteringarna rapporterar inga sessioner"},
+    "note_formula_conversion_rate_orders": {
+        "en": "orders per session: the data has orders but no conversions column",
+        "nb": "ordrer per økt: dataene har ordrer, men ingen kolonne for konverteringer",
+        "sv": "ordrar per session: datan har ordrar men ingen kolumn för konverteringar"},
+    "note_formula_cpa": {"en": "per order: the data has orders but no conversions column",
+                         "nb": "per ordre: dataene har ordrer, men ingen kolonne for konverteringer",
+                         "sv": "per order: datan har ordrar men ingen kolumn för konverteringar"},
     "note_formula_aov": {"en": "per conversion: the source of the revenue reports no orders",
                          "nb": "per konvertering: kilden til omsetningen rapporterer ingen ordrer",
                          "sv": "per konvertering: källan till intäkterna rapporterar inga ordrar"},

@@ -180,6 +180,28 @@ def test_conversion_rate_per_click_without_sessions_is_announced():
     assert any("per click" in n for n in result.notes)
 
 
+def test_a_shop_sheet_without_conversions_gets_orders_per_session_and_cost_per_order():
+    # E-mail: 3 orders of 100 sessions (3 %); paid search: 5 of 400 (1.25 %). The average of the two
+    # rates is 2.125 %; the conversion rate is 8 / 500 = 1.6 %. Cost per order: 240 / 8 = 30.
+    df = pl.DataFrame({"channel": ["email", "paid search"], "sessions": [100.0, 400.0], "orders": [3.0, 5.0],
+                       "spend": [0.0, 240.0]})
+    total = compute(df, ["conversion_rate", "cpa"])
+    assert total.row(0)["conversion_rate"] == pytest.approx(0.016)
+    assert total.row(0)["cpa"] == pytest.approx(30.0)
+    assert total.notes == ("Conversion rate: orders per session: the data has orders but no conversions column.",
+                           "Cost per acquisition (CPA): per order: the data has orders but no conversions column.")
+    by = compute(df, ["conversion_rate"], by=["channel"])
+    assert by.frame.sort("channel")["conversion_rate"].to_list() == pytest.approx([0.03, 0.0125])
+    # Conversions, when the data has them, win over orders: 10 on each row, 20 / 500.
+    with_conversions = compute(df.with_columns(conversions=pl.lit(10.0)), ["conversion_rate"])
+    assert with_conversions.row(0)["conversion_rate"] == pytest.approx(0.04) and not with_conversions.notes
+    # Ad spend over a shop's orders (organic ones too) is no acquisition cost: no cost per order across sources.
+    shop = pl.DataFrame({"source": ["google_ads", "shopify"], "spend": [240.0, None], "orders": [None, 8.0],
+                         "sessions": [None, 500.0]})
+    across = compute(shop, ["conversion_rate", "cpa"])
+    assert "conversions" in across.unavailable["cpa"] and across.row(0)["conversion_rate"] == pytest.approx(0.016)
+
+
 def test_missing_measures_are_explained_in_plain_words():
     df = pl.DataFrame({"spend": [100.0], "revenue": [400.0], "clicks": [10.0]})
     result = compute(df, ["poas", "roas", "ltv"])
