@@ -47,6 +47,15 @@ ROLES: Mapping[str, str] = {
     "ifood_customers": "shop",
 }
 
+# A sheet of the marketer's own (the generic reader, or any source no platform claims) is ranked as
+# the kind of tool its columns come from, the first that fits: with media spend it reports what the
+# ads bought; else e-mails delivered make it an e-mail tool, leads a CRM, sessions web analytics,
+# orders or revenue a shop. Without a role its figures would add to every tool's.
+SHEET_ROLES: tuple[tuple[str, str], ...] = (
+    ("spend", "ads"), ("emails_delivered", "email"), ("leads", "crm"), ("mqls", "crm"), ("sqls", "crm"),
+    ("sessions", "analytics"), ("orders", "shop"), ("revenue", "shop"),
+)
+
 # Sources whose rows are each one distinct person (a customer table: its reader keeps one row per
 # customer id). Within such a source, counts of people add up over rows (engine.aggregate).
 PEOPLE_LISTS: frozenset[str] = frozenset({"ifood_customers"})
@@ -81,6 +90,20 @@ def role(source: str | None) -> str | None:
     return ROLES.get(source or "")
 
 
+def roles_in(frame: pl.DataFrame) -> dict[str, str]:
+    """Each source's role in ``frame``: its platform's, or a sheet's by its measures (SHEET_ROLES)."""
+    roles = {}
+    for source in frame["source"].drop_nulls().unique().to_list():
+        if source in ROLES:
+            roles[source] = ROLES[source]
+            continue
+        rows = frame.filter(pl.col("source") == source)
+        found = next((r for m, r in SHEET_ROLES if m in rows.columns and rows[m].is_not_null().any()), None)
+        if found:
+            roles[source] = found
+    return roles
+
+
 def _set_aside(measure: str, sources: list[str]) -> pl.Expr:
     return pl.when(pl.col("source").is_in(sources)).then(None).otherwise(pl.col(measure)).alias(measure)
 
@@ -109,16 +132,16 @@ def reconcile(frame: pl.DataFrame) -> tuple[pl.DataFrame, list[str]]:
     contested = [m for m in PRECEDENCE if m in frame.columns]
     if not contested:
         return frame, []
-    sources = [s for s in frame["source"].unique().to_list() if role(s)]
-    if len({role(s) for s in sources}) < 2:
+    roles = roles_in(frame)
+    if len(set(roles.values())) < 2:
         return frame, []
     carriers = frame.group_by("source").agg(pl.col(m).count() for m in contested)
     notes: list[str] = []
     fixes: list[pl.Expr] = []
     best_of: dict[str, frozenset[str]] = {}  # measure -> roles it is taken from
     for m in contested:
-        with_m = [s for s, n in zip(carriers["source"], carriers[m], strict=True) if n and role(s)]
-        roles_present = {role(s) for s in with_m}
+        with_m = [s for s, n in zip(carriers["source"], carriers[m], strict=True) if n and s in roles]
+        roles_present = {roles[s] for s in with_m}
         partner = FOLLOWS.get(m, "")
         if partner in best_of and not best_of[partner] & roles_present:
             fixes.append(_set_aside(m, with_m))
@@ -130,7 +153,7 @@ def reconcile(frame: pl.DataFrame) -> tuple[pl.DataFrame, list[str]]:
         if tier is None:
             continue
         best_of[m] = tier & roles_present
-        dropped = sorted(s for s in with_m if role(s) not in tier and any(role(s) in t for t in PRECEDENCE[m]))
+        dropped = sorted(s for s in with_m if roles[s] not in tier and any(roles[s] in t for t in PRECEDENCE[m]))
         if not dropped:
             continue
         fixes.append(_set_aside(m, dropped))

@@ -111,3 +111,24 @@ def test_mql_to_customer_rate_never_divides_shop_customers_by_crm_mqls():
     # The CRM alone: its own 5 customers per its 20 MQLs.
     alone = compute(frame.filter(pl.col("source") == "hubspot_contacts"), ["mql_to_customer_rate"])
     assert alone.row(0)["mql_to_customer_rate"] == pytest.approx(5 / 20)
+
+
+def test_a_sheet_of_ones_own_is_ranked_by_its_columns_never_added_on_top():
+    # A marketer's ad sheet (spend, conversions, revenue 13,000) beside the shop's orders (5 orders,
+    # 3,298): the sheet is ranked as an ad platform, so its revenue is kept and the shop's set aside,
+    # and the shop's orders with it (no ad revenue over shop orders): AOV is revenue per conversion.
+    both = pl.DataFrame({
+        "source": ["generic", "shopify_orders"], "spend": [3750.5, None], "conversions": [16.0, None],
+        "revenue": [13000.0, 3298.0], "orders": [None, 5.0],
+    })
+    result = compute(both, ["roas", "aov"])
+    row = result.row(0)
+    assert row["revenue"] == 13000 and row["roas"] == pytest.approx(13000 / 3750.5)
+    assert row["aov"] == pytest.approx(13000 / 16)
+    assert any("Shopify orders also reports them" in n for n in result.notes)
+    # A sheet of sessions and conversions only is web analytics: the ads' conversions win.
+    sheet = pl.DataFrame({"source": ["google_ads", "generic"], "clicks": [100.0, None], "sessions": [None, 400.0],
+                          "conversions": [4.0, 12.0]})
+    assert compute(sheet, ["conversion_rate"]).row(0)["conversions"] == 4
+    # Alone, a sheet keeps everything it has.
+    assert compute(both.filter(pl.col("source") == "generic"), ["roas"]).row(0)["revenue"] == 13000
