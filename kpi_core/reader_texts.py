@@ -429,4 +429,16 @@ TEXTS: dict[str, dict[str, str]] = {
         "sv": "{n} rad(er) (besök) från {people} olika besökare ('{visitor}', läst som text). Användare räknar "
               "personer: de summeras aldrig över sessioner eller dagar, så summorna visar sessioner, inte "
               "användare."},
+    "p_hubspot_stages": {
+        "en": "The file has no 'Became a … Date' columns past the lead: MQLs, SQLs, opportunities and customers "
+              "are counted from each contact's current lifecycle stage (a customer has been an MQL and an SQL) "
+              "and dated by its create date. Export the 'Became a … Date' properties for the day each stage was "
+              "reached.",
+        "nb": "Filen har ingen 'Ble en … dato'-kolonner etter lead: MQL-er, SQL-er, muligheter og kunder telles "
+              "etter hver kontakts nåværende livssyklusfase (en kunde har vært MQL og SQL) og dateres med "
+              "opprettelsesdatoen. Eksporter egenskapene 'Ble en … dato' for dagen hver fase ble nådd.",
+        "sv": "Filen har inga 'Blev en … datum'-kolumner efter lead: MQL:er, SQL:er, affärsmöjligheter och "
+              "kunder räknas efter varje kontakts nuvarande livscykelfas (en kund har varit MQL och SQL) och "
+              "dateras med skapandedatumet. Exportera egenskaperna 'Blev en … datum' för dagen varje fas "
+              "nåddes."},
 }

@@ -321,7 +321,8 @@ def test_hubspot_contacts_daily_funnel_counts():
     assert r.records.columns == list(RECORD_COLUMNS["contacts"]) and r.rows_used == 5
     # leads: 51234 (2 Nov), 51235 and 51236 (4 Jan), 51238 (no lead date, but an MQL date: Create Date 6 Jan) = 4;
     # the subscriber 51237 is no lead. MQLs 51234, 51235, 51238 = 3; SQLs 51234, 51238 = 2; customers 51234 = 1.
-    assert totals(r) == {"leads": 4, "mqls": 3, "sqls": 2, "opportunities": 0, "new_customers": 1}
+    # No 'Became an Opportunity Date' column: opportunities are unknown (no value), not zero.
+    assert totals(r) == {"leads": 4, "mqls": 3, "sqls": 2, "new_customers": 1}
     jan4 = r.frame.filter(pl.col("date") == date(2025, 1, 4)).sort("channel")
     assert jan4["channel"].to_list() == ["Organic Search", "Paid Social"] and jan4["leads"].to_list() == [1, 1]
     assert r.records["lifecycle_stage"].to_list() == ["customer", "mql", "lead", "subscriber", "sql"]
@@ -377,7 +378,8 @@ def test_older_hubspot_export_without_lead_dates_uses_create_date():
     assert r.platform == "hubspot_contacts"
     # No 'Became a Lead Date' column: all three contacts are leads on their Create Date (2, 2 and 3 Jan);
     # MQLs 101 and 103 = 2; customer 101 = 1. Lowercase internal stage values are normalised.
-    assert totals(r) == {"leads": 3, "mqls": 2, "sqls": 0, "opportunities": 0, "new_customers": 1}
+    # No SQL or opportunity date column: those counts are unknown (no value), not zero.
+    assert totals(r) == {"leads": 3, "mqls": 2, "new_customers": 1}
     assert r.records["lifecycle_stage"].to_list() == ["customer", "lead", "mql"]
 
 
@@ -428,3 +430,18 @@ def test_record_exports_show_their_mapping_and_the_personal_columns():
     assert cols["Billing Street"] == (None, "personal data, not read")
     assert cols["Lineitem name"] == (None, "Shopify orders 'Lineitem name': not used")
     assert r.to_dict()["columns"]["Total"] == "revenue"
+
+
+def test_hubspot_contacts_with_only_the_lifecycle_stage_count_each_stage_reached():
+    # Swedish UI, Windows-1252, 'Livscykelfas' and no 'Blev en … datum' column: each contact counts for
+    # every stage up to its current one, on its create date. Kund 201; MQL 202; Lead 203; SQL 205;
+    # Affärsmöjlighet 206; the subscriber 204 is no lead. Leads 5; MQLs 201, 202, 205, 206 = 4;
+    # SQLs 201, 205, 206 = 3; opportunities 201, 206 = 2; customers 201 = 1.
+    r = read("hubspot_contacts_sv_stages.csv")
+    assert r.platform == "hubspot_contacts" and mapping(r)["Livscykelfas"] == "lifecycle_stage"
+    assert totals(r) == {"leads": 5, "mqls": 4, "sqls": 3, "opportunities": 2, "new_customers": 1}
+    assert r.records["lifecycle_stage"].to_list() == ["customer", "mql", "lead", "subscriber", "sql", "opportunity"]
+    feb6 = r.frame.filter(pl.col("date") == date(2025, 2, 6))
+    assert (feb6["leads"].sum(), feb6["opportunities"].sum(), feb6["new_customers"].sum()) == (1, 1, 0)
+    note = next(f.message for f in r.findings if "current lifecycle stage" in f.message)
+    assert note.startswith("The file has no 'Became a … Date' columns past the lead")

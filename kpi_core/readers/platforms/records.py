@@ -304,6 +304,10 @@ def _source_label(s: pl.Series) -> pl.Series:
     return pl.select(pl.when(internal).then(label).otherwise(s.replace(_NORDIC_SOURCES))).to_series().alias(s.name)
 
 
+# The lifecycle stages at or past each date's stage: a customer has been a lead, an MQL and an SQL.
+_LADDER = ("lead", "mql", "sql", "opportunity", "customer", "evangelist")
+_REACHED = {k: list(_LADDER[i:]) for i, k in enumerate(("lead_date", "mql_date", "sql_date", "opportunity_date",
+                                                       "customer_date"))}
 _COUNTED = {"lead_date": "leads", "mql_date": "mqls", "sql_date": "sqls", "opportunity_date": "opportunities",
             "customer_date": "new_customers"}
 
@@ -321,16 +325,25 @@ def read_hubspot_contacts(raw: RawTable, platform: Platform, name: str, salt: by
     })
     later = pl.any_horizontal(pl.col(k).is_not_null() for k in ("mql_date", "sql_date", "opportunity_date",
                                                                   "customer_date"))
-    later = later | pl.col("lifecycle_stage").is_in(["lead", "mql", "sql", "opportunity", "customer", "evangelist"])
+    later = later | pl.col("lifecycle_stage").is_in(_REACHED["lead_date"])
     known = sheet.has("became a lead date") or sheet.has("lifecycle stage")
     fallback = later if known else pl.lit(True)  # a bare contact list: every contact is a lead
     records = records.with_columns(lead_date=pl.coalesce("lead_date", pl.when(fallback).then("create_date")))
+    dated = {k for k, keys in _CONTACT_DATES.items() if any(sheet.has(key) for key in keys)} | {"lead_date"}
+    findings = []
+    if dated == {"lead_date"} and sheet.has("lifecycle stage"):  # no 'Became a … Date' column past leads
+        records = records.with_columns(pl.when(pl.col("lifecycle_stage").is_in(_REACHED[k])).then("create_date")
+                                       .alias(k) for k in _COUNTED if k != "lead_date")
+        dated = set(_COUNTED)
+        findings.append(Finding("info", Note("p_hubspot_stages")))
+    # A stage with neither its date column nor the lifecycle stage is unknown (no value), not zero.
+    counted = {k: m for k, m in _COUNTED.items() if k in dated}
     counts = [records.filter(pl.col(k).is_not_null()).group_by(date=pl.col(k), channel=pl.col("channel"))
-              .agg(pl.len().cast(pl.Float64).alias(m)) for k, m in _COUNTED.items()]
+              .agg(pl.len().cast(pl.Float64).alias(m)) for k, m in counted.items()]
     frame = (pl.concat(counts, how="diagonal_relaxed").group_by("date", "channel")
-             .agg(pl.col(m).sum() for m in _COUNTED.values())
+             .agg(pl.col(m).sum() for m in counted.values() if m in {c for f in counts for c in f.columns})
              .with_columns(source=pl.lit("hubspot_contacts")).sort("date", "channel", nulls_last=True))
-    return sheet.result(platform, name, records, frame, [])
+    return sheet.result(platform, name, records, frame, findings)
 
 
 # 'Closed Won' (and 'closedwon'), in Norwegian 'Lukket vunnet', in Swedish 'Stängd vunnen' (inferred).

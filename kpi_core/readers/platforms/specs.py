@@ -578,7 +578,8 @@ HUBSPOT_LABELS: dict[str, str] = {
     "avslutningsdato": "close date", "avtaleeier": "deal owner", "tilknyttet selskap": "associated company",
     # Swedish
     "förnamn": "first name", "efternamn": "last name", "e-postadress": "email",
-    "livscykelstadium": "lifecycle stage", "skapandedatum": "create date", "skapad datum": "create date",
+    "livscykelstadium": "lifecycle stage", "livscykelfas": "lifecycle stage", "skapandedatum": "create date",
+    "skapad datum": "create date",
     "ursprunglig källa": "original source", "blev en lead-datum": "became a lead date",
     "blev en marknadskvalificerad lead-datum": "became a marketing qualified lead date",
     "blev en försäljningskvalificerad lead-datum": "became a sales qualified lead date",
