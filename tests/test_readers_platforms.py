@@ -445,3 +445,27 @@ def test_hubspot_contacts_with_only_the_lifecycle_stage_count_each_stage_reached
     assert (feb6["leads"].sum(), feb6["opportunities"].sum(), feb6["new_customers"].sum()) == (1, 1, 0)
     note = next(f.message for f in r.findings if "current lifecycle stage" in f.message)
     assert note.startswith("The file has no 'Became a … Date' columns past the lead")
+
+
+def test_a_search_term_or_campaign_called_total_is_data_and_a_subtotal_is_not():
+    # Search terms 'total' and 'sum' are users' queries: kept. The 'Total: …' lines are the totals
+    # (2,300 impressions = 1,200 + 800 + 300; cost 410.20 + 250.00 + 30.00 = 690.20).
+    r = read("google_ads_search_terms.csv")
+    assert excluded(r) == [(7, "summary row 'Total: Search terms'"), (8, "summary row 'Total: Account'")]
+    assert totals(r) == {"impressions": 2300, "clicks": 242, "spend": pytest.approx(690.20), "conversions": 9,
+                         "revenue": pytest.approx(7500.0)}
+    # A sheet with a daily subtotal under Kampanje ('Totalt' 140 = Brand 100 + 'Total' 40: set aside) and a
+    # day total under Kanal (line 7, nothing else filled): the campaign named 'Total' (40 clicks) is data.
+    r = read("generic_subtotals_no.csv")
+    assert excluded(r) == [(4, "summary row 'Totalt'"), (7, "summary row 'Totalt'")]
+    assert totals(r) == {"clicks": 290, "spend": pytest.approx(1370.0)}  # 100 + 40 + 60 + 90; 500 + 120 + 300 + 450
+    assert "Total" in r.frame["campaign"].cast(pl.String).to_list()
+
+
+def test_google_ads_totals_under_a_column_that_is_not_read():
+    # 'Campaign status' comes first in the Campaigns view, so 'Total: Campaigns' / 'Total: Account' stand in a
+    # column no KPI reads, and the dimensions of those rows are ' --', not blank.
+    r = read("google_ads_status_first.csv")
+    assert excluded(r) == [(6, "summary row 'Total: Campaigns'"), (7, "summary row 'Total: Account'")]
+    assert totals(r) == {"impressions": 201470, "clicks": 2980, "spend": pytest.approx(17909.95),
+                         "conversions": pytest.approx(55.5), "revenue": pytest.approx(150294.60)}

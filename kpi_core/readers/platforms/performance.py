@@ -31,7 +31,7 @@ from kpi_core.readers.platforms import (
 from kpi_core.readers.platforms.preamble import date_range_from, period_of_rows
 from kpi_core.readers.result import ColumnMap, Exclusion, Finding, ReadError, ReadResult
 from kpi_core.readers.sniff import LINE, RawTable
-from kpi_core.schema import DIMENSIONS, MEASURES, MONEY_MEASURES
+from kpi_core.schema import DIMENSIONS, MEASURES, MONEY_MEASURES, NON_ADDITIVE
 
 # A cell that marks a summary row: "Total", "Total: Account", "Totalt:", "Summa", "Totalsum", "Samlet",
 # "Grand total", "I alt", in the Nordic languages and those the ad managers' UIs write ("Totalsumma",
@@ -45,6 +45,10 @@ _TOTAL_WORDS = ("total|totalt|totals|totaler|totalsum|totalsumma|total summa|sum
                 "delsumme|totaux|total général|total general|totales|yhteensä|kaikki yhteensä")
 TOTAL_CELL = (rf"(?i)^\s*(({_TOTAL_WORDS})\s*(:.*|\s(alle|all|for alle|för alla)\b.*|\(.*\))?"
               r"|(total of|results from|resultater fra|resultat från) \d+\b.*)$")
+# The word alone ("Total", "sum"): also a search term, a campaign or an ad group's name. It marks a
+# summary row when the row's other dimensions are blank, or when its count is the sum of the rows it
+# shares those dimensions with (a daily or per-channel subtotal); otherwise the row is data.
+TOTAL_WORD = rf"(?i)^\s*({_TOTAL_WORDS})\s*$"
 
 DEVICES = {
     "mobile": ("mobile phones", "mobile phone", "mobile", "smartphone", "smartphones", "mobil", "mobiltelefon",
@@ -133,13 +137,15 @@ def _set_summary_rows_aside(frame: pl.DataFrame, mapped: list[Mapped],
                             maps: list[ColumnMap]) -> tuple[pl.Series | None, list[Exclusion]]:
     """Rows that repeat a sum: a 'Total…' cell in a dimension, or every dimension blank but measures filled.
 
-    Columns the mapping did not recognise count as dimensions here (a 'Totalt' row in an unknown
-    channel column is still a total); the currency column never does. The patterns run over each
-    column's distinct values (dimensions repeat a lot) and rows are matched by membership: a
-    million-row export costs a hash pass per column, not a regex per cell."""
+    Columns the mapping did not recognise or does not read count as dimensions here (a 'Totalt' row in
+    an unknown channel column is still a total, and so is 'Total: Account' under Google Ads' 'Campaign
+    status'); the currency column never does. The patterns run over each column's distinct values
+    (dimensions repeat a lot) and rows are matched by membership: a million-row export costs a hash
+    pass per column, not a regex per cell."""
     measures = [m.source for m in mapped if m.canonical in MEASURES]
     dims = [m.source for m in mapped if m.canonical in DIMENSIONS and m.canonical != "currency"]
-    others = dims + [c.source for c in maps if c.rule == "unrecognised"]
+    unread = [c.source for c in maps if c.canonical is None and c.source in frame.columns]
+    others = dims + [c for c in unread if c not in dims]
     text_dims = [m.source for m in mapped if m.col.parse in ("text", "device", "gender")] or others
     if not others:
         return None, []
@@ -153,14 +159,18 @@ def _set_summary_rows_aside(frame: pl.DataFrame, mapped: list[Mapped],
     def blank(c: str) -> pl.Expr:
         return pl.col(c).is_null() | matching(c, distinct[c].str.strip_chars() == "")
 
-    total_cell = pl.coalesce([pl.when(matching(c, distinct[c].str.contains(TOTAL_CELL)))
-                              .then(pl.col(c).str.strip_chars()) for c in others])
+    labelled = {c: distinct[c].str.contains(TOTAL_CELL) for c in others}
+    word = {c: distinct[c].str.contains(TOTAL_WORD) for c in others}
+    total_cell = pl.coalesce([pl.when(matching(c, labelled[c])).then(pl.col(c).str.strip_chars()) for c in others])
     all_blank = pl.all_horizontal([blank(c) for c in text_dims]) & ~pl.all_horizontal(
         [pl.col(c).is_null() for c in measures])
+    sure = pl.any_horizontal([matching(c, labelled[c] & ~word[c].fill_null(False)) for c in others]) | all_blank
     # The row mask is a few boolean passes; the total cell is taken only for the rows it marks, on a
     # frame of their cells gathered afresh (string expressions over an eagerly filtered frame in several
     # chunks, as read_csv gives it, have panicked in Polars 2.1: "assertion failed: i < self.len()").
-    summary = frame.select(total_cell.is_not_null() | all_blank).to_series()
+    masks = frame.select(sure=sure, total=total_cell.is_not_null())
+    summary = masks["sure"] | _subtotals(frame, masks["total"] & ~masks["sure"], masks["sure"], others, word,
+                                         matching, blank, text_dims, mapped)
     if not summary.any():
         return None, []
     rows = summary.arg_true()
@@ -169,6 +179,43 @@ def _set_summary_rows_aside(frame: pl.DataFrame, mapped: list[Mapped],
     out = marked.select(pl.col(LINE), total_cell.alias("cell"))
     return ~summary, [Exclusion(line, Note("r_summary_cell", cell=cell) if cell is not None else BLANK_SUMMARY)
                       for line, cell in out.iter_rows()]
+
+
+def _subtotals(frame: pl.DataFrame, candidates: pl.Series, sure: pl.Series, others: list[str],
+               word: dict[str, pl.Series], matching, blank, text_dims: list[str], mapped: list[Mapped]) -> pl.Series:
+    """Which rows with the total word alone in a dimension (TOTAL_WORD) are summary rows: those whose
+    other text dimensions are blank, and those whose count is the sum of the other rows that share all
+    their other dimensions (the day's or the channel's subtotal). A search term 'total' is data."""
+    none = pl.Series([False] * frame.height)
+    if not candidates.any():
+        return none
+    counts = [m for m in mapped if m.canonical in MEASURES and m.canonical not in NON_ADDITIVE]
+    count = next((m for m in counts if m.canonical in WHOLE_COUNTS), counts[0] if counts else None)
+    found = none
+    for c in others:
+        in_c = frame.select(matching(c, word[c])).to_series() & candidates
+        if not in_c.any():
+            continue
+        rest = [d for d in text_dims if d != c]
+        alone = frame.select(pl.all_horizontal([blank(d) for d in rest]) if rest else pl.lit(True)).to_series()
+        found = found | (in_c & alone)
+        if count is None:
+            continue
+        key = [d for d in others if d != c]
+        # A count's digits: thousands separators differ between exports, but a whole count has no decimals.
+        digits = pl.col(count.source).str.replace_all(r"\D", "").cast(pl.Int64, strict=False).alias("n")
+        rows = frame.select(pl.int_range(pl.len()).alias("i"), *key, digits)
+        # The group's rows other than the candidate itself (another 'Total' beside it may be data).
+        base = rows.filter(~sure)
+        sums = base.group_by(key).agg(pl.col("n").sum().alias("sum")) if key else base.select(pl.col("n").sum()
+                                                                                                 .alias("sum"))
+        checked = rows.filter(in_c & ~alone)
+        checked = (checked.join(sums, on=key, how="left", nulls_equal=True) if key
+                   else checked.with_columns(sum=pl.lit(sums["sum"][0])))
+        others_sum = pl.col("sum") - pl.col("n")
+        hits = checked.filter((pl.col("n") == others_sum) & (others_sum > 0))["i"]
+        found = found | pl.Series([False] * frame.height).scatter(hits, True) if len(hits) else found
+    return found
 
 
 BLANK_SUMMARY = Note("r_summary_blank")  # "summary row (dimension cells blank, measures filled)"
