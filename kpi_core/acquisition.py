@@ -31,6 +31,7 @@ PLATFORM_LABELS: Mapping[str, str] = {
     "tiktok_ads": "TikTok Ads",
     "microsoft_ads": "Microsoft Ads",
     "snapchat_ads": "Snapchat Ads",
+    "pinterest_ads": "Pinterest Ads",
 }
 
 # Words (whole tokens of the lower-cased channel text) that name a platform.
@@ -41,11 +42,12 @@ PLATFORM_WORDS: Mapping[str, tuple[str, ...]] = {
     "linkedin_ads": ("linkedin", "li"),
     "tiktok_ads": ("tiktok",),
     "snapchat_ads": ("snapchat", "snap"),
+    "pinterest_ads": ("pinterest",),
 }
 
 # Paid channel groups (HubSpot original sources, GA4 default channel groups) and their platforms.
 GROUPS: Mapping[str, tuple[str, ...]] = {
-    "Paid Social": ("meta_ads", "linkedin_ads", "tiktok_ads", "snapchat_ads"),
+    "Paid Social": ("meta_ads", "linkedin_ads", "tiktok_ads", "snapchat_ads", "pinterest_ads"),
     "Paid Search": ("google_ads", "microsoft_ads"),
 }
 

@@ -33,6 +33,7 @@ ROLES: Mapping[str, str] = {
     "tiktok_ads": "ads",
     "microsoft_ads": "ads",
     "snapchat_ads": "ads",
+    "pinterest_ads": "ads",
     "mailchimp": "email",
     "klaviyo": "email",
     "ga4": "analytics",

@@ -469,3 +469,32 @@ def test_google_ads_totals_under_a_column_that_is_not_read():
     assert excluded(r) == [(6, "summary row 'Total: Campaigns'"), (7, "summary row 'Total: Account'")]
     assert totals(r) == {"impressions": 201470, "clicks": 2980, "spend": pytest.approx(17909.95),
                          "conversions": pytest.approx(55.5), "revenue": pytest.approx(150294.60)}
+
+
+def test_pinterest_campaign_report():
+    r = read("pinterest_campaigns.csv")
+    assert (r.platform, r.currency) == ("pinterest_ads", None)  # 'Spend in account currency' names none
+    # spend 402.18 + 398.02 + 1204.00 = 2004.20; outbound clicks (to the site) 568 + 553 + 1687 = 2808, not
+    # the Pin clicks; conversions 14 + 11 + 51 = 76; order value 1680.00 + 1320.45 + 6110.90 = 9111.35.
+    assert totals(r) == {"spend": pytest.approx(2004.20), "impressions": 209402, "clicks": 2808, "conversions": 76,
+                         "revenue": pytest.approx(9111.35)}
+    assert mapping(r)["Pin clicks"] is None and mapping(r)["Total ROAS (Checkout)"] is None
+
+
+def test_tiktok_payment_value_is_revenue_and_a_rate_in_brackets_is_no_currency():
+    # BOM, CRLF, quoted thousands; 'Conversion rate (CVR)' once read as a currency 'CVR' beside NOK.
+    r = read("tiktok_shop_payments.csv")
+    assert (r.platform, r.currency) == ("tiktok_ads", "NOK") and excluded(r) == [(4, "summary row 'Total'")]
+    assert not [f for f in r.findings if "currenc" in f.message]
+    # cost 4812.44 + 4790.10 = 9602.54; payment value 21050.00 + 19870.50 = 40920.50.
+    assert totals(r) == {"spend": pytest.approx(9602.54), "impressions": 319214, "clicks": 2782, "conversions": 56,
+                         "revenue": pytest.approx(40920.50)}
+
+
+def test_snapchat_purchases_and_their_value_with_apostrophe_thousands():
+    r = read("snapchat_purchases_chf.csv")
+    assert (r.platform, r.currency) == ("snapchat_ads", "CHF")
+    # spend 1310.50 + 1295.25 = 2605.75; impressions 112040 + 101002 = 213042; purchases 12 + 10;
+    # value 2400.00 + 1999.90 = 4399.90.
+    assert totals(r) == {"spend": pytest.approx(2605.75), "impressions": 213042, "clicks": 1840, "conversions": 22,
+                         "revenue": pytest.approx(4399.90)}

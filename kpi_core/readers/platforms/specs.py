@@ -27,6 +27,8 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from babel.numbers import list_currencies
+
 from kpi_core.fmt import Note
 from kpi_core.readers.result import TableKind
 from kpi_core.schema import DIMENSIONS, MEASURES
@@ -61,7 +63,10 @@ class Platform:
     summary_rows: bool = True
 
 
+# 'Amount spent (NOK)': an ISO 4217 code in brackets. Only a real code: TikTok's 'Conversion rate (CVR)'
+# and 'Cost per mille (CPM)' name no currency.
 _CURRENCY_SUFFIX = re.compile(r"\s*\(([A-Z]{3})\)\s*$")
+_ISO_CODES = frozenset(list_currencies())
 # How own sheets write the currency after a money header: 'Kostnad (kr)', 'Cost (€)', 'Spend [nok]',
 # 'Kostnad, NOK', 'Kostnad i kr', 'Spend NOK'. 'kr' names no currency (NOK, SEK or DKK).
 _MONEY_MARK = r"(kr\.?|nok|sek|dkk|isk|eur|usd|gbp|chf|€|\$|£)"
@@ -75,7 +80,8 @@ def normalise_header(header: str) -> tuple[str, str | None]:
     ``Total_Conversion`` and ``engaged_sessions`` match ``total conversion`` and ``engaged sessions``."""
     text = unicodedata.normalize("NFKC", header).replace("\u00a0", " ").replace("_", " ").strip().strip('"').strip()
     code = None
-    m = _CURRENCY_SUFFIX.search(text) or _MONEY_SUFFIX.search(text)
+    m = _CURRENCY_SUFFIX.search(text)
+    m = m if m and m.group(1) in _ISO_CODES else _MONEY_SUFFIX.search(text)
     if m:
         mark = next(g for g in m.groups()[::-1] if g and g.strip(" ,") and g.strip() not in ("i", "in")).strip()
         code = _SYMBOL_CODES.get(mark) or (mark.upper() if mark.lower().rstrip(".") != "kr" else None)
@@ -316,9 +322,14 @@ TIKTOK_ADS = Platform(
         _c("clicks", "clicks (all)", "clicks", priority=1),
         _c("conversions", "conversions", views=True),
         _c("video_views", "video views"),
+        # The purchases' value of TikTok's shop and pixel events (inferred names, as export-formats.md has none)
+        _c("revenue", "total complete payment value", "complete payment value", "total purchase value",
+           "purchase value"),
         _ratios("cpc (destination)", "ctr (destination)", "cpc (all)", "ctr (all)", "cpm", "cost per conversion",
-                "cost per 1,000 people reached", "frequency", "conversion rate"),
-        _ignored("primary status", "website url (ad level)", "2-second video views", "6-second video views"),
+                "cost per 1,000 people reached", "frequency", "conversion rate", "conversion rate (cvr)",
+                "complete payment roas", "purchase roas"),
+        _ignored("primary status", "website url (ad level)", "2-second video views", "6-second video views",
+                 "campaign budget"),
     ),
     min_score=1.5,  # 'Total cost' alone is an own sheet's word too: a TikTok export has more of its own
     signature=frozenset({"by day"}),  # TikTok's date header: with it, Campaign name, Cost and Clicks are TikTok's
@@ -361,9 +372,32 @@ SNAPCHAT_ADS = Platform(
         _c("impressions", "paid impressions"),
         _c("clicks", "swipe ups", "swipes"),
         _c("spend", "spend", "amount spent"),
+        # Pixel purchases and their value (inferred names)
+        _c("conversions", "purchases", "conversion purchases"),
+        _c("revenue", "purchases value", "conversion purchases value"),
         _ratios("ecpm", "ecpsu", "swipe up rate"),
         _ignored("end time"),
     ),
+)
+
+# Pinterest Ads Manager's campaign report (inferred from its UI names: export-formats.md has no sample).
+# Outbound clicks leave Pinterest for the site, as Meta's link clicks: they win over Pin clicks.
+PINTEREST_ADS = Platform(
+    "pinterest_ads", "Pinterest", "performance",
+    _merge(
+        _c("date", "date", parse="date"),
+        _c("campaign", "campaign name", parse="text"),
+        _c("ad_group", "ad group name", parse="text"),
+        _c("spend", "spend in account currency", "spend"),
+        _c("impressions", "impressions", "paid impressions"),
+        _c("clicks", "outbound clicks", "paid outbound clicks"),
+        _c("clicks", "pin clicks", "paid pin clicks", priority=1),
+        _c("conversions", "total conversions", "conversions (checkout)", "total conversions (checkout)", views=True),
+        _c("revenue", "total order value (checkout)", "order value (checkout)", "total order value"),
+        _ratios("ctr", "outbound ctr", "total roas (checkout)", "roas (checkout)", "cpc", "cpm", "ecpm", "ecpc"),
+        _ignored("campaign id", "campaign status", "ad group id", "saves", "engagements"),
+    ),
+    signature=frozenset({"pin clicks", "spend in account currency", "total order value (checkout)"}),
 )
 
 # --- Analytics ------------------------------------------------------------------------------------
@@ -625,7 +659,7 @@ IFOOD_CUSTOMERS = Platform(
 GENERIC_PLATFORM = Platform("generic", "Generic sheet", "performance", {})
 
 PLATFORMS: tuple[Platform, ...] = (
-    GOOGLE_ADS, META_ADS, LINKEDIN_ADS, TIKTOK_ADS, MICROSOFT_ADS, SNAPCHAT_ADS, GA4, UNIVERSAL_ANALYTICS,
-    GA360_SESSIONS, MAILCHIMP, KLAVIYO, KAG_FACEBOOK, SHOPIFY_ORDERS, WOOCOMMERCE_ORDERS, SHOPIFY_CUSTOMERS,
-    HUBSPOT_CONTACTS, HUBSPOT_DEALS, IFOOD_CUSTOMERS,
+    GOOGLE_ADS, META_ADS, LINKEDIN_ADS, TIKTOK_ADS, MICROSOFT_ADS, SNAPCHAT_ADS, PINTEREST_ADS, GA4,
+    UNIVERSAL_ANALYTICS, GA360_SESSIONS, MAILCHIMP, KLAVIYO, KAG_FACEBOOK, SHOPIFY_ORDERS, WOOCOMMERCE_ORDERS,
+    SHOPIFY_CUSTOMERS, HUBSPOT_CONTACTS, HUBSPOT_DEALS, IFOOD_CUSTOMERS,
 )
