@@ -441,4 +441,20 @@ TEXTS: dict[str, dict[str, str]] = {
               "kunder räknas efter varje kontakts nuvarande livscykelfas (en kund har varit MQL och SQL) och "
               "dateras med skapandedatumet. Exportera egenskaperna 'Blev en … datum' för dagen varje fas "
               "nåddes."},
+    "p_shopify_customers": {
+        "en": "Shopify customers: one row per customer with lifetime totals. Customers with an order, their "
+              "orders ('Total Orders'), spend ('Total Spent') and repeat customers (2 or more orders) are counted, "
+              "by country. "
+              "These carry no dates, so the list has no periods to compare; for LTV and churn over time upload "
+              "the orders export.",
+        "nb": "Shopify-kunder: én rad per kunde med totaler for hele kundeforholdet. Kunder med en ordre, "
+              "ordrene deres "
+              "('Total Orders'), forbruket ('Total Spent') og gjenkjøpende kunder (2 eller flere ordrer) telles, "
+              "per land. Listen har ingen datoer og dermed ingen perioder å sammenligne; last opp "
+              "ordreeksporten for LTV og frafall over tid.",
+        "sv": "Shopify-kunder: en rad per kund med totaler för hela kundrelationen. Kunder med en order, "
+              "deras order ('Total "
+              "Orders'), köpbelopp ('Total Spent') och återkommande kunder (2 eller fler order) räknas, per land. "
+              "Listan har inga datum och därmed inga perioder att jämföra; ladda upp orderexporten för LTV och "
+              "kundbortfall över tid."},
 }

@@ -46,6 +46,7 @@ ROLES: Mapping[str, str] = {
     "shopify_orders": "shop",
     "woocommerce_orders": "shop",
     "ifood_customers": "shop",
+    "shopify_customers": "customer_list",
 }
 
 # A sheet of the marketer's own (the generic reader, or any source no platform claims) is ranked as
@@ -59,7 +60,7 @@ SHEET_ROLES: tuple[tuple[str, str], ...] = (
 
 # Sources whose rows are each one distinct person (a customer table: its reader keeps one row per
 # customer id). Within such a source, counts of people add up over rows (engine.aggregate).
-PEOPLE_LISTS: frozenset[str] = frozenset({"ifood_customers"})
+PEOPLE_LISTS: frozenset[str] = frozenset({"ifood_customers", "shopify_customers"})
 
 # measure -> tiers of roles, best first. Ad and e-mail tools attribute results to the activity
 # we analyse; analytics sees all traffic; the CRM is the system of record for leads and customers.
@@ -67,8 +68,10 @@ PEOPLE_LISTS: frozenset[str] = frozenset({"ifood_customers"})
 # revenue is what the spend bought, and above web analytics, which only estimates the shop's sales.
 PRECEDENCE: Mapping[str, tuple[frozenset[str], ...]] = {
     "conversions": (frozenset({"ads", "email"}), frozenset({"analytics"})),
-    "revenue": (frozenset({"ads", "email"}), frozenset({"shop"}), frozenset({"analytics"})),
-    "orders": (frozenset({"ads", "email"}), frozenset({"shop"}), frozenset({"analytics"})),
+    "revenue": (frozenset({"ads", "email"}), frozenset({"shop"}), frozenset({"customer_list"}),
+                frozenset({"analytics"})),
+    "orders": (frozenset({"ads", "email"}), frozenset({"shop"}), frozenset({"customer_list"}),
+               frozenset({"analytics"})),
     "leads": (frozenset({"crm"}), frozenset({"ads", "analytics"})),
     "new_customers": (frozenset({"shop"}), frozenset({"crm"}), frozenset({"ads", "analytics"})),
 }
@@ -84,6 +87,8 @@ ROLE_NAMES: Mapping[str, Mapping[str, str]] = {
     "analytics": {"en": "web analytics", "nb": "webanalysen", "sv": "webbanalysen"},
     "crm": {"en": "the CRM", "nb": "CRM-systemet", "sv": "CRM-systemet"},
     "shop": {"en": "the shop", "nb": "nettbutikken", "sv": "webbutiken"},
+    # a shop's customer list: lifetime totals per customer, which the shop's orders also hold
+    "customer_list": {"en": "the customer list", "nb": "kundelisten", "sv": "kundlistan"},
 }
 
 

@@ -313,6 +313,22 @@ def test_shopify_customers():
     assert r.records["total_spent"].sum() == pytest.approx(1495.30)  # 1095.30 + 400.00
     assert r.records["accepts_marketing"].to_list() == [True, False]
     assert r.records["country"].to_list() == ["NO", "NO"]
+    # Lifetime totals as measures: 2 customers, orders 2 + 1 = 3, 1 repeat customer, spend 1495.30.
+    assert totals(r) == {"customers": 2, "orders": 3, "repeat_customers": 1, "revenue": pytest.approx(1495.30)}
+
+
+def test_older_shopify_customers_export_counts_only_customers_who_bought():
+    # 'Accepts Marketing', 'Country Code'; Liv has no order (a subscriber in the list): no customer of a KPI.
+    # Orders 2 + 1 + 3 = 6; spend 1000.00 + 250.50 + 3000.00 = 4250.50; repeat: Kari and Per, 2 of 3.
+    r = read("shopify_customers_legacy.csv")
+    assert (r.platform, r.rows_read, r.rows_used) == ("shopify_customers", 4, 4)
+    assert totals(r) == {"customers": 3, "orders": 6, "repeat_customers": 2, "revenue": pytest.approx(4250.50)}
+    assert r.records["accepts_marketing"].to_list() == [True, False, True, False]
+    from kpi_core.engine import compute
+
+    row = compute(r.frame, ["repeat_purchase_rate", "ltv", "aov"]).row(0)
+    assert row["repeat_purchase_rate"] == pytest.approx(2 / 3) and row["ltv"] == pytest.approx(4250.50 / 3)
+    assert row["aov"] == pytest.approx(4250.50 / 6)
 
 
 def test_hubspot_contacts_daily_funnel_counts():

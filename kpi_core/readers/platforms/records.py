@@ -262,7 +262,18 @@ def read_shopify_customers(raw: RawTable, platform: Platform, name: str, salt: b
         "country": sheet.text("country", "default address country code", "country code", "country"),
         "since": pl.Series([None] * sheet.n, dtype=pl.Date),
     })
-    return sheet.result(platform, name, records, pl.DataFrame(), [])
+    # Lifetime totals per customer, as the iFood table's: customers who bought (a subscriber without an
+    # order is in the list too, but no customer of a KPI), their orders and spend, repeat customers (2 or
+    # more orders), by country. Undated: no period to compare.
+    bought = (pl.col("total_orders") > 0) | (pl.col("total_orders").is_null() & (pl.col("total_spent") > 0))
+    known = records.filter(bought)
+    measures = [pl.len().cast(pl.Float64).alias("customers"), pl.col("total_orders").sum().alias("orders"),
+                (pl.col("total_orders") >= 2).sum().cast(pl.Float64).alias("repeat_customers"),
+                pl.col("total_spent").sum().alias("revenue")]
+    by = ["country"] if known["country"].is_not_null().any() else []
+    frame = (known.group_by(by).agg(measures).sort(by, nulls_last=True) if by else known.select(measures))
+    frame = frame.with_columns(source=pl.lit(platform.id))
+    return sheet.result(platform, name, records, frame, [Finding("info", Note("p_shopify_customers"))])
 
 
 STAGES = {
