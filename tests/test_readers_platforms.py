@@ -514,3 +514,17 @@ def test_snapchat_purchases_and_their_value_with_apostrophe_thousands():
     # value 2400.00 + 1999.90 = 4399.90.
     assert totals(r) == {"spend": pytest.approx(2605.75), "impressions": 213042, "clicks": 1840, "conversions": 22,
                          "revenue": pytest.approx(4399.90)}
+
+
+def test_norwegian_universal_analytics_is_not_taken_for_ga4():
+    # '# ----' block, ';', space thousands, '50,00 %', 'kr 1 804,20', and the totals row with a blank channel.
+    r = read("universal_analytics_no.csv")
+    assert r.platform == "universal_analytics" and excluded(r) == [(10, "summary row (dimension cells blank, "
+                                                                         "measures filled)")]
+    # Rates back to totals per row: bounces 50 % × 4 000 + 40 % × 2 000 = 2 800; pageviews 2,50 × 4 000 +
+    # 3,00 × 2 000 = 16 000; seconds 120 × 4 000 + 60 × 2 000 = 600 000. Users stay per channel (3 104 and
+    # 1 200; the sum below is this helper's, the engine never adds people up).
+    assert totals(r) == {"sessions": 6000, "bounces": pytest.approx(2800), "pageviews": pytest.approx(16000),
+                         "engagement_seconds": pytest.approx(600000), "orders": 14 + 10,
+                         "revenue": pytest.approx(3804.20), "users": pytest.approx(3104 + 1200)}
+    assert mapping(r)["Sider/økt"] == "pageviews" and mapping(r)["Nye brukere"] is None
