@@ -457,4 +457,11 @@ TEXTS: dict[str, dict[str, str]] = {
               "Orders'), köpbelopp ('Total Spent') och återkommande kunder (2 eller fler order) räknas, per land. "
               "Listan har inga datum och därmed inga perioder att jämföra; ladda upp orderexporten för LTV och "
               "kundbortfall över tid."},
+    "f_sms_rows": {
+        "en": "{n} SMS campaign row(s): their sends, clicks and unsubscribes are no e-mails, so they are left out "
+              "of the e-mail KPIs; their orders and revenue count.",
+        "nb": "{n} rad(er) med SMS-kampanjer: utsendelsene, klikkene og avmeldingene deres er ikke e-post, så de "
+              "holdes utenfor e-post-KPI-ene; ordrene og omsetningen deres telles.",
+        "sv": "{n} rad(er) med SMS-kampanjer: deras utskick, klick och avregistreringar är inga e-postmeddelanden, "
+              "så de hålls utanför e-post-KPI:erna; deras order och intäkter räknas."},
 }

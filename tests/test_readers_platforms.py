@@ -528,3 +528,14 @@ def test_norwegian_universal_analytics_is_not_taken_for_ga4():
                          "engagement_seconds": pytest.approx(600000), "orders": 14 + 10,
                          "revenue": pytest.approx(3804.20), "users": pytest.approx(3104 + 1200)}
     assert mapping(r)["Sider/økt"] == "pageviews" and mapping(r)["Nye brukere"] is None
+
+
+def test_klaviyo_sms_campaigns_are_no_emails_and_ab_variants_no_duplicates():
+    # Variants A and B of one campaign, same send time: two rows, not double tracking. The SMS campaign's
+    # 2 970 sends, 90 clicks and 25 unsubscribes are no e-mails; its 15 orders and 7 000.00 count.
+    r = read("klaviyo_sms_variants.csv")
+    assert r.platform == "klaviyo" and mapping(r)["Variant"] == "ad"
+    assert totals(r) == {"emails_delivered": 5960 + 5980, "email_opens": 2400 + 2100, "email_clicks": 180 + 150,
+                         "unsubscribes": 12 + 10, "orders": 30 + 20 + 15, "revenue": pytest.approx(31000.0)}
+    assert not [f for f in r.findings if "double tracking" in f.message]
+    assert any(f.message.startswith("1 SMS campaign row(s)") for f in r.findings)

@@ -97,6 +97,8 @@ def read_performance(raw: RawTable, platform: Platform, name: str,
         frame = linkedin.adjust(frame, kept, findings)
     if flat is not None:
         frame, maps = ga360.adjust(frame, kept, mapped, maps, findings, flat)
+    if platform.kind == "email":
+        frame = _texts_are_no_emails(frame, findings)
     frame = _date_end(frame)
     if not codes and "currency" not in frame.columns:
         frame = _codes_in_cells(frame, kept, mapped)
@@ -492,6 +494,22 @@ def _totals_from_averages(frame: pl.DataFrame, mapped: list[Mapped], maps: list[
 def _singular(measure: str) -> dict[str, str]:
     """What an average is per: 'session' (the only ``times`` the specs use), else the id without its 's'."""
     return {"en": "session", "nb": "økt", "sv": "session"} if measure == "sessions" else {"en": measure[:-1]}
+
+
+EMAIL_MEASURES = ("emails_delivered", "email_opens", "email_clicks", "unsubscribes")
+
+
+def _texts_are_no_emails(frame: pl.DataFrame, findings: list[Finding]) -> pl.DataFrame:
+    """An e-mail tool's SMS campaigns (Klaviyo's Campaign Channel 'SMS'): their sends, clicks and
+    unsubscribes are no e-mails, so they stay out of the e-mail KPIs; their orders and revenue count."""
+    if "channel" not in frame.columns:
+        return frame
+    sms = frame["channel"].cast(pl.String).str.strip_chars().str.to_lowercase().is_in(["sms", "mms", "text"])
+    if not sms.any():
+        return frame
+    findings.append(Finding("info", Note("f_sms_rows", n=int(sms.sum()))))
+    return frame.with_columns(pl.when(sms).then(None).otherwise(pl.col(m)).alias(m)
+                              for m in EMAIL_MEASURES if m in frame.columns)
 
 
 def _date_end(frame: pl.DataFrame) -> pl.DataFrame:

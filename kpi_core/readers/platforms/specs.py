@@ -530,7 +530,8 @@ KLAVIYO = Platform(
         _c("date", "send time", "message send date time", "day", parse="date"),
         _c("campaign", "campaign name", "flow name", parse="text"),
         _c("ad", "message name", parse="text"),  # a flow's e-mails, as ads are a campaign's
-        _c("channel", "campaign channel", parse="text"),  # Email or SMS: --by channel tells them apart
+        _c("channel", "campaign channel", parse="text"),  # Email or SMS (an SMS is no e-mail: performance.py)
+        _c("ad", "variant", parse="text"),  # an A/B test's variants of one campaign, as a campaign's ads
         _c("emails_delivered", "successful deliveries", "delivered"),
         _c("email_opens", "unique opens"),
         _c("email_clicks", "unique clicks"),
@@ -541,7 +542,7 @@ KLAVIYO = Platform(
         _ratios("placed order rate", "open rate", "click rate", "spam complaints rate", "bounce rate",
                 "unsubscribe rate", "conversion rate"),
         _ignored("tags", "subject", "list", "send weekday", "total recipients", "total opens", "total clicks",
-                 "spam complaints", "bounces", "campaign id", "variant", "winning variant", "flow id", "message id"),
+                 "spam complaints", "bounces", "campaign id", "winning variant", "flow id", "message id"),
     ),
 )
 
