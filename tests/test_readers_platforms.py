@@ -539,3 +539,13 @@ def test_klaviyo_sms_campaigns_are_no_emails_and_ab_variants_no_duplicates():
                          "unsubscribes": 12 + 10, "orders": 30 + 20 + 15, "revenue": pytest.approx(31000.0)}
     assert not [f for f in r.findings if "double tracking" in f.message]
     assert any(f.message.startswith("1 SMS campaign row(s)") for f in r.findings)
+
+
+def test_campaigns_sent_on_mondays_are_no_weekly_rows():
+    # Three sends, each a Monday: the period ends on the last send (17 Feb), not the Sunday after it.
+    # Delivered 4950 + 5040 + 5150; clicks 300 + 250 + 280; orders 20 + n/a + 5; revenue 14500.00 + 2400.50.
+    r = read("mailchimp_mondays.csv")
+    assert r.platform == "mailchimp" and r.date_range == (date(2025, 2, 3), date(2025, 2, 17))
+    assert excluded(r) == [(5, "blank line"), (6, "blank line")]
+    assert totals(r) == {"emails_delivered": 15140, "email_opens": 6000, "email_clicks": 830, "unsubscribes": 33,
+                         "orders": 25, "revenue": pytest.approx(16900.50)}

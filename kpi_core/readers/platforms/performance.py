@@ -110,7 +110,7 @@ def read_performance(raw: RawTable, platform: Platform, name: str,
                                      unread=[kept[c.source] for c in maps if c.rule == "unrecognised"])
     findings += _unrecognised(maps, raw.frame)
     findings += empty
-    rng = date_range_from(raw.preamble) or period_of_rows(frame)
+    rng = date_range_from(raw.preamble) or period_of_rows(frame, periods=platform.kind == "performance")
     findings += quality.missing_days(frame, rng)
     findings += [Finding("info", note) for key, note in platform.notes.items() if key in keys]
     # Text dimensions leave as Categorical, as the app keeps them (views.compact_dimensions): 4 bytes a

@@ -56,10 +56,12 @@ def date_range_from(preamble: list[str]) -> tuple[date, date] | None:
     return _parse_pair(start, end) if start and end else None
 
 
-def period_of_rows(frame: pl.DataFrame) -> tuple[date, date] | None:
-    """First and last day of the rows (through ``date_end`` when rows cover several days). Monthly
-    rows (every date the 1st, several months) run to the end of the last month, weekly rows (every
-    date a Monday, several weeks: ISO weeks, a Google Ads Week segment) to the Sunday of the last week."""
+def period_of_rows(frame: pl.DataFrame, periods: bool = True) -> tuple[date, date] | None:
+    """First and last day of the rows (through ``date_end`` when rows cover several days). When the
+    rows are ``periods`` (a report by day, week or month), monthly rows (every date the 1st, several
+    months) run to the end of the last month, weekly rows (every date a Monday, several weeks: ISO
+    weeks, a Google Ads Week segment) to the Sunday of the last week. Rows that are events (e-mails
+    sent, orders, contacts) end on their last day, whatever weekday it is."""
     if "date" not in frame.columns:
         return None
     days = frame["date"].drop_nulls()
@@ -67,8 +69,9 @@ def period_of_rows(frame: pl.DataFrame) -> tuple[date, date] | None:
     hi = frame["date_end" if "date_end" in frame.columns else "date"].max()
     if lo is None or hi is None:
         return None
-    if "date_end" not in frame.columns and days.n_unique() > 1 and days.dt.day().max() == 1:
+    stretch = periods and "date_end" not in frame.columns and days.n_unique() > 1
+    if stretch and days.dt.day().max() == 1:
         hi = days.dt.month_end().max()
-    elif "date_end" not in frame.columns and days.n_unique() > 1 and (days.dt.weekday() == 1).all():
+    elif stretch and (days.dt.weekday() == 1).all():
         hi = hi + timedelta(days=6)
     return lo, hi  # type: ignore[return-value]

@@ -142,7 +142,8 @@ class _Sheet:
                           columns=self.maps(platform), rows_read=raw.frame.height + len(body),
                           rows_excluded=sorted([*body, *excluded], key=lambda e: e.line),
                           findings=raw.findings + _personal(raw, self.key) + findings, records=records,
-                          rows_used_override=raw.frame.height - len(excluded), date_range=period_of_rows(frame))
+                          rows_used_override=raw.frame.height - len(excluded),
+                          date_range=period_of_rows(frame, periods=False))
 
 
 def _channel(sheet: _Sheet) -> pl.Series:
