@@ -464,4 +464,14 @@ TEXTS: dict[str, dict[str, str]] = {
               "holdes utenfor e-post-KPI-ene; ordrene og omsetningen deres telles.",
         "sv": "{n} rad(er) med SMS-kampanjer: deras utskick, klick och avregistreringar är inga e-postmeddelanden, "
               "så de hålls utanför e-post-KPI:erna; deras order och intäkter räknas."},
+    "f_periods_apart": {
+        "en": "{file_a} ({lo_a} to {hi_a}) and {file_b} ({lo_b} to {hi_b}) share no day: KPIs over both divide one "
+              "period's numbers by the other's (spend by customers, revenue by spend). Choose a period, or load "
+              "files of the same period.",
+        "nb": "{file_a} ({lo_a} til {hi_a}) og {file_b} ({lo_b} til {hi_b}) har ingen dag felles: KPI-er over "
+              "begge deler tallene fra én periode på tallene fra den andre (kostnad på kunder, omsetning på "
+              "kostnad). Velg en periode, eller last inn filer fra samme periode.",
+        "sv": "{file_a} ({lo_a} till {hi_a}) och {file_b} ({lo_b} till {hi_b}) har ingen dag gemensam: KPI:er "
+              "över båda delar den ena periodens siffror med den andras (kostnad per kund, intäkt per kostnad). "
+              "Välj en period, eller läs in filer från samma period."},
 }

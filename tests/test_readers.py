@@ -238,7 +238,10 @@ def test_two_breakdowns_of_one_period_are_an_overlap_without_a_date_column():
     display = read_text('Device report\n"March 1, 2025 - March 31, 2025"\n' + header + "NO_Display,NOK,100,1,10\n")
     april = read_text('Device report\n"April 1, 2025 - April 30, 2025"\n' + header + "NO_Search,NOK,100,1,10\n")
     assert display.platform == april.platform == "google_ads"
-    assert overlaps([age, display]) == [] and overlaps([age, april]) == []
+    assert overlaps([age, display]) == []
+    # another month counts nothing twice; it is said to share no day with March
+    assert [f.message.split(" share ")[0] for f in overlaps([age, april])] == [
+        "google_ads_age.csv (2025-03-01 to 2025-03-31) and sheet.csv (2025-04-01 to 2025-04-30)"]
 
 
 def test_trailing_delimiters_make_no_findings():
@@ -246,3 +249,15 @@ def test_trailing_delimiters_make_no_findings():
     assert r.frame["spend"].sum() == 30 and r.findings == []  # 10 + 20; columns 5 and 6: no header, no cells
     named = read_text("Date,Campaign,Cost,Notes\n2025-01-01,A,10,\n")
     assert any("column 'Notes' is empty in every row" in f.message for f in named.findings)
+
+
+def test_files_of_periods_that_share_no_day_are_said_to_mix_periods():
+    january = read_file(b"Dato;Kanal;Kostnad\n10.01.2025;Google;100\n12.01.2025;Google;50\n", "januar.csv")
+    april = read_file(b"Date,Channel,Sessions\n2025-04-01,Organic,300\n2025-04-03,Organic,200\n", "april.csv")
+    found = [f for f in overlaps([april, january]) if "share no day" in f.message]
+    assert [f.message for f in found] == [
+        "januar.csv (2025-01-10 to 2025-01-12) and april.csv (2025-04-01 to 2025-04-03) share no day: KPIs over both "
+        "divide one period's numbers by the other's (spend by customers, revenue by spend). Choose a period, or load "
+        "files of the same period."]
+    same = read_file(b"Date,Channel,Sessions\n2025-01-12,Organic,300\n", "same.csv")
+    assert not [f for f in overlaps([january, same]) if "share no day" in f.message]

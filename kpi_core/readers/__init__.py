@@ -82,4 +82,16 @@ def overlaps(results: list[ReadResult]) -> list[Finding]:
             found.append(Finding("warning", Note("f_customer_tables", files=joined(files, Note("w_and"))),
                                  ", ".join(files)))
     codes = {r.currency for r in results if r.currency}
-    return found + quality.mixed_currencies(codes)
+    return found + _apart(results) + quality.mixed_currencies(codes)
+
+
+def _apart(results: list[ReadResult]) -> list[Finding]:
+    """Files whose periods share no day: a KPI over all of them divides one period's numbers by
+    another's (April's spend by January's customers)."""
+    dated = sorted((r.date_range, r.file) for r in results if r.date_range and not r.frame.is_empty())
+    for i, ((lo_a, hi_a), file_a) in enumerate(dated):
+        for (lo_b, hi_b), file_b in dated[i + 1:]:
+            if lo_b > hi_a:
+                return [Finding("warning", Note("f_periods_apart", file_a=file_a, lo_a=lo_a, hi_a=hi_a,
+                                                file_b=file_b, lo_b=lo_b, hi_b=hi_b), f"{file_a}, {file_b}")]
+    return []
