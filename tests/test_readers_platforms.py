@@ -549,3 +549,21 @@ def test_campaigns_sent_on_mondays_are_no_weekly_rows():
     assert excluded(r) == [(5, "blank line"), (6, "blank line")]
     assert totals(r) == {"emails_delivered": 15140, "email_opens": 6000, "email_clicks": 830, "unsubscribes": 33,
                          "orders": 25, "revenue": pytest.approx(16900.50)}
+
+
+def test_ga4_grand_total_under_the_date_with_a_rate_column_left_unread():
+    # 'Engagement rate' is read for nothing ('Engaged sessions' is): it must not hide the 'Grand total' row,
+    # whose only dimension is the date. Sessions 500 + 520 + 480 + 650 + 600 = 2750; revenue 6500.75.
+    r = read("ga4_daily_grand_total.csv")
+    assert r.platform == "ga4" and r.rows_used == 5
+    assert excluded(r)[0] == (16, "summary row 'Grand total'")
+    assert r.frame["sessions"].sum() == 2750 and r.frame["revenue"].sum() == pytest.approx(6500.75)
+
+
+def test_microsoft_ads_summary_report_by_its_preamble_with_a_dashed_total():
+    # No date column ('Report Aggregation: Summary'); the 'Total' row stands under 'Account name', a column no
+    # KPI reads, its other dimensions '-'. Spend 314.58 + 377.28 = 691.86; impressions 1,204 + 2,210 = 3,414.
+    r = read("microsoft_ads_summary.csv")
+    assert (r.platform, r.currency) == ("microsoft_ads", "NOK")
+    assert excluded(r) == [(14, "summary row 'Total'"), (15, "blank line"), (16, "copyright line")]
+    assert totals(r) == {"spend": pytest.approx(691.86), "impressions": 3414, "clicks": 229, "conversions": 10}

@@ -48,7 +48,7 @@ def read_file(data: bytes, name: str, overrides: dict[str, str | None] | None = 
     if raw.frame.height == 0:
         shown = ", ".join(h if len(h) <= 40 else h[:40] + "…" for h in raw.header[:6])
         raise ReadError(name, Note("e_no_rows", shown=shown))
-    platform = recognise(raw.header)
+    platform = recognise(raw.header, raw.preamble)
     if platform.id in READERS:  # shop and CRM lists have a fixed layout: no column mapping applies
         return READERS[platform.id](raw, platform, name, salt)
     return read_performance(raw, platform, name, overrides)

@@ -34,16 +34,19 @@ __all__ = ["Mapped", "Platform", "PLATFORMS", "Rows", "map_columns", "normalise_
 _SHARED = Counter(key for p in PLATFORMS for key in p.columns)
 
 
-def _score(platform: Platform, keys: set[str]) -> float:
+def _score(platform: Platform, keys: set[str], preamble: list[str] = ()) -> float:
     own = sum(1 / _SHARED[k] for k in keys & platform.columns.keys() if k not in GENERIC)
     patterns = sum(1 for k in keys for rx, _ in platform.patterns if re.search(rx, k))
-    return own + patterns + len(keys & platform.signature)
+    lines = [line.strip().strip('"').strip().lower() for line in preamble]
+    named = sum(1 for line in lines if any(re.search(rx, line) for rx in platform.preamble_signature))
+    return own + patterns + len(keys & platform.signature) + named
 
 
-def recognise(header: list[str]) -> Platform:
-    """The platform whose known headers best explain ``header``; the generic reader otherwise."""
+def recognise(header: list[str], preamble: list[str] = ()) -> Platform:
+    """The platform whose known headers (and title lines above them) best explain ``header``; the
+    generic reader otherwise."""
     keys = {normalise_header(h)[0] for h in header}
-    scores = [(_score(p, keys), -i) for i, p in enumerate(PLATFORMS)]
+    scores = [(_score(p, keys, preamble), -i) for i, p in enumerate(PLATFORMS)]
     fit = [(s, i) for (s, i), p in zip(scores, PLATFORMS, strict=True) if s >= p.min_score]
     return PLATFORMS[-max(fit)[1]] if fit else GENERIC_PLATFORM
 

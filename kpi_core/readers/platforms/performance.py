@@ -146,12 +146,14 @@ def _set_summary_rows_aside(frame: pl.DataFrame, mapped: list[Mapped],
     pass per column, not a regex per cell."""
     measures = [m.source for m in mapped if m.canonical in MEASURES]
     dims = [m.source for m in mapped if m.canonical in DIMENSIONS and m.canonical != "currency"]
-    unread = [c.source for c in maps if c.canonical is None and c.source in frame.columns]
-    others = dims + [c for c in unread if c not in dims]
+    others = dims + [c.source for c in maps if c.rule == "unrecognised"]
     text_dims = [m.source for m in mapped if m.col.parse in ("text", "device", "gender")] or others
-    if not others:
+    # Where a total's label is looked for: also the columns read for nothing (a status, an account name)
+    scanned = others + [c.source for c in maps if c.canonical is None and c.source in frame.columns
+                        and c.source not in others]
+    if not scanned:
         return None, []
-    distinct = {c: frame[c].unique() for c in others}
+    distinct = {c: frame[c].unique() for c in scanned}
 
     def matching(c: str, test: pl.Series) -> pl.Expr:
         """Rows whose cell in ``c`` is one of the distinct values for which ``test`` is true."""
@@ -159,31 +161,32 @@ def _set_summary_rows_aside(frame: pl.DataFrame, mapped: list[Mapped],
         return pl.col(c).is_in(hits.implode()) if len(hits) else pl.lit(False)
 
     def blank(c: str) -> pl.Expr:
-        return pl.col(c).is_null() | matching(c, distinct[c].str.strip_chars() == "")
+        """Empty, or a dash standing for nothing (Microsoft's and Google's total rows write '-', ' --')."""
+        return pl.col(c).is_null() | matching(c, distinct[c].str.strip_chars().is_in(["", "-", "--", "–", "—"]))
 
-    labelled = {c: distinct[c].str.contains(TOTAL_CELL) for c in others}
-    word = {c: distinct[c].str.contains(TOTAL_WORD) for c in others}
-    total_cell = pl.coalesce([pl.when(matching(c, labelled[c])).then(pl.col(c).str.strip_chars()) for c in others])
-    all_blank = pl.all_horizontal([blank(c) for c in text_dims]) & ~pl.all_horizontal(
+    labelled = {c: distinct[c].str.contains(TOTAL_CELL) for c in scanned}
+    word = {c: distinct[c].str.contains(TOTAL_WORD) for c in scanned}
+    total_cell = pl.coalesce([pl.when(matching(c, labelled[c])).then(pl.col(c).str.strip_chars()) for c in scanned])
+    all_blank = (pl.all_horizontal([blank(c) for c in text_dims]) if text_dims else pl.lit(False)) & ~pl.all_horizontal(
         [pl.col(c).is_null() for c in measures])
-    sure = pl.any_horizontal([matching(c, labelled[c] & ~word[c].fill_null(False)) for c in others]) | all_blank
+    sure = pl.any_horizontal([matching(c, labelled[c] & ~word[c].fill_null(False)) for c in scanned]) | all_blank
     # The row mask is a few boolean passes; the total cell is taken only for the rows it marks, on a
     # frame of their cells gathered afresh (string expressions over an eagerly filtered frame in several
     # chunks, as read_csv gives it, have panicked in Polars 2.1: "assertion failed: i < self.len()").
     masks = frame.select(sure=sure, total=total_cell.is_not_null())
-    summary = masks["sure"] | _subtotals(frame, masks["total"] & ~masks["sure"], masks["sure"], others, word,
-                                         matching, blank, text_dims, mapped)
+    summary = masks["sure"] | _subtotals(frame, masks["total"] & ~masks["sure"], masks["sure"], scanned, others,
+                                         word, matching, blank, text_dims, mapped)
     if not summary.any():
         return None, []
     rows = summary.arg_true()
-    used = dict.fromkeys([LINE, *others])
+    used = dict.fromkeys([LINE, *scanned])
     marked = pl.DataFrame([frame[c].gather(rows).rechunk() for c in used])
     out = marked.select(pl.col(LINE), total_cell.alias("cell"))
     return ~summary, [Exclusion(line, Note("r_summary_cell", cell=cell) if cell is not None else BLANK_SUMMARY)
                       for line, cell in out.iter_rows()]
 
 
-def _subtotals(frame: pl.DataFrame, candidates: pl.Series, sure: pl.Series, others: list[str],
+def _subtotals(frame: pl.DataFrame, candidates: pl.Series, sure: pl.Series, scanned: list[str], others: list[str],
                word: dict[str, pl.Series], matching, blank, text_dims: list[str], mapped: list[Mapped]) -> pl.Series:
     """Which rows with the total word alone in a dimension (TOTAL_WORD) are summary rows: those whose
     other text dimensions are blank, and those whose count is the sum of the other rows that share all
@@ -194,7 +197,7 @@ def _subtotals(frame: pl.DataFrame, candidates: pl.Series, sure: pl.Series, othe
     counts = [m for m in mapped if m.canonical in MEASURES and m.canonical not in NON_ADDITIVE]
     count = next((m for m in counts if m.canonical in WHOLE_COUNTS), counts[0] if counts else None)
     found = none
-    for c in others:
+    for c in scanned:
         in_c = frame.select(matching(c, word[c])).to_series() & candidates
         if not in_c.any():
             continue

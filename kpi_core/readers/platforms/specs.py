@@ -61,6 +61,9 @@ class Platform:
     # Whether the export can hold summary rows ('Total: Account', blank-dimension sums). A list of
     # sessions has none: a keyword such as 'total' is data there.
     summary_rows: bool = True
+    # Lines above the header that name the platform (regexes over the lower-cased line): each line
+    # that matches one adds 1 to the score, as a signature header does.
+    preamble_signature: tuple[str, ...] = ()
 
 
 # 'Amount spent (NOK)': an ISO 4217 code in brackets. Only a real code: TikTok's 'Conversion rate (CVR)'
@@ -338,7 +341,7 @@ TIKTOK_ADS = Platform(
 MICROSOFT_ADS = Platform(
     "microsoft_ads", "Microsoft Advertising", "performance",
     _merge(
-        _c("date", "gregorian date", "gregoriandate", "time period", "timeperiod", parse="date"),
+        _c("date", "gregorian date", "gregoriandate", "time period", "timeperiod", "week", "month", parse="date"),
         _c("campaign", "campaign name", "campaignname", "campaign", parse="text"),
         _c("campaign_type", "campaign type", "campaigntype", parse="text"),
         _c("ad_group", "ad group", "adgroupname", "ad group name", parse="text"),
@@ -359,6 +362,8 @@ MICROSOFT_ADS = Platform(
                  "ad group status", "all conv.", "all conv. value", "allconversions", "allrevenue",
                  "all conversions", "all revenue"),
     ),
+    # Its report preamble: '"Report Name: …"', '"Report Time: …"', '"Report Aggregation: Weekly"'
+    preamble_signature=(r"^report aggregation:", r"^last completed available (day|hour):"),
 )
 
 SNAPCHAT_ADS = Platform(
