@@ -114,13 +114,16 @@ def summarize(paths: Sequence[str], goal: str | None = None, by: str | None = No
     shop, why, unknown = _shop_kpis(results, frame, inputs)
     out["kpis"].update({k: _clean(v, k) for k, v in shop.items()})
     notes.extend(why)
-    if total.currency is None and "currency" in frame.columns and frame["currency"].n_unique() > 1:
+    mixed = total.currency is None and "currency" in frame.columns and frame["currency"].drop_nulls().n_unique() > 1
+    if mixed:
         per = compute(frame, computable, by=["currency"], inputs=inputs)
         out["by_currency"] = [_record(r, measures, list(per.kpis), ["currency"])
                               for r in per.frame.iter_rows(named=True)]
     if by is not None:
-        seg = compute(frame, computable, by=[by], inputs=inputs)
-        out["segments"] = [_record(r, measures, list(seg.kpis), [by]) for r in seg.frame.iter_rows(named=True)]
+        # With several currencies each segment is split by currency too: its money is never added across them.
+        keys = [by, "currency"] if mixed and by != "currency" else [by]
+        seg = compute(frame, computable, by=keys, inputs=inputs)
+        out["segments"] = [_record(r, measures, list(seg.kpis), keys) for r in seg.frame.iter_rows(named=True)]
         notes.extend(n for n in seg.notes if n not in notes)
     if goal is not None:
         p = plan(goal, have)
@@ -229,6 +232,15 @@ def render_text(summary: dict) -> str:
                     lines.append(f"    {kpi.label():<38}  – {item['missing']}")
                 else:
                     lines.append(f"    {kpi.label():<38}{_human(item['value'], kpi.unit, cur):>20}")
+    if "by_currency" in summary:
+        lines.append("")
+        lines.append("By currency (money is not added across currencies)")
+        for r in summary["by_currency"]:
+            money = [(m, r.get(m)) for m in ("spend", "revenue") if m in r]
+            money += [(k, r.get(k)) for k in ("cpc", "cpa", "roas") if k in r]
+            lines.append(f"  {str(r['currency']):<8}" + "".join(
+                f"{name} {_human(v, catalog.get(name).unit if name in catalog.KPIS else 'currency', r['currency'])}"
+                "   " for name, v in money).rstrip())
     if "segments" in summary:
         segs = summary["segments"]
         dim = next(iter(segs[0])) if segs else ""
@@ -243,7 +255,8 @@ def render_text(summary: dict) -> str:
                 unit = catalog.get(c).unit if c in catalog.KPIS else (
                     "currency" if c in MONEY_MEASURES else "count")
                 cells.append(f"{_human(s.get(c), unit, None):>14}")
-            lines.append(f"  {str(s[dim])[:30]:<30}" + "".join(cells))
+            label = f"{s[dim]} ({s['currency']})" if dim != "currency" and "currency" in s else str(s[dim])
+            lines.append(f"  {label[:30]:<30}" + "".join(cells))
     for n in summary.get("notes", []):
         lines.append(f"Note: {n}")
     return "\n".join(lines)

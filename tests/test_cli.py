@@ -197,3 +197,20 @@ def test_readable_output_lists_the_goal_by_stage(capsys, tidy):
     # ROAS 3400 / 500 = 6.80×; POAS needs a margin and says so.
     assert "Return on ad spend (ROAS)                            6.80×" in out
     assert "Profit on ad spend (POAS)               – enter your gross margin" in out
+
+
+def test_two_currencies_are_reported_per_currency_and_never_added(capsys, tmp_path):
+    p = tmp_path / "two.csv"
+    p.write_text("date,campaign,spend,clicks,conversions,revenue,currency\n"
+                 "2025-01-01,NO_Brand,500,100,5,5000,NOK\n2025-01-01,SE_Brand,700,150,6,6500,SEK\n", encoding="utf-8")
+    out = run_json(capsys, p, "--by", "campaign")
+    assert out["currency"] is None and out["totals"]["spend"] is None  # 500 NOK + 700 SEK is no number
+    per = {r["currency"]: r for r in out["by_currency"]}
+    assert (per["NOK"]["spend"], per["SEK"]["spend"]) == (500, 700)
+    assert per["SEK"]["cpa"] == pytest.approx(700 / 6)
+    assert {(s["campaign"], s["currency"]) for s in out["segments"]} == {("NO_Brand", "NOK"), ("SE_Brand", "SEK")}
+    assert main(["summarize", str(p), "--by", "campaign"]) == 0
+    text = capsys.readouterr().out
+    assert "By currency (money is not added across currencies)" in text
+    assert "  SEK     spend 700.00 SEK   revenue 6,500.00 SEK" in text
+    assert "  SE_Brand (SEK)" in text
