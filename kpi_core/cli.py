@@ -1,4 +1,5 @@
-"""Command line: ``python -m kpi_core summarize FILE [FILE ...] [--goal G] [--by DIM] [--margin F] [--json]``.
+"""Command line: ``python -m kpi_core summarize FILE [FILE ...] [--goal G] [--by DIM] [--margin F]
+[--recipe RECIPE.json ...] [--json]``.
 
 The JSON output is a contract (acceptance checks, consultants' scripts and CI read it):
 
@@ -33,6 +34,7 @@ from kpi_core import catalog, glossary, loyalty
 from kpi_core.engine import Inputs, Period, available_measures, compute
 from kpi_core.goals import check_goal, plan
 from kpi_core.readers import ReadError, ReadResult, combine, overlaps, read_file
+from kpi_core.readers.recipe import Recipe, RecipeError, loads
 from kpi_core.schema import MEASURES, MONEY_MEASURES
 
 
@@ -40,21 +42,38 @@ class UsageProblem(Exception):
     """Bad input on the command line or in a file: one line on stderr, exit code 2."""
 
 
-def read_paths(paths: Sequence[str]) -> tuple[list[ReadResult], pl.DataFrame]:
+def read_paths(paths: Sequence[str], recipes: Sequence[str] = ()) -> tuple[list[ReadResult], pl.DataFrame]:
     """Read each file through the readers; one canonical frame of every table with measures.
 
     Shop and CRM exports add their daily measures (orders, revenue, leads, MQLs…); the engine's
-    source precedence keeps a result that two tools report from being counted twice."""
+    source precedence keeps a result that two tools report from being counted twice. A recipe
+    (``--recipe``, saved from the Data page) corrects the mapping of the files of its platform, as
+    the app applies it."""
+    by_platform = {r.platform: r for r in map(_load_recipe, recipes)}
     results = []
     for p in paths:
         path = Path(p)
         if not path.is_file():
             raise UsageProblem(f"{p}: no such file")
+        data = path.read_bytes()
         try:
-            results.append(read_file(path.read_bytes(), path.name))
+            result = read_file(data, path.name)
+            if result.platform in by_platform:
+                result = read_file(data, path.name, by_platform[result.platform].columns)
         except ReadError as exc:
             raise UsageProblem(str(exc)) from None
+        results.append(result)
     return results, combine(results)
+
+
+def _load_recipe(p: str) -> Recipe:
+    path = Path(p)
+    if not path.is_file():
+        raise UsageProblem(f"--recipe {p}: no such file")
+    try:
+        return loads(path.read_text(encoding="utf-8-sig"))
+    except (RecipeError, UnicodeDecodeError) as exc:
+        raise UsageProblem(f"--recipe {p}: {exc}") from None
 
 
 def _clean(value: object, name: str | None = None) -> object:
@@ -82,7 +101,7 @@ def _json_key(v: object) -> object:
 
 
 def summarize(paths: Sequence[str], goal: str | None = None, by: str | None = None,
-              margin: float | None = None) -> dict:
+              margin: float | None = None, recipes: Sequence[str] = ()) -> dict:
     """The ``summarize --json`` object for these files."""
     if goal is not None:
         try:
@@ -91,7 +110,7 @@ def summarize(paths: Sequence[str], goal: str | None = None, by: str | None = No
             raise UsageProblem(str(exc)) from None
     if margin is not None and not 0 <= margin <= 1:
         raise UsageProblem(f"--margin {margin}: give the gross margin as a fraction between 0 and 1")
-    results, frame = read_paths(paths)
+    results, frame = read_paths(paths, recipes)
     inputs = Inputs(margin=margin)
     out: dict = {"sources": [r.to_dict() for r in results], "findings": [f.to_dict() for f in overlaps(results)]}
     if frame.is_empty():
@@ -273,6 +292,8 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--by", metavar="DIMENSION")
     s.add_argument("--margin", type=float, metavar="FRACTION", help="gross margin, e.g. 0.4")
     s.add_argument("--json", action="store_true", help="print one JSON object")
+    s.add_argument("--recipe", action="append", default=[], metavar="RECIPE.json",
+                   help="a mapping recipe saved on the Data page, applied to the files of its platform")
     s.set_defaults(run=_run_summarize)
     g = sub.add_parser("glossary", help="the KPI glossary (Markdown), generated from the catalog")
     g.add_argument("--write", metavar="README", help="replace the glossary section of this file")
@@ -288,7 +309,7 @@ EXTRA_COMMANDS: list[Callable[[argparse._SubParsersAction], None]] = []
 
 
 def _run_summarize(args: argparse.Namespace) -> str:
-    summary = summarize(args.files, goal=args.goal, by=args.by, margin=args.margin)
+    summary = summarize(args.files, goal=args.goal, by=args.by, margin=args.margin, recipes=args.recipe)
     return json.dumps(summary, ensure_ascii=False) if args.json else render_text(summary)
 
 

@@ -214,3 +214,20 @@ def test_two_currencies_are_reported_per_currency_and_never_added(capsys, tmp_pa
     assert "By currency (money is not added across currencies)" in text
     assert "  SEK     spend 700.00 SEK   revenue 6,500.00 SEK" in text
     assert "  SE_Brand (SEK)" in text
+
+
+def test_a_recipe_corrects_the_mapping_of_its_platforms_files(capsys, tmp_path):
+    export = Path(__file__).parent / "fixtures" / "exports" / "google_ads_status_first.csv"
+    recipe = tmp_path / "google_ads.json"
+    recipe.write_text('{"version": 1, "platform": "google_ads", "columns": {"Campaign status": "channel"}}')
+    out = run_json(capsys, export, "--recipe", recipe, "--by", "channel")
+    assert out["sources"][0]["columns"]["Campaign status"] == "channel"
+    # Enabled 3,584.40 and Paused 14,325.55; the two 'Total: …' rows stay out.
+    assert {s["channel"]: s["spend"] for s in out["segments"]} == {"Enabled": 3584.40, "Paused": 14325.55}
+    other = tmp_path / "meta.json"
+    other.write_text('{"version": 1, "platform": "meta_ads", "columns": {"Campaign status": "channel"}}')
+    assert run_json(capsys, export, "--recipe", other)["sources"][0]["columns"]["Campaign status"] is None
+    broken = tmp_path / "broken.json"
+    broken.write_text('{"version": 1, "platform": "google_ads", "columns": {"Cost": "money"}}')
+    assert main(["summarize", str(export), "--recipe", str(broken)]) == 2
+    assert "'money' is no canonical measure or dimension" in capsys.readouterr().err
