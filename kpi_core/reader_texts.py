@@ -156,13 +156,13 @@ TEXTS: dict[str, dict[str, str]] = {
     "f_period_overlap": {
         "en": "{file_a} and {file_b} both hold {platform} totals of {what} for {lo} to {hi} (their rows cover the "
               "period, not days): two breakdowns of one report (age and gender, device and network) each add up "
-              "to the same spend, so it is counted twice. Keep one file.",
+              "to the same totals, so they are counted twice. Keep one file.",
         "nb": "{file_a} og {file_b} har begge {platform}-totaler for {what} for {lo} til {hi} (radene dekker "
               "perioden, ikke dager): to oppdelinger av én rapport (alder og kjønn, enhet og nettverk) summerer "
-              "hver til samme kostnad, så den telles to ganger. Behold én fil.",
+              "hver til de samme totalene, så de telles to ganger. Behold én fil.",
         "sv": "{file_a} och {file_b} har båda {platform}-summor för {what} för {lo} till {hi} (raderna täcker "
               "perioden, inte dagar): två uppdelningar av en rapport (ålder och kön, enhet och nätverk) summerar "
-              "var för sig till samma kostnad, så den räknas två gånger. Behåll en fil."},
+              "var för sig till samma summor, så de räknas två gånger. Behåll en fil."},
     "f_customer_tables": {
         "en": "{files} are both customer tables of one kind: a customer in both is counted twice. Load one, unless "
               "they hold different customers.",
@@ -197,6 +197,10 @@ TEXTS: dict[str, dict[str, str]] = {
     "f_cancelled": {"en": "{n} cancelled order(s) left out of the totals: {ids}.",
                     "nb": "{n} kansellert(e) ordre utelatt fra totalene: {ids}.",
                     "sv": "{n} annullerad(e) order utelämnade ur summorna: {ids}."},
+    "f_no_sale": {"en": "{n} order(s) that are no sale (cancelled, failed, pending…) left out of the totals: {ids}.",
+                  "nb": "{n} ordre som ikke er salg (kansellert, mislykket, venter…) utelatt fra totalene: {ids}.",
+                  "sv": "{n} order som inte är försäljning (annullerad, misslyckad, väntande…) utelämnade ur "
+                        "summorna: {ids}."},
     "f_deals_over_orders": {
         "en": "{n} customer(s) have more discounted purchases (NumDealsPurchases) than web, catalogue and store "
               "purchases together: orders count only those three, check the export.",

@@ -139,6 +139,9 @@ def test_woocommerce_plugin_orders_export():
     # orders 4; net revenue 796.30 + 500 + 300 + 0 = 1596.30; returned 1 (105); new customers anne, bo, cy = 3
     assert totals(r) == {"orders": 4, "revenue": 1596.3, "returned_orders": 1, "new_customers": 3}
     assert r.date_range == (date(2025, 1, 3), date(2025, 2, 2))
+    # a 'failed' or 'pending' order is no sale either: the note does not call them all cancelled
+    assert "1 order(s) that are no sale (cancelled, failed, pending…) left out of the totals: 103." in [
+        f.message for f in r.findings]
     rule = {c.source: c.rule for c in r.columns}
     assert "salted hash" in rule["customer_email"] and rule["billing_first_name"] == "personal data, not read"
 

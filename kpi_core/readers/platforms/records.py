@@ -232,7 +232,8 @@ def _orders_result(sheet: _Sheet, platform: Platform, name: str, lines: dict[str
     findings = [Finding("info", note)]
     cancelled_ids = orders.filter(pl.col("cancelled"))["order_id"].to_list()
     if cancelled_ids:
-        findings.append(Finding("info", Note("f_cancelled", n=len(cancelled_ids), ids=", ".join(cancelled_ids[:5]))))
+        key = "f_no_sale" if platform.id == "woocommerce_orders" else "f_cancelled"  # failed, pending… too
+        findings.append(Finding("info", Note(key, n=len(cancelled_ids), ids=", ".join(cancelled_ids[:5]))))
     codes = set(orders["currency"].drop_nulls().unique().to_list())
     currency = next(iter(codes)) if len(codes) == 1 else None
     return sheet.result(platform, name, orders, _daily_orders(orders, platform.id),
