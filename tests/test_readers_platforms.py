@@ -567,3 +567,19 @@ def test_microsoft_ads_summary_report_by_its_preamble_with_a_dashed_total():
     assert (r.platform, r.currency) == ("microsoft_ads", "NOK")
     assert excluded(r) == [(14, "summary row 'Total'"), (15, "blank line"), (16, "copyright line")]
     assert totals(r) == {"spend": pytest.approx(691.86), "impressions": 3414, "clicks": 229, "conversions": 10}
+
+
+def test_subtotals_and_totals_labelled_under_the_date():
+    # 'Sum;Google;;…' (420 clicks = 200 + 220) and 'Sum;Meta;;…' (610 = 300 + 310) are the channels' subtotals,
+    # 'Totalt;;;…' the file's: all three set aside. Spend 1000 + 1100 + 800 + 900 = 3800; clicks 1030.
+    r = read("generic_channel_subtotals_no.csv")
+    assert [line for line, _ in excluded(r)] == [4, 7, 8]
+    assert totals(r) == {"spend": pytest.approx(3800.0), "impressions": 83000, "clicks": 1030, "conversions": 18,
+                         "revenue": pytest.approx(13900.0)}
+    # 'Totalt;Alle kanaler;Alle kampanjer': the other cells name everything, so this is the total too.
+    r = read("generic_total_alle_kanaler_no.csv")
+    assert excluded(r) == [(6, "summary row 'Totalt'")] and r.frame["spend"].sum() == pytest.approx(3800.0)
+    # A campaign called 'Total' whose clicks happen to be the day's other clicks (150 = 100 + 50) but not its
+    # impressions (9000, not 7000) is data: nothing set aside. Spend 400 + 300 + 620 + 410 + 330 = 2060.
+    r = read("generic_campaign_total_no.csv")
+    assert excluded(r) == [] and r.frame["spend"].sum() == pytest.approx(2060.0)

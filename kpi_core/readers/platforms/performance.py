@@ -175,7 +175,7 @@ def _set_summary_rows_aside(frame: pl.DataFrame, mapped: list[Mapped],
     # chunks, as read_csv gives it, have panicked in Polars 2.1: "assertion failed: i < self.len()").
     masks = frame.select(sure=sure, total=total_cell.is_not_null())
     summary = masks["sure"] | _subtotals(frame, masks["total"] & ~masks["sure"], masks["sure"], scanned, others,
-                                         word, matching, blank, text_dims, mapped)
+                                         word, matching, text_dims, mapped)
     if not summary.any():
         return None, []
     rows = summary.arg_true()
@@ -186,40 +186,54 @@ def _set_summary_rows_aside(frame: pl.DataFrame, mapped: list[Mapped],
                       for line, cell in out.iter_rows()]
 
 
+# Beside a total word, a cell that names everything ('Alle kanaler', 'Alla', 'All campaigns') is as
+# good as blank: 'Totalt;Alle kanaler;Alle kampanjer' is the file's total.
+ALL_CELL = r"(?i)^\s*(alle|alla|all|samtlige|samtliga)(\s+\S+)?\s*$"
+
+
+def _fills(d: str) -> pl.Expr:
+    """Whether a candidate row fills dimension ``d``: not blank, no dash, not 'Alle kanaler'."""
+    cell = pl.col(d).str.strip_chars()
+    return (cell.is_not_null() & ~cell.is_in(["", "-", "--", "–", "—"])
+            & ~cell.str.contains(ALL_CELL).fill_null(False)).alias(d)
+
+
 def _subtotals(frame: pl.DataFrame, candidates: pl.Series, sure: pl.Series, scanned: list[str], others: list[str],
-               word: dict[str, pl.Series], matching, blank, text_dims: list[str], mapped: list[Mapped]) -> pl.Series:
+               word: dict[str, pl.Series], matching, text_dims: list[str], mapped: list[Mapped]) -> pl.Series:
     """Which rows with the total word alone in a dimension (TOTAL_WORD) are summary rows: those whose
-    other text dimensions are blank, and those whose count is the sum of the other rows that share all
-    their other dimensions (the day's or the channel's subtotal). A search term 'total' is data."""
-    none = pl.Series([False] * frame.height)
+    other text dimensions are blank (or 'Alle kanaler'), and those whose count is the sum of the other
+    rows sharing the dimensions they fill (the day's or the channel's subtotal: 'Sum;Google;;2100').
+    A search term or campaign called 'total' is data."""
+    found = pl.Series([False] * frame.height)
     if not candidates.any():
-        return none
+        return found
     counts = [m for m in mapped if m.canonical in MEASURES and m.canonical not in NON_ADDITIVE]
     count = next((m for m in counts if m.canonical in WHOLE_COUNTS), counts[0] if counts else None)
-    found = none
+    # A count's digits: thousands separators differ between exports, but a whole count has no decimals.
+    digits = (pl.col(count.source).str.replace_all(r"\D", "").cast(pl.Int64, strict=False) if count
+              else pl.lit(None, dtype=pl.Int64)).alias("n")
     for c in scanned:
         in_c = frame.select(matching(c, word[c])).to_series() & candidates
         if not in_c.any():
             continue
-        rest = [d for d in text_dims if d != c]
-        alone = frame.select(pl.all_horizontal([blank(d) for d in rest]) if rest else pl.lit(True)).to_series()
-        found = found | (in_c & alone)
-        if count is None:
-            continue
         key = [d for d in others if d != c]
-        # A count's digits: thousands separators differ between exports, but a whole count has no decimals.
-        digits = pl.col(count.source).str.replace_all(r"\D", "").cast(pl.Int64, strict=False).alias("n")
-        rows = frame.select(pl.int_range(pl.len()).alias("i"), *key, digits)
-        # The group's rows other than the candidate itself (another 'Total' beside it may be data).
-        base = rows.filter(~sure)
-        sums = base.group_by(key).agg(pl.col("n").sum().alias("sum")) if key else base.select(pl.col("n").sum()
-                                                                                                 .alias("sum"))
-        checked = rows.filter(in_c & ~alone)
-        checked = (checked.join(sums, on=key, how="left", nulls_equal=True) if key
-                   else checked.with_columns(sum=pl.lit(sums["sum"][0])))
-        others_sum = pl.col("sum") - pl.col("n")
-        hits = checked.filter((pl.col("n") == others_sum) & (others_sum > 0))["i"]
-        found = found | pl.Series([False] * frame.height).scatter(hits, True) if len(hits) else found
+        cells = frame.select(pl.int_range(pl.len()).alias("i"), *key, digits)
+        # The candidate rows (a few), and which of the other dimensions each fills.
+        mine = cells.filter(in_c)
+        fills = mine.select("i", *(_fills(d) for d in key))
+        text = [d for d in text_dims if d in key]
+        alone = fills.filter(~pl.any_horizontal(text) if text else pl.lit(True))["i"]
+        found = found.scatter(alone, True) if len(alone) else found
+        beside = fills.filter(pl.any_horizontal(text)) if text and count else fills.clear()
+        base = cells.filter(~sure)  # the group's rows; the candidate's own count is taken off below
+        for pattern, group in beside.group_by(key):
+            filled = [d for d, f in zip(key, pattern, strict=True) if f]
+            sums = base.group_by(filled).agg(pl.col("n").sum().alias("sum"))
+            checked = mine.filter(pl.col("i").is_in(group["i"].implode())).join(sums, on=filled, how="left",
+                                                                                nulls_equal=True)
+            others_sum = pl.col("sum") - pl.col("n")
+            hits = checked.filter((pl.col("n") == others_sum) & (others_sum > 0))["i"]
+            found = found.scatter(hits, True) if len(hits) else found
     return found
 
 
