@@ -583,3 +583,14 @@ def test_subtotals_and_totals_labelled_under_the_date():
     # impressions (9000, not 7000) is data: nothing set aside. Spend 400 + 300 + 620 + 410 + 330 = 2060.
     r = read("generic_campaign_total_no.csv")
     assert excluded(r) == [] and r.frame["spend"].sum() == pytest.approx(2060.0)
+
+
+def test_a_cover_page_does_not_hide_the_table_on_sheet_two():
+    # The cover has more filled cells (39) than the table (35) but no numbers; the days are Excel day
+    # numbers: 45663 = 2025-01-06 … 45684 = 2025-01-27. Spend 3100 + 3200 + 2500 + 2600 = 11400.
+    r = read("sheet_cover_then_data.xlsx")
+    assert r.rows_used == 4 and any(f.message == "Read sheet 'Tall' of 2 sheets." for f in r.findings)
+    assert r.frame["date"].to_list() == [date(2025, 1, 6), date(2025, 1, 13), date(2025, 1, 20), date(2025, 1, 27)]
+    assert totals(r) == {"spend": pytest.approx(11400.0), "impressions": 243500, "clicks": 3560, "conversions": 61,
+                         "revenue": pytest.approx(47500.0)}
+    assert not [f for f in r.findings if f.level == "warning"]

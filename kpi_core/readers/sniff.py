@@ -661,7 +661,10 @@ def _read_workbook(data: bytes, name: str) -> RawTable:
     if not any(filled.values()):
         raise ReadError(name, Note("e_no_cells"))
     raw = [s for s in sheets if re.search(r"raw|rådata|rå data", s.lower()) and filled[s]]  # Meta: 'Raw Data Report'
-    sheet = raw[0] if raw else max(sheets, key=lambda s: filled[s])
+    # Else the sheet with the most numbers: a cover page or a glossary may have more text cells than the
+    # table has cells, but not more numbers.
+    numbers = {s: _number_cells(f) for s, f in sheets.items()}
+    sheet = raw[0] if raw else max(sheets, key=lambda s: (numbers[s], filled[s]))
     grid = sheets[sheet]
     head = [list(r) for r in grid.head(HEAD_LINES).rows()]
     index = _sheet_header(head)
@@ -688,6 +691,15 @@ def _read_workbook(data: bytes, name: str) -> RawTable:
     if len(sheets) > 1:
         table.findings.append(Finding("info", Note("f_sheet", sheet=sheet, n=len(sheets))))
     return table
+
+
+def _number_cells(grid: pl.DataFrame) -> int:
+    """How many cells of a sheet (read as text) hold a number: '1234.5', '1 234,50', '-12', '6,99 %'."""
+    if not grid.width:
+        return 0
+    number = r"^\s*[-+−]?[\d\s.,\u00a0']*\d[\d\s.,\u00a0']*\s*%?\s*$"
+    return grid.select(pl.sum_horizontal(pl.col(c).str.contains(number).fill_null(False).sum()
+                                         for c in grid.columns)).item()
 
 
 def _cut_second_table(body: pl.DataFrame, names: list[str], table: RawTable) -> pl.DataFrame:

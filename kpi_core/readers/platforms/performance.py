@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import threading
 from concurrent.futures import ThreadPoolExecutor
+from datetime import date
 
 import polars as pl
 
@@ -288,6 +289,8 @@ def _parse(frame: Rows, mapped: list[Mapped], raw: RawTable | None = None, relea
         out = _parse_column(frame[m.source], m)
         if workbook and m.col.parse == "number" and out[1] is not None and out[1].bad:
             out = _number_cells(frame[m.source], *out)
+        if workbook and m.col.parse == "date" and out[1] is not None and out[1].bad:
+            out = _serial_dates(frame[m.source], *out)
         in_doubt = out[1] is not None and "ambiguous" in out[1].style
         if raw is not None and m.source in release and not in_doubt:
             with lock:
@@ -319,6 +322,26 @@ def _number_cells(text: pl.Series, parsed: pl.Series, report: values.ParseReport
     fixed = pl.select(pl.when(number).then(cell.cast(pl.Float64, strict=False)).otherwise(parsed)).to_series()
     report.bad -= int(number.sum())
     report.bad_examples = [(pos, t) for pos, t in report.bad_examples if not re.fullmatch(_CELL_NUMBER, t.strip())]
+    return fixed.alias(parsed.name), report
+
+
+_SERIAL = r"^\d{5}(\.0+)?$"  # an Excel day number: 45663 is 6 January 2025 (day 0 is 30 December 1899)
+
+
+def _serial_dates(text: pl.Series, parsed: pl.Series, report: values.ParseReport
+                  ) -> tuple[pl.Series, values.ParseReport]:
+    """A sheet's date cells that come as Excel's day numbers (a date cell whose format the workbook does
+    not mark as a date): between 1954 and 2119 (20000-80000), read as the day they count to."""
+    cell = text.str.strip_chars()
+    serial = (cell.str.contains(_SERIAL) & parsed.is_null()).fill_null(False)
+    days = cell.cast(pl.Float64, strict=False).cast(pl.Int64, strict=False)
+    serial = serial & days.is_between(20000, 80000).fill_null(False)
+    if not serial.any():
+        return parsed, report
+    day = pl.lit(date(1899, 12, 30)) + pl.duration(days=days)
+    fixed = pl.select(pl.when(serial).then(day).otherwise(parsed)).to_series()
+    report.bad -= int(serial.sum())
+    report.bad_examples = [(pos, t) for pos, t in report.bad_examples if not re.fullmatch(_SERIAL, t.strip())]
     return fixed.alias(parsed.name), report
 
 
