@@ -594,3 +594,33 @@ def test_a_cover_page_does_not_hide_the_table_on_sheet_two():
     assert totals(r) == {"spend": pytest.approx(11400.0), "impressions": 243500, "clicks": 3560, "conversions": 61,
                          "revenue": pytest.approx(47500.0)}
     assert not [f for f in r.findings if f.level == "warning"]
+
+
+def test_weeks_written_out_take_their_monday():
+    # 'Uke 2 2025' … 'Uke 6 2025': ISO weeks, Monday 6 January to Monday 3 February; weekly rows run to the
+    # Sunday of the last week (9 February). Spend 3000 + 3010.50 + 3021 + 3031.50 + 3042 = 15105.
+    r = read("generic_uke_no.csv")
+    assert r.frame["date"].to_list() == [date(2025, 1, 6), date(2025, 1, 13), date(2025, 1, 20), date(2025, 1, 27),
+                                         date(2025, 2, 3)]
+    assert r.date_range == (date(2025, 1, 6), date(2025, 2, 9)) and r.frame["spend"].sum() == pytest.approx(15105.0)
+    assert not [f for f in r.findings if f.level == "warning"]
+    # Danish 'Uge 2 2025', Windows-1252, dot thousands, an 'I alt' row; DKK from the column.
+    r = read("generic_uge_da.csv")
+    assert (r.currency, r.rows_used, excluded(r)) == ("DKK", 5, [(7, "summary row 'I alt'")])
+    assert r.frame["date"].min() == date(2025, 1, 6) and r.frame["spend"].sum() == pytest.approx(10155.0)
+
+
+def test_a_semicolon_sheet_reads_slash_dates_no_cell_decides_day_first():
+    # Norwegian Excel's CSV: '1/1/2025' … '1/4/2025' under 'Måned' are the 1st of January to April, not
+    # 1-4 January; said in a warning, as any order the file cannot tell.
+    r = read("generic_monthly_slash_no.csv")
+    assert r.frame["date"].to_list() == [date(2025, 1, 1), date(2025, 2, 1), date(2025, 3, 1), date(2025, 4, 1)]
+    assert r.date_range == (date(2025, 1, 1), date(2025, 4, 30))
+    assert any("read day first ('1/2/2025' = 1 February 2025)" in f.message for f in r.findings)
+
+
+def test_a_day_column_wins_over_a_week_number_column():
+    r = read("generic_uke_and_dato_no.csv")
+    assert mapping(r)["Dato"] == "date" and mapping(r)["Uke"] is None
+    assert r.date_range == (date(2025, 2, 3), date(2025, 2, 4))
+    assert not [f for f in r.findings if "double tracking" in f.message]

@@ -352,3 +352,21 @@ def test_whole_column_iso_parse_gives_what_the_general_path_gives(cells):
     if whole is not None:
         general = values._iso_dates(text)
         assert whole.equals(general) and general.null_count() == text[values.V].null_count()
+
+
+def test_weeks_written_out_in_the_nordic_languages_are_iso_weeks():
+    cells = ["Uke 2 2025", "uge 2, 2025", "Vecka 10/2025", "Week 52 2024", "v. 7 2025", "2025 uke 3", "Uke 2"]
+    dates, report = values.parse_date(pl.Series(cells))
+    # ISO week 1 of 2025 starts on Monday 30 December 2024; week 52 of 2024 on 23 December 2024.
+    assert dates.to_list() == [dt.date(2025, 1, 6), dt.date(2025, 1, 6), dt.date(2025, 3, 3), dt.date(2024, 12, 23),
+                               dt.date(2025, 2, 10), dt.date(2025, 1, 13), None]
+    assert report.bad == 1 and "ISO week (its Monday)" in report.style  # a week without its year is no date
+
+
+def test_a_day_first_locale_reads_undecided_slash_dates_day_first():
+    cells = pl.Series(["1/2/2025", "1/3/2025"])
+    assert values.parse_date(cells)[0].to_list() == [dt.date(2025, 1, 2), dt.date(2025, 1, 3)]  # month first, as '/'
+    assert values.parse_date(cells, slash_day_first=True)[0].to_list() == [dt.date(2025, 2, 1), dt.date(2025, 3, 1)]
+    # a cell that decides still decides: 13/2 can only be day first, 2/13 only month first
+    assert values.parse_date(pl.Series(["2/13/2025", "1/2/2025"]), slash_day_first=True)[0].to_list() == [
+        dt.date(2025, 2, 13), dt.date(2025, 1, 2)]

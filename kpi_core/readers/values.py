@@ -321,9 +321,11 @@ def _layout_parts(text: pl.DataFrame, pattern: str) -> pl.DataFrame:
 _DAY_FIRST = {"/": False, ".": True, "-": True}  # the order read when no part is above 12
 
 
-def _order(mark: str, day_over_12: bool, month_over_12: bool) -> tuple[bool, str]:
-    """(day first?, style) for a/b/yyyy cells with this separator, from what parts exceed 12."""
-    first = day_over_12 if day_over_12 != month_over_12 else _DAY_FIRST[mark]
+def _order(mark: str, day_over_12: bool, month_over_12: bool, slash_day_first: bool = False) -> tuple[bool, str]:
+    """(day first?, style) for a/b/yyyy cells with this separator, from what parts exceed 12; when none
+    does, the separator's usual order (day first for '/' too in a file of a day-first locale)."""
+    usual = True if mark == "/" and slash_day_first else _DAY_FIRST[mark]
+    first = day_over_12 if day_over_12 != month_over_12 else usual
     style = f"D{mark}M{mark}YYYY" if first else f"M{mark}D{mark}YYYY"
     if not (day_over_12 or month_over_12):
         style += f" (ambiguous: no part above 12, read as {'day' if first else 'month'} first)"
@@ -332,7 +334,7 @@ def _order(mark: str, day_over_12: bool, month_over_12: bool) -> tuple[bool, str
     return first, style
 
 
-def _plain_numeric_dates(text: pl.DataFrame) -> tuple[pl.Series, list[str]] | None:
+def _plain_numeric_dates(text: pl.DataFrame, slash_day_first: bool = False) -> tuple[pl.Series, list[str]] | None:
     """Dates of a column of bare a.b.yyyy cells (one separator), parsed both ways by Polars' parser.
 
     The order follows the same rule as _numeric_parts: a cell that only one order can read (a part
@@ -359,7 +361,7 @@ def _plain_numeric_dates(text: pl.DataFrame) -> tuple[pl.Series, list[str]] | No
     day_ok, month_ok = (tries[c].null_count() == expected for c in ("day", "month"))
     if not (day_ok or month_ok):
         return None  # bad cells among them: _numeric_parts reports them the usual way
-    first, style = _order(mark, not month_ok, not day_ok)
+    first, style = _order(mark, not month_ok, not day_ok, slash_day_first)
     if day_ok and month_ok:
         first, style = _closer_order(tries["day"], tries["month"], mark, first, style)
     return tries["day" if first else "month"], [style]
@@ -388,7 +390,7 @@ def _closer_order(day: pl.Series, month: pl.Series, mark: str, first: bool, styl
                    f"{days[closer]}, against {days[farther]} read the other way)")
 
 
-def _numeric_parts(text: pl.DataFrame) -> tuple[pl.DataFrame, list[str]]:
+def _numeric_parts(text: pl.DataFrame, slash_day_first: bool = False) -> tuple[pl.DataFrame, list[str]]:
     """Columns y, m, d of the a/b/y cells, day and month ordered per separator from all its cells."""
     g = text.select(pl.col(V).str.extract_groups(_NUMERIC).alias("g")).unnest("g")
     g = g.with_columns(pl.col("a", "b", "y").cast(pl.Int32))
@@ -398,7 +400,7 @@ def _numeric_parts(text: pl.DataFrame) -> tuple[pl.DataFrame, list[str]]:
         if not cells.height:
             continue
         day_over_12, month_over_12 = _any(cells, pl.col("a") > 12), _any(cells, pl.col("b") > 12)
-        first, style = _order(mark, day_over_12, month_over_12)
+        first, style = _order(mark, day_over_12, month_over_12, slash_day_first)
         if not (day_over_12 or month_over_12):
             year = pl.when(pl.col("y") < 100).then(pl.col("y") + 2000).otherwise(pl.col("y"))
             a, b = pl.col("a"), pl.col("b")
@@ -435,7 +437,7 @@ def _all_iso_dates(text: pl.DataFrame) -> pl.Series | None:
     return dates if dates.null_count() == text[V].null_count() < text.height else None
 
 
-def _other_dates(text: pl.DataFrame) -> tuple[pl.Series, list[str]]:
+def _other_dates(text: pl.DataFrame, slash_day_first: bool = False) -> tuple[pl.Series, list[str]]:
     """Dates of cells in any other layout (each layout tried only if some cell uses it)."""
     frames, styles = [], []
     for style, pattern in _LAYOUTS:
@@ -443,7 +445,7 @@ def _other_dates(text: pl.DataFrame) -> tuple[pl.Series, list[str]]:
             frames.append(_layout_parts(text, pattern))
             styles.append(style)
     if _any(text, pl.col(V).str.contains(_NUMERIC)):
-        numeric, numeric_styles = _numeric_parts(text)
+        numeric, numeric_styles = _numeric_parts(text, slash_day_first)
         frames.append(numeric)
         styles += numeric_styles
     if not frames:
@@ -453,8 +455,9 @@ def _other_dates(text: pl.DataFrame) -> tuple[pl.Series, list[str]]:
     return parts.select(_date(y, m, d).alias(V)).to_series(), styles
 
 
-def parse_date(s: pl.Series) -> tuple[pl.Series, ParseReport]:
-    """Calendar dates as written; for 'a/b/yyyy' the order of day and month is decided from the whole column."""
+def parse_date(s: pl.Series, slash_day_first: bool = False) -> tuple[pl.Series, ParseReport]:
+    """Calendar dates as written; for 'a/b/yyyy' the order of day and month is decided from the whole column
+    (``slash_day_first``: the file comes from a day-first locale, so '1/2/2025' no cell decides is 1 February)."""
     text, report = _start(s)
     whole = _all_iso_dates(text)
     if whole is not None:
@@ -465,7 +468,8 @@ def parse_date(s: pl.Series) -> tuple[pl.Series, ParseReport]:
     rest = text[V].is_not_null() & dates.is_null()
     if rest.any():  # summary rows, or a column in another layout
         part = text.filter(rest)
-        other, other_styles = _plain_numeric_dates(part) or _other_dates(part)
+        other, other_styles = (_plain_numeric_dates(part, slash_day_first)
+                               or _other_dates(part, slash_day_first))
         dates = dates.scatter(rest.arg_true(), other)
         styles += [st for st in other_styles if st not in styles]
     dates = _iso_weeks(text, dates, styles)
@@ -474,14 +478,23 @@ def parse_date(s: pl.Series) -> tuple[pl.Series, ParseReport]:
 
 
 _ISO_WEEK = r"(?i)^(\d{4})-?W(\d{1,2})$"  # '2025-W02', '2025W2': an ISO week, read as its Monday
+# The week written out in a sheet: 'Uke 2 2025', 'Uge 2, 2025', 'Vecka 2/2025', 'Week 2 2025', 'v. 2 2025',
+# '2025 uke 2'. Nordic weeks are ISO weeks.
+_WEEK_WORD = r"(?:uke|uge|vecka|vecko|week|wk|v|w)\.?"
+_NAMED_WEEK = (rf"(?i)^\s*(?:{_WEEK_WORD}\s*(\d{{1,2}})[\s,/-]+(\d{{4}})"
+               rf"|(\d{{4}})[\s,/-]+{_WEEK_WORD}\s*(\d{{1,2}}))\s*$")
 
 
 def _iso_weeks(text: pl.DataFrame, dates: pl.Series, styles: list[str]) -> pl.Series:
     """Weekly rows written as ISO weeks take the week's Monday (a week report's first day)."""
-    week = text[V].str.contains(_ISO_WEEK).fill_null(False) & dates.is_null()
+    named = text[V].str.extract_groups(_NAMED_WEEK)
+    iso = pl.select(pl.coalesce(named.struct.field("2"), named.struct.field("3")) + "-W"
+                    + pl.coalesce(named.struct.field("1"), named.struct.field("4"))).to_series()
+    cells = pl.select(pl.coalesce(iso, text[V])).to_series()
+    week = cells.str.contains(_ISO_WEEK).fill_null(False) & dates.is_null()
     if not week.any():
         return dates
-    monday = (text[V].str.replace(_ISO_WEEK, "${1}-W${2}-1").str.replace(r"-W(\d)-1$", "-W0${1}-1")
+    monday = (cells.str.replace(_ISO_WEEK, "${1}-W${2}-1").str.replace(r"-W(\d)-1$", "-W0${1}-1")
               .str.to_date("%G-W%V-%u", strict=False))
     styles.append("ISO week (its Monday)")
     return pl.select(pl.when(week).then(monday).otherwise(dates)).to_series().alias(dates.name)

@@ -12,6 +12,7 @@ import re
 import threading
 from concurrent.futures import ThreadPoolExecutor
 from datetime import date
+from functools import partial
 
 import polars as pl
 
@@ -286,7 +287,7 @@ def _parse(frame: Rows, mapped: list[Mapped], raw: RawTable | None = None, relea
     workbook = raw is not None and raw.encoding == "xlsx"
 
     def parse(m: Mapped) -> tuple[pl.Series, values.ParseReport | None]:
-        out = _parse_column(frame[m.source], m)
+        out = _parse_column(frame[m.source], m, comma_locale)
         if workbook and m.col.parse == "number" and out[1] is not None and out[1].bad:
             out = _number_cells(frame[m.source], *out)
         if workbook and m.col.parse == "date" and out[1] is not None and out[1].bad:
@@ -354,22 +355,25 @@ def _text_not_needed_later(platform: Platform, mapped: list[Mapped]) -> frozense
     return frozenset(m.source for m in mapped if m.col.parse in ("text", "device", "gender", "currency", "date"))
 
 
-def _parse_column(s: pl.Series, m: Mapped) -> tuple[pl.Series, values.ParseReport | None]:
+def _parse_column(s: pl.Series, m: Mapped, day_first: bool = False) -> tuple[pl.Series, values.ParseReport | None]:
+    """One column from its text. ``day_first``: the file comes from a day-first locale (';'-separated, as
+    Excel writes CSV where the decimal mark is a comma), so a '1/2/2025' no cell decides is 1 February."""
     kind = m.col.parse
     if kind in ("number", "percent", "duration", "date"):
-        parsed, report = _parse_values(_parse_date if kind == "date" else getattr(values, f"parse_{kind}"), s)
+        parser = partial(_parse_date, slash_day_first=day_first) if kind == "date" else getattr(values, f"parse_{kind}")
+        parsed, report = _parse_values(parser, s)
         return parsed.alias(m.canonical), report
     # a dimension: Categorical from here on (see read_performance)
     return _on_distinct(s, _CLEAN[kind], categorical=True).alias(m.canonical), None
 
 
-def _parse_date(s: pl.Series) -> tuple[pl.Series, values.ParseReport]:
+def _parse_date(s: pl.Series, slash_day_first: bool = False) -> tuple[pl.Series, values.ParseReport]:
     """values.parse_date, with a month written alone ('2025-01', 'January 2025', 'jan. 2025': monthly
     rows of a sheet or a Google Ads Month segment) read as the month's first day."""
     text = s.str.strip_chars()
     text = (text.str.replace(r"^(\d{4})-(\d)$", "${1}-0${2}").str.replace(r"^(\d{4}-\d{2})$", "${1}-01")
             .str.replace(r"^(\p{L}+\.?)\s+(\d{4})$", "1 ${1} ${2}"))
-    return values.parse_date(text)
+    return values.parse_date(text, slash_day_first)
 
 
 _DOT_GROUPS = r"^[-+]?\d{1,3}(\.\d{3})+$"

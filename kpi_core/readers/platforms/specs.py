@@ -116,8 +116,9 @@ def _merge(*parts: dict[str, Col]) -> dict[str, Col]:
 # Google-only names ('Impr.', 'Conv. value') are not here: a header only Google writes must count
 # towards recognising Google Ads (names listed here weigh nothing in recognition).
 GENERIC: dict[str, Col] = _merge(
-    _c("date", "date", "day", "dato", "datum", "dag", "week", "uke", "vecka", "uge", "month", "måned", "månad",
-       parse="date"),
+    _c("date", "date", "day", "dato", "datum", "dag", parse="date"),
+    # a week or month column is the date when the sheet has no day column ('Uke;Dato;…': Dato is)
+    _c("date", "week", "uke", "vecka", "uge", "month", "måned", "månad", parse="date", priority=1),
     _c("campaign", "campaign", "campaign name", "kampanje", "kampanj", "kampagne", "kampanjenavn", "kampanjnamn",
        "kampagnenavn", parse="text"),
     _c("ad_group", "ad group", "ad set", "ad set name", "annonsegruppe", "annonsgrupp", "annoncegruppe",
