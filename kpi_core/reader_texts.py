@@ -478,4 +478,6 @@ TEXTS: dict[str, dict[str, str]] = {
         "sv": "{file_a} ({lo_a} till {hi_a}) och {file_b} ({lo_b} till {hi_b}) har ingen dag gemensam: KPI:er "
               "över båda delar den ena periodens siffror med den andras (kostnad per kund, intäkt per kostnad). "
               "Välj en period, eller läs in filer från samma period."},
+    "r_note_below": {"en": "a note under the table (no numbers)", "nb": "en merknad under tabellen (ingen tall)",
+                     "sv": "en anteckning under tabellen (inga siffror)"},
 }

@@ -624,3 +624,10 @@ def test_a_day_column_wins_over_a_week_number_column():
     assert mapping(r)["Dato"] == "date" and mapping(r)["Uke"] is None
     assert r.date_range == (date(2025, 2, 3), date(2025, 2, 4))
     assert not [f for f in r.findings if "double tracking" in f.message]
+
+
+def test_a_note_under_the_table_is_no_row():
+    r = read("generic_note_below_no.csv")
+    assert excluded(r) == [(7, "summary row 'Sum'"), (8, "blank line"), (9, "a note under the table (no numbers)")]
+    assert r.rows_used == 5 and r.rows_read == 8 and r.frame["spend"].sum() == pytest.approx(5652.90)
+    assert not [f for f in r.findings if "could not be read" in f.message]

@@ -89,6 +89,7 @@ def read_performance(raw: RawTable, platform: Platform, name: str,
         raise ReadError(name, Note("e_only_summary", reason=excluded[0].reason, line=excluded[0].line))
     keep, excluded = _first_period_only(raw.frame, keep, excluded)
     keep, excluded = _repeated_header(raw.frame, keep, excluded, [m.source for m in measures])
+    keep, excluded = _notes_below(raw.frame, keep, excluded, [m.source for m in measures])
     kept = Rows(raw.frame, keep)
     frame, reports = _parse(kept, mapped, raw, _text_not_needed_later(platform, mapped),
                             comma_locale=raw.delimiter == ";")
@@ -240,6 +241,25 @@ def _subtotals(frame: pl.DataFrame, candidates: pl.Series, sure: pl.Series, scan
 
 
 BLANK_SUMMARY = Note("r_summary_blank")  # "summary row (dimension cells blank, measures filled)"
+
+
+def _notes_below(frame: pl.DataFrame, keep: pl.Series | None, excluded: list[Exclusion],
+                 measures: list[str]) -> tuple[pl.Series | None, list[Exclusion]]:
+    """Lines under the table with no number in any measure column and one cell of text ('Merknad: tall for
+    3. februar er foreløpige', 'Source: Google Ads'): a note, not a row."""
+    has_number = frame.select(pl.any_horizontal(pl.col(measures).is_not_null())).to_series()
+    last = has_number.arg_true().max() if has_number.any() else None
+    if last is None or last == frame.height - 1:
+        return keep, excluded
+    names = [c for c in frame.columns if c != LINE]
+    tail = frame.slice(last + 1)
+    one_cell = tail.select(pl.sum_horizontal(pl.col(names).is_not_null()) == 1).to_series()
+    lines = tail.filter(one_cell)[LINE].to_list()
+    if not lines:
+        return keep, excluded
+    note = frame.select(pl.col(LINE).is_in(lines)).to_series()
+    excluded = excluded + [Exclusion(line, Note("r_note_below")) for line in lines]
+    return (~note if keep is None else keep & ~note), excluded
 
 
 def _repeated_header(frame: pl.DataFrame, keep: pl.Series | None, excluded: list[Exclusion],
