@@ -37,7 +37,8 @@ SAMPLE_DIR = Path(__file__).parent / "sample_data"
 
 # --- session state keys (the whole list: grep here to see what the app remembers) ---------------
 LANG = "lang"  # sidebar language selectbox
-DATASET = "dataset"  # sidebar: "sample:<id>" or UPLOADS_CHOICE
+DATASET = "dataset"  # the active data: "sample:<id>" or UPLOADS_CHOICE
+W_DATASET = "w_dataset"  # the sidebar's selectbox showing it
 UPLOADS = "uploads"  # digest -> Upload
 UPLOAD_ROUND = "upload_round"  # bumps the uploader's key so it empties after each ingest
 SWITCH_DATASET = "switch_dataset"  # set by the Data page, applied before the sidebar is drawn
@@ -110,6 +111,11 @@ def use_dataset(choice: str) -> None:
     """Make ``choice`` the active data; a sample set also brings the goal it was made for."""
     st.session_state[DATASET] = choice
     _goal_of(choice)
+
+
+def _pick_dataset() -> None:
+    """The sidebar's data choice, made by the user."""
+    use_dataset(st.session_state[W_DATASET])
 
 
 def _goal_of(choice: str | None = None) -> None:
@@ -418,8 +424,12 @@ def sidebar() -> None:
         titles = {f"sample:{s['id']}": s.get("title", s["id"]) for s in sample_sets()}
         titles[UPLOADS_CHOICE] = uploads_title(len(st.session_state[UPLOADS]))
         if choices:
-            st.selectbox(t("data_active"), choices, key=DATASET, format_func=lambda c: titles.get(c, c),
-                         on_change=_goal_of)
+            # The choice lives under DATASET; the widget has a key of its own, seeded from it on every run.
+            # Its labels change with the language and the number of uploads, and Streamlit then takes it
+            # for a new widget: bound to DATASET itself, the choice would fall back to the first sample.
+            st.session_state[W_DATASET] = st.session_state[DATASET]
+            st.selectbox(t("data_active"), choices, key=W_DATASET, format_func=lambda c: titles.get(c, c),
+                         on_change=_pick_dataset)
         data = active()
         if data is None or data.frame.is_empty():
             st.caption(t("no_data"))

@@ -27,7 +27,7 @@ def test_upload_shows_what_was_read(app):
     assert "5 of 5 rows used, 0 excluded" in [c.value for c in at.caption]
     assert "never stored" in at.info[0].value
     # The sidebar now works on the upload, with its period: the last 14 of 28 days.
-    assert at.selectbox(key="dataset").value == "uploads"
+    assert at.selectbox(key="w_dataset").value == "uploads"
     assert [str(d) for d in at.date_input(key="f_dates").value] == ["2026-01-15", "2026-01-28"]
 
 
@@ -138,7 +138,7 @@ def test_in_norwegian_the_reader_says_what_it_left_out_and_found_in_norwegian(ap
     assert "Filen er ikke UTF-8; den ble lest som Windows-1252." in [plain(i.value) for i in at.info]
     left_out = next(d.value for d in at.dataframe if "Grunn" in d.value.columns)
     assert left_out.to_dict("records") == [{"Linje": 5, "Grunn": "summeringsrad 'Sum'"}]
-    assert at.selectbox(key="dataset").options[-1] == "Din opplasting (1 fil)"
+    assert at.selectbox(key="w_dataset").options[-1] == "Din opplasting (1 fil)"
     # the sample sets below are described in Norwegian too (sample_data/manifest.json)
     assert any(m.value.startswith("**Nordlys Ull – nettbutikk**  \nNorsk nettbutikk for ullprodukter")
                for m in at.markdown)

@@ -10,7 +10,7 @@ ROOT_EXPORTS = Path(__file__).parent / "fixtures" / "exports"
 
 
 def _use(app, set_id: str):
-    app.selectbox(key="dataset").set_value(f"sample:{set_id}").run()
+    app.selectbox(key="w_dataset").set_value(f"sample:{set_id}").run()
     assert not app.exception
     return app
 

@@ -28,7 +28,7 @@ def first_set():
 def test_goal_page_opens_on_the_first_set_and_its_goal(app, first_set):
     frame, period = first_set
     assert not app.exception
-    assert app.selectbox(key="dataset").value == f"sample:{FIRST['id']}"
+    assert app.selectbox(key="w_dataset").value == f"sample:{FIRST['id']}"
     assert app.selectbox(key="w_goal").value == FIRST["goal"]
     head = app.metric[0]
     kpi = next(k for k in catalog.KPIS.values() if k.label() == head.label)
@@ -63,7 +63,7 @@ def test_switching_to_another_sample_set_brings_its_goal(app):
     app.switch_page("pages/data.py").run()
     app.button(key=f"sample_{other['id']}").click().run()
     assert not app.exception
-    assert app.selectbox(key="dataset").value == f"sample:{other['id']}"
+    assert app.selectbox(key="w_dataset").value == f"sample:{other['id']}"
     app.switch_page("pages/goal.py").run()
     assert app.selectbox(key="w_goal").value == other["goal"]
     assert not app.exception

@@ -124,3 +124,40 @@ def test_upload_goal_charts_click_and_state(browser, server, shot):
     expect(stranger.get_by_text("januar_google_ads_export.csv")).to_have_count(0)
     other.close()
     ctx.close()
+
+
+# A second small upload: a sheet of one's own (Meta spend in NOK, same January), to remove again.
+SHEET = {"name": "meta_januar.csv", "mimeType": "text/csv",
+         "buffer": b"Dato;Kanal;Kostnad;Klikk\n20.01.2026;Meta;500,00;100\n"}
+
+
+def test_language_switch_and_removing_a_file_keep_the_upload(browser, server, shot):
+    # The data choice's label changes with the language and the number of files; the choice must not
+    # fall back to the first sample set when it does.
+    ctx = browser.new_context(viewport={"width": 1400, "height": 1600})
+    page = ctx.new_page()
+    page.goto(server)
+    expect(metric(page, "Return on ad spend (ROAS)")).to_be_visible(timeout=30_000)
+    go(page, "Data")
+    uploader = page.get_by_test_id("stFileUploader").filter(has_text="Upload exports")
+    uploader.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(files=[UPLOAD, SHEET])
+    expect(page.get_by_role("heading", name="meta_januar.csv")).to_be_visible(timeout=TIMEOUT)
+    expect(page.get_by_role("combobox", name="Data")).to_have_value("Your uploads (2 files)", timeout=TIMEOUT)
+    choose(page, "Language", "Norsk")
+    expect(page.get_by_role("combobox", name="Data")).to_have_value("Dine opplastinger (2 filer)", timeout=TIMEOUT)
+    go(page, "Mål og KPI-er")
+    idle(page)
+    expect(page.get_by_role("combobox", name="Data")).to_have_value("Dine opplastinger (2 filer)", timeout=TIMEOUT)
+    # ROAS of the uploads, not the sample's: 18000 / (2000 + 500 of the sheet) = 7.20× in the last 14 days
+    expect(metric(page, "Avkastning på annonsekroner (ROAS)")).to_contain_text("7,20×", timeout=TIMEOUT)
+    go(page, "Data")
+    heading = page.get_by_role("heading", name="meta_januar.csv")
+    its_box = heading.locator("xpath=ancestor::div[.//button[contains(., 'Fjern')]][1]")
+    its_box.get_by_role("button", name="Fjern").click()
+    idle(page)
+    expect(page.get_by_role("heading", name="meta_januar.csv")).to_have_count(0, timeout=TIMEOUT)
+    go(page, "Mål og KPI-er")
+    expect(page.get_by_role("combobox", name="Data")).to_have_value("Din opplasting (1 fil)", timeout=TIMEOUT)
+    expect(metric(page, "Avkastning på annonsekroner (ROAS)")).to_contain_text("9,00×", timeout=TIMEOUT)
+    shot(page, "language_switch_kept")
+    ctx.close()
