@@ -480,4 +480,14 @@ TEXTS: dict[str, dict[str, str]] = {
               "Välj en period, eller läs in filer från samma period."},
     "r_note_below": {"en": "a note under the table (no numbers)", "nb": "en merknad under tabellen (ingen tall)",
                      "sv": "en anteckning under tabellen (inga siffror)"},
+    "f_only_in_totals": {
+        "en": "{columns}: no row gives them, only the total rows set aside: the report is split by something "
+              "these are not reported for (Google Ads gives no impressions, clicks or cost per conversion "
+              "action). Export the report without that breakdown to have them.",
+        "nb": "{columns}: ingen rad har dem, bare totalradene som er satt til side: rapporten er delt opp etter "
+              "noe de ikke rapporteres for (Google Ads gir ingen visninger, klikk eller kostnad per "
+              "konverteringshandling). Eksporter rapporten uten den oppdelingen for å få dem med.",
+        "sv": "{columns}: ingen rad har dem, bara summeringsraderna som lagts åt sidan: rapporten är uppdelad på "
+              "något de inte rapporteras för (Google Ads ger inga visningar, klick eller kostnader per "
+              "konverteringsåtgärd). Exportera rapporten utan den uppdelningen för att få med dem."},
 }

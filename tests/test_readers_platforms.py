@@ -631,3 +631,50 @@ def test_a_note_under_the_table_is_no_row():
     assert excluded(r) == [(7, "summary row 'Sum'"), (8, "blank line"), (9, "a note under the table (no numbers)")]
     assert r.rows_used == 5 and r.rows_read == 8 and r.frame["spend"].sum() == pytest.approx(5652.90)
     assert not [f for f in r.findings if "could not be read" in f.message]
+
+
+def test_search_terms_that_read_like_totals_are_data():
+    # 'total all inclusive mallorca' and 'results from 2024 election' are queries (their ad groups are filled);
+    # the 'Total: …' lines are the totals: 2400 + 900 + 1100 = 4400 impressions, 540 + 32 + 285 = 857.00 SEK.
+    r = read("google_ads_search_phrases_sv.csv")
+    assert excluded(r) == [(7, "summary row 'Total: Search terms'"), (8, "summary row 'Total: Account'")]
+    assert totals(r) == {"impressions": 4400, "clicks": 315, "spend": pytest.approx(857.0), "conversions": 6,
+                         "revenue": pytest.approx(55000.0)}
+    # A term 'total' whose impressions happen to be its ad group's other impressions (30 = 12 + 18) but not its
+    # clicks or cost: data. Spend 9.20 + 2.10 + 4.40 + 168.00 = 183.70.
+    r = read("google_ads_search_term_total.csv")
+    assert r.rows_used == 4 and r.frame["spend"].sum() == pytest.approx(183.70) and r.frame["impressions"].sum() == 1180
+
+
+def test_ga4_pages_reports_with_their_grand_total_and_unmapped_number_columns():
+    # 'Returning users' (unread, a number) is no dimension: the 'Grand total' row under the page title is the
+    # total. Views 9000 + 7000 + 4000 = 20000; key events 50 + 60 + 40 = 150; revenue 45000.
+    r = read("ga4_pages_returning_users.csv")
+    assert excluded(r) == [(11, "summary row 'Grand total'")]
+    assert (r.frame["pageviews"].sum(), r.frame["conversions"].sum(), r.frame["revenue"].sum()) == (20000, 150, 45000)
+    # Swedish: 'Visningar' are page views (not ad impressions), 'Antal händelser' not read.
+    r = read("ga4_pages_sv.csv")
+    assert mapping(r)["Visningar"] == "pageviews" and mapping(r)["Antal händelser"] is None
+    assert excluded(r) == [(11, "summary row 'Totalt'")] and r.frame["pageviews"].sum() == 20000
+    # Norwegian landing pages: 'Landingsside + søkestreng' is the landing page dimension.
+    r = read("ga4_landing_no.csv")
+    assert mapping(r)["Landingsside + søkestreng"] == "landing_page" and r.frame["sessions"].sum() == 12500
+
+
+def test_linkedin_breakdown_of_two_campaigns_with_one_name():
+    # 'Retargeting' in NO Q2 (id 300001) and SE Q2 (300002): delivery counted once per id and day, not per name.
+    # Spend 1000 + 600 + 250.50 = 1850.50; impressions 10000 + 7000 + 2000 = 19000; clicks 100 + 50 + 20 = 170.
+    r = read("linkedin_conversions_same_name.csv")
+    assert totals(r)["spend"] == pytest.approx(1850.50)
+    assert (r.frame["impressions"].sum(), r.frame["clicks"].sum()) == (19000, 170)
+    assert not [f for f in r.findings if "double tracking" in f.message]
+
+
+def test_measures_only_in_the_total_row_are_said():
+    # Segmented by conversion action: every row has ' --' for Impr., Clicks and Cost; only 'Total: Account'
+    # (line 9) holds them. Conversions 12 + 20.5 + 3 = 35.5 are right; the missing spend is said.
+    r = read("google_ads_conversion_action.csv")
+    assert totals(r)["conversions"] == pytest.approx(35.5) and r.frame["spend"].null_count() == r.frame.height
+    said = next(f for f in r.findings if "no row gives them" in f.message)
+    assert said.level == "warning" and said.message.startswith("Impr., Clicks, Cost: no row gives them")
+    assert said.where == "line 9"

@@ -30,6 +30,9 @@ def adjust(frame: pl.DataFrame, kept: Rows, findings: list[Finding]) -> pl.DataF
     delivery = [c for c in frame.columns if c in MEASURES and c != "conversions"]
     if not keys or not delivery or frame.select(pl.struct(keys).is_unique().all()).item():
         return frame
-    first = pl.struct(keys).is_first_distinct()
+    # Two campaigns may share a name ('Retargeting' in two campaign groups): their ids tell them apart.
+    ids = [c for c in kept.columns if normalise_header(c)[0] in ("campaign id", "creative id", "campaign group id")]
+    key = pl.struct(keys + [pl.lit(kept[c]).alias(c) for c in ids]) if ids else pl.struct(keys)
+    first = key.is_first_distinct()
     findings.append(Finding("info", Note("p_linkedin_breakdown", delivery=", ".join(delivery), keys=", ".join(keys))))
     return frame.with_columns(pl.when(first).then(pl.col(c)).alias(c) for c in delivery)

@@ -47,10 +47,13 @@ _TOTAL_WORDS = ("total|totalt|totals|totaler|totalsum|totalsumma|total summa|sum
                 "delsumme|totaux|total général|total general|totales|yhteensä|kaikki yhteensä")
 TOTAL_CELL = (rf"(?i)^\s*(({_TOTAL_WORDS})\s*(:.*|\s(alle|all|for alle|för alla)\b.*|\(.*\))?"
               r"|(total of|results from|resultater fra|resultat från) \d+\b.*)$")
-# The word alone ("Total", "sum"): also a search term, a campaign or an ad group's name. It marks a
-# summary row when the row's other dimensions are blank, or when its count is the sum of the rows it
-# shares those dimensions with (a daily or per-channel subtotal); otherwise the row is data.
-TOTAL_WORD = rf"(?i)^\s*({_TOTAL_WORDS})\s*$"
+# Only a total's label followed by a colon or brackets ('Total: Account', 'Totalt:', 'Total (3 rows)') is
+# sure. The word alone ('Total', 'sum') or with words after it ('Totalt alle kampanjer', 'Results from
+# 3 campaigns') is also a search term, a campaign or an ad group's name ('total all inclusive mallorca',
+# 'results from 2024 election'): it marks a summary row when the row's other dimensions are blank, or
+# when its numbers are the sum of the rows it shares those dimensions with (a daily or per-channel
+# subtotal); otherwise the row is data.
+TOTAL_SURE = rf"(?i)^\s*({_TOTAL_WORDS})\s*(:.*|\(.*\))$"
 
 DEVICES = {
     "mobile": ("mobile phones", "mobile phone", "mobile", "smartphone", "smartphones", "mobil", "mobiltelefon",
@@ -93,6 +96,7 @@ def read_performance(raw: RawTable, platform: Platform, name: str,
     kept = Rows(raw.frame, keep)
     frame, reports = _parse(kept, mapped, raw, _text_not_needed_later(platform, mapped),
                             comma_locale=raw.delimiter == ";")
+    findings += _only_in_totals(raw.frame, keep, frame, measures, excluded)
     frame, maps = _totals_from_averages(frame, mapped, maps, findings)
     if platform.id == "meta_ads":
         frame, maps = meta.adjust(frame, kept, mapped, maps, findings)
@@ -110,7 +114,8 @@ def read_performance(raw: RawTable, platform: Platform, name: str,
     findings += _ambiguous_dates(kept, frame, mapped, reports, platform)
     findings += quality.row_findings(frame, views=any(m.col.views for m in mapped if m.canonical == "conversions"),
                                      breakdown=[c for c in (linkedin.BREAKDOWN, ga360.SESSION) if c in frame.columns],
-                                     unread=[kept[c.source] for c in maps if c.rule == "unrecognised"])
+                                     unread=[kept[c.source] for c in maps if c.rule == "unrecognised"
+                                             or _an_id(c) and c.source in kept.columns])
     findings += _unrecognised(maps, raw.frame)
     findings += empty
     rng = date_range_from(raw.preamble) or period_of_rows(frame, periods=platform.kind == "performance")
@@ -149,14 +154,19 @@ def _set_summary_rows_aside(frame: pl.DataFrame, mapped: list[Mapped],
     pass per column, not a regex per cell."""
     measures = [m.source for m in mapped if m.canonical in MEASURES]
     dims = [m.source for m in mapped if m.canonical in DIMENSIONS and m.canonical != "currency"]
-    others = dims + [c.source for c in maps if c.rule == "unrecognised"]
-    text_dims = [m.source for m in mapped if m.col.parse in ("text", "device", "gender")] or others
-    # Where a total's label is looked for: also the columns read for nothing (a status, an account name)
-    scanned = others + [c.source for c in maps if c.canonical is None and c.source in frame.columns
-                        and c.source not in others]
+    unread = [c.source for c in maps if c.canonical is None and c.source in frame.columns and c.source not in dims]
+    # Where a total's label is looked for: the dimensions and the columns read for nothing (a status,
+    # an account name, a dimension the mapping does not know)
+    scanned = dims + unread
     if not scanned:
         return None, []
     distinct = {c: frame[c].unique() for c in scanned}
+    # Which columns count as dimensions (what a total leaves blank): the mapped ones, and unrecognised
+    # ones that hold text; an unrecognised column of numbers ('Returning users') is a measure.
+    unknown = [c.source for c in maps if c.rule == "unrecognised" and c.source in distinct
+               and not _numbers_mostly(distinct[c.source])]
+    others = dims + unknown
+    text_dims = [m.source for m in mapped if m.col.parse in ("text", "device", "gender")] or others
 
     def matching(c: str, test: pl.Series) -> pl.Expr:
         """Rows whose cell in ``c`` is one of the distinct values for which ``test`` is true."""
@@ -168,7 +178,7 @@ def _set_summary_rows_aside(frame: pl.DataFrame, mapped: list[Mapped],
         return pl.col(c).is_null() | matching(c, distinct[c].str.strip_chars().is_in(["", "-", "--", "–", "—"]))
 
     labelled = {c: distinct[c].str.contains(TOTAL_CELL) for c in scanned}
-    word = {c: distinct[c].str.contains(TOTAL_WORD) for c in scanned}
+    word = {c: labelled[c] & ~distinct[c].str.contains(TOTAL_SURE).fill_null(False) for c in scanned}
     total_cell = pl.coalesce([pl.when(matching(c, labelled[c])).then(pl.col(c).str.strip_chars()) for c in scanned])
     all_blank = (pl.all_horizontal([blank(c) for c in text_dims]) if text_dims else pl.lit(False)) & ~pl.all_horizontal(
         [pl.col(c).is_null() for c in measures])
@@ -194,6 +204,22 @@ def _set_summary_rows_aside(frame: pl.DataFrame, mapped: list[Mapped],
 ALL_CELL = r"(?i)^\s*(alle|alla|all|samtlige|samtliga)(\s+\S+)?\s*$"
 
 
+def _an_id(c: ColumnMap) -> bool:
+    """A column read for nothing that names a row's campaign, ad set or ad by id: two rows with other ids
+    are two things, even when their names are the same (no double tracking)."""
+    key = normalise_header(c.source)[0]
+    return c.canonical is None and (key.endswith(" id") or key in ("campaignid", "adgroupid", "adid", "id"))
+
+
+def _numbers_mostly(distinct: pl.Series) -> bool:
+    """Whether a column's distinct values are (nearly all) numbers: a measure, not a dimension."""
+    filled = distinct.drop_nulls()
+    if filled.is_empty():
+        return False
+    numbers = filled.str.contains(r"^\s*[-+−]?[\d\s.,\u00a0']*\d[\d\s.,\u00a0']*\s*%?\s*$").sum()
+    return numbers >= 0.9 * filled.len()
+
+
 def _fills(d: str) -> pl.Expr:
     """Whether a candidate row fills dimension ``d``: not blank, no dash, not 'Alle kanaler'."""
     cell = pl.col(d).str.strip_chars()
@@ -210,17 +236,20 @@ def _subtotals(frame: pl.DataFrame, candidates: pl.Series, sure: pl.Series, scan
     found = pl.Series([False] * frame.height)
     if not candidates.any():
         return found
-    counts = [m for m in mapped if m.canonical in MEASURES and m.canonical not in NON_ADDITIVE]
-    count = next((m for m in counts if m.canonical in WHOLE_COUNTS), counts[0] if counts else None)
-    # A count's digits: thousands separators differ between exports, but a whole count has no decimals.
-    digits = (pl.col(count.source).str.replace_all(r"\D", "").cast(pl.Int64, strict=False) if count
-              else pl.lit(None, dtype=pl.Int64)).alias("n")
+    # Each additive measure's digits: thousands separators differ between exports, but a column writes
+    # its decimals alike ('1,245', '358.44'), so a sum of digits is the digits of the sum. A subtotal
+    # repeats every one of them; a campaign called 'Total' matches one by chance at most.
+    counts = [m.source for m in mapped if m.canonical in MEASURES and m.canonical not in NON_ADDITIVE]
+    digits = [pl.col(c).str.replace_all(r"\D", "").cast(pl.Int64, strict=False).alias(f"n{i}")
+              for i, c in enumerate(counts)]
+    n = [f"n{i}" for i in range(len(counts))]
+    count = bool(counts)
     for c in scanned:
         in_c = frame.select(matching(c, word[c])).to_series() & candidates
         if not in_c.any():
             continue
         key = [d for d in others if d != c]
-        cells = frame.select(pl.int_range(pl.len()).alias("i"), *key, digits)
+        cells = frame.select(pl.int_range(pl.len()).alias("i"), *key, *digits)
         # The candidate rows (a few), and which of the other dimensions each fills.
         mine = cells.filter(in_c)
         fills = mine.select("i", *(_fills(d) for d in key))
@@ -231,16 +260,38 @@ def _subtotals(frame: pl.DataFrame, candidates: pl.Series, sure: pl.Series, scan
         base = cells.filter(~sure)  # the group's rows; the candidate's own count is taken off below
         for pattern, group in beside.group_by(key):
             filled = [d for d, f in zip(key, pattern, strict=True) if f]
-            sums = base.group_by(filled).agg(pl.col("n").sum().alias("sum"))
+            sums = base.group_by(filled).agg(pl.col(c).sum().alias(f"sum_{c}") for c in n)
             checked = mine.filter(pl.col("i").is_in(group["i"].implode())).join(sums, on=filled, how="left",
                                                                                 nulls_equal=True)
-            others_sum = pl.col("sum") - pl.col("n")
-            hits = checked.filter((pl.col("n") == others_sum) & (others_sum > 0))["i"]
+            # each filled measure is the others' sum (its own count taken off the group's), one at least > 0
+            same = [(pl.col(c) == pl.col(f"sum_{c}") - pl.col(c)) | pl.col(c).is_null() for c in n]
+            some = [(pl.col(f"sum_{c}") - pl.col(c)) > 0 for c in n]
+            hits = checked.filter(pl.all_horizontal(same) & pl.any_horizontal(some).fill_null(False))["i"]
             found = found.scatter(hits, True) if len(hits) else found
     return found
 
 
 BLANK_SUMMARY = Note("r_summary_blank")  # "summary row (dimension cells blank, measures filled)"
+
+
+MAX_SHOWN = 5
+
+
+def _only_in_totals(raw: pl.DataFrame, keep: pl.Series | None, frame: pl.DataFrame, measures: list[Mapped],
+                    excluded: list[Exclusion]) -> list[Finding]:
+    """Measures no row gives but the summary rows set aside do: a Google Ads report segmented by
+    conversion action writes ' --' for impressions, clicks and cost on every row, and only its
+    'Total: Account' holds them. Said, or spend would vanish without a word."""
+    if keep is None or keep.all():
+        return []
+    aside = raw.filter(~keep)
+    empty = [m for m in measures if m.canonical in frame.columns and frame[m.canonical].null_count() == frame.height
+             and m.source in aside.columns and aside[m.source].str.contains(r"\d").any()]
+    if not empty or not frame.height:
+        return []
+    lines = [e.line for e in excluded][:MAX_SHOWN]
+    return [Finding("warning", Note("f_only_in_totals", columns=", ".join(m.source for m in empty)),
+                    quality._lines(lines))]
 
 
 def _notes_below(frame: pl.DataFrame, keep: pl.Series | None, excluded: list[Exclusion],

@@ -413,6 +413,8 @@ GA4 = Platform(
         _c("date", "date", "dato", "datum", "year month", "år måned", "week", parse="date"),
         _c("campaign", "session campaign", "first user campaign", parse="text"),
         _c("landing_page", "landing page + query string", "landing page", "page path and screen class",
+           "landingsside + søkestreng", "landingsside", "landningssida + frågesträng", "landningssida",
+           "destinationsside + forespørgselsstreng", "sidebane og skjermklasse", "sidsökväg och skärmklass",
            parse="text"),
         _c("device", "device category", "enhetskategori", parse="device"),
         _c("country", "country", "land", parse="text"),
@@ -428,20 +430,24 @@ GA4 = Platform(
         _c("revenue", "total revenue", "samlede inntekter", "totale inntekter", "purchase revenue", "total intäkt",
            "totala intäkter", "total intäkter", "samlede indtægter", "total omsætning", "kjøpsinntekter",
            "köpintäkter", "købsindtægter"),
-        _c("pageviews", "views", "visninger"),
+        _c("pageviews", "views", "visninger", "visningar", "visninger i alt"),
         # Rates turned back into counts with the row's sessions (as Universal Analytics' bounce rate): a
         # report with no 'Engaged sessions' column still gives the bounce rate; the count wins when present.
         _c("bounces", "bounce rate", "fluktfrekvens", "avvisningsfrekvens", "afvisningsprocent", parse="percent",
            times="sessions"),
         _c("engaged_sessions", "engagement rate", "engasjementsfrekvens", "engasjementsrate", "engagemangsgrad",
            "engagementsrate", parse="percent", times="sessions", priority=1),
-        _ratios("views per session", "events per session", "average engagement time"),
+        _ratios("views per session", "events per session", "average engagement time", "views per active user",
+                "visninger per aktiv bruker", "visningar per aktiv användare",
+                "average engagement time per active user", "gjennomsnittlig engasjementstid per aktiv bruker",
+                "genomsnittlig engagemangstid per aktiv användare"),
         # Source / medium is the channel when the report has no channel group (a channel group wins).
         _c("channel", "session source / medium", "first user source / medium", "session source", "first user source",
            "øktkilde / -medium", "sessionskälla/-medium", parse="text", priority=2),
         # The Ecommerce purchases report counts items, not carts or orders: only its revenue is used.
         _c("revenue", "item revenue", "vareinntekter", "artikelintäkter", priority=2),
-        _ignored("event count", "antall hendelser", "new users", "nye brukere", "session medium", "user engagement",
+        _ignored("event count", "antall hendelser", "antal händelser", "antal hændelser", "new users", "nye brukere",
+                 "nya användare", "session medium", "user engagement",
                  "date range", "items viewed", "items added to cart", "items purchased", "items checked out"),
     ),
     patterns=(
