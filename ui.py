@@ -320,9 +320,10 @@ def orders(currency: str | None = None) -> tuple[loyalty.Orders | None, str | No
 # --- the shared sidebar ---------------------------------------------------------------------------
 
 
-def _fit_dates(bounds: tuple[date, date]) -> None:
-    """The period for new data is its latest weeks (views.default_period); while the data's dates
-    stay the same (page switches, a corrected mapping), the chosen period is kept inside them."""
+def _fit_dates(bounds: tuple[date, date], spend_until: date | None = None) -> None:
+    """The period for new data is its latest weeks (views.default_period), up to the last day with ad
+    spend when there is any; while the data's dates stay the same (page switches, a corrected mapping),
+    the chosen period is kept inside them."""
     lo, hi = bounds
     cur = st.session_state.get(F_DATES)
     if st.session_state.get(_DATES_OF) != bounds:  # another dataset, or an upload added or removed
@@ -339,7 +340,7 @@ def _fit_dates(bounds: tuple[date, date]) -> None:
     if wanted and lo <= wanted[0] <= wanted[1] <= hi:
         st.session_state[F_DATES] = wanted
         return
-    p = views.default_period(lo, hi)
+    p = views.default_period(lo, spend_until if spend_until and lo <= spend_until <= hi else hi)
     st.session_state[F_DATES] = (p.start, p.end)
 
 
@@ -399,9 +400,10 @@ def _sidebar_choices(data: Active) -> tuple:
     out once per dataset, not on every rerun (a full pass over a 1M-row frame each time)."""
     kept = st.session_state.get(_SIDEBAR_OF)
     if kept is None or kept[0] != data.key:
-        kept = (data.key, views.date_bounds(data.frame), views.filter_options(data.frame))
+        kept = (data.key, views.date_bounds(data.frame), views.filter_options(data.frame),
+                views.last_spend_day(data.frame))
         st.session_state[_SIDEBAR_OF] = kept
-    return kept[1], kept[2]
+    return kept[1:]
 
 
 def uploads_title(n: int) -> str:
@@ -435,9 +437,9 @@ def sidebar() -> None:
             st.caption(t("no_data"))
             return
         st.subheader(t("filters"))
-        bounds, options = _sidebar_choices(data)
+        bounds, options, spend_until = _sidebar_choices(data)
         if bounds:
-            _fit_dates(bounds)
+            _fit_dates(bounds, spend_until)
             st.date_input(t("period"), key=F_DATES, min_value=bounds[0], max_value=bounds[1], format="YYYY-MM-DD")
         for dim, values in options.items():
             key = _FILTER_KEYS[dim]

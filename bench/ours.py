@@ -48,7 +48,7 @@ def rerun(frame: pl.DataFrame, channels: tuple[str, ...], start: date, end: date
 def app_sidebar(frame: pl.DataFrame) -> tuple:
     """The sidebar's date bounds and filter options. The app works them out once per dataset
     (``ui._sidebar_choices``), not on a filter change, so they are timed apart from ``app_rerun``."""
-    return views.date_bounds(frame), views.filter_options(frame)
+    return views.date_bounds(frame), views.filter_options(frame), views.last_spend_day(frame)
 
 
 def app_rerun(frame: pl.DataFrame, channels: tuple[str, ...], start: date, end: date) -> tuple:

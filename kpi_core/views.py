@@ -85,6 +85,14 @@ def date_bounds(frame: pl.DataFrame) -> tuple[date, date] | None:
     return frame["date"].min(), frame["date"].max()
 
 
+def last_spend_day(frame: pl.DataFrame) -> date | None:
+    """The last day with media spend, when the data has any: where a marketer's period ends even when a
+    CRM or shop file runs on past the ads (contacts created after the campaigns stopped)."""
+    if "date" not in frame.columns or "spend" not in frame.columns:
+        return None
+    return frame.filter(pl.col("spend").is_not_null() & (pl.col("spend") != 0))["date"].max()
+
+
 def default_period(first: date, last: date) -> Period:
     """The last 28 days when the data has two such spans (four whole weeks: every weekday counts
     the same in both periods), otherwise the second half of the data, so there is always a

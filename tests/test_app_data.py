@@ -107,6 +107,23 @@ def test_an_upload_gets_its_own_latest_weeks_not_the_sample_period(app):
     assert at.session_state[ui.F_DATES] == (date(2025, 11, 23), date(2025, 12, 20))
 
 
+def test_the_default_period_ends_where_the_ad_spend_ends(app):
+    import ui
+
+    # Ads 2025-03-01 … 2025-03-30 (30 days: its last 15), and CRM contacts created up to 30 April: the period
+    # a marketer opens on is the ads' last half, 2025-03-16 – 2025-03-30, not April's contacts alone.
+    days = [date(2025, 3, 1) + timedelta(days=i) for i in range(30)]
+    ads = "date,campaign,spend,clicks\n" + "".join(f"{d.isoformat()},NO_Brand,100,10\n" for d in days)
+    crm = ("Record ID,Email,Lifecycle Stage,Create Date,Original Source,Became a Lead Date\n"
+           "1,a@x.no,lead,2025-03-10 09:00,Paid Search,2025-03-10 09:00\n"
+           "2,b@x.no,lead,2025-04-30 09:00,Paid Search,2025-04-30 09:00\n")
+    app.switch_page("pages/data.py").run()
+    app.file_uploader[0].set_value([("ads.csv", ads.encode(), "text/csv"),
+                                    ("hubspot.csv", crm.encode(), "text/csv")]).run()
+    assert not app.exception and len(app.session_state[ui.UPLOADS]) == 2
+    assert app.session_state[ui.F_DATES] == (date(2025, 3, 16), date(2025, 3, 30))
+
+
 def test_a_ga360_sessions_export_with_json_cells_uploads_and_feeds_the_scorecard(app):
     from pathlib import Path
 

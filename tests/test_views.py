@@ -291,3 +291,10 @@ def test_a_headline_without_a_value_in_either_period_gives_way_to_what_it_needs(
     assert dict(sc.missing)["Return on ad spend (ROAS)"].startswith("no value in either period")
     gap = views.headline_gap(sc)
     assert "Profit on ad spend (POAS) / Return on ad spend (ROAS) would lead" in gap and "no value" in gap
+
+
+def test_the_last_day_with_spend():
+    frame = pl.DataFrame({"date": [date(2025, 3, 1), date(2025, 3, 30), date(2025, 4, 30)],
+                          "spend": [100.0, 50.0, None], "leads": [None, None, 3.0]})
+    assert views.last_spend_day(frame) == date(2025, 3, 30)
+    assert views.last_spend_day(frame.drop("spend")) is None
