@@ -45,6 +45,8 @@ SWITCH_DATASET = "switch_dataset"  # set by the Data page, applied before the si
 ACTIVE = "active"  # the Active data of the current dataset
 SALT = "salt"  # per-session salt for hashing customer ids in shop and CRM exports
 F_DATES, F_SOURCE, F_CHANNEL, F_CAMPAIGN = "f_dates", "f_source", "f_channel", "f_campaign"
+F_CURRENCY = "f_currency"
+REPORT_CURRENCY, RATE, _CODES = "report_currency", "rate_", "_currency_codes"  # Goal page: exchange rates
 GOAL, MARGIN, OTHER_COSTS = "goal", "margin_pct", "other_costs"
 SEG_KPI, SEG_DIM, SEG_DIM2 = "seg_kpi", "seg_dim", "seg_dim2"
 TREND_KPIS, TREND_GRAIN = "trend_kpis", "trend_grain"
@@ -59,7 +61,7 @@ TARGETS, BENCHMARKS, WORKSPACE_ERROR = "targets", "benchmarks", "workspace_error
 
 UPLOADS_CHOICE = "uploads"
 CARD_WIDTH = 228  # px: a KPI card wide enough for "1,234.56 NOK"; four fit beside each other on a wide screen
-_FILTER_KEYS = {"source": F_SOURCE, "channel": F_CHANNEL, "campaign": F_CAMPAIGN}
+_FILTER_KEYS = {"source": F_SOURCE, "channel": F_CHANNEL, "campaign": F_CAMPAIGN, "currency": F_CURRENCY}
 _DEFAULTS: dict[str, Any] = {GOAL: None, MARGIN: 0.0, OTHER_COSTS: 0.0, SEG_KPI: None, SEG_DIM: None,
                              SEG_DIM2: None, TREND_KPIS: None, TREND_GRAIN: "day", UPLOAD_ROUND: 0, TARGETS: (),
                              BENCHMARKS: (), WORKSPACE_ERROR: None, LOY_CHURN: loyalty.CHURN_DAYS, LOY_HORIZON: None,
@@ -453,13 +455,30 @@ def filters() -> views.Filters:
     dates = st.session_state.get(F_DATES) or ()
     start, end = (dates[0], dates[-1]) if dates else (None, None)
     return views.Filters(start, end, tuple(st.session_state.get(F_SOURCE, ())),
-                         tuple(st.session_state.get(F_CHANNEL, ())), tuple(st.session_state.get(F_CAMPAIGN, ())))
+                         tuple(st.session_state.get(F_CHANNEL, ())), tuple(st.session_state.get(F_CAMPAIGN, ())),
+                         tuple(st.session_state.get(F_CURRENCY, ())))
 
 
 def inputs() -> Inputs:
-    """The business inputs entered on the Goal page (a margin of 0 means "not entered")."""
+    """The business inputs entered on the Goal page (a margin of 0 means "not entered"; a rate of 0 too)."""
     margin = st.session_state.get(MARGIN) or 0.0
-    return Inputs(margin=margin / 100 if margin else None, other_costs=float(st.session_state.get(OTHER_COSTS) or 0))
+    base = st.session_state.get(REPORT_CURRENCY) or None
+    rates = tuple((code, float(st.session_state.get(RATE + code) or 0)) for code in st.session_state.get(_CODES, ())
+                  if code != base)
+    return Inputs(margin=margin / 100 if margin else None, other_costs=float(st.session_state.get(OTHER_COSTS) or 0),
+                  currency=base, rates=tuple(r for r in rates if r[1] > 0))
+
+
+def exchange_rates(codes: list[str]) -> None:
+    """On the Goal page, for data in several currencies: the currency to report money in and the rate of
+    each other one (1 SEK = … NOK). Without a rate for every currency, money stays per currency."""
+    st.session_state[_CODES] = tuple(codes)
+    base = kept(st.selectbox, REPORT_CURRENCY, t("report_currency"), options=["", *codes],
+                format_func=lambda c: c or t("per_currency"), help=t("report_currency_help"))
+    for code in codes:
+        if base and code != base:
+            kept(st.number_input, RATE + code, t("rate_of", code=code, base=base), min_value=0.0, step=0.01,
+                 format="%.4f")
 
 
 @dataclass(frozen=True)

@@ -1,5 +1,5 @@
 """Command line: ``python -m kpi_core summarize FILE [FILE ...] [--goal G] [--by DIM] [--margin F]
-[--recipe RECIPE.json ...] [--json]``.
+[--recipe RECIPE.json ...] [--currency NOK --rate SEK=0.95 ...] [--json]``.
 
 The JSON output is a contract (acceptance checks, consultants' scripts and CI read it):
 
@@ -66,6 +66,23 @@ def read_paths(paths: Sequence[str], recipes: Sequence[str] = ()) -> tuple[list[
     return results, combine(results)
 
 
+def _rates(given: Sequence[str], currency: str | None) -> tuple[tuple[str, float], ...]:
+    """'SEK=0.95' (1 SEK is worth 0.95 of --currency) for each --rate."""
+    if given and not currency:
+        raise UsageProblem("--rate needs --currency: the currency the rates convert to (e.g. --currency NOK)")
+    out = []
+    for text in given:
+        code, _, value = text.partition("=")
+        try:
+            rate = float(value.replace(",", "."))
+        except ValueError:
+            rate = 0.0
+        if not code.strip() or rate <= 0:
+            raise UsageProblem(f"--rate {text}: write it as CODE=RATE, e.g. SEK=0.95 (1 SEK = 0.95 {currency})")
+        out.append((code.strip().upper(), rate))
+    return tuple(out)
+
+
 def _load_recipe(p: str) -> Recipe:
     path = Path(p)
     if not path.is_file():
@@ -101,7 +118,8 @@ def _json_key(v: object) -> object:
 
 
 def summarize(paths: Sequence[str], goal: str | None = None, by: str | None = None,
-              margin: float | None = None, recipes: Sequence[str] = ()) -> dict:
+              margin: float | None = None, recipes: Sequence[str] = (), currency: str | None = None,
+              rates: Sequence[str] = ()) -> dict:
     """The ``summarize --json`` object for these files."""
     if goal is not None:
         try:
@@ -111,7 +129,7 @@ def summarize(paths: Sequence[str], goal: str | None = None, by: str | None = No
     if margin is not None and not 0 <= margin <= 1:
         raise UsageProblem(f"--margin {margin}: give the gross margin as a fraction between 0 and 1")
     results, frame = read_paths(paths, recipes)
-    inputs = Inputs(margin=margin)
+    inputs = Inputs(margin=margin, currency=currency.upper() if currency else None, rates=_rates(rates, currency))
     out: dict = {"sources": [r.to_dict() for r in results], "findings": [f.to_dict() for f in overlaps(results)]}
     if frame.is_empty():
         out.update(currency=None, totals={}, kpis={}, notes=["No table with measures (advertising, "
@@ -292,6 +310,9 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--by", metavar="DIMENSION")
     s.add_argument("--margin", type=float, metavar="FRACTION", help="gross margin, e.g. 0.4")
     s.add_argument("--json", action="store_true", help="print one JSON object")
+    s.add_argument("--currency", metavar="CODE", help="report money in this currency, with --rate for the others")
+    s.add_argument("--rate", action="append", default=[], metavar="CODE=RATE",
+                   help="an exchange rate to --currency, e.g. SEK=0.95 (1 SEK = 0.95 of it)")
     s.add_argument("--recipe", action="append", default=[], metavar="RECIPE.json",
                    help="a mapping recipe saved on the Data page, applied to the files of its platform")
     s.set_defaults(run=_run_summarize)
@@ -309,7 +330,8 @@ EXTRA_COMMANDS: list[Callable[[argparse._SubParsersAction], None]] = []
 
 
 def _run_summarize(args: argparse.Namespace) -> str:
-    summary = summarize(args.files, goal=args.goal, by=args.by, margin=args.margin, recipes=args.recipe)
+    summary = summarize(args.files, goal=args.goal, by=args.by, margin=args.margin, recipes=args.recipe,
+                        currency=args.currency, rates=args.rate)
     return json.dumps(summary, ensure_ascii=False) if args.json else render_text(summary)
 
 

@@ -51,6 +51,11 @@ class Inputs:
 
     margin: float | None = None
     other_costs: float = 0.0
+    # Exchange rates the user gives: money in each (code, rate) currency is worth ``rate`` of
+    # ``currency`` ("1 SEK = 0.97 NOK": currency "NOK", rates (("SEK", 0.97),)). With a rate for every
+    # currency in the data, money is reported in ``currency``; without, it stays per currency.
+    currency: str | None = None
+    rates: tuple[tuple[str, float], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -214,9 +219,45 @@ def resolve(
 # --- preparing and aggregating ----------------------------------------------------------------
 
 
+def _rates_for(frame: pl.DataFrame, inputs: Inputs) -> dict[str, float] | None:
+    """The user's rates when the data mixes currencies and every one of them has a rate; else None."""
+    if not inputs.currency or "currency" not in frame.columns:
+        return None
+    rates = {code.upper(): rate for code, rate in inputs.rates if rate and rate > 0}
+    rates[inputs.currency.upper()] = 1.0
+    codes = set(frame["currency"].drop_nulls().cast(pl.String).unique().to_list())
+    return rates if len(codes) > 1 and codes <= set(rates) else None
+
+
+def rates_note(frame: pl.DataFrame, inputs: Inputs) -> Note | None:
+    """'Money in SEK is reported in NOK at your rate (1 SEK = 0.95 NOK).', when the rates apply."""
+    rates = _rates_for(frame, inputs)
+    if rates is None:
+        return None
+    base = inputs.currency.upper()
+    codes = sorted(set(frame["currency"].drop_nulls().cast(pl.String).unique().to_list()) - {base})
+    said = ", ".join(f"1 {c} = {rates[c]:g} {base}" for c in codes)
+    return Note("note_rates", codes=", ".join(codes), base=base, rates=said)
+
+
+def convert_currencies(frame: pl.DataFrame, inputs: Inputs) -> pl.DataFrame:
+    """Money in ``inputs.currency`` at the user's rates, when there is a rate for every other currency
+    in the data; the frame as it is otherwise (money then stays per currency)."""
+    rates = _rates_for(frame, inputs)
+    if rates is None:
+        return frame
+    rate = pl.col("currency").cast(pl.String).replace_strict(rates, default=None, return_dtype=pl.Float64)
+    money = [m for m in MONEY_MEASURES if m in frame.columns]
+    return frame.with_columns(*(pl.col(m) * rate for m in money),
+                              pl.when(pl.col("currency").is_not_null()).then(pl.lit(inputs.currency.upper()))
+                              .cast(frame.schema["currency"]).alias("currency"))
+
+
 def prepare(frame: pl.DataFrame, inputs: Inputs | None = None) -> pl.DataFrame:
-    """Add measures derived from business inputs (gross profit from margin or cogs)."""
+    """Money in one currency at the user's rates, and measures derived from business inputs (gross profit
+    from margin or cogs)."""
     inputs = inputs or Inputs()
+    frame = convert_currencies(frame, inputs)
     if "gross_profit" in frame.columns or "revenue" not in frame.columns:
         return frame
     if "cogs" in frame.columns:
@@ -369,6 +410,8 @@ def compute(
             raise ValueError(f"cannot break down by {dim!r}: the data has no such column")
     # Reconcile first: a source whose revenue is set aside must not keep a gross profit made from it.
     data, notes_sources = reconcile(frame)
+    converted = rates_note(data, inputs)
+    notes_sources = notes_sources + ([converted] if converted else [])
     data = prepare(data, inputs)
     keys = list(by)
     if grain is not None:

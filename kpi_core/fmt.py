@@ -159,6 +159,16 @@ _UI_TEXTS: Mapping[str, Mapping[str, str]] = {
     "source": {"en": "Source", "nb": "Kilde", "sv": "Källa"},
     "channel": {"en": "Channel", "nb": "Kanal", "sv": "Kanal"},
     "campaign": {"en": "Campaign", "nb": "Kampanje", "sv": "Kampanj"},
+    "currency": {"en": "Currency", "nb": "Valuta", "sv": "Valuta"},
+    "report_currency": {"en": "Report money in", "nb": "Vis beløp i", "sv": "Visa belopp i"},
+    "per_currency": {"en": "each currency apart", "nb": "hver valuta for seg", "sv": "varje valuta för sig"},
+    "report_currency_help": {
+        "en": "The data mixes currencies. Pick one and give the rate of each other: money is then added in it.",
+        "nb": "Dataene blander valutaer. Velg én og oppgi kursen for hver av de andre: beløpene legges da "
+              "sammen i den.",
+        "sv": "Datan blandar valutor. Välj en och ange kursen för var och en av de andra: beloppen läggs då "
+              "ihop i den."},
+    "rate_of": {"en": "1 {code} = … {base}", "nb": "1 {code} = … {base}", "sv": "1 {code} = … {base}"},
     "all": {"en": "All", "nb": "Alle", "sv": "Alla"},
     "page_data": {"en": "Data", "nb": "Data", "sv": "Data"},
     "page_goal": {"en": "Goal & KPIs", "nb": "Mål og KPI-er", "sv": "Mål och KPI:er"},
@@ -303,11 +313,17 @@ _UI_TEXTS: Mapping[str, Mapping[str, str]] = {
                           "plattformar) utan att någon räknas två gånger; värdet visas bara där exporten anger det för "
                           "just den gruppen."},
     "note_currencies": {"en": "The data mixes currencies; money values are not added across currencies. Filter to "
-                              "one currency or enter exchange rates.",
+                              "one currency or enter exchange rates (Goal page, business inputs; --currency and "
+                              "--rate on the command line).",
                         "nb": "Dataene blander valutaer; pengebeløp legges ikke sammen på tvers av valutaer. Filtrer "
-                              "på én valuta eller legg inn valutakurser.",
+                              "på én valuta eller legg inn valutakurser (Mål-siden, forretningstall; --currency og "
+                              "--rate på kommandolinjen).",
                         "sv": "Datan blandar valutor; belopp läggs inte ihop över olika valutor. Filtrera på en "
-                              "valuta eller ange växelkurser."},
+                              "valuta eller ange växelkurser (Mål-sidan, affärsdata; --currency och --rate på "
+                              "kommandoraden)."},
+    "note_rates": {"en": "Money in {codes} is reported in {base} at your rates ({rates}).",
+                   "nb": "Beløp i {codes} vises i {base} etter kursene du oppga ({rates}).",
+                   "sv": "Belopp i {codes} visas i {base} enligt dina kurser ({rates})."},
     "note_other_costs": {"en": "Other costs are included in totals only, not split over segments or periods.",
                          "nb": "Andre kostnader tas bare med i totalene; de fordeles ikke på segmenter eller perioder.",
                          "sv": "Övriga kostnader räknas bara med i totalerna; de fördelas inte på segment eller "

@@ -37,7 +37,7 @@ from kpi_core.goals import plan
 from kpi_core.readers import ReadResult
 from kpi_core.schema import MEASURES, SEGMENT_DIMENSIONS
 
-FILTER_DIMENSIONS: tuple[str, ...] = ("source", "channel", "campaign")
+FILTER_DIMENSIONS: tuple[str, ...] = ("source", "channel", "campaign", "currency")
 NOT_SET = "(not set)"
 
 
@@ -58,13 +58,15 @@ class Filters:
     sources: tuple[str, ...] = ()
     channels: tuple[str, ...] = ()
     campaigns: tuple[str, ...] = ()
+    currencies: tuple[str, ...] = ()  # money is never added across currencies: pick one to see it
 
     @property
     def period(self) -> Period | None:
         return Period(self.start, self.end) if self.start and self.end else None
 
     def chosen(self) -> dict[str, tuple[str, ...]]:
-        return {"source": self.sources, "channel": self.channels, "campaign": self.campaigns}
+        return {"source": self.sources, "channel": self.channels, "campaign": self.campaigns,
+                "currency": self.currencies}
 
 
 def compact_dimensions(frame: pl.DataFrame) -> pl.DataFrame:
@@ -75,8 +77,19 @@ def compact_dimensions(frame: pl.DataFrame) -> pl.DataFrame:
 
 
 def filter_options(frame: pl.DataFrame) -> dict[str, list[str]]:
-    """The values a user can pick per filter dimension present in the data, sorted."""
-    return {d: sorted(frame[d].drop_nulls().unique().to_list()) for d in FILTER_DIMENSIONS if d in frame.columns}
+    """The values a user can pick per filter dimension present in the data, sorted (the currency only when
+    the data has more than one)."""
+    options = {d: sorted(frame[d].drop_nulls().unique().to_list()) for d in FILTER_DIMENSIONS if d in frame.columns}
+    if len(options.get("currency", [])) < 2:
+        options.pop("currency", None)
+    return options
+
+
+def currencies(frame: pl.DataFrame) -> list[str]:
+    """The currencies of the data's money, sorted (none when it names none)."""
+    if "currency" not in frame.columns:
+        return []
+    return sorted(frame["currency"].drop_nulls().cast(pl.String).unique().to_list())
 
 
 def date_bounds(frame: pl.DataFrame) -> tuple[date, date] | None:

@@ -28,6 +28,9 @@ with right, st.expander(ui.t("business_inputs")):
                 help=ui.t("margin_help"))
     with b:
         ui.kept(st.number_input, ui.OTHER_COSTS, ui.t("other_costs"), min_value=0.0, step=1000.0)
+    codes = views.currencies(view.by_dimension)
+    if len(codes) > 1:
+        ui.exchange_rates(codes)
 
 inputs = ui.inputs()
 sc = ui.memo(views.scorecard, view, "by_dimension", goal=goal, period=view.filters.period,

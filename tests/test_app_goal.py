@@ -95,3 +95,26 @@ def test_a_customer_list_alone_is_not_called_missing_data(app):
     assert at.info[0].value.startswith("This data has no dates, so there are no periods to compare")
     at.switch_page("pages/loyalty.py").run()
     assert not at.exception and "one row per customer with totals but no order dates" in at.info[0].value
+
+
+def test_two_currencies_get_a_currency_filter_and_exchange_rates(app):
+    import ui
+
+    # NO_Brand in NOK (spend 500, revenue 5 000), SE_Brand in SEK (700, 6 500), 2025-01-01 … 2025-01-28.
+    rows = "".join(f"2025-01-{d:02d},NO_Brand,NOK,20,4,200\n2025-01-{d:02d},SE_Brand,SEK,25,5,232.14\n"
+                   for d in range(1, 29))
+    at = upload(app, "two.csv", ("date,campaign,currency,spend,clicks,revenue\n" + rows).encode())
+    assert at.multiselect(key=ui.F_CURRENCY).options == ["NOK", "SEK"]
+    at.switch_page("pages/goal.py").run()
+    assert "Return on ad spend (ROAS)" not in metrics(at)  # NOK and SEK are not added
+    at.selectbox(key="w_report_currency").set_value("NOK").run()
+    at.number_input(key="w_rate_SEK").set_value(0.95).run()
+    # last 14 days: spend 14 × 20 + 14 × 25 × 0.95 = 612.50 NOK; revenue 14 × 200 + 14 × 232.14 × 0.95
+    spend, revenue = 14 * 20 + 14 * 25 * 0.95, 14 * 200 + 14 * 232.14 * 0.95
+    assert metrics(at)["Return on ad spend (ROAS)"][0] == f"{revenue / spend:.2f}×"
+    said = [e.value for kind in ("caption", "info", "markdown") for e in getattr(at, kind)]
+    assert any("at your rates (1 SEK = 0.95 NOK)" in text for text in said)
+    # or one currency picked in the sidebar: SEK alone, 232.14 / 25
+    at.selectbox(key="w_report_currency").set_value("").run()
+    at.multiselect(key=ui.F_CURRENCY).set_value(["SEK"]).run()
+    assert metrics(at)["Return on ad spend (ROAS)"][0] == f"{232.14 / 25:.2f}×"

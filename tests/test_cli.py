@@ -231,3 +231,14 @@ def test_a_recipe_corrects_the_mapping_of_its_platforms_files(capsys, tmp_path):
     broken.write_text('{"version": 1, "platform": "google_ads", "columns": {"Cost": "money"}}')
     assert main(["summarize", str(export), "--recipe", str(broken)]) == 2
     assert "'money' is no canonical measure or dimension" in capsys.readouterr().err
+
+
+def test_exchange_rates_on_the_command_line(capsys, tmp_path):
+    p = tmp_path / "two.csv"
+    p.write_text("date,campaign,spend,clicks,conversions,revenue,currency\n"
+                 "2025-01-01,NO_Brand,500,100,5,5000,NOK\n2025-01-01,SE_Brand,700,150,6,6500,SEK\n", encoding="utf-8")
+    out = run_json(capsys, p, "--currency", "nok", "--rate", "SEK=0,95")  # a decimal comma is fine
+    assert out["currency"] == "NOK" and out["totals"]["spend"] == pytest.approx(1165.0)  # 500 + 700 × 0.95
+    assert "by_currency" not in out and out["kpis"]["cpa"] == pytest.approx(1165 / 11)
+    assert main(["summarize", str(p), "--currency", "NOK", "--rate", "SEK"]) == 2
+    assert "write it as CODE=RATE" in capsys.readouterr().err

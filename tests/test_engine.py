@@ -324,3 +324,22 @@ def test_parse_period():
         parse_period("January")
     with pytest.raises(ValueError, match="ends before"):
         parse_period("2025-02-01:2025-01-01")
+
+
+def test_exchange_rates_add_money_of_several_currencies_in_one():
+    # NO_Brand 500 NOK spend, 5 000 NOK revenue; SE_Brand 700 SEK, 6 500 SEK. At 1 SEK = 0.95 NOK:
+    # spend 500 + 665 = 1 165 NOK, revenue 5 000 + 6 175 = 11 175 NOK, ROAS 11 175 / 1 165 = 9.592…
+    df = pl.DataFrame({"campaign": ["NO_Brand", "SE_Brand"], "currency": ["NOK", "SEK"], "spend": [500.0, 700.0],
+                       "revenue": [5000.0, 6500.0], "clicks": [100.0, 150.0]})
+    assert compute(df, ["roas"]).row(0)["roas"] is None  # no rates: money is not added across currencies
+    rates = Inputs(currency="NOK", rates=(("SEK", 0.95),))
+    result = compute(df, ["roas", "cpc"], inputs=rates)
+    assert (result.currency, result.row(0)["spend"]) == ("NOK", pytest.approx(1165.0))
+    assert result.row(0)["roas"] == pytest.approx(11175 / 1165) and result.row(0)["cpc"] == pytest.approx(1165 / 250)
+    assert result.notes == ("Money in SEK is reported in NOK at your rates (1 SEK = 0.95 NOK).",)
+    by = compute(df, ["roas"], by=["campaign"], inputs=rates).frame.sort("campaign")
+    assert by["spend"].to_list() == pytest.approx([500.0, 665.0])
+    assert by["roas"].to_list() == pytest.approx([10, 6175 / 665])
+    # a currency without a rate: nothing is converted, money stays per currency
+    eur = df.with_columns(pl.Series("currency", ["NOK", "EUR"]))
+    assert compute(eur, ["roas"], inputs=rates).row(0)["roas"] is None

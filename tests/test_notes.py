@@ -32,7 +32,8 @@ def test_notes_read_as_the_english_they_always_were():
     assert fmt.note(notes[0], "nb").endswith("(filtrer på en av kildene for å se dem).")
     mixed = pl.DataFrame({"spend": [1.0, 2.0], "currency": ["NOK", "SEK"]})
     assert compute(mixed, ["cpa"]).notes == ("The data mixes currencies; money values are not added across "
-                                             "currencies. Filter to one currency or enter exchange rates.",)
+                                             "currencies. Filter to one currency or enter exchange rates (Goal page, "
+                                             "business inputs; --currency and --rate on the command line).",)
     people = pl.DataFrame({"campaign": ["A", "B"], "reach": [100.0, 200.0], "impressions": [300.0, 400.0]})
     assert ("Reach counts people, so it cannot be added up over rows (days, campaigns or platforms) without "
             "counting someone twice; it is shown only where the export gives it for exactly that group."
