@@ -395,11 +395,14 @@ def compute(
     by: Sequence[str] = (),
     grain: Grain | None = None,
     inputs: Inputs | None = None,
+    sources_from: pl.DataFrame | None = None,
 ) -> KpiResult:
     """KPIs per group (and per time bucket), as a tidy frame.
 
     frame: canonical rows (see schema.py). kpis: catalog ids, default every KPI.
     by: dimensions to group by. grain: "day", "week" (ISO, Monday), "month" or "quarter".
+    sources_from: the rows whose sources decide which tool a contested measure is taken from
+    (sources.reconcile; default ``frame``): ``compare`` gives both periods.
     Result rows are sorted by spend descending when there is spend, else by the keys;
     with a grain, by period first.
     """
@@ -409,7 +412,7 @@ def compute(
         if dim not in frame.columns:
             raise ValueError(f"cannot break down by {dim!r}: the data has no such column")
     # Reconcile first: a source whose revenue is set aside must not keep a gross profit made from it.
-    data, notes_sources = reconcile(frame)
+    data, notes_sources = reconcile(frame, sources_from)
     converted = rates_note(data, inputs)
     notes_sources = notes_sources + ([converted] if converted else [])
     data = prepare(data, inputs)
@@ -635,8 +638,11 @@ def compare(
     if not covers(frame, previous):
         notes.append(Note("note_previous_uncovered", period=str(previous)))
 
+    spans = [current, previous, *([yoy] if has_yoy else [])]
+    compared = frame.filter(pl.any_horizontal(pl.col("date").is_between(p.start, p.end) for p in spans))
+
     def kpis_in(p: Period) -> KpiResult:
-        return compute(in_period(frame, p), kpis, by=by, inputs=inputs)
+        return compute(in_period(frame, p), kpis, by=by, inputs=inputs, sources_from=compared)
 
     cur = kpis_in(current)
     ids = list(cur.kpis)

@@ -131,17 +131,22 @@ def _names(roles: frozenset[str] | set[str]) -> dict[str, str]:
     return {lg: ", ".join(ROLE_NAMES[r][lg] for r in ordered) for lg in ("en", "nb", "sv")}
 
 
-def reconcile(frame: pl.DataFrame) -> tuple[pl.DataFrame, list[str]]:
-    """Keep each contested measure from its best tier of sources only; say what was set aside."""
+def reconcile(frame: pl.DataFrame, decide_on: pl.DataFrame | None = None) -> tuple[pl.DataFrame, list[str]]:
+    """Keep each contested measure from its best tier of sources only; say what was set aside.
+
+    ``decide_on``: the rows whose sources decide the tiers (default ``frame``). Two periods compared are
+    decided on together, so a KPI compares like with like: AOV from the ad platforms now against AOV
+    from the shop before (when the ads were not running yet) would be two different things."""
     if "source" not in frame.columns or frame.height == 0:
         return frame, []
-    contested = [m for m in PRECEDENCE if m in frame.columns]
+    decide_on = frame if decide_on is None or "source" not in decide_on.columns else decide_on
+    contested = [m for m in PRECEDENCE if m in frame.columns and m in decide_on.columns]
     if not contested:
         return frame, []
-    roles = roles_in(frame)
+    roles = roles_in(decide_on)
     if len(set(roles.values())) < 2:
         return frame, []
-    carriers = frame.group_by("source").agg(pl.col(m).count() for m in contested)
+    carriers = decide_on.group_by("source").agg(pl.col(m).count() for m in contested)
     notes: list[str] = []
     fixes: list[pl.Expr] = []
     best_of: dict[str, frozenset[str]] = {}  # measure -> roles it is taken from

@@ -132,3 +132,23 @@ def test_a_sheet_of_ones_own_is_ranked_by_its_columns_never_added_on_top():
     assert compute(sheet, ["conversion_rate"]).row(0)["conversions"] == 4
     # Alone, a sheet keeps everything it has.
     assert compute(both.filter(pl.col("source") == "generic"), ["roas"]).row(0)["revenue"] == 13000
+
+
+def test_a_comparison_takes_a_measure_from_the_same_tool_in_both_periods():
+    from datetime import date
+
+    from kpi_core.engine import Period, compare
+
+    # The ads start in the current week; the shop sells in both. Revenue and orders are the ad platforms'
+    # in the current week, and the shop's would be taken before: AOV 900 / 2 now against the shop's
+    # 500 / 1 would compare two tools. Decided on both weeks, the shop's are set aside in both: the ads
+    # report no orders, so AOV is revenue per conversion now (900 / 3) and has no value before.
+    frame = pl.DataFrame({
+        "date": [date(2025, 3, 10), date(2025, 3, 10), date(2025, 3, 3)],
+        "source": ["google_ads", "shopify_orders", "shopify_orders"],
+        "spend": [100.0, None, None], "conversions": [3.0, None, None],
+        "revenue": [900.0, 1000.0, 500.0], "orders": [None, 2.0, 1.0],
+    })
+    c = compare(frame, ["aov"], Period(date(2025, 3, 10), date(2025, 3, 16)))
+    row = c.frame.row(0, named=True)
+    assert row["current"] == pytest.approx(300.0) and row["previous"] is None and row["change"] is None
