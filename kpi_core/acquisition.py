@@ -24,6 +24,8 @@ from datetime import date
 
 import polars as pl
 
+from kpi_core.fmt import Note
+
 PLATFORM_LABELS: Mapping[str, str] = {
     "google_ads": "Google Ads",
     "meta_ads": "Meta Ads",
@@ -94,11 +96,9 @@ class SpendAssignment:
     def notes(self) -> list[str]:
         out = []
         if self.unmatched:
-            out.append("No ad spend could be matched to these channels (unpaid, or a name we do not "
-                       f"recognise): {', '.join(self.unmatched)}.")
+            out.append(Note("note_unmatched_channels", channels=", ".join(self.unmatched)))
         if self.unclaimed:
-            out.append(f"Spend no channel of the records names, left out of the per-channel figures: "
-                       f"{', '.join(self.unclaimed)}.")
+            out.append(Note("note_unclaimed_spend", spend=", ".join(self.unclaimed)))
         return out
 
 
@@ -148,12 +148,10 @@ def spend_by_platform(performance: pl.DataFrame, start: date, end: date,
         other = rows.filter(pl.col("currency").is_not_null() & (pl.col("currency") != currency))
         if other.height:
             codes = ", ".join(sorted(other["currency"].unique().to_list()))
-            notes.append(f"Ad spend in {codes} is left out: the orders or contacts are in {currency}, and "
-                         "amounts in different currencies are never added.")
+            notes.append(Note("note_spend_other_currency", codes=codes, currency=currency))
             rows = rows.filter(pl.col("currency").is_null() | (pl.col("currency") == currency))
     elif "currency" in rows.columns and rows["currency"].drop_nulls().n_unique() > 1:
         codes = ", ".join(sorted(rows["currency"].drop_nulls().unique().to_list()))
-        return {}, [f"The ad spend is in {codes}; amounts in different currencies are never added, so there is no "
-                    "spend per channel. Filter the sidebar to one currency's sources."]
+        return {}, [Note("note_spend_currencies", codes=codes)]
     sums = rows.group_by("source").agg(pl.col("spend").sum()).sort("source")
     return dict(zip(sums["source"].to_list(), sums["spend"].to_list(), strict=True)), notes

@@ -321,6 +321,74 @@ _UI_TEXTS: Mapping[str, Mapping[str, str]] = {
                         "sv": "Datan blandar valutor; belopp läggs inte ihop över olika valutor. Filtrera på en "
                               "valuta eller ange växelkurser (Mål-sidan, affärsdata; --currency och --rate på "
                               "kommandoraden)."},
+    "note_unmatched_channels": {
+        "en": "No ad spend could be matched to these channels (unpaid, or a name we do not recognise): {channels}.",
+        "nb": "Ingen annonsekostnad kunne knyttes til disse kanalene (ubetalte, eller et navn vi ikke kjenner "
+              "igjen): {channels}.",
+        "sv": "Ingen annonskostnad kunde kopplas till dessa kanaler (obetalda, eller ett namn vi inte känner "
+              "igen): {channels}."},
+    "note_unclaimed_spend": {
+        "en": "Spend no channel of the records names, left out of the per-channel figures: {spend}.",
+        "nb": "Kostnad som ingen kanal i postene nevner, holdt utenfor tallene per kanal: {spend}.",
+        "sv": "Kostnad som ingen kanal i posterna nämner, utelämnad ur siffrorna per kanal: {spend}."},
+    "note_churn_history": {
+        "en": "Churn needs {days} days of orders before the period starts (from {since}); the orders start on "
+              "{start}.",
+        "nb": "Frafall trenger {days} dager med ordrer før perioden starter (fra {since}); ordrene starter "
+              "{start}.",
+        "sv": "Kundbortfall kräver {days} dagar med order före periodens start (från {since}); ordrarna börjar "
+              "{start}."},
+    "note_churn_unfinished": {
+        "en": "Churn needs the whole period to have passed; the orders end on {last}, before the period ends "
+              "({end}).",
+        "nb": "Frafall krever at hele perioden er over; ordrene slutter {last}, før perioden slutter ({end}).",
+        "sv": "Kundbortfall kräver att hela perioden har passerat; ordrarna slutar {last}, före periodens slut "
+              "({end})."},
+    "note_no_spend_cac": {"en": "No ad spend in the period: load the ad platforms' exports for CAC.",
+                          "nb": "Ingen annonsekostnad i perioden: last inn eksportene fra annonseplattformene "
+                                "for CAC.",
+                          "sv": "Ingen annonskostnad i perioden: läs in exporterna från annonsplattformarna "
+                                "för CAC."},
+    "note_no_spend_cpl": {
+        "en": "No ad spend in the period: load the ad platforms' exports for CPL and CAC per source.",
+        "nb": "Ingen annonsekostnad i perioden: last inn eksportene fra annonseplattformene for CPL og CAC per "
+              "kilde.",
+        "sv": "Ingen annonskostnad i perioden: läs in exporterna från annonsplattformarna för CPL och CAC per "
+              "källa."},
+    "note_no_cohort_old_enough": {
+        "en": "No cohort is {h} months old yet: LTV at {h} months is unknown. Choose a shorter horizon.",
+        "nb": "Ingen kohort er {h} måneder gammel ennå: LTV etter {h} måneder er ukjent. Velg en kortere "
+              "horisont.",
+        "sv": "Ingen kohort är {h} månader gammal ännu: LTV efter {h} månader är okänt. Välj en kortare "
+              "horisont."},
+    "note_cancelled_one": {"en": "1 cancelled order is left out.", "nb": "1 kansellert ordre er utelatt.",
+                           "sv": "1 annullerad order är utelämnad."},
+    "note_cancelled": {"en": "{n} cancelled orders are left out.", "nb": "{n} kansellerte ordrer er utelatt.",
+                       "sv": "{n} annullerade order är utelämnade."},
+    "note_orders_unknown_one": {"en": "1 order has no customer or no date and is left out.",
+                                "nb": "1 ordre mangler kunde eller dato og er utelatt.",
+                                "sv": "1 order saknar kund eller datum och är utelämnad."},
+    "note_orders_unknown": {"en": "{n} orders have no customer or no date and are left out.",
+                            "nb": "{n} ordrer mangler kunde eller dato og er utelatt.",
+                            "sv": "{n} order saknar kund eller datum och är utelämnade."},
+    "note_orders_after": {"en": "Orders after {day} are ignored (the as-of date).",
+                          "nb": "Ordrer etter {day} tas ikke med (per-datoen).",
+                          "sv": "Order efter {day} räknas inte med (per-datumet)."},
+    "note_spend_other_currency": {
+        "en": "Ad spend in {codes} is left out: the orders or contacts are in {currency}, and amounts in different "
+              "currencies are never added.",
+        "nb": "Annonsekostnad i {codes} er utelatt: ordrene eller kontaktene er i {currency}, og beløp i ulike "
+              "valutaer legges aldri sammen.",
+        "sv": "Annonskostnad i {codes} är utelämnad: ordrarna eller kontakterna är i {currency}, och belopp i "
+              "olika valutor läggs aldrig ihop."},
+    "note_spend_currencies": {
+        "en": "The ad spend is in {codes}; amounts in different currencies are never added, so there is no spend "
+              "per channel. Filter the sidebar to one currency's sources.",
+        "nb": "Annonsekostnaden er i {codes}; beløp i ulike valutaer legges aldri sammen, så det finnes ingen "
+              "kostnad per kanal. Filtrer sidefeltet på én valutas kilder.",
+        "sv": "Annonskostnaden är i {codes}; belopp i olika valutor läggs aldrig ihop, så det finns ingen "
+              "kostnad per kanal. Filtrera sidofältet på en valutas källor."},
+    "all_customers": {"en": "All customers", "nb": "Alle kunder", "sv": "Alla kunder"},
     "note_rates": {"en": "Money in {codes} is reported in {base} at your rates ({rates}).",
                    "nb": "Beløp i {codes} vises i {base} etter kursene du oppga ({rates}).",
                    "sv": "Belopp i {codes} visas i {base} enligt dina kurser ({rates})."},

@@ -23,6 +23,7 @@ import polars as pl
 from kpi_core import acquisition, catalog
 from kpi_core.catalog import Formula
 from kpi_core.engine import Period, evaluate, formula_expr, resolve
+from kpi_core.fmt import Note
 from kpi_core.readers.result import ReadResult
 
 # Funnel steps as engine measures, in order, with the contact date that marks each.
@@ -197,7 +198,7 @@ def by_source_with_costs(contacts: pl.DataFrame, performance: pl.DataFrame, peri
     )
     notes += assigned.notes()
     if not platform_spend:
-        notes.append("No ad spend in the period: load the ad platforms' exports for CPL and CAC per source.")
+        notes.append(Note("note_no_spend_cpl"))
     return SourceCosts(kpis(counts), tuple(notes))
 
 

@@ -30,9 +30,10 @@ from datetime import date, timedelta
 
 import polars as pl
 
-from kpi_core import acquisition, catalog
+from kpi_core import acquisition, catalog, fmt
 from kpi_core.catalog import Formula
 from kpi_core.engine import Comparison, Inputs, Period, available_measures, compare, evaluate, formula_expr, resolve
+from kpi_core.fmt import Note
 from kpi_core.readers.result import ReadResult
 
 CHURN_DAYS = 90
@@ -153,16 +154,15 @@ def prepare(records: pl.DataFrame, currency: str | None = None, as_of: date | No
         cancelled = int(f["cancelled"].fill_null(False).sum())
         f = f.filter(~pl.col("cancelled").fill_null(False))
         if cancelled:
-            notes.append(f"{cancelled} cancelled order{'s are' if cancelled != 1 else ' is'} left out.")
+            notes.append(Note("note_cancelled_one" if cancelled == 1 else "note_cancelled", n=cancelled))
     unknown = f.filter(pl.col("customer_id").is_null() | pl.col("date").is_null()).height
     if unknown:
-        notes.append(f"{unknown} order{'s have' if unknown != 1 else ' has'} no customer or no date and "
-                     f"{'are' if unknown != 1 else 'is'} left out.")
+        notes.append(Note("note_orders_unknown_one" if unknown == 1 else "note_orders_unknown", n=unknown))
         f = f.filter(pl.col("customer_id").is_not_null() & pl.col("date").is_not_null())
     last = f["date"].max()
     if as_of is not None and last is not None and as_of < last:
         f = f.filter(pl.col("date") <= as_of)
-        notes.append(f"Orders after {as_of.isoformat()} are ignored (the as-of date).")
+        notes.append(Note("note_orders_after", day=as_of.isoformat()))
     if f.is_empty() and records["customer_id"].null_count() == records.height:
         raise OrdersProblem("the orders have no customer: export them with the customer's e-mail (Shopify's "
                             "'Email' column), which is read only as a salted hash. Loyalty needs to know who bought.")
@@ -232,11 +232,10 @@ def churn_gap(orders: Orders, period: Period, churn_days: int = CHURN_DAYS) -> s
     """Why churn cannot be known for this period (plain words), or None when it can."""
     before = period.start - timedelta(days=churn_days)
     if orders.data_start > before:
-        return (f"Churn needs {churn_days} days of orders before the period starts (from {before.isoformat()}); "
-                f"the orders start on {orders.data_start.isoformat()}.")
+        return Note("note_churn_history", days=churn_days, since=before.isoformat(),
+                    start=orders.data_start.isoformat())
     if period.end > orders.as_of:
-        return (f"Churn needs the whole period to have passed; the orders end on {orders.as_of.isoformat()}, "
-                f"before the period ends ({period.end.isoformat()}).")
+        return Note("note_churn_unfinished", last=orders.as_of.isoformat(), end=period.end.isoformat())
     return None
 
 
@@ -371,6 +370,10 @@ class LtvCac:
     period: Period
     notes: tuple[str, ...]
 
+    def labelled(self, lang: str = "en") -> pl.DataFrame:
+        """The frame with its first row named in ``lang`` ('Alle kunder')."""
+        return self.frame.with_columns(pl.col("acquisition").replace(ALL, fmt.t("all_customers", lang)))
+
 
 def ltv_cac(orders: Orders, performance: pl.DataFrame, period: Period, horizon: int = 12,
             other_costs: float = 0.0) -> LtvCac:
@@ -410,10 +413,9 @@ def ltv_cac(orders: Orders, performance: pl.DataFrame, period: Period, horizon: 
     frame = frame.with_columns((pl.col("ltv_cac_ratio") >= HEALTHY_LTV_CAC).alias("healthy"))
     notes += assigned.notes()
     if not platform_spend:
-        notes.append("No ad spend in the period: load the ad platforms' exports for CAC.")
+        notes.append(Note("note_no_spend_cac"))
     if frame["cohorts"][0] == 0:
-        notes.append(f"No cohort is {horizon} months old yet: LTV at {horizon} months is unknown. "
-                     "Choose a shorter horizon.")
+        notes.append(Note("note_no_cohort_old_enough", h=horizon))
     return LtvCac(frame.drop("cohorts", "cohorts_incomplete"), horizon, period, tuple(notes))
 
 

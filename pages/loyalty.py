@@ -52,7 +52,7 @@ with st.container(horizontal=True, wrap=True, gap="small"):  # cards wrap on nar
         st.metric(label, text, border=True, width=ui.CARD_WIDTH)
 gap = loyalty.churn_gap(orders, period, churn_days)
 if gap:
-    st.caption(gap)
+    st.caption(fmt.note(gap, lang))
 with st.expander(ui.t("definitions")):
     st.markdown("\n".join(f"- {text}" for text in loyalty.definitions(lang, churn_days)))
 
@@ -80,9 +80,10 @@ horizon = ui.kept(st.segmented_control, ui.LOY_HORIZON, ui.t("ltv_horizon"), opt
                   default=loyalty.default_horizon(table), required=True)
 performance = views.filter_dimensions(data.frame, ui.filters())
 result = loyalty.ltv_cac(orders, performance, period, horizon=horizon, other_costs=inputs.other_costs)
-ui.chart(ltv_cac_bars(result.frame, horizon, lang), key="loyalty_ltv_cac")
+ltv_cac_frame = result.labelled(lang)
+ui.chart(ltv_cac_bars(ltv_cac_frame, horizon, lang), key="loyalty_ltv_cac")
 st.caption(ui.t("ltv_cac_caption", h=horizon, start=period.start.isoformat(), end=period.end.isoformat()))
-ui.table(result.frame, column_order=[
+ui.table(ltv_cac_frame, column_order=[
     "acquisition", "new_customers", "spend", "cac", "customers", "ltv", "ltv_cac_ratio", "healthy"],
     column_config={**ui.kpi_columns(("cac", "ltv", "ltv_cac_ratio"), cur, lang),
                    "acquisition": st.column_config.TextColumn(ui.t("channel")),

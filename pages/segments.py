@@ -59,7 +59,8 @@ with right:
     if eff and not bub.is_empty():
         e = catalog.get(eff)
         st.subheader(ui.t("bubble_title", kpi=e.label(lang)), anchor=False)
-        ui.chart(charts.spend_efficiency(bub, e.label(lang), e.unit, seg.currency, picked), key="seg_bubble")
+        ui.chart(charts.spend_efficiency(bub, e.label(lang), e.unit, seg.currency, picked, ui.t("spend")),
+                 key="seg_bubble")
         st.caption(ui.t("bubble_caption"))
 
 others = [d for d in dims if d != dim]

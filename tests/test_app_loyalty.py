@@ -252,3 +252,13 @@ def test_loyalty_page_in_norwegian(loyalty_page):
     assert loyalty_page.title[0].value == "Kommer kundene tilbake?"
     heatmap = json.loads(loyalty_page.get("vega_lite_chart")[0].proto.spec)
     assert heatmap["layer"][0]["encoding"]["x"]["title"] == "Måneder siden første ordre"
+
+
+def test_the_loyalty_page_speaks_norwegian(loyalty_page):
+    at = loyalty_page
+    at.selectbox(key="lang").set_value("nb").run()
+    bars = at.get("vega_lite_chart")[2]
+    assert [r["acquisition"] for r in chart_rows(bars)[0]][0] == "Alle kunder"
+    said = " ".join(c.value for c in at.caption)
+    assert "63 kansellerte ordrer er utelatt." in said and "Ingen annonsekostnad kunne knyttes til" in said
+    assert "cancelled" not in said and "No ad spend" not in said

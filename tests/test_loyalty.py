@@ -160,6 +160,12 @@ def test_churn_is_unknown_without_a_full_window_before_or_after(orders):
     may = Period(D(2025, 5, 1), D(2025, 5, 31))
     assert "orders end on 2025-05-05" in loyalty.churn_gap(orders, may, churn_days=60)
     assert loyalty.churn_gap(orders, april, churn_days=60) is None
+    from kpi_core import fmt
+
+    assert fmt.note(loyalty.churn_gap(orders, april), "nb") == (
+        "Frafall trenger 90 dager med ordrer før perioden starter (fra 2025-01-01); ordrene starter 2025-01-10.")
+    assert fmt.note(loyalty.churn_gap(orders, may, churn_days=60), "sv").startswith(
+        "Kundbortfall kräver att hela perioden har passerat; ordrarna slutar 2025-05-05")
 
 
 def test_by_month_splits_new_and_returning(orders):

@@ -62,10 +62,11 @@ def share_bars(frame: pl.DataFrame, picked: str | None = None) -> alt.Chart:
 
 
 def spend_efficiency(frame: pl.DataFrame, efficiency_label: str, unit: str, currency: str | None,
-                     picked: str | None = None) -> alt.Chart:
-    """frame: segment, spend, efficiency, size. One bubble per segment."""
+                     picked: str | None = None, spend_label: str = "Spend") -> alt.Chart:
+    """frame: segment, spend, efficiency, size. One bubble per segment (``spend_label``: the axis, in the
+    page's language)."""
     check_size(frame.height)
-    spend_title = f"Spend ({currency})" if currency else "Spend"
+    spend_title = f"{spend_label} ({currency})" if currency else spend_label
     return (
         alt.Chart(frame)
         .mark_circle(color=ACCENT, stroke="white")
