@@ -51,6 +51,7 @@ from kpi_core.engine import (
     parse_period,
     prepare,
 )
+from kpi_core.fmt import Note, joined, measure_words
 from kpi_core.schema import MONEY_MEASURES, NON_ADDITIVE
 from kpi_core.targets import unit_of
 
@@ -158,14 +159,14 @@ def decompose(frame: pl.DataFrame, kpi_id: str, by: str, current: Period, previo
     formula = ratio_formula(kpi_id, frame, inputs)
     codes = sorted(frame["currency"].drop_nulls().unique().to_list()) if "currency" in frame.columns else []
     if len(codes) > 1 and formula.measures & MONEY_MEASURES:
-        raise ValueError(f"the data mixes currencies ({', '.join(codes)}) and money is never added across them; "
-                         "filter to one currency first")
+        raise ValueError(Note("e_explain_currencies", codes=", ".join(codes)))
     p0 = _sums(in_period(frame, previous), formula, by, inputs)
     p1 = _sums(in_period(frame, current), formula, by, inputs)
     for name, p, part in (("previous", previous, p0), ("current", current, p1)):
         if part[_DEN].sum() == 0:
-            raise ValueError(f"{kpi_id} is undefined in the {name} period {p}: no "
-                             f"{' + '.join(formula.denominator or {})} there")
+            den = joined([measure_words(m, start=False) for m in formula.denominator or {}], " + ")
+            raise ValueError(Note(f"e_explain_undefined_{name}", kpi=dict(catalog.get(kpi_id).labels), period=str(p),
+                                  den=den))
     segments = _effects(p0, p1, by, formula)
     value = (lambda part: formula.offset + formula.scale * part[_NUM].sum() / part[_DEN].sum())  # noqa: E731
     return Decomposition(kpi_id, by, current, previous, value(p0), value(p1), segments)

@@ -388,6 +388,21 @@ _UI_TEXTS: Mapping[str, Mapping[str, str]] = {
               "kostnad per kanal. Filtrer sidefeltet på én valutas kilder.",
         "sv": "Annonskostnaden är i {codes}; belopp i olika valutor läggs aldrig ihop, så det finns ingen "
               "kostnad per kanal. Filtrera sidofältet på en valutas källor."},
+    "e_explain_currencies": {
+        "en": "the data mixes currencies ({codes}) and money is never added across them; filter to one currency "
+              "first",
+        "nb": "dataene blander valutaer ({codes}), og beløp legges aldri sammen på tvers av dem; filtrer på én "
+              "valuta først",
+        "sv": "datan blandar valutor ({codes}), och belopp läggs aldrig ihop över dem; filtrera på en valuta "
+              "först"},
+    "e_explain_undefined_previous": {
+        "en": "{kpi} has no value in the previous period {period}: no {den} there",
+        "nb": "{kpi} har ingen verdi i forrige periode {period}: ingen {den} der",
+        "sv": "{kpi} har inget värde i föregående period {period}: ingen {den} där"},
+    "e_explain_undefined_current": {
+        "en": "{kpi} has no value in the current period {period}: no {den} there",
+        "nb": "{kpi} har ingen verdi i denne perioden {period}: ingen {den} der",
+        "sv": "{kpi} har inget värde i denna period {period}: ingen {den} där"},
     "all_customers": {"en": "All customers", "nb": "Alle kunder", "sv": "Alla kunder"},
     "note_rates": {"en": "Money in {codes} is reported in {base} at your rates ({rates}).",
                    "nb": "Beløp i {codes} vises i {base} etter kursene du oppga ({rates}).",

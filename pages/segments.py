@@ -85,7 +85,7 @@ try:
     moved = ui.memo(explain.decompose, view, "by_dimension", kpi_id=kpi, by=dim, current=period,
                     previous=period.previous(), inputs=inputs)
 except ValueError as exc:
-    st.info(fmt.sentence(str(exc)))
+    st.info(fmt.sentence(fmt.note(exc.args[0], lang)))
 else:
     def shown(v: float) -> str:
         return fmt.format_kpi(v, k.unit, seg.currency, lang)

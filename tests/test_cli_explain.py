@@ -67,7 +67,7 @@ def test_readable_text(capsys, export):
     (["--kpi", "cpx"], "unknown KPI"),
     (["--by", "device"], "no such column"),
     (["--current", "2025-01-08"], "not a period"),
-    (["--previous", "2024-01-01:2024-01-07"], "undefined in the previous period"),
+    (["--previous", "2024-01-01:2024-01-07"], "(CPA) has no value in the previous period"),
     (["--kpi", "roas"], "revenue"),
 ])
 def test_errors_exit_2_with_one_line(capsys, export, extra, words):

@@ -111,7 +111,7 @@ def test_scale_and_offset_from_the_catalog():
      "counts people"),
     ("ltv_cac_ratio", rows((D0, "A", dict(spend=1.0))), "ratio of two KPIs"),
     ("roas", rows((D0, "A", dict(spend=1.0))), "revenue"),
-    ("cpa", rows((D1, "A", dict(spend=1.0, conversions=1.0))), "undefined in the previous period"),
+    ("cpa", rows((D1, "A", dict(spend=1.0, conversions=1.0))), r"\(CPA\) has no value in the previous period"),
 ])
 def test_kpis_that_cannot_be_split_say_why(kpi, frame, words):
     with pytest.raises(ValueError, match=words):

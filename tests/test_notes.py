@@ -192,3 +192,18 @@ def test_how_a_platforms_file_is_read_is_said_in_norwegian_and_swedish():
     assert fmt.note(shopify, "sv").startswith("Shopify: en order per 'Name' (orderraderna sammanslagna)")
     visitors = next(f.message for f in _read("exports/ga360_sessions.csv").findings if "distinct visitor" in f.message)
     assert fmt.note(visitors, "nb").startswith("10 rad(er) (besøk) fra 8 ulike besøkende ('fullVisitorId'")
+
+
+def test_why_a_change_cannot_be_split_is_said_in_the_language():
+    from kpi_core import explain
+
+    frame = pl.DataFrame({"date": [date(2025, 3, 10), date(2025, 3, 3)], "campaign": ["A", "A"],
+                          "spend": [100.0, 0.0], "revenue": [500.0, 100.0]})
+    with pytest.raises(ValueError) as refused:
+        explain.decompose(frame, "roas", "campaign", Period(date(2025, 3, 10), date(2025, 3, 16)),
+                          Period(date(2025, 3, 3), date(2025, 3, 9)))
+    said = refused.value.args[0]
+    assert str(said) == "Return on ad spend (ROAS) has no value in the previous period 2025-03-03:2025-03-09: no " \
+                        "spend there"
+    assert fmt.note(said, "nb") == ("Avkastning på annonsekroner (ROAS) har ingen verdi i forrige periode "
+                                    "2025-03-03:2025-03-09: ingen kostnad der")
