@@ -131,6 +131,13 @@ TEXTS: dict[str, dict[str, str]] = {
     "f_missing_days": {"en": "{n} day(s) between {lo} and {hi} have no rows: {shown}{more}.",
                        "nb": "{n} dag(er) mellom {lo} og {hi} har ingen rader: {shown}{more}.",
                        "sv": "{n} dag(ar) mellan {lo} och {hi} har inga rader: {shown}{more}."},
+    "f_days_outside_rows": {
+        "en": "the report covers {lo} to {hi}, its rows {first} to {last}: no activity on the days before or after "
+              "(ad platforms leave such days out).",
+        "nb": "rapporten dekker {lo} til {hi}, radene {first} til {last}: ingen aktivitet dagene før eller etter "
+              "(annonseplattformene utelater slike dager).",
+        "sv": "rapporten täcker {lo} till {hi}, raderna {first} till {last}: ingen aktivitet dagarna före eller "
+              "efter (annonsplattformarna utelämnar sådana dagar)."},
     "f_empty_column": {"en": "column '{column}' is empty in every row.",
                        "nb": "kolonnen '{column}' er tom i alle rader.",
                        "sv": "kolumnen '{column}' är tom på alla rader."},

@@ -122,9 +122,18 @@ def missing_days(frame: pl.DataFrame, period: tuple[date, date] | None) -> list[
     missing = expected.filter(~expected.is_in(days.implode()))
     if missing.is_empty():
         return []
-    shown = ", ".join(d.isoformat() for d in missing.head(MAX_LINES_SHOWN).to_list())
-    return [Finding("warning", Note("f_missing_days", n=missing.len(), lo=lo, hi=hi, shown=shown,
-                                    more=_more(missing.len())))]
+    # Days before the first row or after the last one of a period named above the table: the campaigns
+    # started later or stopped earlier (ad platforms leave out days without activity). Said, no alarm;
+    # a day missing between two days with rows is the warning.
+    inside = missing.filter(missing.is_between(days.min(), days.max()))
+    out = []
+    if not inside.is_empty():
+        shown = ", ".join(d.isoformat() for d in inside.head(MAX_LINES_SHOWN).to_list())
+        out.append(Finding("warning", Note("f_missing_days", n=inside.len(), lo=lo, hi=hi, shown=shown,
+                                           more=_more(inside.len()))))
+    if inside.len() < missing.len():
+        out.append(Finding("info", Note("f_days_outside_rows", lo=lo, hi=hi, first=days.min(), last=days.max())))
+    return out
 
 
 def empty_columns(raw: pl.DataFrame) -> list[Finding]:
