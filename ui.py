@@ -495,7 +495,10 @@ def require_data() -> View:
     """The filtered data, or a message that sends the user to the Data page (and stops the page)."""
     data = active()
     if data is None or data.frame.is_empty():
-        st.info(t("no_measures") if data is not None and data.results else t("no_data"))
+        if data is not None and data.errors and not data.results:  # every file was refused
+            st.warning(t("no_readable_files", n=len(data.errors)))
+        else:
+            st.info(t("no_measures") if data is not None and data.results else t("no_data"))
         st.page_link("pages/data.py", label=t("page_data"), icon=":material/upload_file:")
         st.stop()
     f = filters()

@@ -140,6 +140,9 @@ _UI_TEXTS: Mapping[str, Mapping[str, str]] = {
     "no_data": {"en": "No data yet. Upload an export on the Data page.",
                 "nb": "Ingen data ennå. Last opp en eksport på Data-siden.",
                 "sv": "Inga data ännu. Ladda upp en export på sidan Data."},
+    "no_readable_files": {"en": "None of your {n} file(s) could be read: the Data page says why for each.",
+                          "nb": "Ingen av de {n} filene dine kunne leses: Data-siden sier hvorfor for hver av dem.",
+                          "sv": "Ingen av dina {n} filer kunde läsas: sidan Data säger varför för var och en."},
     "no_measures": {"en": "The files loaded hold no numbers to compute KPIs from (a customer or deal list is used "
                           "by the Loyalty page). Add an ad, analytics or shop export on the Data page.",
                     "nb": "Filene som er lastet inn, har ingen tall å beregne KPI-er fra (en kunde- eller avtaleliste "

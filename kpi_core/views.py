@@ -268,7 +268,9 @@ def headline_gap(sc: Scorecard, lang: Lang = "en") -> str:
     ("Return on ad spend (ROAS) would lead here: needs a revenue or conversion value column")."""
     labels = [catalog.get(k).label(lang) for k in HEADLINES[sc.goal] if k]
     missing = dict(sc.missing)
-    why = "; ".join(dict.fromkeys(missing[lb] for lb in labels if lb in missing)) or fmt.NULL
+    # each need once: POAS and ROAS both "need a cost or amount spent column"
+    why = "; ".join(dict.fromkeys(part for lb in labels if lb in missing for part in missing[lb].split("; ")))
+    why = why or fmt.NULL
     return fmt.t("no_headline", lang, kpis=" / ".join(labels), why=why)
 
 

@@ -30,3 +30,12 @@ def test_every_goal_on_a_file_without_sessions(app):
     for goal in ("sales", "leads", "traffic", "awareness", "loyalty"):
         at.selectbox(key="w_goal").set_value(goal).run()
         assert not at.exception, (goal, at.exception[0].message if at.exception else "")
+
+
+def test_when_every_upload_is_refused_the_pages_say_so(app):
+    from conftest import upload
+
+    at = upload(app, "photo.csv", b"\x89PNG\r\n\x1a\n" + b"\x00" * 64)
+    at.switch_page("pages/goal.py").run()
+    assert not at.exception
+    assert at.warning[0].value == "None of your 1 file(s) could be read: the Data page says why for each."

@@ -298,3 +298,11 @@ def test_the_last_day_with_spend():
                           "spend": [100.0, 50.0, None], "leads": [None, None, 3.0]})
     assert views.last_spend_day(frame) == date(2025, 3, 30)
     assert views.last_spend_day(frame.drop("spend")) is None
+
+
+def test_what_the_headline_needs_is_said_once_each():
+    # GA4 alone: POAS needs a margin and spend, ROAS needs spend: 'a cost or amount spent column' once.
+    df = pl.DataFrame({"date": [date(2026, 1, 1), date(2026, 1, 2)], "source": ["ga4", "ga4"],
+                       "sessions": [100.0, 120.0], "revenue": [500.0, 700.0]})
+    gap = views.headline_gap(views.scorecard(df, "sales", Period(date(2026, 1, 2), date(2026, 1, 2))))
+    assert gap.count("needs a cost or amount spent column") == 1, gap
