@@ -140,6 +140,12 @@ _UI_TEXTS: Mapping[str, Mapping[str, str]] = {
     "no_data": {"en": "No data yet. Upload an export on the Data page.",
                 "nb": "Ingen data ennå. Last opp en eksport på Data-siden.",
                 "sv": "Inga data ännu. Ladda upp en export på sidan Data."},
+    "ltv_cac_none": {"en": "No channel has an LTV:CAC yet: it needs ad spend in the period and customers old "
+                           "enough for the horizon (see the notes below).",
+                     "nb": "Ingen kanal har LTV:CAC ennå: det trengs annonsekostnad i perioden og kunder som er "
+                           "gamle nok for horisonten (se merknadene under).",
+                     "sv": "Ingen kanal har LTV:CAC ännu: det krävs annonskostnad i perioden och kunder som är "
+                           "tillräckligt gamla för horisonten (se anteckningarna nedan)."},
     "no_readable_files": {"en": "None of your {n} file(s) could be read: the Data page says why for each.",
                           "nb": "Ingen av de {n} filene dine kunne leses: Data-siden sier hvorfor for hver av dem.",
                           "sv": "Ingen av dina {n} filer kunde läsas: sidan Data säger varför för var och en."},

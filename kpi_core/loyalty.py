@@ -370,6 +370,11 @@ class LtvCac:
     period: Period
     notes: tuple[str, ...]
 
+    @property
+    def has_ratio(self) -> bool:
+        """Whether any row has an LTV:CAC (none without ad spend or without a cohort old enough)."""
+        return self.frame["ltv_cac_ratio"].drop_nulls().len() > 0
+
     def labelled(self, lang: str = "en") -> pl.DataFrame:
         """The frame with its first row named in ``lang`` ('Alle kunder')."""
         return self.frame.with_columns(pl.col("acquisition").replace(ALL, fmt.t("all_customers", lang)))

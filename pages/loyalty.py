@@ -81,7 +81,10 @@ horizon = ui.kept(st.segmented_control, ui.LOY_HORIZON, ui.t("ltv_horizon"), opt
 performance = views.filter_dimensions(data.frame, ui.filters())
 result = loyalty.ltv_cac(orders, performance, period, horizon=horizon, other_costs=inputs.other_costs)
 ltv_cac_frame = result.labelled(lang)
-ui.chart(ltv_cac_bars(ltv_cac_frame, horizon, lang), key="loyalty_ltv_cac")
+if result.has_ratio:
+    ui.chart(ltv_cac_bars(ltv_cac_frame, horizon, lang), key="loyalty_ltv_cac")
+else:  # an axis without bars says nothing: the notes below say what is missing
+    st.info(ui.t("ltv_cac_none"))
 st.caption(ui.t("ltv_cac_caption", h=horizon, start=period.start.isoformat(), end=period.end.isoformat()))
 ui.table(ltv_cac_frame, column_order=[
     "acquisition", "new_customers", "spend", "cac", "customers", "ltv", "ltv_cac_ratio", "healthy"],

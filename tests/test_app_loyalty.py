@@ -262,3 +262,13 @@ def test_the_loyalty_page_speaks_norwegian(loyalty_page):
     said = " ".join(c.value for c in at.caption)
     assert "63 kansellerte ordrer er utelatt." in said and "Ingen annonsekostnad kunne knyttes til" in said
     assert "cancelled" not in said and "No ad spend" not in said
+
+
+def test_shop_orders_alone_draw_no_empty_ltv_cac_chart(app):
+    from conftest import ROOT, upload
+
+    at = upload(app, "shopify_orders.csv", (ROOT / "tests/fixtures/exports/shopify_orders.csv").read_bytes())
+    at.switch_page("pages/loyalty.py").run()
+    assert not at.exception
+    assert any(i.value.startswith("No channel has an LTV:CAC yet") for i in at.info)
+    assert "No ad spend in the period: load the ad platforms' exports for CAC." in [c.value for c in at.caption]
