@@ -682,3 +682,24 @@ def test_measures_only_in_the_total_row_are_said():
     said = next(f for f in r.findings if "no row gives them" in f.message)
     assert said.level == "warning" and said.message.startswith("Impr., Clicks, Cost: no row gives them")
     assert said.where == "line 9"
+
+
+def test_woocommerce_analytics_download_of_a_swedish_shop():
+    # 'Nettoförsäljning', 'Kund', Swedish statuses 'Slutförd', 'Behandlar', 'Återbetald'. Line 4 is the
+    # Analytics download's refund row: '-299,00', already the amount taken off, not an order to refund again.
+    # Revenue 598,00 + 270,00 − 299,00 = 569,00.
+    r = read("woocommerce_analytics_sv.csv")
+    assert r.platform == "woocommerce_orders"
+    assert r.frame["revenue"].sum() == pytest.approx(569.0) and r.frame["returned_orders"].sum() == 1
+    assert r.records["status"].to_list() == ["completed", "processing", "refunded"]
+
+
+def test_ga4_ecommerce_purchases_are_the_orders():
+    # No key events: the purchases are the orders, so AOV = 93 330,50 / 150 and the conversion rate is
+    # orders per session, 150 / 9 533.
+    r = read("ga4_ecommerce_purchases.csv")
+    assert mapping(r)["Ecommerce purchases"] == "orders" and r.frame["orders"].sum() == 150
+    from kpi_core.engine import compute
+
+    row = compute(r.frame, ["aov", "conversion_rate"]).row(0)
+    assert row["aov"] == pytest.approx(93330.50 / 150) and row["conversion_rate"] == pytest.approx(150 / 9533)

@@ -31,7 +31,7 @@ from kpi_core.fmt import Note
 from kpi_core.readers import quality, values
 from kpi_core.readers.platforms import Platform, normalise_header
 from kpi_core.readers.platforms.preamble import period_of_rows
-from kpi_core.readers.platforms.specs import HUBSPOT_LABELS
+from kpi_core.readers.platforms.specs import HUBSPOT_LABELS, WOO_LABELS
 from kpi_core.readers.result import ColumnMap, Exclusion, Finding, ReadError, ReadResult
 from kpi_core.readers.sniff import LINE, RawTable
 from kpi_core.schema import RECORD_COLUMNS
@@ -175,20 +175,33 @@ def read_shopify_orders(raw: RawTable, platform: Platform, name: str, salt: byte
 
 # WooCommerce statuses that are no sale: the order stays in the list but counts in no total.
 WOO_NO_SALE = ("cancelled", "failed", "pending", "trash", "checkout-draft")
+# The statuses as a Norwegian or Swedish shop shows them (inferred from WooCommerce's translations).
+WOO_STATUSES = {
+    "fullført": "completed", "behandler": "processing", "behandles": "processing", "kansellert": "cancelled",
+    "avbrutt": "cancelled", "refundert": "refunded", "mislykket": "failed", "mislyktes": "failed",
+    "venter på betaling": "pending", "venter": "pending", "på vent": "on-hold", "utkast": "checkout-draft",
+    "slutförd": "completed", "behandlar": "processing", "behandlas": "processing", "avbruten": "cancelled",
+    "avbeställd": "cancelled", "återbetald": "refunded", "misslyckad": "failed", "misslyckades": "failed",
+    "väntar på betalning": "pending", "väntande": "pending", "pausad": "on-hold", "i papperskorgen": "trash",
+}
 
 
 def read_woocommerce_orders(raw: RawTable, platform: Platform, name: str, salt: bytes) -> ReadResult:
     """An order export plugin's CSV (WebToffee and alike): snake_case keys, one row per order (rows of
     one order are grouped as Shopify's), dates month first (``01/15/2025 09:00:00``); or the
     Analytics > Orders download (``Order #``, ``Net sales``, the customer's name, read as a hash)."""
-    sheet = _Sheet(raw, salt)
+    sheet = _Sheet(raw, salt, WOO_LABELS)
     if not sheet.has("order total") and not sheet.has("net sales"):
         raise ReadError(name, Note("e_woo_no_total"))
     status = sheet.text("status", "status", "order status").str.to_lowercase().str.replace(r"^wc-", "")
+    status = status.replace(WOO_STATUSES)  # the shop's language: 'Fullført', 'Kansellert', 'Återbetald'…
     order_total = sheet.num("revenue", "order total", "net sales")
     refunded = sheet.num("refunded", "refund total", "order refund", "refunded total")
     if not sheet.has("refund total") and not sheet.has("order refund") and not sheet.has("refunded total"):
-        refunded = pl.select(pl.when(status == "refunded").then(order_total).otherwise(0.0)).to_series()
+        # a refunded order's total is taken off; a refund row of the Analytics download ('-299,00', status
+        # Refunded) is the refund itself, already negative
+        refunded = pl.select(pl.when((status == "refunded") & (order_total > 0)).then(order_total)
+                             .otherwise(0.0)).to_series()
     lines = {
         "order_id": sheet.text("order_id", "order number", "order id", "order #"),
         "customer_id": sheet.hashed("customer_id", "customer email", "billing email", "customer id", "customer"),

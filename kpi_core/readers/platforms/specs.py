@@ -431,6 +431,9 @@ GA4 = Platform(
            "totala intäkter", "total intäkter", "samlede indtægter", "total omsætning", "kjøpsinntekter",
            "köpintäkter", "købsindtægter"),
         _c("pageviews", "views", "visninger", "visningar", "visninger i alt"),
+        # purchases (transactions) counted by GA4's e-commerce: the orders (AOV = revenue / orders)
+        _c("orders", "ecommerce purchases", "transactions", "e-handelskjøp", "netthandelskjøp", "e-handelsköp",
+           "transaksjoner", "transaktioner", "e-handelskøb"),
         # Rates turned back into counts with the row's sessions (as Universal Analytics' bounce rate): a
         # report with no 'Engaged sessions' column still gives the bounce rate; the count wins when present.
         _c("bounces", "bounce rate", "fluktfrekvens", "avvisningsfrekvens", "afvisningsprocent", parse="percent",
@@ -595,15 +598,37 @@ SHOPIFY_ORDERS = Platform(
              "shipping country", "cancelled at", "refunded amount", "source", "id", "payment method"),
     min_score=3,
 )
+# WooCommerce writes the headers of the shop's language (the Analytics > Orders download in a Norwegian or
+# Swedish WordPress; an export plugin's translated keys): read as the English ones (inferred names).
+WOO_LABELS: dict[str, str] = {
+    "dato": "date", "datum": "date", "ordre #": "order #", "kunde": "customer", "kund": "customer",
+    "kundetype": "customer type", "kundtyp": "customer type", "varer solgt": "items sold",
+    "sålda artiklar": "items sold", "kupong(er)": "coupon(s)", "kuponger": "coupon(s)", "nettosalg": "net sales",
+    "nettoförsäljning": "net sales", "ordre-id": "order id", "order-id": "order id", "ordrenummer": "order number",
+    "ordernummer": "order number", "ordredato": "order date", "orderdatum": "order date", "betalt dato": "paid date",
+    "betalningsdatum": "paid date", "ordretotal": "order total", "ordersumma": "order total",
+    "ordertotal": "order total", "valuta": "order currency", "kundens e-post": "customer email",
+    "kundens e-postadresse": "customer email", "kundens e-postadress": "customer email",
+    "betalingsmetode": "payment method", "betalningsmetod": "payment method", "frakt": "shipping total",
+    "rabatt": "discount total", "delsum": "order subtotal", "delsumma": "order subtotal",
+    "refundert": "refund total", "återbetalt": "refund total",
+}
+
+
+def _woo(*english: str) -> dict[str, Col]:
+    """WooCommerce's English keys and their Norwegian and Swedish labels (WOO_LABELS)."""
+    return _ignored(*english, *(k for k, v in WOO_LABELS.items() if v in english))
+
+
 WOOCOMMERCE_ORDERS = Platform(
     "woocommerce_orders", "WooCommerce orders", "orders",
-    _ignored("order id", "order number", "order date", "paid date", "completed date", "status", "order status",
-             "shipping total", "tax total", "discount total", "cart discount", "order total", "order subtotal",
-             "order currency", "payment method", "payment method title", "customer email", "customer id",
-             "customer note", "billing email", "refund total", "order refund", "created via", "order key",
-             # the Analytics > Orders download
-             "order #", "customer", "customer type", "product(s)", "items sold", "coupon(s)", "net sales",
-             "attribution"),
+    _woo("order id", "order number", "order date", "paid date", "completed date", "status", "order status",
+         "shipping total", "tax total", "discount total", "cart discount", "order total", "order subtotal",
+         "order currency", "payment method", "payment method title", "customer email", "customer id",
+         "customer note", "billing email", "refund total", "order refund", "created via", "order key",
+         # the Analytics > Orders download
+         "order #", "customer", "customer type", "product(s)", "items sold", "coupon(s)", "net sales",
+         "attribution"),
     min_score=3,
 )
 SHOPIFY_CUSTOMERS = Platform(
