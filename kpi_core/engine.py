@@ -236,7 +236,11 @@ def rates_note(frame: pl.DataFrame, inputs: Inputs) -> Note | None:
         return None
     base = inputs.currency.upper()
     codes = sorted(set(frame["currency"].drop_nulls().cast(pl.String).unique().to_list()) - {base})
-    said = ", ".join(f"1 {c} = {rates[c]:g} {base}" for c in codes)
+    def rate(r: float, lang: str) -> str:  # 0.95 -> '0.95' / '0,95', 0.0912 -> '0.0912'
+        decimals = max(2, min(4, len(f"{r:.4f}".rstrip("0").partition(".")[2])))
+        return fmt.number(r, lang, decimals=decimals)
+
+    said = {lg: ", ".join(f"1 {c} = {rate(rates[c], lg)} {base}" for c in codes) for lg in ("en", "nb", "sv")}
     return Note("note_rates", codes=", ".join(codes), base=base, rates=said)
 
 

@@ -46,6 +46,7 @@ from kpi_core.engine import (
     available_measures,
     choose_formula,
     compute,
+    convert_currencies,
     formula_expr,
     in_period,
     parse_period,
@@ -156,6 +157,7 @@ def decompose(frame: pl.DataFrame, kpi_id: str, by: str, current: Period, previo
         raise ValueError(f"cannot break down by {by!r}: the data has no such column")
     if "date" not in frame.columns:
         raise ValueError("comparing periods needs a date column")
+    frame = convert_currencies(frame, inputs) if inputs is not None else frame  # the user's exchange rates
     formula = ratio_formula(kpi_id, frame, inputs)
     codes = sorted(frame["currency"].drop_nulls().unique().to_list()) if "currency" in frame.columns else []
     if len(codes) > 1 and formula.measures & MONEY_MEASURES:

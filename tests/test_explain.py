@@ -1,6 +1,6 @@
 """Mix/rate decomposition and "explain this number", against values worked out by hand."""
 
-from datetime import date
+from datetime import date, timedelta
 
 import polars as pl
 import pytest
@@ -223,3 +223,16 @@ def test_effects_add_up_with_the_catalogs_scale_and_offset(items):
     d = decompose(df, "cart_abandonment_rate", "channel", CUR, PREV)  # 1 − Σ orders / Σ carts
     total = d.mix_effect + d.rate_effect
     assert abs(total - d.change) <= 1e-9 * max(abs(d.previous), abs(d.current), 1.0)
+
+
+def test_the_users_exchange_rates_let_a_change_be_split_across_currencies():
+    # A in NOK, B in SEK; at 1 SEK = 0.95 NOK the current ROAS is (5000 + 6500 × 0.95) / (500 + 700 × 0.95).
+    frame = pl.DataFrame({"date": [D1, D1, D1 + timedelta(days=7), D1 + timedelta(days=7)],
+                          "campaign": ["A", "B", "A", "B"], "currency": ["NOK", "SEK", "NOK", "SEK"],
+                          "spend": [400.0, 600.0, 500.0, 700.0], "revenue": [3000.0, 3000.0, 5000.0, 6500.0]})
+    current, previous = Period(D1 + timedelta(days=7), D1 + timedelta(days=13)), Period(D1, D1 + timedelta(days=6))
+    with pytest.raises(ValueError, match="mixes currencies"):
+        decompose(frame, "roas", "campaign", current, previous)
+    d = decompose(frame, "roas", "campaign", current, previous, Inputs(currency="NOK", rates=(("SEK", 0.95),)))
+    assert d.current == pytest.approx((5000 + 6500 * 0.95) / (500 + 700 * 0.95))
+    assert d.previous == pytest.approx((3000 + 3000 * 0.95) / (400 + 600 * 0.95))
