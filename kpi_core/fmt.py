@@ -269,6 +269,13 @@ _UI_TEXTS: Mapping[str, Mapping[str, str]] = {
     "lacks_same_tool": {"en": "needs {names} from the same tool (filter to one source to see it)",
                         "nb": "trenger {names} fra samme verktøy (filtrer på én kilde for å se den)",
                         "sv": "behöver {names} från samma verktyg (filtrera på en källa för att se den)"},
+    "no_value_currencies": {
+        "en": "no value: the data mixes currencies, and money is never added across them (pick one in the "
+              "Currency filter, or give exchange rates under business inputs)",
+        "nb": "ingen verdi: dataene blander valutaer, og beløp legges aldri sammen på tvers av dem (velg én i "
+              "valutafilteret, eller oppgi valutakurser under forretningstall)",
+        "sv": "inget värde: datan blandar valutor, och belopp läggs aldrig ihop över dem (välj en i "
+              "valutafiltret, eller ange växelkurser under affärsdata)"},
     "no_value": {"en": "no value in either period: its inputs are zero here or were set aside so as not to count "
                        "a result twice (see how these numbers were counted)",
                  "nb": "ingen verdi i noen av periodene: grunnlaget er null her eller ble holdt utenfor for ikke å "

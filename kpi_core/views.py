@@ -27,6 +27,7 @@ from kpi_core.engine import (
     available_measures,
     compare,
     compute,
+    convert_currencies,
     in_period,
     measures_by_source,
     regroup,
@@ -35,7 +36,7 @@ from kpi_core.engine import (
 )
 from kpi_core.goals import plan
 from kpi_core.readers import ReadResult
-from kpi_core.schema import MEASURES, SEGMENT_DIMENSIONS
+from kpi_core.schema import MEASURES, MONEY_MEASURES, SEGMENT_DIMENSIONS
 
 FILTER_DIMENSIONS: tuple[str, ...] = ("source", "channel", "campaign", "currency")
 NOT_SET = "(not set)"
@@ -249,9 +250,16 @@ def scorecard(frame: pl.DataFrame, goal: str, period: Period, inputs: Inputs | N
     for stage, items in p.stages:
         cards = tuple(card(s.kpi) for s in items if s.kpi in shown and s.kpi != head_id and s.kpi not in empty)
         stages.append(StageCards(stage, STAGE_LABELS[stage][lang], fmt.t(f"stage_goal_{stage}", lang), cards))
+    # money in several currencies is never added: a money KPI then has no value for that reason
+    mixed = currency is None and len(currencies(convert_currencies(frame, inputs))) > 1
+
+    def no_value(k: str) -> str:
+        money = catalog.get(k).unit == "currency" or any(f.measures & MONEY_MEASURES for f in catalog.get(k).formulas)
+        return fmt.t("no_value_currencies" if mixed and money else "no_value", lang)
+
     missing = tuple((catalog.get(s.kpi).label(lang), fmt.note(s.missing or "", lang)) for s in p.unavailable
                     if s.kpi not in shown) + tuple(
-        (catalog.get(k).label(lang), fmt.t("no_value", lang)) for k in shown if k in empty and k != head_id)
+        (catalog.get(k).label(lang), no_value(k)) for k in shown if k in empty and k != head_id)
     notes = tuple(dict.fromkeys([*(spark.notes if spark else ()), *comp.notes,
                                  *([loyalty.scorecard_note(shop_ids, lang)] if shop_ids else [])]))
     note = empty_note

@@ -306,3 +306,14 @@ def test_what_the_headline_needs_is_said_once_each():
                        "sessions": [100.0, 120.0], "revenue": [500.0, 700.0]})
     gap = views.headline_gap(views.scorecard(df, "sales", Period(date(2026, 1, 2), date(2026, 1, 2))))
     assert gap.count("needs a cost or amount spent column") == 1, gap
+
+
+def test_a_money_kpi_without_value_in_two_currencies_says_why():
+    df = pl.DataFrame({"date": [date(2026, 1, 1), date(2026, 1, 2)] * 2, "source": ["google_ads"] * 4,
+                       "currency": ["NOK", "NOK", "SEK", "SEK"], "spend": [100.0, 120.0, 90.0, 80.0],
+                       "clicks": [10.0, 12.0, 9.0, 8.0], "impressions": [1000.0, 1100.0, 900.0, 800.0],
+                       "conversions": [1.0, 2.0, 1.0, 1.0], "revenue": [500.0, 700.0, 400.0, 300.0]})
+    sc = views.scorecard(df, "sales", Period(date(2026, 1, 2), date(2026, 1, 2)))
+    why = dict(sc.missing)["Cost per click (CPC)"]
+    assert why.startswith("no value: the data mixes currencies") and "exchange rates" in why
+    assert "the data mixes currencies" in views.headline_gap(sc)
