@@ -47,7 +47,7 @@ def ltv_curves(table: pl.DataFrame, currency: str | None = None, field: str = "l
     check_size(table.height)
     money = f"{t('ltv_per_customer', lang)} ({currency})" if currency else t("ltv_per_customer", lang)
     return alt.Chart(table).mark_line(point=True).encode(
-        x=alt.X("month:Q", title=t("months_since_first", lang), axis=alt.Axis(tickMinStep=1)),
+        x=alt.X("month:Q", title=t("months_since_first", lang), axis=alt.Axis(tickMinStep=1, format="d")),
         y=alt.Y(f"{field}:Q", title=money),
         color=alt.Color("yearmonth(cohort):O", title=t("cohort_first_order", lang), scale=alt.Scale(scheme="viridis")),
         opacity=_FADED,

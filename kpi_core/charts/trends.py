@@ -24,7 +24,8 @@ def trend_line(frame: pl.DataFrame, label: str, unit: str, current: str, previou
         alt.Chart(part)
         .mark_line(point=alt.OverlayMarkDef(size=18), interpolate="monotone")
         .encode(
-            x=alt.X("date:T", title=None, axis=alt.Axis(format="%d %b", labelAngle=0)),
+            # at least a day between ticks: a short period otherwise gets noon ticks, each date twice
+            x=alt.X("date:T", title=None, axis=alt.Axis(format="%d %b", labelAngle=0, tickMinStep=86_400_000)),
             y=alt.Y("value:Q", title=label, axis=alt.Axis(format=AXIS_FORMAT.get(unit, ",.2f")),
                     scale=alt.Scale(zero=False)),  # the movement is the story; the axis says where it lies
             color=alt.Color("series:N", scale=alt.Scale(domain=[current, previous], range=[ACCENT, MUTED]),
