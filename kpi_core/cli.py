@@ -180,7 +180,7 @@ def _shop_kpis(results: list[ReadResult], frame: pl.DataFrame,
     give but the orders exports can, over the days the orders cover, as the scorecard computes them
     (kpi_core.loyalty); notes on how; and why a KPI has no value. Empty without orders exports."""
     try:
-        orders = loyalty.orders_in(results)
+        orders = loyalty.orders_in(results, inputs=inputs)
     except loyalty.OrdersProblem as exc:
         return {}, [f"Loyalty KPIs: {exc}"], {}
     if orders is None:

@@ -244,14 +244,15 @@ def rates_note(frame: pl.DataFrame, inputs: Inputs) -> Note | None:
     return Note("note_rates", codes=", ".join(codes), base=base, rates=said)
 
 
-def convert_currencies(frame: pl.DataFrame, inputs: Inputs) -> pl.DataFrame:
+def convert_currencies(frame: pl.DataFrame, inputs: Inputs, money: Sequence[str] = ()) -> pl.DataFrame:
     """Money in ``inputs.currency`` at the user's rates, when there is a rate for every other currency
-    in the data; the frame as it is otherwise (money then stays per currency)."""
+    in the data; the frame itself otherwise (money then stays per currency). ``money``: the columns to
+    convert (default the money measures)."""
     rates = _rates_for(frame, inputs)
     if rates is None:
         return frame
     rate = pl.col("currency").cast(pl.String).replace_strict(rates, default=None, return_dtype=pl.Float64)
-    money = [m for m in MONEY_MEASURES if m in frame.columns]
+    money = [m for m in (money or MONEY_MEASURES) if m in frame.columns]
     return frame.with_columns(*(pl.col(m) * rate for m in money),
                               pl.when(pl.col("currency").is_not_null()).then(pl.lit(inputs.currency.upper()))
                               .cast(frame.schema["currency"]).alias("currency"))

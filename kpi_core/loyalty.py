@@ -32,7 +32,17 @@ import polars as pl
 
 from kpi_core import acquisition, catalog, fmt
 from kpi_core.catalog import Formula
-from kpi_core.engine import Comparison, Inputs, Period, available_measures, compare, evaluate, formula_expr, resolve
+from kpi_core.engine import (
+    Comparison,
+    Inputs,
+    Period,
+    available_measures,
+    compare,
+    convert_currencies,
+    evaluate,
+    formula_expr,
+    resolve,
+)
 from kpi_core.fmt import Note
 from kpi_core.readers.result import ReadResult
 
@@ -428,12 +438,22 @@ def ltv_cac(orders: Orders, performance: pl.DataFrame, period: Period, horizon: 
 # --- for the app: the orders of an upload, the scorecard's loyalty KPIs --------------------------
 
 
-def orders_in(results: Sequence[ReadResult], currency: str | None = None, as_of: date | None = None) -> Orders | None:
-    """The orders of every orders export among ``results``, prepared; None when there is none."""
+def orders_in(results: Sequence[ReadResult], currency: str | None = None, as_of: date | None = None,
+              inputs: Inputs | None = None) -> Orders | None:
+    """The orders of every orders export among ``results``, prepared; None when there is none. With the
+    user's exchange rates (``inputs``) for every currency of the orders, their money is in one currency."""
     tables = [r.records for r in results if r.kind == "orders" and r.records is not None and r.records.height]
     if not tables:
         return None
-    return prepare(pl.concat(tables, how="diagonal_relaxed"), currency=currency, as_of=as_of)
+    records = pl.concat(tables, how="diagonal_relaxed")
+    if currency is None and inputs is not None and inputs.currency and "currency" in records.columns:
+        converted = convert_currencies(records, inputs, money=ORDER_MONEY)
+        if converted is not records:
+            records, currency = converted, inputs.currency.upper()
+    return prepare(records, currency=currency, as_of=as_of)
+
+
+ORDER_MONEY = ("revenue", "refunded", "discount")  # the money columns of an orders table
 
 
 def order_currencies(results: Sequence[ReadResult]) -> list[str]:

@@ -242,3 +242,13 @@ def test_exchange_rates_on_the_command_line(capsys, tmp_path):
     assert "by_currency" not in out and out["kpis"]["cpa"] == pytest.approx(1165 / 11)
     assert main(["summarize", str(p), "--currency", "NOK", "--rate", "SEK"]) == 2
     assert "write it as CODE=RATE" in capsys.readouterr().err
+
+
+def test_exchange_rates_reach_the_loyalty_kpis_of_orders_in_two_currencies(capsys):
+    export = Path(__file__).parent / "fixtures" / "exports" / "shopify_orders_two_currencies.csv"
+    refused = run_json(capsys, export)
+    assert "ltv" not in refused["kpis"] and any("choose one currency" in n for n in refused["notes"])
+    out = run_json(capsys, export, "--currency", "NOK", "--rate", "SEK=0.95")
+    # 1 000 NOK + 1 500 SEK × 0.95 = 2 425 NOK over 2 customers; one of them ordered twice.
+    assert out["kpis"]["ltv"] == pytest.approx(2425 / 2)
+    assert out["kpis"]["repeat_purchase_rate"] == pytest.approx(0.5)
