@@ -151,9 +151,11 @@ TEXTS: dict[str, dict[str, str]] = {
                     "nb": "{n} celle(r) i '{column}' kunne ikke leses og er latt stå tomme ({examples}).",
                     "sv": "{n} cell(er) i '{column}' kunde inte läsas och lämnas tomma ({examples})."},
     "f_mixed_currencies": {"en": "mixed currencies {codes}: money is reported per currency until you give exchange "
-                                 "rates.",
-                           "nb": "blandede valutaer {codes}: beløp vises per valuta til du oppgir valutakurser.",
-                           "sv": "blandade valutor {codes}: belopp visas per valuta tills du anger växelkurser."},
+                                 "rates (Goal page, business inputs) or pick one in the Currency filter.",
+                           "nb": "blandede valutaer {codes}: beløp vises per valuta til du oppgir valutakurser "
+                                 "(Mål-siden, forretningstall) eller velger én i valutafilteret.",
+                           "sv": "blandade valutor {codes}: belopp visas per valuta tills du anger växelkurser "
+                                 "(Mål-sidan, affärsdata) eller väljer en i valutafiltret."},
     "f_overlap": {"en": "{file_a} and {file_b} both hold {platform} data for {n} {keys} combination(s) between {lo} "
                         "and {hi}: remove one file, or the overlap is counted twice.",
                   "nb": "{file_a} og {file_b} har begge {platform}-data for {n} kombinasjon(er) av {keys} mellom "

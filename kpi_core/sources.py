@@ -116,9 +116,9 @@ def _set_aside(measure: str, sources: list[str]) -> pl.Expr:
 
 def label(source: str) -> str:
     """A source as people know it: "ga4" -> "GA4", "shopify_orders" -> "Shopify orders"."""
-    from kpi_core.readers.platforms.specs import PLATFORMS  # late: the readers import the engine
+    from kpi_core.readers.platforms.specs import GENERIC_PLATFORM, PLATFORMS  # late: the readers import the engine
 
-    return next((p.label for p in PLATFORMS if p.id == source), source)
+    return next((p.label for p in (*PLATFORMS, GENERIC_PLATFORM) if p.id == source), source)
 
 
 def _labels(sources: list[str]) -> str:

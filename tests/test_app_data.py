@@ -22,7 +22,7 @@ def test_upload_shows_what_was_read(app):
     at = upload(app, "tidy.csv", TIDY)
     assert [s.value for s in at.subheader][0] == "tidy.csv"
     facts = " ".join(m.value for m in at.markdown)
-    assert "**Platform** generic" in facts and "**Currency** NOK" in facts
+    assert "**Platform** Own sheet" in facts and "**Currency** NOK" in facts
     assert "**Dates** 2026\\-01\\-01 – 2026\\-01\\-28" in facts
     assert "5 of 5 rows used, 0 excluded" in [c.value for c in at.caption]
     assert "never stored" in at.info[0].value

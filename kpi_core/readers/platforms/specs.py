@@ -701,7 +701,7 @@ IFOOD_CUSTOMERS = Platform(
     min_score=3,
 )
 
-GENERIC_PLATFORM = Platform("generic", "Generic sheet", "performance", {})
+GENERIC_PLATFORM = Platform("generic", "Own sheet", "performance", {})  # no platform recognised
 
 PLATFORMS: tuple[Platform, ...] = (
     GOOGLE_ADS, META_ADS, LINKEDIN_ADS, TIKTOK_ADS, MICROSOFT_ADS, SNAPCHAT_ADS, PINTEREST_ADS, GA4,
