@@ -55,6 +55,7 @@ from dataclasses import dataclass, field
 import polars as pl
 
 from kpi_core.fmt import Note
+from kpi_core.readers import values
 from kpi_core.readers.result import Exclusion, Finding, ReadError
 
 LINE = "__line"  # column of RawTable.frame: 1-based physical line (or sheet row) of each data row
@@ -697,8 +698,7 @@ def _number_cells(grid: pl.DataFrame) -> int:
     """How many cells of a sheet (read as text) hold a number: '1234.5', '1 234,50', '-12', '6,99 %'."""
     if not grid.width:
         return 0
-    number = r"^\s*[-+−]?[\d\s.,\u00a0']*\d[\d\s.,\u00a0']*\s*%?\s*$"
-    return grid.select(pl.sum_horizontal(pl.col(c).str.contains(number).fill_null(False).sum()
+    return grid.select(pl.sum_horizontal(pl.col(c).str.contains(values.NUMBER_LIKE).fill_null(False).sum()
                                          for c in grid.columns)).item()
 
 

@@ -70,6 +70,9 @@ class ParseReport:
 V = "v"  # the one column of the frames the parsers work on
 _MARKERS = ["", "--", "-", "–", "n/a", "N/A", "N/a", "n/A", "na", "NA", "Na", "nA"]
 _MASK = r"^<\s*\d+$"
+# A cell that is a number, whatever its separators: '1234.5', '1 234,50', '-12', "1'245", '6,99 %'. Used to
+# tell columns of numbers from columns of text, not to parse them.
+NUMBER_LIKE = r"^\s*[-+−]?[\d\s.,\u00a0']*\d[\d\s.,\u00a0']*\s*%?\s*$"
 _CURRENCY = r"(?i)(US\$|[$€£¥]|\b(kr|nok|sek|dkk|eur|usd|gbp)\b\.?)"
 _GAPS = "\\s\u00a0\u202f\u2009"  # spaces that group digits: plain, no-break, narrow no-break, thin
 _SPACES = f"[{_GAPS}]"

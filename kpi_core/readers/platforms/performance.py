@@ -216,7 +216,7 @@ def _numbers_mostly(distinct: pl.Series) -> bool:
     filled = distinct.drop_nulls()
     if filled.is_empty():
         return False
-    numbers = filled.str.contains(r"^\s*[-+−]?[\d\s.,\u00a0']*\d[\d\s.,\u00a0']*\s*%?\s*$").sum()
+    numbers = filled.str.contains(values.NUMBER_LIKE).sum()
     return numbers >= 0.9 * filled.len()
 
 
@@ -274,9 +274,6 @@ def _subtotals(frame: pl.DataFrame, candidates: pl.Series, sure: pl.Series, scan
 BLANK_SUMMARY = Note("r_summary_blank")  # "summary row (dimension cells blank, measures filled)"
 
 
-MAX_SHOWN = 5
-
-
 def _only_in_totals(raw: pl.DataFrame, keep: pl.Series | None, frame: pl.DataFrame, measures: list[Mapped],
                     excluded: list[Exclusion]) -> list[Finding]:
     """Measures no row gives but the summary rows set aside do: a Google Ads report segmented by
@@ -289,9 +286,8 @@ def _only_in_totals(raw: pl.DataFrame, keep: pl.Series | None, frame: pl.DataFra
              and m.source in aside.columns and aside[m.source].str.contains(r"\d").any()]
     if not empty or not frame.height:
         return []
-    lines = [e.line for e in excluded][:MAX_SHOWN]
     return [Finding("warning", Note("f_only_in_totals", columns=", ".join(m.source for m in empty)),
-                    quality._lines(lines))]
+                    quality._lines([e.line for e in excluded]))]
 
 
 def _notes_below(frame: pl.DataFrame, keep: pl.Series | None, excluded: list[Exclusion],

@@ -598,6 +598,12 @@ SHOPIFY_ORDERS = Platform(
              "shipping country", "cancelled at", "refunded amount", "source", "id", "payment method"),
     min_score=3,
 )
+def _labelled(labels: dict[str, str], *english: str) -> dict[str, Col]:
+    """A record export's English headers and their translations in ``labels`` (HUBSPOT_LABELS, WOO_LABELS),
+    read by records.py: here they only recognise the export."""
+    return _ignored(*english, *(k for k, v in labels.items() if v in english))
+
+
 # WooCommerce writes the headers of the shop's language (the Analytics > Orders download in a Norwegian or
 # Swedish WordPress; an export plugin's translated keys): read as the English ones (inferred names).
 WOO_LABELS: dict[str, str] = {
@@ -615,20 +621,16 @@ WOO_LABELS: dict[str, str] = {
 }
 
 
-def _woo(*english: str) -> dict[str, Col]:
-    """WooCommerce's English keys and their Norwegian and Swedish labels (WOO_LABELS)."""
-    return _ignored(*english, *(k for k, v in WOO_LABELS.items() if v in english))
-
-
 WOOCOMMERCE_ORDERS = Platform(
     "woocommerce_orders", "WooCommerce orders", "orders",
-    _woo("order id", "order number", "order date", "paid date", "completed date", "status", "order status",
-         "shipping total", "tax total", "discount total", "cart discount", "order total", "order subtotal",
-         "order currency", "payment method", "payment method title", "customer email", "customer id",
-         "customer note", "billing email", "refund total", "order refund", "created via", "order key",
-         # the Analytics > Orders download
-         "order #", "customer", "customer type", "product(s)", "items sold", "coupon(s)", "net sales",
-         "attribution"),
+    _labelled(WOO_LABELS, "order id", "order number", "order date", "paid date", "completed date", "status",
+              "order status", "shipping total", "tax total", "discount total", "cart discount", "order total",
+              "order subtotal", "order currency", "payment method", "payment method title", "customer email",
+              "customer id", "customer note", "billing email", "refund total", "order refund", "created via",
+              "order key",
+              # the Analytics > Orders download
+              "order #", "customer", "customer type", "product(s)", "items sold", "coupon(s)", "net sales",
+              "attribution"),
     min_score=3,
 )
 SHOPIFY_CUSTOMERS = Platform(
@@ -668,24 +670,19 @@ HUBSPOT_LABELS: dict[str, str] = {
 }
 
 
-def _hubspot(*english: str) -> dict[str, Col]:
-    """HubSpot's English labels and their Nordic translations (HUBSPOT_LABELS)."""
-    return _ignored(*english, *(k for k, v in HUBSPOT_LABELS.items() if v in english))
-
-
 HUBSPOT_CONTACTS = Platform(
     "hubspot_contacts", "HubSpot contacts", "contacts",
-    _hubspot("record id", "contact id", "first name", "last name", "email", "lifecycle stage", "lead status",
-             "create date", "original source", "original source drill-down 1", "became a lead date",
-             "became a marketing qualified lead date", "became a sales qualified lead date",
-             "became an opportunity date", "became a customer date", "contact owner", "total revenue",
-             "became a subscriber date"),
+    _labelled(HUBSPOT_LABELS, "record id", "contact id", "first name", "last name", "email", "lifecycle stage",
+              "lead status", "create date", "original source", "original source drill-down 1", "became a lead date",
+              "became a marketing qualified lead date", "became a sales qualified lead date",
+              "became an opportunity date", "became a customer date", "contact owner", "total revenue",
+              "became a subscriber date"),
     min_score=2,  # 'Lifecycle Stage' and 'Original Source' are HubSpot's own words
 )
 HUBSPOT_DEALS = Platform(
     "hubspot_deals", "HubSpot deals", "deals",
-    _hubspot("record id", "deal name", "deal stage", "pipeline", "amount", "close date", "create date",
-             "deal owner", "associated company"),
+    _labelled(HUBSPOT_LABELS, "record id", "deal name", "deal stage", "pipeline", "amount", "close date",
+              "create date", "deal owner", "associated company"),
     min_score=3,
 )
 
