@@ -46,7 +46,7 @@ ACTIVE = "active"  # the Active data of the current dataset
 SALT = "salt"  # per-session salt for hashing customer ids in shop and CRM exports
 F_DATES, F_SOURCE, F_CHANNEL, F_CAMPAIGN = "f_dates", "f_source", "f_channel", "f_campaign"
 F_CURRENCY = "f_currency"
-REPORT_CURRENCY, RATE, _CODES = "report_currency", "rate_", "_currency_codes"  # Goal page: exchange rates
+REPORT_CURRENCY, RATE = "report_currency", "rate_"  # Goal page: the currency money is reported in, "rate_SEK"…
 GOAL, MARGIN, OTHER_COSTS = "goal", "margin_pct", "other_costs"
 SEG_KPI, SEG_DIM, SEG_DIM2 = "seg_kpi", "seg_dim", "seg_dim2"
 TREND_KPIS, TREND_GRAIN = "trend_kpis", "trend_grain"
@@ -463,16 +463,17 @@ def inputs() -> Inputs:
     """The business inputs entered on the Goal page (a margin of 0 means "not entered"; a rate of 0 too)."""
     margin = st.session_state.get(MARGIN) or 0.0
     base = st.session_state.get(REPORT_CURRENCY) or None
-    rates = tuple((code, float(st.session_state.get(RATE + code) or 0)) for code in st.session_state.get(_CODES, ())
-                  if code != base)
+    # every rate entered (a currency the data does not hold changes nothing: the engine converts only
+    # when each currency in the data has one)
+    rates = tuple((key.removeprefix(RATE), float(v)) for key, v in st.session_state.items()
+                  if key.startswith(RATE) and v and key.removeprefix(RATE) != base)
     return Inputs(margin=margin / 100 if margin else None, other_costs=float(st.session_state.get(OTHER_COSTS) or 0),
-                  currency=base, rates=tuple(r for r in rates if r[1] > 0))
+                  currency=base, rates=tuple(sorted(rates)))
 
 
 def exchange_rates(codes: list[str]) -> None:
     """On the Goal page, for data in several currencies: the currency to report money in and the rate of
     each other one (1 SEK = … NOK). Without a rate for every currency, money stays per currency."""
-    st.session_state[_CODES] = tuple(codes)
     base = kept(st.selectbox, REPORT_CURRENCY, t("report_currency"), options=["", *codes],
                 format_func=lambda c: c or t("per_currency"), help=t("report_currency_help"))
     for code in codes:

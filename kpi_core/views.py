@@ -27,7 +27,6 @@ from kpi_core.engine import (
     available_measures,
     compare,
     compute,
-    convert_currencies,
     in_period,
     measures_by_source,
     regroup,
@@ -251,7 +250,7 @@ def scorecard(frame: pl.DataFrame, goal: str, period: Period, inputs: Inputs | N
         cards = tuple(card(s.kpi) for s in items if s.kpi in shown and s.kpi != head_id and s.kpi not in empty)
         stages.append(StageCards(stage, STAGE_LABELS[stage][lang], fmt.t(f"stage_goal_{stage}", lang), cards))
     # money in several currencies is never added: a money KPI then has no value for that reason
-    mixed = currency is None and len(currencies(convert_currencies(frame, inputs))) > 1
+    mixed = currency is None and len(currencies(frame)) > 1  # rates for every currency would have set one
 
     def no_value(k: str) -> str:
         money = catalog.get(k).unit == "currency" or any(f.measures & MONEY_MEASURES for f in catalog.get(k).formulas)

@@ -17,6 +17,11 @@ TIDY = """date,campaign,device,spend,impressions,clicks,conversions,revenue,curr
 """
 
 
+# NO_Brand in NOK, SE_Brand in SEK: money never added across them unless rates are given
+TWO_CURRENCIES = ("date,campaign,spend,clicks,conversions,revenue,currency\n"
+                  "2025-01-01,NO_Brand,500,100,5,5000,NOK\n2025-01-01,SE_Brand,700,150,6,6500,SEK\n")
+
+
 @pytest.fixture
 def tidy(tmp_path: Path) -> Path:
     p = tmp_path / "tidy.csv"
@@ -201,8 +206,7 @@ def test_readable_output_lists_the_goal_by_stage(capsys, tidy):
 
 def test_two_currencies_are_reported_per_currency_and_never_added(capsys, tmp_path):
     p = tmp_path / "two.csv"
-    p.write_text("date,campaign,spend,clicks,conversions,revenue,currency\n"
-                 "2025-01-01,NO_Brand,500,100,5,5000,NOK\n2025-01-01,SE_Brand,700,150,6,6500,SEK\n", encoding="utf-8")
+    p.write_text(TWO_CURRENCIES, encoding="utf-8")
     out = run_json(capsys, p, "--by", "campaign")
     assert out["currency"] is None and out["totals"]["spend"] is None  # 500 NOK + 700 SEK is no number
     per = {r["currency"]: r for r in out["by_currency"]}
@@ -235,8 +239,7 @@ def test_a_recipe_corrects_the_mapping_of_its_platforms_files(capsys, tmp_path):
 
 def test_exchange_rates_on_the_command_line(capsys, tmp_path):
     p = tmp_path / "two.csv"
-    p.write_text("date,campaign,spend,clicks,conversions,revenue,currency\n"
-                 "2025-01-01,NO_Brand,500,100,5,5000,NOK\n2025-01-01,SE_Brand,700,150,6,6500,SEK\n", encoding="utf-8")
+    p.write_text(TWO_CURRENCIES, encoding="utf-8")
     out = run_json(capsys, p, "--currency", "nok", "--rate", "SEK=0,95")  # a decimal comma is fine
     assert out["currency"] == "NOK" and out["totals"]["spend"] == pytest.approx(1165.0)  # 500 + 700 × 0.95
     assert "by_currency" not in out and out["kpis"]["cpa"] == pytest.approx(1165 / 11)
