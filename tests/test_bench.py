@@ -107,12 +107,13 @@ def test_the_comparison_catches_a_difference():
 def test_the_floor_parse_is_a_lower_bound_that_reads_the_same_numbers(files):
     # bench/floor_parse.py times a minimal parse of the Google Ads download as the floor of any
     # reader: it is only a fair floor if it gives the numbers our reader gives (its 'Total:' rows,
-    # which it does not set aside, have no day), and the batched variant the same frame as the whole.
+    # which it does not set aside, have no day), and the batched and categorical variants the same frame as the whole.
     from bench import floor_parse
 
     data = files["google_ads"].read_bytes()
     whole = floor_parse.minimal(data)
     assert floor_parse.batched(data, batches=7).equals(whole)
+    assert floor_parse.categorical(data).equals(whole)
     rows = whole.filter(pl.col("Day").is_not_null())
     ours = floor_parse.ours(data)
     assert rows.height == ours.frame.height == ROWS
