@@ -322,10 +322,11 @@ def orders(currency: str | None = None) -> tuple[loyalty.Orders | None, str | No
 # --- the shared sidebar ---------------------------------------------------------------------------
 
 
-def _fit_dates(bounds: tuple[date, date], spend_until: date | None = None) -> None:
+def _fit_dates(bounds: tuple[date, date], spend_until: date | None = None, span: views.Period | None = None) -> None:
     """The period for new data is its latest weeks (views.default_period), up to the last day with ad
-    spend when there is any; while the data's dates stay the same (page switches, a corrected mapping),
-    the chosen period is kept inside them."""
+    spend when there is any, stretched over the latest row that covers several days when it overlaps
+    them (``span``: a GA4 report without dates counts only in a period covering all of it); while the
+    data's dates stay the same (page switches, a corrected mapping), the chosen period is kept inside them."""
     lo, hi = bounds
     cur = st.session_state.get(F_DATES)
     if st.session_state.get(_DATES_OF) != bounds:  # another dataset, or an upload added or removed
@@ -343,6 +344,8 @@ def _fit_dates(bounds: tuple[date, date], spend_until: date | None = None) -> No
         st.session_state[F_DATES] = wanted
         return
     p = views.default_period(lo, spend_until if spend_until and lo <= spend_until <= hi else hi)
+    if span and span.start <= p.end and span.end >= p.start:
+        p = views.Period(min(p.start, span.start), max(p.end, span.end))
     st.session_state[F_DATES] = (p.start, p.end)
 
 
@@ -403,7 +406,7 @@ def _sidebar_choices(data: Active) -> tuple:
     kept = st.session_state.get(_SIDEBAR_OF)
     if kept is None or kept[0] != data.key:
         kept = (data.key, views.date_bounds(data.frame), views.filter_options(data.frame),
-                views.last_spend_day(data.frame))
+                views.last_spend_day(data.frame), views.latest_span(data.frame))
         st.session_state[_SIDEBAR_OF] = kept
     return kept[1:]
 
@@ -439,9 +442,9 @@ def sidebar() -> None:
             st.caption(t("no_data"))
             return
         st.subheader(t("filters"))
-        bounds, options, spend_until = _sidebar_choices(data)
+        bounds, options, spend_until, span = _sidebar_choices(data)
         if bounds:
-            _fit_dates(bounds, spend_until)
+            _fit_dates(bounds, spend_until, span)
             st.date_input(t("period"), key=F_DATES, min_value=bounds[0], max_value=bounds[1], format="YYYY-MM-DD")
         for dim, values in options.items():
             key = _FILTER_KEYS[dim]
@@ -505,6 +508,11 @@ def require_data() -> View:
     f = filters()
     by_dim = views.filter_dimensions(data.frame, f)
     now = views.filter_period(by_dim, f)
+    left_out = views.left_out_spans(by_dim, f.period)
+    if left_out:
+        n, names, days = left_out
+        st.info(t("spans_left_out", n=n, sources=", ".join(sources.label(x) for x in names) or "–",
+                  start=days.start, end=days.end), icon=":material/date_range:")
     if now.is_empty():
         st.warning(t("no_rows"))
         st.stop()

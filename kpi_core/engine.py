@@ -281,6 +281,17 @@ def with_period(frame: pl.DataFrame, grain: Grain) -> pl.DataFrame:
     return frame.with_columns(pl.col("date").dt.truncate(_TRUNCATE[grain]).alias(PERIOD))
 
 
+def spanning_rows(frame: pl.DataFrame, grain: Grain) -> pl.Expr | None:
+    """Rows covering days of more than one ``grain`` bucket (``date`` to ``date_end``: a month at the
+    day grain): their numbers belong to no single day or week, so a time series leaves them out."""
+    if "date_end" not in frame.columns:
+        return None
+    end, start = pl.col("date_end"), pl.col("date")
+    if grain != "day":
+        end, start = end.dt.truncate(_TRUNCATE[grain]), start.dt.truncate(_TRUNCATE[grain])
+    return pl.col("date_end").is_not_null() & (end != start)
+
+
 def aggregate(frame: pl.DataFrame, keys: Sequence[str] = ()) -> tuple[pl.DataFrame, list[str]]:
     """Sum base measures per group, applying the non-additive and currency rules.
 
@@ -422,11 +433,16 @@ def compute(
     notes_sources = notes_sources + ([converted] if converted else [])
     data = prepare(data, inputs)
     keys = list(by)
+    spans_left = 0
     if grain is not None:
+        spanning = spanning_rows(data, grain)
+        if spanning is not None:
+            spans_left = data.select(spanning.sum()).item()
+            data = data.filter(~spanning) if spans_left else data
         data = with_period(data, grain)
         keys = [PERIOD, *keys]
     summed, notes = aggregate(data, keys)
-    notes = notes_sources + notes
+    notes = notes_sources + notes + ([Note("note_spans_grain", n=spans_left)] if spans_left else [])
     if inputs.other_costs and not keys:
         summed = summed.with_columns(
             (pl.col("other_costs").fill_null(0.0) if "other_costs" in summed.columns else pl.lit(0.0))
@@ -587,7 +603,14 @@ def parse_period(text: str) -> Period:
 
 
 def in_period(frame: pl.DataFrame, period: Period) -> pl.DataFrame:
-    return frame.filter(pl.col("date").is_between(period.start, period.end))
+    """Rows of ``period``. A row covering several days (``date`` to ``date_end``: a Meta export without
+    a day breakdown, a GA4 report without a date column) counts only in a period that covers all of
+    it: its numbers cannot be split over days, so a part of the period gets none of them."""
+    inside = pl.col("date").is_between(period.start, period.end)
+    if "date_end" in frame.columns:
+        spans = pl.col("date_end").is_not_null()
+        inside = pl.when(spans).then(inside & (pl.col("date_end") <= period.end)).otherwise(inside)
+    return frame.filter(inside)
 
 
 def covers(frame: pl.DataFrame, period: Period) -> bool:

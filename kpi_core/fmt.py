@@ -328,6 +328,15 @@ _UI_TEXTS: Mapping[str, Mapping[str, str]] = {
                     "sv": "{measure} räknar personer och kan därför inte summeras över rader (dagar, kampanjer eller "
                           "plattformar) utan att någon räknas två gånger; värdet visas bara där exporten anger det för "
                           "just den gruppen."},
+    "note_spans_grain": {"en": "{n} row(s) cover several days as a whole (a report without a day breakdown): "
+                               "they belong to no single day or week, so this series leaves them out; a coarser "
+                               "grain or the scorecard counts them.",
+                         "nb": "{n} rad(er) gjelder flere dager samlet (en rapport uten inndeling per dag): de hører "
+                               "ikke til én bestemt dag eller uke, så denne serien utelater dem; en grovere "
+                               "inndeling eller resultatkortet teller dem.",
+                         "sv": "{n} rad(er) gäller flera dagar sammanlagt (en rapport utan uppdelning per dag): de "
+                               "hör inte till en enskild dag eller vecka, så den här serien utelämnar dem; en grövre "
+                               "indelning eller resultatkortet räknar dem."},
     "note_currencies": {"en": "The data mixes currencies; money values are not added across currencies. Filter to "
                               "one currency or enter exchange rates (Goal page, business inputs; --currency and "
                               "--rate on the command line).",
@@ -450,6 +459,14 @@ _UI_TEXTS: Mapping[str, Mapping[str, str]] = {
                                 "sv": "Datan täcker inte hela föregående period ({period})."},
     "no_kpis_stage": {"en": "This goal has no KPIs at this stage.", "nb": "Målet har ingen KPI-er i dette steget.",
                       "sv": "Målet har inga KPI:er i detta steg."},
+    "spans_left_out": {
+        "en": "{n} row(s) from {sources} cover {start} to {end} as a whole, not day by day: they count only in a "
+              "period that covers all of those days, so this period leaves them out. Pick {start} – {end} to see them.",
+        "nb": "{n} rad(er) fra {sources} gjelder {start} til {end} samlet, ikke dag for dag: de teller bare i en "
+              "periode som dekker alle de dagene, så denne perioden utelater dem. Velg {start} – {end} for å se dem.",
+        "sv": "{n} rad(er) från {sources} gäller {start} till {end} sammanlagt, inte dag för dag: de räknas bara i "
+              "en period som täcker alla de dagarna, så den här perioden utelämnar dem. Välj {start} – {end} för att "
+              "se dem."},
     "no_rows": {"en": "No rows match the filters. Widen the period or clear a filter in the sidebar.",
                 "nb": "Ingen rader passer filtrene. Utvid perioden eller fjern et filter i sidefeltet.",
                 "sv": "Inga rader matchar filtren. Bredda perioden eller ta bort ett filter i sidofältet."},

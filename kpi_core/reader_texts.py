@@ -131,6 +131,13 @@ TEXTS: dict[str, dict[str, str]] = {
     "f_missing_days": {"en": "{n} day(s) between {lo} and {hi} have no rows: {shown}{more}.",
                        "nb": "{n} dag(er) mellom {lo} og {hi} har ingen rader: {shown}{more}.",
                        "sv": "{n} dag(ar) mellan {lo} och {hi} har inga rader: {shown}{more}."},
+    "f_whole_period": {
+        "en": "no date column: every row covers the report's period, {lo} to {hi} (from the lines above the "
+              "header), as a whole. It counts in a period that covers all of those days and in no shorter one.",
+        "nb": "ingen datokolonne: hver rad gjelder rapportens periode, {lo} til {hi} (fra linjene over "
+              "overskriften), samlet. Den teller i en periode som dekker alle de dagene, og i ingen kortere.",
+        "sv": "ingen datumkolumn: varje rad gäller rapportens period, {lo} till {hi} (från raderna ovanför "
+              "rubriken), sammanlagt. Den räknas i en period som täcker alla de dagarna och i ingen kortare."},
     "f_days_outside_rows": {
         "en": "the report covers {lo} to {hi}, its rows {first} to {last}: no activity on the days before or after "
               "(ad platforms leave such days out).",

@@ -93,9 +93,40 @@ def currencies(frame: pl.DataFrame) -> list[str]:
 
 
 def date_bounds(frame: pl.DataFrame) -> tuple[date, date] | None:
+    """The first and last day of the data (through the last ``date_end`` of rows covering several days)."""
     if "date" not in frame.columns or frame["date"].drop_nulls().is_empty():
         return None
-    return frame["date"].min(), frame["date"].max()
+    hi = frame["date"].max()
+    if "date_end" in frame.columns and frame["date_end"].max() is not None:
+        hi = max(hi, frame["date_end"].max())
+    return frame["date"].min(), hi
+
+
+def latest_span(frame: pl.DataFrame) -> Period | None:
+    """The days of the latest row that covers several days (``date`` to ``date_end``), None when no
+    row does. Such a row only counts in a period covering all of it (engine.in_period), so the
+    default period covers it rather than leaving the file out."""
+    if "date_end" not in frame.columns:
+        return None
+    spans = frame.filter(pl.col("date_end").is_not_null() & pl.col("date").is_not_null())
+    if spans.is_empty():
+        return None
+    last = spans.sort(["date_end", "date"], descending=[True, False]).row(0, named=True)
+    return Period(last["date"], last["date_end"])
+
+
+def left_out_spans(frame: pl.DataFrame, period: Period | None) -> tuple[int, list[str], Period] | None:
+    """Rows covering several days that overlap ``period`` without fitting in it: (how many, their
+    sources, the days they cover together), None when there are none. They count in no part of it."""
+    if period is None or "date_end" not in frame.columns:
+        return None
+    cut = frame.filter(pl.col("date_end").is_not_null() & (pl.col("date") <= period.end)
+                       & (pl.col("date_end") >= period.start)
+                       & ((pl.col("date") < period.start) | (pl.col("date_end") > period.end)))
+    if cut.is_empty():
+        return None
+    names = sorted(cut["source"].drop_nulls().cast(pl.String).unique().to_list()) if "source" in cut.columns else []
+    return cut.height, names, Period(cut["date"].min(), cut["date_end"].max())
 
 
 def last_spend_day(frame: pl.DataFrame) -> date | None:

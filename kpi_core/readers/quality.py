@@ -179,7 +179,7 @@ def overlaps(frames: list[tuple]) -> list[Finding]:
     """The same platform's rows for the same dates and campaigns in two files: counted twice if added up.
 
     ``frames`` holds (file, platform, canonical frame) per file, optionally with the file's period
-    (first, last day) as a fourth item. Two files without a date column (an Age report and a Gender
+    (first, last day) as a fourth item. Two files without a day per row (an Age report and a Gender
     report, each row covering the whole period) overlap when their periods meet and they share a
     campaign, or neither names campaigns: each holds the whole period's total.
     """
@@ -188,7 +188,7 @@ def overlaps(frames: list[tuple]) -> list[Finding]:
         for file_b, plat_b, b, *period_b in frames[i + 1:]:
             if plat_a != plat_b:
                 continue
-            if "date" not in a.columns or "date" not in b.columns:
+            if "date" not in a.columns or "date" not in b.columns or "date_end" in a.columns or "date_end" in b.columns:
                 found = _period_overlap(file_a, a, period_a, file_b, b, period_b, plat_a)
                 out += [found] if found else []
                 continue

@@ -107,6 +107,7 @@ def read_performance(raw: RawTable, platform: Platform, name: str,
     if platform.kind == "email":
         frame = _texts_are_no_emails(frame, findings)
     frame = _date_end(frame)
+    frame = _whole_period(frame, date_range_from(raw.preamble), findings)
     if not codes and "currency" not in frame.columns:
         frame = _codes_in_cells(frame, kept, mapped)
     currency = _currency(raw.frame, frame, mapped, codes, findings)
@@ -621,6 +622,18 @@ def _texts_are_no_emails(frame: pl.DataFrame, findings: list[Finding]) -> pl.Dat
     findings.append(Finding("info", Note("f_sms_rows", n=int(sms.sum()))))
     return frame.with_columns(pl.when(sms).then(None).otherwise(pl.col(m)).alias(m)
                               for m in EMAIL_MEASURES if m in frame.columns)
+
+
+def _whole_period(frame: pl.DataFrame, period: tuple | None, findings: list[Finding]) -> pl.DataFrame:
+    """A report without a date column (GA4's Traffic acquisition as downloaded) whose lines above the
+    header name its period: every row covers that period as a whole (``date`` to ``date_end``), so it
+    counts in a period that covers all of it and in no part of one, instead of in none."""
+    if "date" in frame.columns or period is None or frame.is_empty():
+        return frame
+    lo, hi = period
+    findings.append(Finding("info", Note("f_whole_period", lo=lo, hi=hi)))
+    columns = [pl.lit(lo).alias("date")] + ([pl.lit(hi).alias("date_end")] if hi > lo else [])
+    return frame.with_columns(columns)
 
 
 def _date_end(frame: pl.DataFrame) -> pl.DataFrame:
