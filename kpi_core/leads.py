@@ -24,6 +24,7 @@ from kpi_core import acquisition, catalog
 from kpi_core.catalog import Formula
 from kpi_core.engine import Period, evaluate, formula_expr, resolve
 from kpi_core.fmt import Note
+from kpi_core.readers.platforms.records import LOST
 from kpi_core.readers.result import ReadResult
 
 # Funnel steps as engine measures, in order, with the contact date that marks each.
@@ -214,11 +215,12 @@ def deals_summary(deals: pl.DataFrame, by: Sequence[str] = ("month",)) -> pl.Dat
     """Deals per create month (or pipeline): deals, closed, won, won_amount, win_rate (won / closed),
     avg_won_amount, median_days_to_close (create → close, won deals).
 
-    A deal is closed when won or when its stage says lost ("Closed Lost", "closedlost").
+    A deal is closed when won or when its stage says lost ("Closed Lost", "closedlost", "Lukket tapt",
+    "Stängd förlorad": records.LOST).
     """
     if "create_date" not in deals.columns or "won" not in deals.columns:
         raise CrmProblem("the deals table needs 'Create Date' and 'Deal Stage' columns.")
-    lost = (deals["stage"].str.to_lowercase().str.replace_all(r"[\s_-]", "").str.contains("closedlost")
+    lost = (deals["stage"].str.to_lowercase().str.replace_all(r"[\s_-]", "").str.contains(LOST)
             .fill_null(False) if "stage" in deals.columns else pl.Series([False] * deals.height))
     rows = deals.with_columns(
         pl.col("create_date").dt.truncate("1mo").alias("month"),

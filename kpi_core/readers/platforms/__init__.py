@@ -150,12 +150,23 @@ def map_columns(platform: Platform, header: list[str], overrides: dict[str, str 
         mapped = Mapped(h, target, col, code)
         if target in chosen and chosen[target][0] <= rank:
             maps[h] = ColumnMap(h, None, f"also {target}; '{chosen[target][1].source}' is used")
+            _second(maps, chosen, rank, mapped, chosen[target][1].source)
             continue
         if target in chosen:
-            loser = chosen[target][1].source
-            maps[loser] = ColumnMap(loser, None, f"also {target}; '{h}' is used")
+            loser = chosen[target][1]
+            maps[loser.source] = ColumnMap(loser.source, None, f"also {target}; '{h}' is used")
+            _second(maps, chosen, chosen[target][0], loser, h)
         chosen[target] = (rank, mapped)
     return [maps[h] for h in header], [m for _, m in chosen.values()], codes
+
+
+def _second(maps: dict[str, ColumnMap], chosen: dict[str, tuple[int, Mapped]], rank: int, lost: Mapped,
+            winner: str) -> None:
+    """A header that lost its canonical name to ``winner`` takes its second one, when it has one."""
+    second = lost.col.second
+    if second and second not in chosen:
+        chosen[second] = (rank, Mapped(lost.source, second, lost.col, lost.currency))
+        maps[lost.source] = ColumnMap(lost.source, second, f"'{lost.source}' beside '{winner}': {second}")
 
 
 def _rule(origin: str, header: str, col: Col) -> str:

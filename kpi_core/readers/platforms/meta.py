@@ -62,7 +62,9 @@ def _results(frame: pl.DataFrame, kept: Rows, mapped: list[Mapped], findings: li
 def _placement(frame: pl.DataFrame, kept: Rows, maps: list[ColumnMap]) -> tuple[pl.DataFrame, list[ColumnMap]]:
     """Meta's 'Platform' and 'Placement' breakdowns together name one placement: 'Instagram Stories'."""
     by_key = {normalise_header(c.source)[0]: c for c in maps}
-    platform_col, placement_col = by_key.get("platform"), by_key.get("placement")
+    platform_col = next((by_key[k] for k in ("platform", "plattform", "plateforme", "plataforma") if k in by_key), None)
+    placement_col = next((by_key[k] for k in ("placement", "plassering", "placering", "placeringar")
+                          if k in by_key), None)
     if not platform_col or not placement_col or placement_col.canonical != "placement":
         return frame, maps
     where, what = kept[platform_col.source].str.strip_chars(), kept[placement_col.source].str.strip_chars()

@@ -327,11 +327,16 @@ def _repeated_header(frame: pl.DataFrame, keep: pl.Series | None, excluded: list
     return (~repeat if keep is None else keep & ~repeat), excluded
 
 
+# GA4's 'Date range' column of a comparison export, in the UI languages seen or inferred.
+COMPARISON_COLUMNS = ("date range", "datointervall", "datoperiode", "datoområde", "datumintervall", "datumperiod",
+                      "datointerval", "plage de dates", "intervalo de fechas")
+
+
 def _first_period_only(frame: pl.DataFrame, keep: pl.Series | None,
                        excluded: list[Exclusion]) -> tuple[pl.Series | None, list[Exclusion]]:
     """A GA4 comparison export repeats every row once per 'Date range': only the first period is read
     (adding both would count every session twice); the other period's rows are set aside, named."""
-    column = next((c for c in frame.columns if normalise_header(c)[0] in ("date range", "datointervall")), None)
+    column = next((c for c in frame.columns if normalise_header(c)[0] in COMPARISON_COLUMNS), None)
     if column is None or frame[column].n_unique() < 2:
         return keep, excluded
     kept = frame if keep is None else frame.filter(keep)

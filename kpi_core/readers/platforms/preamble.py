@@ -37,14 +37,21 @@ def _parse_pair(a: str, b: str) -> tuple[date, date] | None:
     return (lo, hi) if lo is not None and hi is not None and lo <= hi else None
 
 
+# GA4 writes the comparison period's lines after the period's own: '# Start date (comparison): …',
+# '# Startdato for sammenligning: …'. They never replace the report's period.
+_COMPARISON = re.compile(r"(?i)compar|sammenlign|jämför|jamfor")
+
+
 def date_range_from(preamble: list[str]) -> tuple[date, date] | None:
     start = end = None
     for line in preamble:
         text = line.strip().strip("#").strip().rstrip(",").strip().strip('"').strip()
+        if _COMPARISON.search(text):
+            continue
         if _START.search(text):
-            start = _START.split(text)[-1].strip()
+            start = start or _START.split(text)[-1].strip()
         elif _END.search(text):
-            end = _END.split(text)[-1].strip()
+            end = end or _END.split(text)[-1].strip()
         else:
             body = _clean(text)
             m = _RANGE.match(body)

@@ -374,6 +374,8 @@ def read_hubspot_contacts(raw: RawTable, platform: Platform, name: str, salt: by
 
 # 'Closed Won' (and 'closedwon'), in Norwegian 'Lukket vunnet', in Swedish 'Stängd vunnen' (inferred).
 WON = "closedwon|lukketvunnet|stängdvunnen"
+# 'Closed Lost', 'Lukket tapt', 'Stängd förlorad' (Danish 'Lukket tabt'): closed, not won.
+LOST = "closedlost|lukkettapt|lukkettabt|stängdförlorad"
 
 
 def read_hubspot_deals(raw: RawTable, platform: Platform, name: str, salt: bytes) -> ReadResult:

@@ -42,6 +42,9 @@ class Col:
     priority: int = 0
     views: bool = False
     note: str = ""
+    # The canonical name the header takes when another header wins ``canonical`` (Google Ads in Swedish
+    # and Danish: 'Visningar' beside 'Exp.' are the video views, alone they are the impressions).
+    second: str | None = None
 
 
 @dataclass(frozen=True)
@@ -209,7 +212,10 @@ GOOGLE_ADS = Platform(
         _c("country", "country/territory (user location)", "country/territory", "country/territory (matched)",
            parse="text"),
         _c("currency", "currency code", "valutakode", "valutakod", parse="currency"),
-        _c("impressions", "impr.", "visn.", "exp.", "eksp.", "visninger", "visningar"),
+        _c("impressions", "impr.", "visn.", "exp.", "eksp.", "exponeringar", "eksponeringer"),
+        # Norwegian 'Visninger' are impressions; the Swedish and Danish interfaces call impressions
+        # 'Exp.'/'Eksp.' and video views 'Visningar'/'Visninger' (Google's sv/da help pages).
+        _c("impressions", "visninger", "visningar", priority=1, second="video_views"),
         _c("clicks", "clicks", "klikk", "klick", "klik"),
         _c("spend", "cost", "kostnad", "kostnader", "omkostninger"),
         _c("conversions", "conversions", "konverteringer", "konverteringar", "konv."),
@@ -219,7 +225,8 @@ GOOGLE_ADS = Platform(
                 "cost / conv.", "kostnad/konv.", "kostnad / konv.", "klikkfrekvens", "conv. rate",
                 "interaction rate", "conv. value / cost", "search impr. share", "exponeringsandel",
                 "avg. cost", "optimization score", "bid adj."),
-        _ignored("campaign status", "budget", "interactions",
+        # 'Interactions' are clicks, views and calls together (what each ad type counts): no engagements.
+        _ignored("campaign status", "budget", "interactions", "interaksjoner", "interaktioner",
                  "status", "account", "view-through conv.", "match type", "search term match type",
                  "added/excluded", "ad group status", "ad group type", "ad status", "ad type", "final url",
                  "keyword status", "search keyword status", "search keyword match type", "quality score",
@@ -251,10 +258,14 @@ META_ADS = Platform(
            "linkklik", "link-klik", "klik på link", "clics en el enlace"),
         _c("clicks", "clicks (all)", "klikk (alle)", "klick (alla)", "klik (alle)", priority=1),
         _c("conversions", "purchases", "kjøp", "köp", "køb", "compras", views=True),
+        # The Website column set counts the pixel's purchases only ('Purchases' adds app and offline ones).
+        _c("conversions", "website purchases", "kjøp på nettstedet", "köp på webbplatsen", "køb på websitet",
+           views=True),
         _c("conversions", "results", "resultater", "resultat", "resultados", priority=1, views=True),
         _c("leads", "leads", "potensielle kunder"),
         _c("revenue", "purchases conversion value", "konverteringsverdi for kjøp", "konverteringsvärde för köp",
-           "konverteringsværdi for køb", "valor de conversión de compras"),
+           "konverteringsværdi for køb", "valor de conversión de compras", "website purchases conversion value",
+           "konverteringsverdi for kjøp på nettstedet", "konverteringsvärde för köp på webbplatsen"),
         _c("carts", "adds to cart", "legg i handlekurv"),
         _c("device", "impression device", "device platform", parse="device"),
         _c("placement", "placement", "plassering", parse="text"),
@@ -451,7 +462,8 @@ GA4 = Platform(
         _c("revenue", "item revenue", "vareinntekter", "artikelintäkter", priority=2),
         _ignored("event count", "antall hendelser", "antal händelser", "antal hændelser", "new users", "nye brukere",
                  "nya användare", "session medium", "user engagement",
-                 "date range", "items viewed", "items added to cart", "items purchased", "items checked out"),
+                 "date range", "datoperiode", "datumintervall", "datointervall",
+                 "items viewed", "items added to cart", "items purchased", "items checked out"),
     ),
     patterns=(
         (r"^(session|first user) .*channel group|^øktens .*kanalgruppe|^sessionens .*kanalgrupp",

@@ -1,0 +1,89 @@
+"""Exports downloaded with a Norwegian, Swedish or Danish interface: the same numbers as the English
+download of the same report (fixtures written from export-formats.md and the platforms' help pages,
+totals by hand in each test)."""
+
+from pathlib import Path
+
+import polars as pl
+import pytest
+
+from kpi_core import leads
+from kpi_core.readers import read_file
+
+EXPORTS = Path(__file__).parent / "fixtures" / "exports"
+
+
+def read(name: str):
+    return read_file((EXPORTS / name).read_bytes(), name)
+
+
+@pytest.mark.parametrize("name", ["meta_no_platform_placement.csv", "meta_sv_platform_placement.csv"])
+def test_meta_platform_and_placement_in_norwegian_and_swedish_name_one_placement(name):
+    # Plattform + Plassering/Placering: Facebook Feed 700.00, Instagram Feed 400.25, Instagram Stories
+    # 300.25, Facebook Stories 99.50, Audience Network 10.00 (total 1,510.00).
+    r = read(name)
+    spend = dict(r.frame.group_by("placement").agg(pl.col("spend").sum()).iter_rows())
+    assert spend["Facebook Feed"] == pytest.approx(700.0)
+    assert spend["Instagram Feed"] == pytest.approx(400.25)
+    assert spend["Instagram Stories"] == pytest.approx(300.25)
+    assert spend["Facebook Stories"] == pytest.approx(99.5)
+    assert sum(spend.values()) == pytest.approx(1510.0)
+    assert not [f for f in r.findings if "double tracking" in f.message]
+
+
+@pytest.mark.parametrize("name", ["hubspot_deals_no_lost.csv", "hubspot_deals_sv_lost.csv"])
+def test_lost_deals_in_norwegian_and_swedish_are_closed(name):
+    # One 'Lukket vunnet' / 'Stängd vunnen' and two 'Lukket tapt' / 'Stängd förlorad': win rate 1 / 3.
+    r = read(name)
+    summary = leads.deals_summary(r.records)
+    assert summary["closed"].sum() == 3 and summary["won"].sum() == 1
+    assert summary["closed"].sum() and summary["won"].sum() / summary["closed"].sum() == pytest.approx(1 / 3)
+
+
+@pytest.mark.parametrize("name", ["ga4_no_comparison.csv", "ga4_sv_comparison.csv"])
+def test_ga4_comparison_column_in_norwegian_and_swedish_keeps_the_first_period(name):
+    # 'Datoperiode' / 'Datumintervall': March rows 4000 + 600 sessions, revenue 30000 + 9000; February's
+    # two rows are the comparison, set aside with their line numbers.
+    r = read(name)
+    assert r.frame["sessions"].sum() == 4600 and r.frame["revenue"].sum() == pytest.approx(39000)
+    assert [e.line for e in r.rows_excluded] == [12, 14]
+    assert all("comparison" in e.reason for e in r.rows_excluded)
+    assert r.rows_read == r.rows_used + len(r.rows_excluded) == 4
+
+
+def test_ga4_comparison_lines_above_the_header_do_not_replace_the_period():
+    # '# Start date (comparison): 20241201' follows '# Start date: 20250101'.
+    r = read("ga4_comparison_lines.csv")
+    assert [d.isoformat() for d in r.date_range] == ["2025-01-01", "2025-01-31"]
+    assert r.frame["sessions"].sum() == 6000
+
+
+def test_meta_website_purchases_are_the_conversions_and_their_value_the_revenue():
+    r = read("meta_website_purchases.csv")
+    assert r.frame["conversions"].sum() == 50  # 41 + 9
+    assert r.frame["revenue"].sum() == pytest.approx(60870.0)  # 51,870 + 9,000
+    assert r.frame["spend"].sum() == pytest.approx(7077.40)
+
+
+def test_google_ads_interactions_in_norwegian_are_no_engagements():
+    r = read("google_ads_no_interactions.csv")
+    assert "engagements" not in r.frame.columns
+    assert r.frame["impressions"].sum() == 53000 and r.frame["clicks"].sum() == 320
+
+
+@pytest.mark.parametrize(("name", "impressions", "views", "spend"), [
+    ("google_ads_sv_video_views.csv", 230000, 57500, 8700.0),  # 'Visningar' first, then 'Exp.'
+    ("google_ads_da_video_views.csv", 120000, 30000, 4500.0),  # 'Visninger' first, 'Eksp.' later
+])
+def test_google_ads_swedish_and_danish_views_beside_exp_are_video_views(name, impressions, views, spend):
+    r = read(name)
+    assert r.frame["impressions"].sum() == impressions
+    assert r.frame["video_views"].sum() == views
+    assert r.frame["spend"].sum() == pytest.approx(spend)
+    rules = {c.source: c.canonical for c in r.columns}
+    assert rules[next(h for h in rules if h.startswith("Visning"))] == "video_views"
+
+
+def test_norwegian_google_ads_visninger_alone_are_the_impressions():
+    r = read_file(b"Dag,Kampanje,Visninger,Klikk,Kostnad\n2025-03-01,NO_Search,1 000,20,\"50,00\"\n", "g.csv")
+    assert r.frame["impressions"].sum() == 1000 and "video_views" not in r.frame.columns
