@@ -87,3 +87,36 @@ def test_google_ads_swedish_and_danish_views_beside_exp_are_video_views(name, im
 def test_norwegian_google_ads_visninger_alone_are_the_impressions():
     r = read_file(b"Dag,Kampanje,Visninger,Klikk,Kostnad\n2025-03-01,NO_Search,1 000,20,\"50,00\"\n", "g.csv")
     assert r.frame["impressions"].sum() == 1000 and "video_views" not in r.frame.columns
+
+
+@pytest.mark.parametrize(("name", "labels"), [
+    ("sheet_excel_subtotals_no.csv", ["Google Totalt", "Meta Totalt", "Totalsum"]),
+    ("sheet_excel_subtotals_sv.csv", ["Google Summa", "Meta Summa", "Totalsumma"]),
+    ("sheet_excel_subtotals_da.csv", ["Google I alt", "Meta I alt", "Hovedtotal"]),
+    ("sheet_sum_rows_no.csv", ["Sum Google", "Sum Meta", "Sum alle"]),  # 'Sum Google' in the campaign column
+])
+def test_excel_subtotal_rows_are_set_aside_in_every_language(name, labels):
+    # Excel's Data > Subtotal: Google 1000 + 1100, Meta 800 + 900, a subtotal under each and a grand
+    # total (date blank). Spend 3800, impressions 83000, clicks 1030, conversions 18, revenue 13900.
+    r = read(name)
+    assert [e.line for e in r.rows_excluded] == [4, 7, 8]
+    assert [e.reason for e in r.rows_excluded] == [f"summary row '{x}'" for x in labels]
+    f = r.frame
+    assert (f["spend"].sum(), f["impressions"].sum(), f["clicks"].sum()) == (pytest.approx(3800), 83000, 1030)
+    assert (f["conversions"].sum(), f["revenue"].sum()) == (18, pytest.approx(13900))
+    assert r.rows_read == r.rows_used + len(r.rows_excluded) == 7
+
+
+def test_excel_subtotals_in_a_workbook():
+    # Ten day rows (Google 5200, Meta 5250) with SUBTOTAL formulas' cached values under each channel.
+    r = read("sheet_excel_subtotals.xlsx")
+    assert [e.reason for e in r.rows_excluded] == ["summary row 'Google Totalt'", "summary row 'Meta Totalt'",
+                                                   "summary row 'Totalsum'"]
+    assert r.frame["spend"].sum() == pytest.approx(10450) and r.frame["clicks"].sum() == 1045
+
+
+def test_a_campaign_whose_name_ends_in_total_is_data_when_no_rows_add_up_to_it():
+    text = ("Dato;Kampanje;Kostnad;Klikk\n01.02.2025;Black Friday;100,00;10\n01.02.2025;Black Friday Total;50,00;5\n"
+            "01.02.2025;Sum Vinter;30,00;3\n")
+    r = read_file(text.encode(), "own.csv")
+    assert r.rows_excluded == [] and r.frame["spend"].sum() == pytest.approx(180.0)

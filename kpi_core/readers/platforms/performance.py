@@ -44,7 +44,8 @@ from kpi_core.schema import DIMENSIONS, MEASURES, MONEY_MEASURES, NON_ADDITIVE
 _TOTAL_WORDS = ("total|totalt|totals|totaler|totalsum|totalsumma|total summa|summa totalt|sum totalt|totalt sum|"
                 "summa|sum|summe|summering|samlet|samlet resultat|grand total|sum total|i alt|total i alt|totaal|"
                 "gesamt|gesamtsumme|gesamtergebnis|overall|overall total|subtotal|sub-total|delsum|delsumma|"
-                "delsumme|totaux|total général|total general|totales|yhteensä|kaikki yhteensä")
+                "delsumme|totaux|total général|total general|totales|yhteensä|kaikki yhteensä|hovedtotal|"
+                "samlet total")
 TOTAL_CELL = (rf"(?i)^\s*(({_TOTAL_WORDS})\s*(:.*|\s(alle|all|for alle|för alla)\b.*|\(.*\))?"
               r"|(total of|results from|resultater fra|resultat från) \d+\b.*)$")
 # Only a total's label followed by a colon or brackets ('Total: Account', 'Totalt:', 'Total (3 rows)') is
@@ -190,12 +191,13 @@ def _set_summary_rows_aside(frame: pl.DataFrame, mapped: list[Mapped],
     masks = frame.select(sure=sure, total=total_cell.is_not_null())
     summary = masks["sure"] | _subtotals(frame, masks["total"] & ~masks["sure"], masks["sure"], scanned, others,
                                          word, matching, text_dims, mapped)
+    summary, excel = _excel_subtotals(frame, summary, scanned, distinct, mapped)
     if not summary.any():
         return None, []
     rows = summary.arg_true()
     used = dict.fromkeys([LINE, *scanned])
     marked = pl.DataFrame([frame[c].gather(rows).rechunk() for c in used])
-    out = marked.select(pl.col(LINE), total_cell.alias("cell"))
+    out = marked.select(pl.col(LINE), pl.coalesce(total_cell, *excel).alias("cell"))
     return ~summary, [Exclusion(line, Note("r_summary_cell", cell=cell) if cell is not None else BLANK_SUMMARY)
                       for line, cell in out.iter_rows()]
 
@@ -270,6 +272,42 @@ def _subtotals(frame: pl.DataFrame, candidates: pl.Series, sure: pl.Series, scan
             hits = checked.filter(pl.all_horizontal(same) & pl.any_horizontal(some).fill_null(False))["i"]
             found = found.scatter(hits, True) if len(hits) else found
     return found
+
+
+# Excel's Data > Subtotal writes the group's value and a total word after it, in the language of Excel:
+# 'Google Total', 'Google Totalt', 'Google Summa', 'Google I alt', 'Google Ergebnis'; hand-made sheets
+# also write the word first ('Sum Google'), sometimes in the next column.
+EXCEL_SUBTOTAL = r"(?i)^\s*(.*\S)\s+(total|totalt|summa|sum|i alt|ergebnis|totaal|yhteensä)\s*$"
+SUM_OF = r"(?i)^\s*(?:sum|summa|total|totalt|subtotal|delsum|delsumma)\s+(\S.*?)\s*$"
+
+
+def _excel_subtotals(frame: pl.DataFrame, summary: pl.Series, scanned: list[str], distinct: dict[str, pl.Series],
+                     mapped: list[Mapped]) -> tuple[pl.Series, list[pl.Expr]]:
+    """Rows labelled '<value> Totalt' (or 'Sum <value>') where a column holds '<value>' on other rows, and
+    whose every additive measure is the sum of those rows: the subtotals Excel's Data > Subtotal adds
+    under each group. A campaign called 'Black Friday Total' is data: no 'Black Friday' rows add up to
+    it. Returns the summary rows with these added, and expressions giving their label (for the reason)."""
+    counts = [m.source for m in mapped if m.canonical in MEASURES and m.canonical not in NON_ADDITIVE]
+    labels: list[pl.Expr] = []
+    if not counts:
+        return summary, labels
+    digits = frame.select(pl.col(c).str.replace_all(r"\D", "").cast(pl.Int64, strict=False) for c in counts)
+    for c in scanned:
+        texts = distinct[c].drop_nulls()
+        group = texts.str.extract(EXCEL_SUBTOTAL, 1).fill_null(texts.str.extract(SUM_OF, 1))
+        pairs = pl.DataFrame({"label": texts, "group": group})
+        for label, group in pairs.filter(pl.col("group").is_not_null()).head(50).iter_rows():
+            home = next((d for d in [c, *scanned] if distinct[d].str.strip_chars().is_in([group]).any()), None)
+            if home is None:
+                continue
+            is_label = (frame[c] == label).fill_null(False)
+            of_group = (frame[home].str.strip_chars() == group).fill_null(False) & ~is_label & ~summary
+            sub, rest = digits.filter(is_label).sum(), digits.filter(of_group).sum()
+            pairs_ = list(zip(sub.row(0), rest.row(0), strict=True))
+            if all(a == b for a, b in pairs_) and any(b for _, b in pairs_):
+                summary = summary | is_label
+                labels.append(pl.when(pl.col(c) == label).then(pl.col(c).str.strip_chars()))
+    return summary, labels
 
 
 BLANK_SUMMARY = Note("r_summary_blank")  # "summary row (dimension cells blank, measures filled)"
