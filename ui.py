@@ -191,6 +191,44 @@ def kept(widget: Callable[..., Any], key: str, label: str, **kwargs: Any) -> Any
     return value
 
 
+def amount(key: str, label: str, *, lo: float | None = 0.0, hi: float | None = None, help: str | None = None,
+           where: Any = st) -> float | None:
+    """A number field that reads what a Nordic user types ('12 500,50', '40,5'; st.number_input took
+    '12500,50' for 1250050): a text field read by fmt.parse_amount, its value (a float) kept under the
+    plain ``key`` across pages. Text that is no number, or outside ``lo``..``hi``, is said under the
+    field and not taken."""
+    wkey, bad = f"w_{key}", st.session_state.get(_BAD + key)
+    if bad is None:  # show the value kept (set on another page, from a workspace file, in another language)
+        st.session_state[wkey] = fmt.amount_text(st.session_state.get(key), lang())
+    where.text_input(label, key=wkey, on_change=_save_amount, args=(wkey, key, lo, hi), help=help)
+    if bad is not None:
+        where.error(bad, icon=":material/error:")
+    return st.session_state.get(key)
+
+
+_BAD = "bad_amount_"
+
+
+def typed_amount(text: str | None, lo: float | None = None, hi: float | None = None) -> float | None:
+    """``text`` as a number (None when empty); ValueError with the message to show when it is none."""
+    try:
+        value = fmt.parse_amount(text or "", lang())
+    except ValueError:
+        raise ValueError(t("amount_bad", text=text)) from None
+    if value is not None and ((lo is not None and value < lo) or (hi is not None and value > hi)):
+        raise ValueError(t("amount_range", text=text, lo=fmt.amount_text(lo, lang()),
+                           hi=fmt.amount_text(hi, lang()) if hi is not None else "∞"))
+    return value
+
+
+def _save_amount(wkey: str, key: str, lo: float | None, hi: float | None) -> None:
+    try:
+        st.session_state[key] = typed_amount(st.session_state[wkey], lo, hi)
+        st.session_state.pop(_BAD + key, None)
+    except ValueError as exc:
+        st.session_state[_BAD + key] = str(exc)
+
+
 # --- data -----------------------------------------------------------------------------------------
 
 
@@ -481,8 +519,7 @@ def exchange_rates(codes: list[str]) -> None:
                 format_func=lambda c: c or t("per_currency"), help=t("report_currency_help"))
     for code in codes:
         if base and code != base:
-            kept(st.number_input, RATE + code, t("rate_of", code=code, base=base), min_value=0.0, step=0.01,
-                 format="%.4f")
+            amount(RATE + code, t("rate_of", code=code, base=base))
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ too, next to the number formats, so that translating the app means editing one f
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Mapping, Sequence
 from datetime import date
 
@@ -35,6 +36,42 @@ def number(value: float | None, lang: Lang = "en", decimals: int = 0) -> str:
         return NULL
     pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
     return format_decimal(value, format=pattern, locale=LOCALES[lang])
+
+
+_GROUPING = str.maketrans("", "", " \u00a0\u202f'’_")
+
+
+def parse_amount(text: str, lang: Lang = "en") -> float | None:
+    """A number typed by the user, the way they write it: '12 500,50', '12.500,50', '12,500.50', '40,5',
+    '4.2'; None when the field is empty. With one kind of sign, a comma is the decimal sign in nb and sv
+    (and in en unless it groups thousands: '12,500'); a dot is the decimal sign in every language (one
+    dot: '1.050' is a rate; '1.234.567' groups thousands). Raises ValueError for text that is no number."""
+    cleaned = (text or "").strip().translate(_GROUPING).replace("−", "-")
+    if cleaned.endswith("%"):
+        cleaned = cleaned[:-1]
+    if not cleaned:
+        return None
+    if "," in cleaned and "." in cleaned:  # the later sign is the decimal one
+        decimal = "," if cleaned.rfind(",") > cleaned.rfind(".") else "."
+    elif "," in cleaned:
+        decimal = "." if lang == "en" and re.fullmatch(r"-?\d{1,3}(,\d{3})+", cleaned) else ","
+    elif "." in cleaned:  # '1.050' stays a rate of 1.05; only '1.234.567' groups thousands
+        decimal = "," if re.fullmatch(r"-?\d{1,3}(\.\d{3}){2,}", cleaned) else "."
+    else:
+        decimal = "."
+    group = "." if decimal == "," else ","
+    cleaned = cleaned.replace(group, "").replace(decimal, ".")
+    if not re.fullmatch(r"-?(\d+(\.\d*)?|\.\d+)", cleaned):
+        raise ValueError(text)
+    return float(cleaned)
+
+
+def amount_text(value: float | None, lang: Lang = "en") -> str:
+    """A number as typed back into a field: no grouping, the language's decimal sign, no trailing zeros."""
+    if _missing(value):
+        return ""
+    text = f"{value:.6f}".rstrip("0").rstrip(".")
+    return text.replace(".", ",") if lang != "en" else text
 
 
 def compact(value: float | None, lang: Lang = "en") -> str:
@@ -190,6 +227,11 @@ _UI_TEXTS: Mapping[str, Mapping[str, str]] = {
     "business_inputs": {"en": "Business inputs (optional)", "nb": "Forretningstall (valgfritt)",
                         "sv": "Affärsdata (valfritt)"},
     "margin": {"en": "Gross margin %", "nb": "Bruttomargin %", "sv": "Bruttomarginal %"},
+    "amount_bad": {"en": "'{text}' is not a number: type it as 12500.50, 12 500,50 or 40,5.",
+                   "nb": "'{text}' er ikke et tall: skriv det som 12 500,50, 12500,50 eller 40,5.",
+                   "sv": "'{text}' är inget tal: skriv det som 12 500,50, 12500,50 eller 40,5."},
+    "amount_range": {"en": "'{text}' is outside {lo} to {hi}.", "nb": "'{text}' er utenfor {lo} til {hi}.",
+                     "sv": "'{text}' ligger utanför {lo} till {hi}."},
     "margin_help": {"en": "Turns revenue into gross profit, for POAS and ROI. Leave at 0 if unknown.",
                     "nb": "Gjør omsetning om til bruttofortjeneste, for POAS og ROI. La stå på 0 om ukjent.",
                     "sv": "Gör intäkter till bruttovinst, för POAS och ROI. Lämna 0 om okänt."},

@@ -24,10 +24,9 @@ with left:
 with right, st.expander(ui.t("business_inputs")):
     a, b = st.columns(2)
     with a:
-        ui.kept(st.number_input, ui.MARGIN, ui.t("margin"), min_value=0.0, max_value=100.0, step=1.0,
-                help=ui.t("margin_help"))
+        ui.amount(ui.MARGIN, ui.t("margin"), lo=0.0, hi=100.0, help=ui.t("margin_help"))
     with b:
-        ui.kept(st.number_input, ui.OTHER_COSTS, ui.t("other_costs"), min_value=0.0, step=1000.0)
+        ui.amount(ui.OTHER_COSTS, ui.t("other_costs"), lo=0.0)
     codes = views.currencies(view.by_dimension)
     if len(codes) > 1:
         ui.exchange_rates(codes)
@@ -55,8 +54,14 @@ def metric_label(m: str) -> str:
 
 def add_target() -> None:
     s = st.session_state
+    try:
+        amount = ui.typed_amount(s["target_amount"]) or 0.0
+    except ValueError as exc:
+        s["target_error"] = str(exc)
+        return
+    s.pop("target_error", None)
     segment = ("channel", s["target_channel"]) if s["target_channel"] else None
-    new = targets.from_input(s["target_metric"], s["target_kind"], s["target_amount"], view.by_dimension,
+    new = targets.from_input(s["target_metric"], s["target_kind"], amount, view.by_dimension,
                              sc.previous, start=sc.current.start, due=s["target_due"], segment=segment, goal=goal,
                              inputs=inputs)
     s[ui.TARGETS] = (*[x for x in s[ui.TARGETS] if (x.metric, x.segment) != (new.metric, new.segment)], new)
@@ -76,7 +81,13 @@ def suggest_targets() -> None:
 def add_benchmark() -> None:
     s = st.session_state
     kpi, channel = s["bm_kpi"], s["bm_channel"] or None
-    low, high = sorted((targets.typed(kpi, s["bm_low"]), targets.typed(kpi, s["bm_high"])))
+    try:
+        typed = [ui.typed_amount(s[k]) or 0.0 for k in ("bm_low", "bm_high")]
+    except ValueError as exc:
+        s["bm_error"] = str(exc)
+        return
+    s.pop("bm_error", None)
+    low, high = sorted(targets.typed(kpi, x) for x in typed)
     new = targets.Benchmark(kpi, low, high, channel, s["bm_source"].strip())
     s[ui.BENCHMARKS] = (*[b for b in s[ui.BENCHMARKS] if (b.kpi, b.channel) != (kpi, channel)], new)
 
@@ -121,9 +132,11 @@ with setup, st.expander(ui.t("targets") + (f" ({len(checks)})" if checks else ""
                      key="target_channel")
         f3.radio(ui.t("target_kind"), ["value", "change"], format_func=lambda k: ui.t(f"target_{k}"),
                  key="target_kind")
-        f4.number_input(ui.t("target_amount"), value=0.0, step=1.0, key="target_amount")
+        f4.text_input(ui.t("target_amount"), key="target_amount", placeholder="0")
         f5.date_input(ui.t("target_due"), value=sc.current.end, key="target_due", format="YYYY-MM-DD")
         st.form_submit_button(ui.t("target_add"), on_click=add_target, icon=":material/add:")
+    if st.session_state.get("target_error"):
+        st.error(st.session_state["target_error"], icon=":material/error:")
     if not checks:
         st.caption(ui.t("target_none"))
         st.button(ui.t("suggest_targets"), on_click=suggest_targets, key="suggest_targets",
@@ -150,10 +163,12 @@ with setup, st.expander(ui.t("benchmarks") + (f" ({len(bench)})" if bench else "
         f1.selectbox(ui.t("kpi"), [c.kpi for c in cards], format_func=metric_label, key="bm_kpi")
         f2.selectbox(ui.t("channel"), ["", *channels], format_func=lambda c: c or ui.t("all_channels"),
                      key="bm_channel")
-        f3.number_input(ui.t("benchmark_low"), value=0.0, key="bm_low")
-        f4.number_input(ui.t("benchmark_high"), value=0.0, key="bm_high")
+        f3.text_input(ui.t("benchmark_low"), key="bm_low", placeholder="0")
+        f4.text_input(ui.t("benchmark_high"), key="bm_high", placeholder="0")
         f5.text_input(ui.t("benchmark_source"), key="bm_source")
         st.form_submit_button(ui.t("benchmark_add"), on_click=add_benchmark, icon=":material/add:")
+    if st.session_state.get("bm_error"):
+        st.error(st.session_state["bm_error"], icon=":material/error:")
     for i, c in enumerate(bench):
         a, r = st.columns([9, 1], vertical_alignment="center")
         where = c.benchmark.channel or ui.t("all_channels")

@@ -49,7 +49,7 @@ def test_goal_change_changes_the_headline(app):
 def test_margin_turns_the_headline_into_poas(app):
     at = upload(app, "tidy.csv", fixture_bytes("tidy.csv"))
     at.switch_page("pages/goal.py").run()
-    at.number_input(key="w_margin_pct").set_value(40.0).run()
+    at.text_input(key="w_margin_pct").set_value("40.0").run()
     assert at.metric[0].label == "Profit on ad spend (POAS)"
     assert at.metric[0].value == "2.88×"  # 0.4 × 18000 / 2500
 
@@ -108,7 +108,7 @@ def test_two_currencies_get_a_currency_filter_and_exchange_rates(app):
     at.switch_page("pages/goal.py").run()
     assert "Return on ad spend (ROAS)" not in metrics(at)  # NOK and SEK are not added
     at.selectbox(key="w_report_currency").set_value("NOK").run()
-    at.number_input(key="w_rate_SEK").set_value(0.95).run()
+    at.text_input(key="w_rate_SEK").set_value("0.95").run()
     # last 14 days: spend 14 × 20 + 14 × 25 × 0.95 = 612.50 NOK; revenue 14 × 200 + 14 × 232.14 × 0.95
     spend, revenue = 14 * 20 + 14 * 25 * 0.95, 14 * 200 + 14 * 232.14 * 0.95
     assert metrics(at)["Return on ad spend (ROAS)"][0] == f"{revenue / spend:.2f}×"
@@ -118,3 +118,24 @@ def test_two_currencies_get_a_currency_filter_and_exchange_rates(app):
     at.selectbox(key="w_report_currency").set_value("").run()
     at.multiselect(key=ui.F_CURRENCY).set_value(["SEK"]).run()
     assert metrics(at)["Return on ad spend (ROAS)"][0] == f"{232.14 / 25:.2f}×"
+
+
+def test_business_inputs_read_decimal_commas_and_refuse_text_that_is_no_number(app):
+    # A Nordic user types as they write: '40,5' % margin, '12 500,50' of other costs. The browser's number
+    # field took '12500,50' for 1 250 050; these are text fields read by fmt.parse_amount. (In English here:
+    # AppTest loses the form's translated selectbox options when it reruns a page in nb.)
+    at = upload(app, "tidy.csv", fixture_bytes("tidy.csv"))
+    at.switch_page("pages/goal.py").run()
+    at.text_input(key="w_margin_pct").set_value("40,5").run()
+    assert at.session_state["margin_pct"] == 40.5
+    assert at.metric[0].value == "2.92×"  # POAS 0.405 × 18000 / 2500 = 2.916
+    at.text_input(key="w_other_costs").set_value("12 500,50").run()
+    assert at.session_state["other_costs"] == 12500.5
+    assert at.text_input(key="w_other_costs").value == "12500.5"  # shown back the way it was read
+    at.text_input(key="w_margin_pct").set_value("forty").run()
+    assert at.session_state["margin_pct"] == 40.5  # unchanged
+    assert "'forty' is not a number" in at.error[0].value
+    at.text_input(key="w_margin_pct").set_value("140").run()
+    assert at.session_state["margin_pct"] == 40.5 and "'140' is outside 0 to 100" in at.error[0].value
+    at.text_input(key="w_margin_pct").set_value("").run()
+    assert not at.error and at.metric[0].label == "Return on ad spend (ROAS)"

@@ -3,6 +3,7 @@
 import math
 from string import Formatter
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -86,3 +87,24 @@ def test_stage_goals_translate_the_catalog_text():
 def test_no_change_has_no_direction():
     assert fmt.change(0.0004, "en") == "±0.0%"  # rounds to 0.0 %: neither up nor down
     assert fmt.change(-0.0004, "nb") == "±0,0" + NB + "%"
+
+
+@pytest.mark.parametrize(("text", "lang", "value"), [
+    ("12500,50", "nb", 12500.5), ("12 500,50", "nb", 12500.5), ("12\u00a0500,50", "sv", 12500.5),
+    ("12.500,50", "nb", 12500.5), ("12,500.50", "en", 12500.5), ("40,5", "nb", 40.5), ("40,5", "en", 40.5),
+    ("12,500", "en", 12500.0), ("12,500", "nb", 12.5), ("0,95", "sv", 0.95), ("1.050", "nb", 1.05),
+    ("1.234.567", "nb", 1234567.0), ("25 %", "nb", 25.0), ("−3,5", "sv", -3.5), ("", "nb", None),
+])
+def test_parse_amount_reads_numbers_as_users_type_them(text, lang, value):
+    from kpi_core.fmt import parse_amount
+
+    assert parse_amount(text, lang) == value
+
+
+def test_parse_amount_refuses_text_and_amount_text_writes_back():
+    from kpi_core.fmt import amount_text, parse_amount
+
+    for bad in ("førti", "12,50,3", "1e5", "--"):
+        with pytest.raises(ValueError):
+            parse_amount(bad, "nb")
+    assert (amount_text(12500.5, "nb"), amount_text(40.0, "en"), amount_text(None, "sv")) == ("12500,5", "40", "")
