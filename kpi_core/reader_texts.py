@@ -59,6 +59,13 @@ TEXTS: dict[str, dict[str, str]] = {
                        "sv": "Filen är inte UTF-8; den lästes som Windows-1252."},
     "f_sheet": {"en": "Read sheet '{sheet}' of {n} sheets.", "nb": "Leste arket '{sheet}' av {n} ark.",
                 "sv": "Läste bladet '{sheet}' av {n} blad."},
+    "f_sheets_left_out": {"en": "Not read: {sheets} (hidden, or a budget or plan); only the sheet above is.",
+                          "nb": "Ikke lest: {sheets} (skjult, eller et budsjett eller en plan); bare arket over "
+                                "er lest.",
+                          "sv": "Inte läst: {sheets} (dold, eller en budget eller plan); bara bladet ovan är läst."},
+    "f_sheet_instead": {"en": "Sheet '{tried}' could not be read ({problem}); read sheet '{sheet}' instead.",
+                        "nb": "Arket '{tried}' kunne ikke leses ({problem}); leste arket '{sheet}' i stedet.",
+                        "sv": "Bladet '{tried}' kunde inte läsas ({problem}); läste bladet '{sheet}' i stället."},
     "f_ragged": {"en": "{reason}; the line was left out.", "nb": "{reason}; linjen er utelatt.",
                  "sv": "{reason}; raden är utelämnad."},
     "f_other_table": {"en": "{table}: read on its own if you need it (only the first table is used).",

@@ -120,3 +120,17 @@ def test_a_campaign_whose_name_ends_in_total_is_data_when_no_rows_add_up_to_it()
             "01.02.2025;Sum Vinter;30,00;3\n")
     r = read_file(text.encode(), "own.csv")
     assert r.rows_excluded == [] and r.frame["spend"].sum() == pytest.approx(180.0)
+
+
+@pytest.mark.parametrize(("name", "said"), [
+    ("workbook_hidden_old_sheet.xlsx", "Not read: '2024 (gammel)'"),  # a hidden sheet with 30 rows of 2024
+    ("workbook_hidden_raw_sheet.xlsx", "Not read: 'Rådata (ikke bruk)'"),  # hidden, though named raw data
+    ("workbook_budget_sheet.xlsx", "Not read: 'Budsjett'"),  # 12 months x 3 channels of planned spend
+    ("workbook_summary_sheet_first.xlsx", "Sheet 'Oppsummering' could not be read"),  # SUMIFS per month
+])
+def test_a_workbook_is_read_from_its_visible_results_sheet(name, said):
+    # The results: ten days 6-15 January 2025, spend 1000 + 1010 + ... = 10 450, clicks 1 045.
+    r = read(name)
+    assert [d.isoformat() for d in r.date_range] == ["2025-01-06", "2025-01-15"]
+    assert r.frame["spend"].sum() == pytest.approx(10450) and r.frame["clicks"].sum() == 1045
+    assert any(said in f.message for f in r.findings)

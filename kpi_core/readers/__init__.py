@@ -39,12 +39,44 @@ def read_file(data: bytes, name: str, overrides: dict[str, str | None] | None = 
     """Read one export. ``overrides`` maps source headers to canonical names (None = ignore);
     ``salt`` keys the hashes that stand in for customers' e-mails and CRM ids."""
     _check_size(data, name)
+    raw = _table(data, name)
     try:
-        raw = read_table(data, name)
+        return _read_raw(raw, name, overrides, salt)
+    except ReadError as first:
+        if raw.sheet is None:
+            raise
+        # A workbook whose chosen sheet holds no table we can read (a summary of formulas, a budget):
+        # the next sheet that does, said.
+        tried = {raw.sheet}
+        for _ in range(MAX_SHEETS):
+            try:
+                raw = _table(data, name, frozenset(tried))
+            except ReadError:
+                break
+            tried.add(raw.sheet)
+            try:
+                result = _read_raw(raw, name, overrides, salt)
+            except ReadError:
+                continue
+            result.findings.insert(0, Finding("info", Note("f_sheet_instead", tried=next(iter(tried - {raw.sheet})),
+                                                           problem=first.problem, sheet=raw.sheet)))
+            return result
+        raise first from None
+
+
+MAX_SHEETS = 8  # sheets of one workbook tried before giving up
+
+
+def _table(data: bytes, name: str, skip: frozenset[str] = frozenset()):
+    try:
+        return read_table(data, name, skip)
     except ReadError:
         raise
     except Exception as exc:  # noqa: BLE001 - a parser failure becomes one clear message
         raise ReadError(name, Note("e_not_a_table", error=exc.__class__.__name__)) from None
+
+
+def _read_raw(raw, name: str, overrides: dict[str, str | None] | None, salt: bytes) -> ReadResult:
     if raw.frame.height == 0:
         shown = ", ".join(h if len(h) <= 40 else h[:40] + "…" for h in raw.header[:6])
         raise ReadError(name, Note("e_no_rows", shown=shown))

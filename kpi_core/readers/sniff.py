@@ -93,18 +93,19 @@ class RawTable:
         return [c for c in self.frame.columns if c != LINE]
 
 
-def read_table(data: bytes, name: str) -> RawTable:
-    """The first table of a CSV/TSV/XLSX export, every cell a string, with what was skipped and why."""
-    table = _read(data, name)
+def read_table(data: bytes, name: str, skip: frozenset[str] = frozenset()) -> RawTable:
+    """The first table of a CSV/TSV/XLSX export, every cell a string, with what was skipped and why.
+    ``skip``: sheets of a workbook already tried (their table could not be read)."""
+    table = _read(data, name, skip)
     table.excluded.sort(key=lambda e: e.line)
     return table
 
 
-def _read(data: bytes, name: str) -> RawTable:
+def _read(data: bytes, name: str, skip: frozenset[str] = frozenset()) -> RawTable:
     if not data:
         raise ReadError(name, Note("e_empty"))
     if data.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0")) and name.lower().endswith(WORKBOOK_SUFFIXES):
-        return _read_workbook(data, name)
+        return _read_workbook(data, name, skip)
     # Some tools name a tab-separated text file .xls; a .xlsx must be a real workbook.
     fake_xls = name.lower().endswith(".xls") and data[:1024].lstrip()[:1] != b"<"
     if name.lower().endswith(WORKBOOK_SUFFIXES) and not fake_xls:
@@ -650,22 +651,33 @@ def _other_tables(rest: list[tuple[int, list[str]]], d: str, table: RawTable) ->
 # Workbooks
 
 
-def _read_workbook(data: bytes, name: str) -> RawTable:
+# Sheets that hold plans, not results: read only when no other sheet has data.
+_PLAN_SHEET = re.compile(r"(?i)budsjett|budget|\bplan|prognos|forecast|\bmål\b|\btarget")
+
+
+def _read_workbook(data: bytes, name: str, skip: frozenset[str] = frozenset()) -> RawTable:
     import fastexcel
 
     try:
         reader = fastexcel.read_excel(data)
-        sheets = {s: _sheet_frame(reader, s) for s in reader.sheet_names}
+        loaded = {s: reader.load_sheet(s, header_row=None, skip_rows=0, dtypes="string") for s in reader.sheet_names}
+        sheets = {s: _sheet_frame(sheet) for s, sheet in loaded.items()}
     except Exception:  # noqa: BLE001 - calamine raises many kinds; all mean "not a workbook we can read"
         raise ReadError(name, Note("e_no_workbook")) from None
     filled = {s: f.height * f.width - sum(f.null_count().row(0)) if f.width else 0 for s, f in sheets.items()}
     if not any(filled.values()):
         raise ReadError(name, Note("e_no_cells"))
-    raw = [s for s in sheets if re.search(r"raw|rådata|rå data", s.lower()) and filled[s]]  # Meta: 'Raw Data Report'
-    # Else the sheet with the most numbers: a cover page or a glossary may have more text cells than the
-    # table has cells, but not more numbers.
+    candidates = [s for s in sheets if filled[s] and s not in skip]
+    if not candidates:
+        raise ReadError(name, Note("e_no_cells"))
+    hidden = {s for s, sheet in loaded.items() if sheet.visible != "visible"}
     numbers = {s: _number_cells(f) for s, f in sheets.items()}
-    sheet = raw[0] if raw else max(sheets, key=lambda s: (numbers[s], filled[s]))
+    # A visible sheet before a hidden one (an old copy, a backup), results before a budget or plan;
+    # then Meta's 'Raw Data Report', else the sheet with the most numbers: a cover page or a glossary
+    # may have more text cells than the table has cells, but not more numbers.
+    sheet = max(candidates, key=lambda s: (s not in hidden, not _PLAN_SHEET.search(s),
+                                           bool(re.search(r"raw|rådata|rå data", s.lower())), numbers[s], filled[s]))
+    left_out = [s for s in sheets if s != sheet and filled[s] and (s in hidden or _PLAN_SHEET.search(s))]
     grid = sheets[sheet]
     head = [list(r) for r in grid.head(HEAD_LINES).rows()]
     index = _sheet_header(head)
@@ -691,6 +703,8 @@ def _read_workbook(data: bytes, name: str) -> RawTable:
     table.frame, table.data_lines = body.filter(~blank), body.height
     if len(sheets) > 1:
         table.findings.append(Finding("info", Note("f_sheet", sheet=sheet, n=len(sheets))))
+    if left_out:
+        table.findings.append(Finding("info", Note("f_sheets_left_out", sheets=", ".join(f"'{s}'" for s in left_out))))
     return table
 
 
@@ -730,13 +744,13 @@ def _sheet_header(rows: list[list[str | None]]) -> int:
     return next((i for i, n in enumerate(filled) if n), 0)
 
 
-def _sheet_frame(reader, sheet: str) -> pl.DataFrame:
+def _sheet_frame(sheet) -> pl.DataFrame:
     """All cells of a sheet as strings, row 1 first (calamine writes 1245.0 as "1245").
 
     Dates lose a midnight time (``2026-08-01``); a time of day without a date, which calamine
     puts on Excel's day zero (``1899-12-31 00:02:07``), becomes ``00:02:07``; blank cells are null.
     """
-    frame = reader.load_sheet(sheet, header_row=None, skip_rows=0, dtypes="string").to_polars()
+    frame = sheet.to_polars()
     return frame.with_columns(
         pl.when(pl.col(c).str.strip_chars() != "")
         .then(
