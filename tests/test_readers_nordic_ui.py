@@ -134,3 +134,25 @@ def test_a_workbook_is_read_from_its_visible_results_sheet(name, said):
     assert [d.isoformat() for d in r.date_range] == ["2025-01-06", "2025-01-15"]
     assert r.frame["spend"].sum() == pytest.approx(10450) and r.frame["clicks"].sum() == 1045
     assert any(said in f.message for f in r.findings)
+
+
+@pytest.mark.parametrize("name", ["sheet_months_mm_yyyy.csv", "sheet_months_mon_yy.csv", "sheet_months_januar_yy.csv"])
+def test_months_written_as_excel_shows_them_are_monthly_rows(name):
+    # '01.2025', 'Jan-25' (en-US mmm-yy), 'januar-25': January to March 2025, one row each.
+    r = read(name)
+    assert [d.isoformat() for d in r.frame["date"].to_list()] == ["2025-01-01", "2025-02-01", "2025-03-01"]
+    assert [d.isoformat() for d in r.date_range] == ["2025-01-01", "2025-03-31"]
+    assert r.frame["spend"].sum() == pytest.approx(6000.75)
+
+
+@pytest.mark.parametrize("name", ["sheet_long_dates_sv.csv", "sheet_long_dates_en.csv"])
+def test_long_dates_with_a_weekday_are_dates(name):
+    # 'den 3 februari 2025', 'Monday, February 3, 2025' (Excel's Long Date): 3 and 4 February.
+    r = read(name)
+    assert [d.isoformat() for d in r.frame["date"].to_list()] == ["2025-02-03", "2025-02-04"]
+
+
+def test_excel_day_numbers_in_a_csv_date_column_are_dates():
+    r = read("sheet_serial_dates.csv")  # 45691 = 3 February 2025 (days since 30 December 1899)
+    assert [d.isoformat() for d in r.date_range] == ["2025-02-03", "2025-02-05"]
+    assert r.frame["spend"].sum() == pytest.approx(4950.0)

@@ -401,7 +401,7 @@ def _parse(frame: Rows, mapped: list[Mapped], raw: RawTable | None = None, relea
         out = _parse_column(frame[m.source], m, comma_locale)
         if workbook and m.col.parse == "number" and out[1] is not None and out[1].bad:
             out = _number_cells(frame[m.source], *out)
-        if workbook and m.col.parse == "date" and out[1] is not None and out[1].bad:
+        if m.col.parse == "date" and out[1] is not None and out[1].bad and (workbook or _all_serials(frame[m.source])):
             out = _serial_dates(frame[m.source], *out)
         in_doubt = out[1] is not None and "ambiguous" in out[1].style
         if raw is not None and m.source in release and not in_doubt:
@@ -438,6 +438,13 @@ def _number_cells(text: pl.Series, parsed: pl.Series, report: values.ParseReport
 
 
 _SERIAL = r"^\d{5}(\.0+)?$"  # an Excel day number: 45663 is 6 January 2025 (day 0 is 30 December 1899)
+
+
+def _all_serials(text: pl.Series) -> bool:
+    """A text file's date column of nothing but Excel day numbers ('45691': a sheet saved as CSV with the
+    column formatted as a number); a single such cell among dates is more likely a typo."""
+    filled = text.drop_nulls().str.strip_chars()
+    return bool(filled.len()) and bool(filled.str.contains(r"^\d{5}$").all())
 
 
 def _serial_dates(text: pl.Series, parsed: pl.Series, report: values.ParseReport
@@ -481,10 +488,18 @@ def _parse_column(s: pl.Series, m: Mapped, day_first: bool = False) -> tuple[pl.
 def _parse_date(s: pl.Series, slash_day_first: bool = False) -> tuple[pl.Series, values.ParseReport]:
     """values.parse_date, with a month written alone ('2025-01', 'January 2025', 'jan. 2025': monthly
     rows of a sheet or a Google Ads Month segment) read as the month's first day."""
-    text = s.str.strip_chars()
+    text = s.str.strip_chars().str.replace(_WEEKDAY, "")
     text = (text.str.replace(r"^(\d{4})-(\d)$", "${1}-0${2}").str.replace(r"^(\d{4}-\d{2})$", "${1}-01")
-            .str.replace(r"^(\p{L}+\.?)\s+(\d{4})$", "1 ${1} ${2}"))
+            .str.replace(r"^(\d)[./](\d{4})$", "${2}-0${1}-01").str.replace(r"^(\d{2})[./](\d{4})$", "${2}-${1}-01")
+            .str.replace(r"^(\p{L}+\.?)[\s-]+(\d{4})$", "1 ${1} ${2}")
+            .str.replace(r"^(\p{L}{3,})[.\s-]+(\d{2})$", "1 ${1} 20${2}"))
     return values.parse_date(text, slash_day_first)
+
+
+# A long date's weekday ('Monday, February 3, 2025', 'mandag 3. februar 2025', 'den 3 februari 2025'):
+# the date is the rest.
+_WEEKDAY = (r"(?i)^(?:den\s+|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mandag|tirsdag|onsdag|"
+            r"torsdag|fredag|lørdag|søndag|måndag|tisdag|lördag|söndag)(?:\s+den)?,?\s+)")
 
 
 _DOT_GROUPS = r"^[-+]?\d{1,3}(\.\d{3})+$"
