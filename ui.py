@@ -504,6 +504,9 @@ def inputs() -> Inputs:
     """The business inputs entered on the Goal page (a margin of 0 means "not entered"; a rate of 0 too)."""
     margin = st.session_state.get(MARGIN) or 0.0
     base = st.session_state.get(REPORT_CURRENCY) or None
+    data = active()
+    if base and (data is None or len(views.currencies(data.frame)) < 2):
+        base = None  # the rates are asked for data in several currencies only: none left from other data
     # every rate entered (a currency the data does not hold changes nothing: the engine converts only
     # when each currency in the data has one)
     rates = tuple((key.removeprefix(RATE), float(v)) for key, v in st.session_state.items()

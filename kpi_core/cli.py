@@ -31,7 +31,7 @@ from pathlib import Path
 import polars as pl
 
 from kpi_core import catalog, glossary, loyalty
-from kpi_core.engine import Inputs, Period, available_measures, compute
+from kpi_core.engine import Inputs, Period, available_measures, compute, rates_note
 from kpi_core.goals import check_goal, plan
 from kpi_core.readers import ReadError, ReadResult, combine, overlaps, read_file
 from kpi_core.readers.recipe import Recipe, RecipeError, loads
@@ -148,6 +148,11 @@ def summarize(paths: Sequence[str], goal: str | None = None, by: str | None = No
     out["totals"] = {m: _clean(row.get(m), m) for m in measures}
     out["kpis"] = {k: _clean(row.get(k), k) for k in total.kpis}
     notes = list(total.notes)
+    if inputs.currency and "currency" in frame.columns and rates_note(frame, inputs) is None:
+        codes = sorted(set(frame["currency"].drop_nulls().cast(pl.String).unique().to_list()) - {inputs.currency})
+        if codes:  # asked for, but not every other currency has a rate: say so, never convert in part
+            notes.append(f"Money is not reported in {inputs.currency}: give a rate for "
+                         f"{', '.join(codes)} (--rate {codes[0]}=…).")
     shop, why, unknown = _shop_kpis(results, frame, inputs)
     out["kpis"].update({k: _clean(v, k) for k, v in shop.items()})
     notes.extend(why)
@@ -181,8 +186,10 @@ def _shop_kpis(results: list[ReadResult], frame: pl.DataFrame,
     (kpi_core.loyalty); notes on how; and why a KPI has no value. Empty without orders exports."""
     try:
         orders = loyalty.orders_in(results, inputs=inputs)
-    except loyalty.OrdersProblem as exc:
-        return {}, [f"Loyalty KPIs: {exc}"], {}
+    except loyalty.OrdersProblem as exc:  # orders in several currencies, no rates: each loyalty KPI says why
+        why = f"{str(exc).rstrip('.')} (on the command line: --currency and --rate)."
+        ids = loyalty.needs_orders(list(catalog.KPIS), frame, inputs)
+        return {}, [f"Loyalty KPIs: {why}"], dict.fromkeys(ids, why)
     if orders is None:
         return {}, [], {}
     ids = loyalty.needs_orders(list(catalog.KPIS), frame, inputs)
@@ -200,8 +207,8 @@ def _shop_kpis(results: list[ReadResult], frame: pl.DataFrame,
 
 def _plan_item(status, row: dict, shop: dict, unknown: dict[str, str]) -> dict:
     """One KPI of the goal plan: its value, or what it lacks (the orders can answer loyalty KPIs)."""
-    if status.kpi in shop:
-        value = _clean(shop[status.kpi], status.kpi)
+    if status.kpi in shop or status.kpi in unknown:
+        value = _clean(shop.get(status.kpi), status.kpi)
         why = unknown.get(status.kpi, "the orders give no value for it (see the notes)")
         return {"kpi": status.kpi, "value": value, "missing": None if value is not None else why}
     value = _clean(row.get(status.kpi), status.kpi) if status.available else None

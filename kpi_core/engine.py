@@ -220,13 +220,14 @@ def resolve(
 
 
 def _rates_for(frame: pl.DataFrame, inputs: Inputs) -> dict[str, float] | None:
-    """The user's rates when the data mixes currencies and every one of them has a rate; else None."""
+    """The user's rates when the data holds money in another currency than ``inputs.currency`` (several
+    currencies, or one: a Swedish account reported in NOK) and every one of them has a rate; else None."""
     if not inputs.currency or "currency" not in frame.columns:
         return None
     rates = {code.upper(): rate for code, rate in inputs.rates if rate and rate > 0}
     rates[inputs.currency.upper()] = 1.0
     codes = set(frame["currency"].drop_nulls().cast(pl.String).unique().to_list())
-    return rates if len(codes) > 1 and codes <= set(rates) else None
+    return rates if codes - {inputs.currency.upper()} and codes <= set(rates) else None
 
 
 def rates_note(frame: pl.DataFrame, inputs: Inputs) -> Note | None:

@@ -255,3 +255,29 @@ def test_exchange_rates_reach_the_loyalty_kpis_of_orders_in_two_currencies(capsy
     # 1 000 NOK + 1 500 SEK × 0.95 = 2 425 NOK over 2 customers; one of them ordered twice.
     assert out["kpis"]["ltv"] == pytest.approx(2425 / 2)
     assert out["kpis"]["repeat_purchase_rate"] == pytest.approx(0.5)
+
+
+def test_currency_and_rate_convert_a_file_in_one_other_currency(tmp_path, capsys):
+    # A Swedish account reported in NOK: spend 1000 + 500 SEK at 0.98 = 1470 NOK; revenue 4000 SEK = 3920 NOK.
+    path = tmp_path / "sv.csv"
+    path.write_text("Dag;Kampanj;Valutakod;Kostnad;Klick;Konv. värde\n2025-03-01;A;SEK;1 000,00;10;4 000,00\n"
+                    "2025-03-02;A;SEK;500,00;5;0,00\n", encoding="utf-8")
+    from kpi_core.cli import summarize
+
+    out = summarize([str(path)], currency="NOK", rates=["SEK=0.98"])
+    assert out["currency"] == "NOK"
+    assert out["totals"]["spend"] == pytest.approx(1470.0) and out["totals"]["revenue"] == pytest.approx(3920.0)
+    out = summarize([str(path)], currency="NOK")  # no rate: stays SEK, and says so
+    assert out["currency"] == "SEK" and out["totals"]["spend"] == pytest.approx(1500.0)
+    assert any("Money is not reported in NOK: give a rate for SEK" in n for n in out["notes"])
+
+
+def test_loyalty_kpis_of_orders_in_two_currencies_say_why_they_have_no_value():
+    from kpi_core.cli import summarize
+
+    out = summarize([str(EXPORTS / "shopify_orders_two_currencies.csv")], goal="loyalty")
+    loyal = {x["kpi"]: x for x in out["goal"]["stages"]["loyalty"]}
+    assert loyal["repeat_purchase_rate"]["value"] is None
+    assert "the orders are in" in loyal["repeat_purchase_rate"]["missing"]
+    assert "--currency and --rate" in loyal["repeat_purchase_rate"]["missing"]
+    assert "needs an orders export" not in loyal["ltv"]["missing"]
