@@ -156,3 +156,11 @@ def test_excel_day_numbers_in_a_csv_date_column_are_dates():
     r = read("sheet_serial_dates.csv")  # 45691 = 3 February 2025 (days since 30 December 1899)
     assert [d.isoformat() for d in r.date_range] == ["2025-02-03", "2025-02-05"]
     assert r.frame["spend"].sum() == pytest.approx(4950.0)
+
+
+def test_a_sheet_with_a_channel_column_is_an_own_sheet_not_an_ad_platform_export():
+    # 'Lenkeklikk' is a Meta header, but 'Kanal' (Google, Meta) names several channels: the marketer's sheet.
+    r = read("sheet_channels_lenkeklikk_no.csv")
+    assert r.platform == "generic"
+    assert dict(r.frame.group_by("channel").agg(pl.col("spend").sum()).iter_rows()) == {"Google": 1000.0,
+                                                                                         "Meta": 800.0}

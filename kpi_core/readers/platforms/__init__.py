@@ -48,7 +48,17 @@ def recognise(header: list[str], preamble: list[str] = ()) -> Platform:
     keys = {normalise_header(h)[0] for h in header}
     scores = [(_score(p, keys, preamble), -i) for i, p in enumerate(PLATFORMS)]
     fit = [(s, i) for (s, i), p in zip(scores, PLATFORMS, strict=True) if s >= p.min_score]
-    return PLATFORMS[-max(fit)[1]] if fit else GENERIC_PLATFORM
+    best = PLATFORMS[-max(fit)[1]] if fit else GENERIC_PLATFORM
+    # An ad platform's export is that platform's: a column naming the channel of each row ('Kanal:
+    # Google, Meta') makes it a sheet of several, the marketer's own, whatever its other headers say.
+    if best.id in AD_PLATFORMS and keys & CHANNEL_KEYS - best.columns.keys():
+        return GENERIC_PLATFORM
+    return best
+
+
+AD_PLATFORMS = frozenset({"google_ads", "meta_ads", "linkedin_ads", "tiktok_ads", "microsoft_ads", "snapchat_ads",
+                          "pinterest_ads"})
+CHANNEL_KEYS = frozenset({"channel", "kanal", "kanaler", "channel group", "kanalgruppe", "kanalgrupp"})
 
 
 class Rows:
