@@ -1,5 +1,5 @@
 """Command line: ``python -m kpi_core summarize FILE [FILE ...] [--goal G] [--by DIM] [--margin F]
-[--recipe RECIPE.json ...] [--currency NOK --rate SEK=0.95 ...] [--json]``.
+[--recipe RECIPE.json ...] [--currency NOK --rate SEK=0.95 ...] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--json]``.
 
 The JSON output is a contract (acceptance checks, consultants' scripts and CI read it):
 
@@ -8,11 +8,12 @@ The JSON output is a contract (acceptance checks, consultants' scripts and CI re
      "currency": "NOK" | null,
      "totals": {measure: summed value, ...}, "kpis": {kpi: value or null, ...},
      "segments": [{<dim>: value, measure: ..., kpi: ..., ...}, ...]   # only with --by
-     "goal": {...}, "notes": [...]}
+     "goal": {...}, "notes": [...],
+     "period": ["YYYY-MM-DD", "YYYY-MM-DD"]}  # only with --from / --to: the rows of those days
 
 Rates are fractions. With an orders export (Shopify, WooCommerce), ``kpis`` and the goal plan also
 hold the loyalty KPIs only orders can answer (repeat purchase rate, LTV, LTV:CAC, churn), over the
-days the orders cover, computed as the app's scorecard does (kpi_core.loyalty); null when the orders
+days the orders cover (or --from/--to), computed as the app's scorecard does (kpi_core.loyalty); null when the orders
 cannot tell (churn needs 90 days of history), with a note saying why. A customer table (one row per
 customer with totals, the iFood layout) gives customers, orders and revenue without dates: AOV, LTV and
 repeat purchase rate over the window its totals cover; what it cannot give, the goal plan names.
@@ -26,12 +27,13 @@ import json
 import math
 import sys
 from collections.abc import Callable, Sequence
+from datetime import date
 from pathlib import Path
 
 import polars as pl
 
 from kpi_core import catalog, glossary, loyalty
-from kpi_core.engine import Inputs, Period, available_measures, compute, rates_note
+from kpi_core.engine import Inputs, Period, available_measures, compute, in_period, rates_note
 from kpi_core.goals import check_goal, plan
 from kpi_core.readers import ReadError, ReadResult, combine, overlaps, read_file
 from kpi_core.readers.recipe import Recipe, RecipeError, loads
@@ -119,8 +121,8 @@ def _json_key(v: object) -> object:
 
 def summarize(paths: Sequence[str], goal: str | None = None, by: str | None = None,
               margin: float | None = None, recipes: Sequence[str] = (), currency: str | None = None,
-              rates: Sequence[str] = ()) -> dict:
-    """The ``summarize --json`` object for these files."""
+              rates: Sequence[str] = (), start: str | None = None, end: str | None = None) -> dict:
+    """The ``summarize --json`` object for these files (``start``/``end``: the days analysed, ISO dates)."""
     if goal is not None:
         try:
             check_goal(goal)
@@ -128,9 +130,17 @@ def summarize(paths: Sequence[str], goal: str | None = None, by: str | None = No
             raise UsageProblem(str(exc)) from None
     if margin is not None and not 0 <= margin <= 1:
         raise UsageProblem(f"--margin {margin}: give the gross margin as a fraction between 0 and 1")
+    window = _window(start, end)
     results, frame = read_paths(paths, recipes)
+    if window is not None and "date" in frame.columns:
+        lo, hi = frame["date"].min(), frame["date"].max()
+        if lo is not None:
+            window = Period(window.start or lo, window.end or hi)
+            frame = in_period(frame, window)
     inputs = Inputs(margin=margin, currency=currency.upper() if currency else None, rates=_rates(rates, currency))
     out: dict = {"sources": [r.to_dict() for r in results], "findings": [f.to_dict() for f in overlaps(results)]}
+    if window is not None and window.start and window.end:
+        out["period"] = [window.start.isoformat(), window.end.isoformat()]
     if frame.is_empty():
         out.update(currency=None, totals={}, kpis={}, notes=["No table with measures (advertising, "
                                                              "analytics, e-mail, orders, contacts) among these files."])
@@ -153,7 +163,7 @@ def summarize(paths: Sequence[str], goal: str | None = None, by: str | None = No
         if codes:  # asked for, but not every other currency has a rate: say so, never convert in part
             notes.append(f"Money is not reported in {inputs.currency}: give a rate for "
                          f"{', '.join(codes)} (--rate {codes[0]}=…).")
-    shop, why, unknown = _shop_kpis(results, frame, inputs)
+    shop, why, unknown = _shop_kpis(results, frame, inputs, window)
     out["kpis"].update({k: _clean(v, k) for k, v in shop.items()})
     notes.extend(why)
     mixed = total.currency is None and "currency" in frame.columns and frame["currency"].drop_nulls().n_unique() > 1
@@ -179,8 +189,21 @@ def summarize(paths: Sequence[str], goal: str | None = None, by: str | None = No
     return out
 
 
-def _shop_kpis(results: list[ReadResult], frame: pl.DataFrame,
-               inputs: Inputs) -> tuple[dict, list[str], dict[str, str]]:
+def _window(start: str | None, end: str | None) -> Period | None:
+    """--from and --to as a Period (either may be None: the data's first or last day)."""
+    if not start and not end:
+        return None
+    try:
+        lo, hi = (date.fromisoformat(d) if d else None for d in (start, end))
+    except ValueError as exc:
+        raise UsageProblem(f"--from/--to: {exc}; write dates as YYYY-MM-DD, e.g. --from 2025-03-01") from None
+    if lo and hi and lo > hi:
+        raise UsageProblem(f"--from {lo} is after --to {hi}")
+    return Period(lo, hi)  # type: ignore[arg-type]
+
+
+def _shop_kpis(results: list[ReadResult], frame: pl.DataFrame, inputs: Inputs,
+               window: Period | None = None) -> tuple[dict, list[str], dict[str, str]]:
     """The loyalty KPIs (repeat purchase rate, LTV, LTV:CAC, churn…) the ad and analytics rows cannot
     give but the orders exports can, over the days the orders cover, as the scorecard computes them
     (kpi_core.loyalty); notes on how; and why a KPI has no value. Empty without orders exports."""
@@ -196,6 +219,8 @@ def _shop_kpis(results: list[ReadResult], frame: pl.DataFrame,
     if not ids:
         return {}, [], {}
     period = Period(orders.data_start, orders.as_of)
+    if window is not None:  # the days asked for; orders before them still tell who churned
+        period = Period(window.start or period.start, min(window.end or period.end, orders.as_of))
     comp = loyalty.compare_periods(orders, frame, ids, period, inputs)
     values = {r["kpi"]: r["current"] for r in comp.frame.iter_rows(named=True)}
     notes = [f"{loyalty.scorecard_note(ids)} Period: {period.start.isoformat()} to {period.end.isoformat()}.",
@@ -320,6 +345,8 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--currency", metavar="CODE", help="report money in this currency, with --rate for the others")
     s.add_argument("--rate", action="append", default=[], metavar="CODE=RATE",
                    help="an exchange rate to --currency, e.g. SEK=0.95 (1 SEK = 0.95 of it)")
+    s.add_argument("--from", dest="start", metavar="YYYY-MM-DD", help="the first day analysed (default: the data's)")
+    s.add_argument("--to", dest="end", metavar="YYYY-MM-DD", help="the last day analysed (default: the data's)")
     s.add_argument("--recipe", action="append", default=[], metavar="RECIPE.json",
                    help="a mapping recipe saved on the Data page, applied to the files of its platform")
     s.set_defaults(run=_run_summarize)
@@ -338,7 +365,7 @@ EXTRA_COMMANDS: list[Callable[[argparse._SubParsersAction], None]] = []
 
 def _run_summarize(args: argparse.Namespace) -> str:
     summary = summarize(args.files, goal=args.goal, by=args.by, margin=args.margin, recipes=args.recipe,
-                        currency=args.currency, rates=args.rate)
+                        currency=args.currency, rates=args.rate, start=args.start, end=args.end)
     return json.dumps(summary, ensure_ascii=False) if args.json else render_text(summary)
 
 

@@ -491,6 +491,16 @@ TEXTS: dict[str, dict[str, str]] = {
               "holdes utenfor e-post-KPI-ene; ordrene og omsetningen deres telles.",
         "sv": "{n} rad(er) med SMS-kampanjer: deras utskick, klick och avregistreringar är inga e-postmeddelanden, "
               "så de hålls utanför e-post-KPI:erna; deras order och intäkter räknas."},
+    "f_periods_differ": {
+        "en": "The files cover different days ({files}); all of them cover {lo} to {hi}. A KPI over the whole of "
+              "them divides one file's days by another's (CAC with customers from before the ads ran): analyse "
+              "{lo} to {hi} (the period in the app, --from and --to on the command line).",
+        "nb": "Filene dekker ulike dager ({files}); alle dekker {lo} til {hi}. En KPI over alt deler én fils "
+              "dager på en annens (CAC med kunder fra før annonsene gikk): analyser {lo} til {hi} (perioden i "
+              "appen, --from og --to på kommandolinjen).",
+        "sv": "Filerna täcker olika dagar ({files}); alla täcker {lo} till {hi}. En KPI över allt delar en fils "
+              "dagar med en annans (CAC med kunder från innan annonserna gick): analysera {lo} till {hi} "
+              "(perioden i appen, --from och --to på kommandoraden)."},
     "f_periods_apart": {
         "en": "{file_a} ({lo_a} to {hi_a}) and {file_b} ({lo_b} to {hi_b}) share no day: KPIs over both divide one "
               "period's numbers by the other's (spend by customers, revenue by spend). Choose a period, or load "

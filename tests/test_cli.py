@@ -281,3 +281,31 @@ def test_loyalty_kpis_of_orders_in_two_currencies_say_why_they_have_no_value():
     assert "the orders are in" in loyal["repeat_purchase_rate"]["missing"]
     assert "--currency and --rate" in loyal["repeat_purchase_rate"]["missing"]
     assert "needs an orders export" not in loyal["ltv"]["missing"]
+
+
+def test_from_and_to_analyse_the_days_every_file_covers():
+    from kpi_core.cli import summarize
+
+    ads, shop = str(EXPORTS / "google_ads_march.csv"), str(EXPORTS / "shopify_orders_q1.csv")
+    whole = summarize([ads, shop], goal="sales")
+    # Ads for March, orders for 3 January - 31 March: the files are said to cover different days.
+    differ = [f for f in whole["findings"] if "cover different days" in f["message"]]
+    assert differ and "shopify_orders_q1.csv: 2025-01-03 to 2025-03-31" in differ[0]["message"]
+    assert whole["kpis"]["cac"] == pytest.approx(3000 / 6)  # March's spend over the quarter's 6 customers
+    march = summarize([ads, shop], goal="sales", start="2025-03-01", end="2025-03-31")
+    assert march["period"] == ["2025-03-01", "2025-03-31"]
+    assert march["kpis"]["cac"] == pytest.approx(3000 / 2)  # the 2 first-time customers of March
+    assert march["kpis"]["ltv"] == pytest.approx(850.0)
+
+
+def test_from_gives_churn_the_orders_before_the_period():
+    from kpi_core.cli import UsageProblem, summarize
+
+    path = str(EXPORTS / "shopify_orders_history.csv")  # 11 orders, 5 October 2024 - 30 March 2025
+    out = summarize([path], goal="loyalty", start="2025-01-05")
+    # Active in the 90 days before 5 January: a, b, c, d; b and d ordered nothing in the 90 days up to
+    # 30 March: churn 2 / 4. In the period e ordered twice of 5 customers (a, c, e, f, g): 1 / 5.
+    assert out["kpis"]["churn_rate"] == pytest.approx(0.5)
+    assert out["kpis"]["repeat_purchase_rate"] == pytest.approx(0.2)
+    with pytest.raises(UsageProblem, match="YYYY-MM-DD"):
+        summarize([path], start="5.1.2025")

@@ -130,7 +130,13 @@ def test_combine_gives_one_frame_with_source_and_overlaps_are_reported():
     overlap = [f for f in found if "both hold google_ads data" in f.message]
     assert len(overlap) == 1 and "4 date and campaign combination(s)" in overlap[0].message
     assert any("mixed currencies EUR, NOK" in f.message for f in found)
-    assert overlaps([google, ms]) == [f for f in found if "mixed" in f.message]
+    # Google 1-3 January, Microsoft all of January: the files cover different days, said with the days shared.
+    pair = overlaps([google, ms])
+    assert [f for f in pair if "mixed" in f.message] == [f for f in found if "mixed" in f.message]
+    differ = [f.message for f in pair if "cover different days" in f.message]
+    assert differ == [f for f in differ if "(ms.csv: 2025-01-01 to 2025-01-31); all of them cover 2025-01-01 to "
+                                           "2025-01-03" in f] and len(differ) == 1
+    assert len(pair) == 2
 
 
 def test_record_tables_do_not_enter_combine_without_measures():

@@ -119,11 +119,22 @@ def overlaps(results: list[ReadResult]) -> list[Finding]:
 
 def _apart(results: list[ReadResult]) -> list[Finding]:
     """Files whose periods share no day: a KPI over all of them divides one period's numbers by
-    another's (April's spend by January's customers)."""
+    another's (April's spend by January's customers). Files whose periods overlap only in part: the
+    same, for the days one covers and the other does not (January's customers in March's CAC)."""
     dated = sorted((r.date_range, r.file) for r in results if r.date_range and not r.frame.is_empty())
     for i, ((lo_a, hi_a), file_a) in enumerate(dated):
         for (lo_b, hi_b), file_b in dated[i + 1:]:
             if lo_b > hi_a:
                 return [Finding("warning", Note("f_periods_apart", file_a=file_a, lo_a=lo_a, hi_a=hi_a,
                                                 file_b=file_b, lo_b=lo_b, hi_b=hi_b), f"{file_a}, {file_b}")]
+    if len(dated) > 1:
+        lo, hi = max(r[0][0] for r in dated), min(r[0][1] for r in dated)
+        wider = [(f, a, b) for (a, b), f in dated if (lo - a).days > SLACK_DAYS or (b - hi).days > SLACK_DAYS]
+        if wider and lo <= hi:
+            said = "; ".join(f"{f}: {a} to {b}" for f, a, b in wider)
+            return [Finding("warning", Note("f_periods_differ", files=said, lo=lo, hi=hi),
+                            ", ".join(f for f, _, _ in wider))]
     return []
+
+
+SLACK_DAYS = 2  # a file may start or end a couple of days apart from the others (no activity those days)
