@@ -48,6 +48,12 @@ target_options = [c.kpi for c in cards] + [m for m in ("spend", "revenue", "conv
 _FILTER_STATE = {"source": ui.F_SOURCE, "channel": ui.F_CHANNEL, "campaign": ui.F_CAMPAIGN}
 
 
+def choice(name: str) -> str:
+    """The key of a form's choice widget, per language: its options are drawn with translated labels,
+    and the browser sent the old label back after a switch (a KeyError on 'Add target')."""
+    return f"{name}_{lang}"
+
+
 def metric_label(m: str) -> str:
     return catalog.get(m).label(lang) if m in catalog.KPIS else fmt.name(m, lang)
 
@@ -60,8 +66,8 @@ def add_target() -> None:
         s["target_error"] = str(exc)
         return
     s.pop("target_error", None)
-    segment = ("channel", s["target_channel"]) if s["target_channel"] else None
-    new = targets.from_input(s["target_metric"], s["target_kind"], amount, view.by_dimension,
+    segment = ("channel", s[choice("target_channel")]) if s[choice("target_channel")] else None
+    new = targets.from_input(s[choice("target_metric")], s[choice("target_kind")], amount, view.by_dimension,
                              sc.previous, start=sc.current.start, due=s["target_due"], segment=segment, goal=goal,
                              inputs=inputs)
     s[ui.TARGETS] = (*[x for x in s[ui.TARGETS] if (x.metric, x.segment) != (new.metric, new.segment)], new)
@@ -80,7 +86,7 @@ def suggest_targets() -> None:
 
 def add_benchmark() -> None:
     s = st.session_state
-    kpi, channel = s["bm_kpi"], s["bm_channel"] or None
+    kpi, channel = s[choice("bm_kpi")], s[choice("bm_channel")] or None
     try:
         typed = [ui.typed_amount(s[k]) or 0.0 for k in ("bm_low", "bm_high")]
     except ValueError as exc:
@@ -127,11 +133,11 @@ with setup, st.expander(ui.t("targets") + (f" ({len(checks)})" if checks else ""
     st.caption(ui.t("targets_help"))
     with st.form("target_form", border=False):
         f1, f2, f3, f4, f5 = st.columns([3, 2, 3, 2, 2])
-        f1.selectbox(ui.t("target_metric"), target_options, format_func=metric_label, key="target_metric")
+        f1.selectbox(ui.t("target_metric"), target_options, format_func=metric_label, key=choice("target_metric"))
         f2.selectbox(ui.t("channel"), ["", *channels], format_func=lambda c: c or ui.t("all_channels"),
-                     key="target_channel")
+                     key=choice("target_channel"))
         f3.radio(ui.t("target_kind"), ["value", "change"], format_func=lambda k: ui.t(f"target_{k}"),
-                 key="target_kind")
+                 key=choice("target_kind"))
         f4.text_input(ui.t("target_amount"), key="target_amount", placeholder="0")
         f5.date_input(ui.t("target_due"), value=sc.current.end, key="target_due", format="YYYY-MM-DD")
         st.form_submit_button(ui.t("target_add"), on_click=add_target, icon=":material/add:")
@@ -160,9 +166,9 @@ with setup, st.expander(ui.t("benchmarks") + (f" ({len(bench)})" if bench else "
     st.caption(ui.t("benchmarks_help"))
     with st.form("benchmark_form", border=False):
         f1, f2, f3, f4, f5 = st.columns([3, 2, 1, 1, 3])
-        f1.selectbox(ui.t("kpi"), [c.kpi for c in cards], format_func=metric_label, key="bm_kpi")
+        f1.selectbox(ui.t("kpi"), [c.kpi for c in cards], format_func=metric_label, key=choice("bm_kpi"))
         f2.selectbox(ui.t("channel"), ["", *channels], format_func=lambda c: c or ui.t("all_channels"),
-                     key="bm_channel")
+                     key=choice("bm_channel"))
         f3.text_input(ui.t("benchmark_low"), key="bm_low", placeholder="0")
         f4.text_input(ui.t("benchmark_high"), key="bm_high", placeholder="0")
         f5.text_input(ui.t("benchmark_source"), key="bm_source")

@@ -45,8 +45,8 @@ def findings(app) -> list[tuple[str, str]]:
 
 
 def add_target(app, metric: str, kind: str, amount: float):
-    app.selectbox(key="target_metric").set_value(metric)
-    app.radio(key="target_kind").set_value(kind)
+    app.selectbox(key="target_metric_en").set_value(metric)
+    app.radio(key="target_kind_en").set_value(kind)
     app.text_input(key="target_amount").set_value(str(amount))
     return app.button(key="FormSubmitter:target_form-Add target").click().run()
 
@@ -72,7 +72,7 @@ def test_targets_show_their_status_on_the_cards(app):
 
 def test_a_target_for_one_channel(app):
     at = upload_csv(app, CSV)
-    at.selectbox(key="target_channel").set_value("Social")
+    at.selectbox(key="target_channel_en").set_value("Social")
     # Social's CPA was 2000 / 20 = 100; 10 % lower is 90, and it is now 900 / 10 = 90: on track
     at = add_target(at, "cpa", "change", -10.0)
     assert any(plain(m.value) == "**Cost per acquisition (CPA) (Social)**  \non track: 90.00 NOK vs target 90.00 NOK "
@@ -119,15 +119,15 @@ def test_suggested_targets_and_benchmark_ranges(app):
     assert "Target: on track: 63.75 NOK vs target 67.50 NOK" in captions(at)
     assert "Target: on track: 4.59× vs target 3.30×" in captions(at)
     # CTR 1000 / 52 000 = 1.92 %: above a 1-1.5 % range is good news; typed in percent
-    at.selectbox(key="bm_kpi").set_value("ctr")
+    at.selectbox(key="bm_kpi_en").set_value("ctr")
     at.text_input(key="bm_low").set_value("1.0")
     at.text_input(key="bm_high").set_value("1.5")
     at.text_input(key="bm_source").set_value("our 2025 average")
     at.button(key="FormSubmitter:benchmark_form-Add range").click().run()
     assert "Benchmark: 1.92%, above the range 1.00% – 1.50% (our 2025 average)" in captions(at)
     # a range for one channel: Social CPA 900 / 10 = 90 against 40-60 NOK
-    at.selectbox(key="bm_kpi").set_value("cpa")
-    at.selectbox(key="bm_channel").set_value("Social")
+    at.selectbox(key="bm_kpi_en").set_value("cpa")
+    at.selectbox(key="bm_channel_en").set_value("Social")
     at.text_input(key="bm_low").set_value("40.0")
     at.text_input(key="bm_high").set_value("60.0")
     at.text_input(key="bm_source").set_value("")

@@ -161,3 +161,24 @@ def test_language_switch_and_removing_a_file_keep_the_upload(browser, server, sh
     expect(metric(page, "Avkastning på annonsekroner (ROAS)")).to_contain_text("9,00×", timeout=TIMEOUT)
     shot(page, "language_switch_kept")
     ctx.close()
+
+
+def test_a_target_is_added_after_a_language_switch(browser, server, shot):
+    # A Norwegian browser opens the app in Norwegian; the target form's choices are labelled in it.
+    # After a switch to English Streamlit took the Norwegian label for an unknown option (KeyError on
+    # 'Add target'). Values are typed as users write them.
+    ctx = browser.new_context(viewport={"width": 1400, "height": 1800}, locale="nb-NO")
+    page = ctx.new_page()
+    page.goto(server)
+    expect(metric(page, "Avkastning på annonsekroner (ROAS)")).to_be_visible(timeout=30_000)
+    choose(page, "Språk", "English")
+    expect(metric(page, "Return on ad spend (ROAS)")).to_be_visible(timeout=TIMEOUT)
+    page.get_by_text("Targets", exact=True).click()
+    form = page.get_by_test_id("stForm").first
+    form.get_by_label("Value (a rate in %) or change in %").fill("5,5")
+    form.get_by_role("button", name="Add target").click()
+    idle(page)
+    expect(page.get_by_test_id("stException")).to_have_count(0)
+    expect(page.get_by_text(re.compile(r"vs target 5\.50×")).first).to_be_visible(timeout=TIMEOUT)
+    shot(page, "target_after_language_switch")
+    ctx.close()
