@@ -509,6 +509,20 @@ _UI_TEXTS: Mapping[str, Mapping[str, str]] = {
         "sv": "{n} rad(er) från {sources} gäller {start} till {end} sammanlagt, inte dag för dag: de räknas bara i "
               "en period som täcker alla de dagarna, så den här perioden utelämnar dem. Välj {start} – {end} för att "
               "se dem."},
+    "segments_mixed_currencies": {
+        "en": "{kpi} is money, and the segments' money is in different currencies: the table below gives each "
+              "segment's in its own. Pick one currency in the sidebar's Currency filter, or enter exchange rates "
+              "on the Goal page (business inputs), to compare them in a chart.",
+        "nb": "{kpi} er penger, og segmentenes penger er i ulike valutaer: tabellen under viser hvert segment i sin "
+              "egen. Velg én valuta i valutafilteret i sidefeltet, eller legg inn valutakurser på Mål-siden "
+              "(forretningstall), for å sammenligne dem i et diagram.",
+        "sv": "{kpi} är pengar, och segmentens pengar är i olika valutor: tabellen nedan visar varje segment i sin "
+              "egen. Välj en valuta i valutafiltret i sidofältet, eller ange växelkurser på Mål-sidan "
+              "(affärsdata), för att jämföra dem i ett diagram."},
+    "shares_mixed_currencies": {
+        "en": "Shares of spend, and spend against efficiency, need one currency: the segments spend in several.",
+        "nb": "Andeler av kostnad, og kostnad mot effektivitet, krever én valuta: segmentene bruker flere.",
+        "sv": "Andelar av kostnad, och kostnad mot effektivitet, kräver en valuta: segmenten använder flera."},
     "no_rows": {"en": "No rows match the filters. Widen the period or clear a filter in the sidebar.",
                 "nb": "Ingen rader passer filtrene. Utvid perioden eller fjern et filter i sidefeltet.",
                 "sv": "Inga rader matchar filtren. Bredda perioden eller ta bort ett filter i sidofältet."},

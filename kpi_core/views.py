@@ -434,6 +434,14 @@ class Segments:
     kpis: tuple[str, ...]
     currency: str | None
     notes: tuple[str, ...] = field(default=())
+    # Segments whose money is in different currencies (Google Ads in SEK, Meta in NOK, no rates): their
+    # money cannot be set side by side (shares of spend, a CPM axis) without adding SEK to NOK.
+    mixed: bool = False
+
+
+def money_comparable(seg: Segments, kpi: str | None = None) -> bool:
+    """Whether the segments' money (or ``kpi``, when it is money) can be compared across segments."""
+    return not seg.mixed or (kpi is not None and catalog.get(kpi).unit != "currency")
 
 
 def segments(frame: pl.DataFrame, dim: str, inputs: Inputs | None = None, top: int = 15,
@@ -444,8 +452,9 @@ def segments(frame: pl.DataFrame, dim: str, inputs: Inputs | None = None, top: i
         _top_from_sums(full, frame, dim, top, fmt.t("other", lang), inputs)
         or compute(top_segments(frame, [dim], top, fmt.t("other", lang)), kpis, by=[dim], inputs=inputs))
     shown = ["rows", "currency"]  # the table's currency is in its money column headers
+    mixed = full.currency is None and "currency" in full.frame.columns and full.frame["currency"].n_unique() > 1
     return Segments(dim, full.frame.drop(shown, strict=False), small.frame.drop(shown, strict=False),
-                    tuple(full.kpis), full.currency, full.notes)
+                    tuple(full.kpis), full.currency, full.notes, mixed)
 
 
 def valued_kpis(seg: Segments) -> list[str]:
@@ -505,10 +514,11 @@ def result_measure(frame: pl.DataFrame) -> str | None:
 
 
 def shares(seg: Segments, lang: Lang = "en") -> pl.DataFrame:
-    """segment, measure (display name), share: each segment's share of spend and of the result."""
+    """segment, measure (display name), share: each segment's share of spend and of the result (none
+    when the segments' money is in different currencies: a share of SEK plus NOK means nothing)."""
     result = result_measure(seg.chart)
     measures = [m for m in ("spend", result) if m and m in seg.chart.columns]
-    if not measures:
+    if not measures or not money_comparable(seg):
         return pl.DataFrame(schema={"segment": pl.String, "measure": pl.String, "share": pl.Float64})
     df = seg.chart.select(
         pl.col(seg.dim).alias("segment"),
@@ -536,7 +546,7 @@ def efficiency_kpi(seg: Segments) -> str | None:
 def bubbles(seg: Segments) -> pl.DataFrame:
     """segment, spend, efficiency, size (the result measure): spend against efficiency."""
     eff = efficiency_kpi(seg)
-    if eff is None or "spend" not in seg.chart.columns:
+    if eff is None or "spend" not in seg.chart.columns or not money_comparable(seg):
         return pl.DataFrame(schema={"segment": pl.String, "spend": pl.Float64, "efficiency": pl.Float64,
                                     "size": pl.Float64})
     size = result_measure(seg.chart) or "spend"

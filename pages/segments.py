@@ -36,8 +36,12 @@ with c1:
 k = catalog.get(kpi)
 label = k.label(lang)
 
-bars = views.kpi_bars(seg, kpi, lang)
-event = ui.chart(charts.kpi_bars(bars, label, k.unit), key="seg_bars", on_select="rerun")
+if views.money_comparable(seg, kpi):
+    bars = views.kpi_bars(seg, kpi, lang)
+    event = ui.chart(charts.kpi_bars(bars, label, k.unit), key="seg_bars", on_select="rerun")
+else:  # one bar in SEK next to one in NOK on one axis: the table below gives each in its currency
+    st.info(ui.t("segments_mixed_currencies", kpi=label), icon=":material/currency_exchange:")
+    event = None
 picked = views.picked_segment(event)
 blank = views.no_value(seg, kpi)
 no_value = ui.t("bars_no_value", kpi=label, segments=fmt.md(", ".join(blank))) if blank else ""
@@ -49,7 +53,9 @@ left, right = st.columns(2)
 with left:
     share = views.shares(seg, lang)
     result = views.result_measure(seg.chart)
-    if not share.is_empty() and result:
+    if seg.mixed:
+        st.caption(ui.t("shares_mixed_currencies"))
+    elif not share.is_empty() and result:
         st.subheader(ui.t("share_title", result=fmt.name(result, lang).lower()), anchor=False)
         ui.chart(charts.share_bars(share, picked), key="seg_share")
         st.caption(ui.t("share_caption"))
@@ -72,7 +78,7 @@ if others:
                        format_func=lambda d: fmt.name(d, lang))
     rows = view.in_period if picked is None else views.only_segment(view.in_period, dim, picked)
     heat = views.heatmap(rows, dim, dim2, kpi, inputs, lang=lang)
-    if heat["value"].null_count() < heat.height:  # a map of "–" only says nothing
+    if heat["value"].null_count() < heat.height and views.money_comparable(seg, kpi):  # "–" only says nothing
         st.subheader(ui.t("heatmap_title", kpi=label, a=fmt.name(dim, lang), b=fmt.name(dim2, lang)), anchor=False)
         ui.chart(charts.heatmap(heat, fmt.name(dim, lang), fmt.name(dim2, lang), label,
                                        k.direction != "lower", k.unit), key="seg_heat")
