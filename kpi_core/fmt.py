@@ -737,6 +737,16 @@ _UI_TEXTS: Mapping[str, Mapping[str, str]] = {
     "no_headline": {"en": "No headline KPI yet: {kpis} would lead this goal ({why}).",
                     "nb": "Ingen hoved-KPI ennå: {kpis} skulle ledet dette målet ({why}).",
                     "sv": "Ingen huvud-KPI ännu: {kpis} skulle leda det här målet ({why})."},
+    "trend_no_value_spans": {
+        "en": "{kpi} has no value by {grain} here: the rows it comes from cover several days as a whole (a report "
+              "without a day breakdown, such as a GA4 download without dates), so they fit no single {grain}. A "
+              "coarser grain (month) or the scorecard counts them.",
+        "nb": "{kpi} har ingen verdi per {grain} her: radene den kommer fra gjelder flere dager samlet (en rapport "
+              "uten inndeling per dag, som en GA4-nedlasting uten datoer), så de passer ikke i én {grain}. En "
+              "grovere inndeling (måned) eller resultatkortet teller dem.",
+        "sv": "{kpi} har inget värde per {grain} här: raderna det kommer från gäller flera dagar sammanlagt (en "
+              "rapport utan uppdelning per dag, som en GA4-nedladdning utan datum), så de passar inte i en {grain}. "
+              "En grövre indelning (månad) eller resultatkortet räknar dem."},
     "trend_no_value": {"en": "{kpi} has no value by {grain} here: people counts such as reach cannot be added up over "
                              "days or campaigns, and a ratio needs both its parts from one tool.",
                        "nb": "{kpi} har ingen verdi per {grain} her: antall personer, som rekkevidde, kan ikke legges "

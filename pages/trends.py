@@ -45,10 +45,13 @@ if grain == "day":  # unusual days are judged on the daily series
     marks = ui.memo(anomalies.marks, view, "by_dimension", kpis=tuple(chosen), period=period, inputs=inputs,
                     labels={k: catalog.get(k).label(lang) for k in chosen})
 drawn = views.drawn_kpis(frame, chosen, lang)
+# Rows covering several days as a whole (a GA4 report without dates) fit no single day or week.
+spans = views.latest_span(view.by_dimension) is not None
 for k in chosen:  # small multiples: one chart per KPI, each on its own scale
     kpi = catalog.get(k)
     if k not in drawn:  # an empty frame with a legend says nothing; say why instead
-        st.info(ui.t("trend_no_value", kpi=kpi.label(lang), grain=ui.t(grain).lower()))
+        st.info(ui.t("trend_no_value_spans" if spans else "trend_no_value", kpi=kpi.label(lang),
+                     grain=ui.t(grain).lower()))
         continue
     ui.chart(trend_line(frame, kpi.label(lang), kpi.unit, ui.t("current"), ui.t("previous"), marks=marks),
                     key=f"trend_{k}")

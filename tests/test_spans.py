@@ -90,3 +90,16 @@ def test_combined_frames_keep_the_span():
     assert frame.filter(pl.col("source") == "ga4")["date_end"].unique().to_list() == [date(2025, 1, 31)]
     ads = frame.filter(pl.col("source") == "google_ads")
     assert ads.height == 4 and ads["date_end"].null_count() == 4  # day rows: no span
+
+
+def test_trends_say_why_the_ga4_report_has_no_daily_line(app):
+    app.switch_page("pages/data.py").run()
+    app.file_uploader[0].set_value([("google_ads_en.csv", (EXPORTS / ADS).read_bytes(), "text/csv"),
+                                    ("ga4.csv", (EXPORTS / GA4).read_bytes(), "text/csv")]).run()
+    at = app.switch_page("pages/trends.py").run()
+    at.multiselect(key="w_trend_kpis").set_value(["sessions"]).run()
+    at.segmented_control(key="w_trend_grain").set_value("day").run()
+    assert not at.exception
+    assert any("cover several days as a whole" in i.value for i in at.info)
+    at.segmented_control(key="w_trend_grain").set_value("month").run()  # January holds the whole report
+    assert not any("cover several days as a whole" in i.value for i in at.info)
