@@ -64,6 +64,10 @@ class Formula:
     # meaningful when one tool counts both (GA4); ad-platform conversions over GA4's sessions for
     # all traffic mix two different things, so the next formula (per click) is used instead.
     same_source: bool = False
+    # The denominator counts only the rows that report the numerator: video views per impression of the
+    # rows that count video views (Google Ads next to LinkedIn, which reports none), bounces per session
+    # of the tool that counts bounces (Universal Analytics next to GA4). A part of the rows is no zero.
+    paired: bool = False
 
     @property
     def measures(self) -> frozenset[str]:
@@ -215,11 +219,11 @@ _KPIS: list[Kpi] = [
        "Shows whether the ad's message and image speak to the audience."),
     _k("engagement_rate", "Engagement rate", "Engasjementsrate", "Engagemangsgrad",
        "Interactions (likes, comments, shares) per impression.", "rate", "higher", "awareness",
-       _f("engagements", "impressions"),
+       _f("engagements", "impressions", paired=True),
        "Engagement shows that the content reaches the right people and builds interest."),
     _k("video_view_rate", "Video view rate", "Videovisningsrate", "Videovisningsgrad",
        "Video views per impression.", "rate", "higher", "awareness",
-       _f("video_views", "impressions"),
+       _f("video_views", "impressions", paired=True),
        "Tells whether people stop to watch, not just scroll past."),
     # --- consideration ---------------------------------------------------------------------
     _k("sessions", "Sessions", "Økter", "Sessioner",
@@ -234,16 +238,16 @@ _KPIS: list[Kpi] = [
        "What a visit really costs, after clicks that never load the page."),
     _k("avg_engagement_time", "Average engagement time", "Gjennomsnittlig engasjementstid",
        "Genomsnittlig engagemangstid", "Engagement seconds per session (time on site).", "seconds",
-       "higher", "consideration", _f("engagement_seconds", "sessions"),
+       "higher", "consideration", _f("engagement_seconds", "sessions", paired=True),
        "Time on the landing page shows whether the content holds people's interest."),
     _k("pages_per_session", "Pages per session", "Sider per økt", "Sidor per session",
        "Page views per session.", "number", "higher", "consideration",
-       _f("pageviews", "sessions"),
+       _f("pageviews", "sessions", paired=True),
        "More pages per visit means people explore rather than leave."),
     _k("bounce_rate", "Bounce rate", "Fluktfrekvens", "Avvisningsfrekvens",
        "Share of sessions that left without interacting.", "rate", "lower", "consideration",
-       (_f("bounces", "sessions"),
-        _f("engaged_sessions", "sessions", scale=-1.0, offset=1.0,
+       (_f("bounces", "sessions", paired=True),
+        _f("engaged_sessions", "sessions", scale=-1.0, offset=1.0, paired=True,
            note="1 − engaged sessions / sessions (GA4 has no bounces column)")),
        "A high bounce rate points at content or design that does not match the ad."),
     _k("downloads", "Downloads", "Nedlastinger", "Nedladdningar",

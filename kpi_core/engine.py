@@ -293,10 +293,38 @@ def spanning_rows(frame: pl.DataFrame, grain: Grain) -> pl.Expr | None:
     return pl.col("date_end").is_not_null() & (end != start)
 
 
-def aggregate(frame: pl.DataFrame, keys: Sequence[str] = ()) -> tuple[pl.DataFrame, list[str]]:
+def _pair_name(formula: Formula) -> str | None:
+    """The helper column of a paired formula's denominator ('impressions~video_views'), None if unpaired."""
+    den = formula.denominator
+    if not formula.paired or den is None or len(formula.numerator) != 1 or len(den) != 1:
+        return None
+    return f"{next(iter(formula.denominator))}~{next(iter(formula.numerator))}"
+
+
+def _pairs(chosen: Mapping[str, Formula | None]) -> dict[str, tuple[str, str]]:
+    """helper column -> (numerator, denominator) of the chosen paired formulas."""
+    out = {}
+    for f in chosen.values():
+        name = f and _pair_name(f)
+        if name:
+            out[name] = (next(iter(f.numerator)), next(iter(f.denominator)))
+    return out
+
+
+def _paired(formula: Formula | None) -> Formula | None:
+    """The formula over its paired denominator's helper column (evaluated, never shown)."""
+    name = formula and _pair_name(formula)
+    if not name:
+        return formula
+    return replace(formula, denominator={name: next(iter(formula.denominator.values()))})
+
+
+def aggregate(frame: pl.DataFrame, keys: Sequence[str] = (),
+              extra: Sequence[str] = ()) -> tuple[pl.DataFrame, list[str]]:
     """Sum base measures per group, applying the non-additive and currency rules.
 
     Returns the grouped frame (keys, ``rows``, measures, ``currency``) and notes in plain words.
+    ``extra``: helper columns summed like an additive measure (paired denominators).
     """
     measures = [m for m in MEASURES if m in frame.columns]
     has_currency = "currency" in frame.columns
@@ -323,6 +351,7 @@ def aggregate(frame: pl.DataFrame, keys: Sequence[str] = ()) -> tuple[pl.DataFra
         aggs.append(expr.alias(m))
     if has_currency and "currency" not in keys:
         aggs.append(pl.when(n_cur == 1).then(pl.col("currency").drop_nulls().first()).alias("currency"))
+    aggs += [pl.when(pl.col(c).count() > 0).then(pl.col(c).sum()).alias(c) for c in extra]
     for m in measures:  # helpers for the notes, dropped below
         aggs.append(pl.col(m).count().alias(f"__n_{m}"))
     if mixed:
@@ -413,6 +442,7 @@ def compute(
     grain: Grain | None = None,
     inputs: Inputs | None = None,
     sources_from: pl.DataFrame | None = None,
+    keep_pairs: bool = False,
 ) -> KpiResult:
     """KPIs per group (and per time bucket), as a tidy frame.
 
@@ -420,6 +450,8 @@ def compute(
     by: dimensions to group by. grain: "day", "week" (ISO, Monday), "month" or "quarter".
     sources_from: the rows whose sources decide which tool a contested measure is taken from
     (sources.reconcile; default ``frame``): ``compare`` gives both periods.
+    keep_pairs: keep the paired denominators' sums ('impressions~video_views') in the frame, for
+    ``regroup`` (views.segments drops them).
     Result rows are sorted by spend descending when there is spend, else by the keys;
     with a grain, by period first.
     """
@@ -434,6 +466,11 @@ def compute(
     notes_sources = notes_sources + ([converted] if converted else [])
     data = prepare(data, inputs)
     keys = list(by)
+    chosen, unavailable = resolve(kpi_ids, available_measures(data, inputs))
+    pairs = _pairs(chosen)
+    if pairs:  # each paired denominator, counted on the rows that report its numerator
+        data = data.with_columns(pl.when(pl.col(num).is_not_null()).then(pl.col(den)).alias(h)
+                                 for h, (num, den) in pairs.items())
     spans_left = 0
     if grain is not None:
         spanning = spanning_rows(data, grain)
@@ -442,7 +479,7 @@ def compute(
             data = data.filter(~spanning) if spans_left else data
         data = with_period(data, grain)
         keys = [PERIOD, *keys]
-    summed, notes = aggregate(data, keys)
+    summed, notes = aggregate(data, keys, extra=list(pairs))
     notes = notes_sources + notes + ([Note("note_spans_grain", n=spans_left)] if spans_left else [])
     if inputs.other_costs and not keys:
         summed = summed.with_columns(
@@ -451,12 +488,12 @@ def compute(
         )
     elif inputs.other_costs:
         notes.append(Note("note_other_costs"))
-    chosen, unavailable = resolve(kpi_ids, available_measures(data, inputs))
     # Fill ltv_cac_ratio's parts in if they were not asked for, then drop them again.
     helper_parts = [k for k in chosen if k not in kpi_ids]
-    out = evaluate(summed, chosen)
-    if helper_parts:
-        out = out.drop(helper_parts)
+    out = evaluate(summed, {k: _paired(f) for k, f in chosen.items()} if pairs else chosen)
+    dropped = helper_parts + ([] if keep_pairs else list(pairs))
+    if dropped:
+        out = out.drop(dropped)
     for k, f in chosen.items():
         if f is not None and f.note and k in kpi_ids:
             key = FORMULA_NOTES.get((k, f.note))
@@ -506,16 +543,19 @@ def regroup(result: KpiResult, frame: pl.DataFrame, relabel: Mapping[str, pl.Exp
     if not keys or PERIOD in keys or not sums_add_up(frame, inputs):
         return None
     summed = result.frame.with_columns(e.alias(k) for k, e in relabel.items())
-    measures = [m for m in MEASURES if m in summed.columns]
+    data = prepare(reconcile(frame)[0], inputs)
+    kpi_ids = list(result.kpis)
+    chosen, _ = resolve(kpi_ids, available_measures(data, inputs))
+    pairs = _pairs(chosen)
+    if any(h not in summed.columns for h in pairs):  # computed without keep_pairs: from the rows
+        return None
+    measures = [m for m in MEASURES if m in summed.columns] + list(pairs)
     aggs = [pl.col(ROWS).sum()] if ROWS in summed.columns else []
     aggs += [pl.when(pl.col(m).count() > 0).then(pl.col(m).sum()).alias(m) for m in measures]
     if "currency" in summed.columns and "currency" not in keys:
         aggs.append(pl.col("currency").drop_nulls().first())
     out = summed.group_by(keys).agg(aggs)
-    data = prepare(reconcile(frame)[0], inputs)
-    kpi_ids = list(result.kpis)
-    chosen, _ = resolve(kpi_ids, available_measures(data, inputs))
-    out = evaluate(out, chosen)
+    out = evaluate(out, {k: _paired(f) for k, f in chosen.items()} if pairs else chosen)
     helper_parts = [k for k in chosen if k not in kpi_ids]
     out = _sort(out.drop(helper_parts) if helper_parts else out, keys, False)
     return replace(result, frame=out.select([c for c in result.frame.columns if c in out.columns]))

@@ -401,11 +401,11 @@ def _by_segment(frame: pl.DataFrame, dim: str, kpis: Sequence[str], inputs: Inpu
     relabelled first."""
     col = frame[dim]
     if col.dtype == pl.Categorical and not (col.null_count() and bool((col == NOT_SET).any())):
-        res = compute(frame, kpis, by=[dim], inputs=inputs)
+        res = compute(frame, kpis, by=[dim], inputs=inputs, keep_pairs=True)
         out = res.frame.with_columns(pl.col(dim).cast(pl.String).fill_null(NOT_SET))
         return replace(res, frame=sort_groups(out, [dim]))
     prepared = frame.with_columns(pl.col(dim).cast(pl.String).fill_null(NOT_SET))
-    return compute(prepared, kpis, by=[dim], inputs=inputs)
+    return compute(prepared, kpis, by=[dim], inputs=inputs, keep_pairs=True)
 
 
 def _top_from_sums(full: KpiResult, rows: pl.DataFrame, dim: str, n: int, other: str,
@@ -451,7 +451,8 @@ def segments(frame: pl.DataFrame, dim: str, inputs: Inputs | None = None, top: i
     small = full if full.frame.height <= top else (
         _top_from_sums(full, frame, dim, top, fmt.t("other", lang), inputs)
         or compute(top_segments(frame, [dim], top, fmt.t("other", lang)), kpis, by=[dim], inputs=inputs))
-    shown = ["rows", "currency"]  # the table's currency is in its money column headers
+    # The table's currency is in its money column headers; paired denominators were for regroup only.
+    shown = ["rows", "currency", *(c for c in full.frame.columns if "~" in c)]
     mixed = full.currency is None and "currency" in full.frame.columns and full.frame["currency"].n_unique() > 1
     return Segments(dim, full.frame.drop(shown, strict=False), small.frame.drop(shown, strict=False),
                     tuple(full.kpis), full.currency, full.notes, mixed)

@@ -51,9 +51,11 @@ EXPECTED = {
     "sessions": 1000.0,
     "cpc": 1.0,  # 1000 / 1000
     "cost_per_session": 1.0,
-    "avg_engagement_time": 36.0,  # 36000 s / 1000
-    "pages_per_session": 1.95,  # 1950 / 1000
-    "bounce_rate": 0.38,  # 380 / 1000
+    # Paired: the Email row's 200 sessions report no time, page views or bounces, so they are left out
+    # of those rates' denominators (a part of the rows is no zero).
+    "avg_engagement_time": 45.0,  # 36000 s / 800
+    "pages_per_session": 1950 / 800,
+    "bounce_rate": 0.475,  # 380 / 800
     "downloads": 15.0,
     "email_open_rate": 0.4,  # 2000 / 5000
     "email_click_rate": 0.05,  # 250 / 5000
@@ -343,3 +345,20 @@ def test_exchange_rates_add_money_of_several_currencies_in_one():
     # a currency without a rate: nothing is converted, money stays per currency
     eur = df.with_columns(pl.Series("currency", ["NOK", "EUR"]))
     assert compute(eur, ["roas"], inputs=rates).row(0)["roas"] is None
+
+
+def test_a_rate_whose_numerator_one_source_lacks_divides_by_that_source_rows_only():
+    # Google Ads: 7 500 video views on 34 500 impressions; Meta reports no video views on its 390 000.
+    # Video view rate 7500 / 34500 = 21.74 %, not 7500 / 424500 = 1.77 %. CTR still uses every impression.
+    frame = pl.DataFrame({"source": ["google_ads", "google_ads", "meta_ads"],
+                          "impressions": [30000.0, 4500.0, 390000.0], "video_views": [7000.0, 500.0, None],
+                          "clicks": [300.0, 45.0, 3900.0]})
+    total = compute(frame, ["video_view_rate", "ctr"]).row(0)
+    assert total["video_view_rate"] == pytest.approx(7500 / 34500)
+    assert total["ctr"] == pytest.approx(4245 / 424500)
+    by = {r["source"]: r["video_view_rate"] for r in compute(frame, ["video_view_rate"], by=["source"]).frame.to_dicts()}
+    assert by == {"google_ads": pytest.approx(7500 / 34500), "meta_ads": None}
+    # Universal Analytics' bounces next to GA4 (no bounces, engaged sessions): UA's own bounce rate.
+    ua_ga4 = pl.DataFrame({"source": ["universal_analytics", "ga4"], "sessions": [5490.0, 5250.0],
+                           "bounces": [2520.0, None], "engaged_sessions": [None, 3400.0]})
+    assert compute(ua_ga4, ["bounce_rate"]).row(0)["bounce_rate"] == pytest.approx(2520 / 5490)
