@@ -35,7 +35,7 @@ import polars as pl
 from kpi_core import catalog, glossary, loyalty
 from kpi_core.engine import Inputs, Period, available_measures, compute, in_period, rates_note
 from kpi_core.goals import check_goal, plan
-from kpi_core.readers import ReadError, ReadResult, combine, overlaps, read_file
+from kpi_core.readers import Finding, ReadError, ReadResult, combine, overlaps, read_file
 from kpi_core.readers.recipe import Recipe, RecipeError, loads
 from kpi_core.schema import MEASURES, MONEY_MEASURES
 
@@ -61,11 +61,31 @@ def read_paths(paths: Sequence[str], recipes: Sequence[str] = ()) -> tuple[list[
         try:
             result = read_file(data, path.name)
             if result.platform in by_platform:
-                result = read_file(data, path.name, by_platform[result.platform].columns)
+                result = _with_recipe(data, path.name, result, by_platform[result.platform].columns)
         except ReadError as exc:
             raise UsageProblem(str(exc)) from None
         results.append(result)
+    unused = sorted(set(by_platform) - {r.platform for r in results})
+    if unused and results:  # said, not refused: a batch may pass the recipes of every platform it meets
+        read_as = ", ".join(f"{r.file} is {r.platform}" for r in results)
+        results[0].findings.append(Finding(
+            "warning", f"the recipe for {', '.join(unused)} was not applied: no file given is of that platform "
+                       f"({read_as}); a recipe applies to the files of the platform it was saved for.", "--recipe"))
     return results, combine(results)
+
+
+def _with_recipe(data: bytes, name: str, result: ReadResult, columns: dict[str, str | None]) -> ReadResult:
+    """The file read again with the recipe's mapping. A recipe header is matched to the file's header
+    whatever its case and spaces ('pengebruk' -> 'Pengebruk'); one the file does not have is said."""
+    header = {c.source.strip().casefold(): c.source for c in result.columns}
+    matched = {header.get(k.strip().casefold(), k): v for k, v in columns.items()}
+    missing = [k for k in columns if k.strip().casefold() not in header]
+    result = read_file(data, name, matched)
+    if missing:
+        result.findings.append(Finding("warning", f"the recipe names column(s) this file does not have: "
+                                                  f"{', '.join(repr(k) for k in missing)}; they were not applied.",
+                                       ", ".join(missing)))
+    return result
 
 
 def _rates(given: Sequence[str], currency: str | None) -> tuple[tuple[str, float], ...]:

@@ -309,3 +309,21 @@ def test_from_gives_churn_the_orders_before_the_period():
     assert out["kpis"]["repeat_purchase_rate"] == pytest.approx(0.2)
     with pytest.raises(UsageProblem, match="YYYY-MM-DD"):
         summarize([path], start="5.1.2025")
+
+
+def test_a_recipe_is_matched_whatever_the_case_and_says_what_it_could_not_apply(tmp_path):
+    from kpi_core.cli import summarize
+
+    export = str(EXPORTS / "generic_custom_headers_no.csv")  # 'Pengebruk' is nothing any reader knows
+    recipe = tmp_path / "r.json"
+    recipe.write_text('{"version": 1, "platform": "generic", "columns": {"pengebruk": "spend", "Nope": "orders"}}')
+    out = summarize([export], recipes=[str(recipe)])
+    assert out["totals"]["spend"] == pytest.approx(1800.5)  # 1 000,00 + 800,50
+    said = [f["message"] for f in out["sources"][0]["findings"] if f["level"] == "warning"]
+    assert said == ["the recipe names column(s) this file does not have: 'Nope'; they were not applied."]
+    other = tmp_path / "g.json"
+    other.write_text('{"version": 1, "platform": "google_ads", "columns": {"Pengebruk": "spend"}}')
+    out = summarize([export], recipes=[str(other)])
+    assert any("the recipe for google_ads was not applied: no file given is of that platform "
+               "(generic_custom_headers_no.csv is generic)" in f["message"] for f in out["sources"][0]["findings"])
+    assert "spend" not in out["totals"]

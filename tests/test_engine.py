@@ -356,7 +356,8 @@ def test_a_rate_whose_numerator_one_source_lacks_divides_by_that_source_rows_onl
     total = compute(frame, ["video_view_rate", "ctr"]).row(0)
     assert total["video_view_rate"] == pytest.approx(7500 / 34500)
     assert total["ctr"] == pytest.approx(4245 / 424500)
-    by = {r["source"]: r["video_view_rate"] for r in compute(frame, ["video_view_rate"], by=["source"]).frame.to_dicts()}
+    by_source = compute(frame, ["video_view_rate"], by=["source"]).frame.to_dicts()
+    by = {r["source"]: r["video_view_rate"] for r in by_source}
     assert by == {"google_ads": pytest.approx(7500 / 34500), "meta_ads": None}
     # Universal Analytics' bounces next to GA4 (no bounces, engaged sessions): UA's own bounce rate.
     ua_ga4 = pl.DataFrame({"source": ["universal_analytics", "ga4"], "sessions": [5490.0, 5250.0],
