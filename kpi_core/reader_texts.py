@@ -59,6 +59,13 @@ TEXTS: dict[str, dict[str, str]] = {
                        "sv": "Filen är inte UTF-8; den lästes som Windows-1252."},
     "f_sheet": {"en": "Read sheet '{sheet}' of {n} sheets.", "nb": "Leste arket '{sheet}' av {n} ark.",
                 "sv": "Läste bladet '{sheet}' av {n} blad."},
+    "f_other_decimal_mark": {
+        "en": "column '{column}' writes decimals with a comma, but some cells with a point ({examples}): those "
+              "were read with the point, the only way they read; check them in the sheet.",
+        "nb": "kolonnen '{column}' skriver desimaler med komma, men noen celler med punktum ({examples}): de er lest "
+              "med punktum, den eneste måten de kan leses på; sjekk dem i arket.",
+        "sv": "kolumnen '{column}' skriver decimaler med komma, men några celler med punkt ({examples}): de är lästa "
+              "med punkt, det enda sätt de kan läsas på; kontrollera dem i arket."},
     "f_sheets_left_out": {"en": "Not read: {sheets} (hidden, or a budget or plan); only the sheet above is.",
                           "nb": "Ikke lest: {sheets} (skjult, eller et budsjett eller en plan); bare arket over "
                                 "er lest.",

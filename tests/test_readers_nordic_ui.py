@@ -164,3 +164,13 @@ def test_a_sheet_with_a_channel_column_is_an_own_sheet_not_an_ad_platform_export
     assert r.platform == "generic"
     assert dict(r.frame.group_by("channel").agg(pl.col("spend").sum()).iter_rows()) == {"Google": 1000.0,
                                                                                          "Meta": 800.0}
+
+
+def test_a_decimal_point_cell_in_a_decimal_comma_column_is_read_and_said():
+    # Kostnad: 1 234,50 + 1234.50 + 99,90 + 1.099,90 = 3 668,80; Inntekt: 4 000,00 + 4000.00 + 500 + 500,00.
+    r = read("sheet_mixed_decimal_marks_no.csv")
+    assert r.frame["spend"].sum() == pytest.approx(3668.80) and r.frame["revenue"].sum() == pytest.approx(9000.0)
+    said = [f.message for f in r.findings if f.level == "warning"]
+    assert any("column 'Kostnad' writes decimals with a comma, but some cells with a point (line 3: '1234.50')" in m
+               for m in said)
+    assert not any("could not be read" in m for m in said)

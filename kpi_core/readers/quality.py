@@ -160,6 +160,11 @@ def parse_findings(reports: dict, lines: pl.Series) -> list[Finding]:
     for column, r in reports.items():
         if r.masked:
             out.append(Finding("info", Note("f_masked", n=r.masked, column=column), Note("w_column", column=column)))
+        if r.other_marks:
+            examples = joined([Note("w_line_example", line=lines[pos], text=repr(text))
+                               for pos, text in r.other_marks])
+            out.append(Finding("warning", Note("f_other_decimal_mark", column=column, examples=examples),
+                               Note("w_column", column=column)))
         if r.bad:
             examples = joined([Note("w_line_example", line=lines[pos], text=repr(text))
                                for pos, text in r.bad_examples])

@@ -65,6 +65,7 @@ class ParseReport:
     masked: int = 0  # of those, low-volume masks such as '<5'
     bad: int = 0  # cells that could not be parsed (become null)
     bad_examples: list[tuple[int, str]] = field(default_factory=list)  # (row position, text), at most 3
+    other_marks: list[tuple[int, str]] = field(default_factory=list)  # cells read with the other decimal mark
 
 
 V = "v"  # the one column of the frames the parsers work on

@@ -401,6 +401,8 @@ def _parse(frame: Rows, mapped: list[Mapped], raw: RawTable | None = None, relea
         out = _parse_column(frame[m.source], m, comma_locale)
         if workbook and m.col.parse == "number" and out[1] is not None and out[1].bad:
             out = _number_cells(frame[m.source], *out)
+        if m.col.parse == "number" and out[1] is not None and out[1].bad and "decimal comma" in out[1].style:
+            out = _decimal_points(frame[m.source], *out)
         if m.col.parse == "date" and out[1] is not None and out[1].bad and (workbook or _all_serials(frame[m.source])):
             out = _serial_dates(frame[m.source], *out)
         in_doubt = out[1] is not None and "ambiguous" in out[1].style
@@ -434,6 +436,26 @@ def _number_cells(text: pl.Series, parsed: pl.Series, report: values.ParseReport
     fixed = pl.select(pl.when(number).then(cell.cast(pl.Float64, strict=False)).otherwise(parsed)).to_series()
     report.bad -= int(number.sum())
     report.bad_examples = [(pos, t) for pos, t in report.bad_examples if not re.fullmatch(_CELL_NUMBER, t.strip())]
+    return fixed.alias(parsed.name), report
+
+
+# A number only a decimal point can make: one or two digits after the point ('1234.50', '4000.5'); three
+# would be a thousands group ('1.099').
+_POINT_DECIMAL = r"^-?\d+\.\d{1,2}$"
+
+
+def _decimal_points(text: pl.Series, parsed: pl.Series, report: values.ParseReport
+                    ) -> tuple[pl.Series, values.ParseReport]:
+    """A column of decimal commas ('1 234,50') with cells typed with a decimal point ('1234.50', a value
+    pasted from another sheet): such a cell can only be read one way, so it is, and said."""
+    cell = text.str.strip_chars()
+    point = (cell.str.contains(_POINT_DECIMAL) & parsed.is_null()).fill_null(False)
+    if not point.any():
+        return parsed, report
+    fixed = pl.select(pl.when(point).then(cell.cast(pl.Float64, strict=False)).otherwise(parsed)).to_series()
+    report.bad -= int(point.sum())
+    report.other_marks = [(pos, t) for pos, t in report.bad_examples if re.fullmatch(_POINT_DECIMAL, t.strip())]
+    report.bad_examples = [(pos, t) for pos, t in report.bad_examples if not re.fullmatch(_POINT_DECIMAL, t.strip())]
     return fixed.alias(parsed.name), report
 
 
