@@ -429,14 +429,7 @@ def _number_cells(text: pl.Series, parsed: pl.Series, report: values.ParseReport
                   ) -> tuple[pl.Series, values.ParseReport]:
     """A sheet column that mixes typed-in text ('1 234,50') with number cells: a number cell comes as
     '765.5', which the text's decimal-comma style cannot read, but it is the number it says."""
-    cell = text.str.strip_chars()
-    number = (cell.str.contains(_CELL_NUMBER) & parsed.is_null()).fill_null(False)
-    if not number.any():
-        return parsed, report
-    fixed = pl.select(pl.when(number).then(cell.cast(pl.Float64, strict=False)).otherwise(parsed)).to_series()
-    report.bad -= int(number.sum())
-    report.bad_examples = [(pos, t) for pos, t in report.bad_examples if not re.fullmatch(_CELL_NUMBER, t.strip())]
-    return fixed.alias(parsed.name), report
+    return _as_written(text, parsed, report, _CELL_NUMBER)[:2]
 
 
 # A number only a decimal point can make: one or two digits after the point ('1234.50', '4000.5'); three
@@ -448,15 +441,24 @@ def _decimal_points(text: pl.Series, parsed: pl.Series, report: values.ParseRepo
                     ) -> tuple[pl.Series, values.ParseReport]:
     """A column of decimal commas ('1 234,50') with cells typed with a decimal point ('1234.50', a value
     pasted from another sheet): such a cell can only be read one way, so it is, and said."""
+    fixed, report, read = _as_written(text, parsed, report, _POINT_DECIMAL)
+    report.other_marks = read
+    return fixed, report
+
+
+def _as_written(text: pl.Series, parsed: pl.Series, report: values.ParseReport, pattern: str
+                ) -> tuple[pl.Series, values.ParseReport, list[tuple[int, str]]]:
+    """The cells the column's style left unread that match ``pattern`` (a plain '765.5'), read as written;
+    the report loses them as bad cells; also the examples of them it held."""
     cell = text.str.strip_chars()
-    point = (cell.str.contains(_POINT_DECIMAL) & parsed.is_null()).fill_null(False)
-    if not point.any():
-        return parsed, report
-    fixed = pl.select(pl.when(point).then(cell.cast(pl.Float64, strict=False)).otherwise(parsed)).to_series()
-    report.bad -= int(point.sum())
-    report.other_marks = [(pos, t) for pos, t in report.bad_examples if re.fullmatch(_POINT_DECIMAL, t.strip())]
-    report.bad_examples = [(pos, t) for pos, t in report.bad_examples if not re.fullmatch(_POINT_DECIMAL, t.strip())]
-    return fixed.alias(parsed.name), report
+    hit = (cell.str.contains(pattern) & parsed.is_null()).fill_null(False)
+    if not hit.any():
+        return parsed, report, []
+    fixed = pl.select(pl.when(hit).then(cell.cast(pl.Float64, strict=False)).otherwise(parsed)).to_series()
+    report.bad -= int(hit.sum())
+    read = [(pos, t) for pos, t in report.bad_examples if re.fullmatch(pattern, t.strip())]
+    report.bad_examples = [(pos, t) for pos, t in report.bad_examples if not re.fullmatch(pattern, t.strip())]
+    return fixed.alias(parsed.name), report, read
 
 
 _SERIAL = r"^\d{5}(\.0+)?$"  # an Excel day number: 45663 is 6 January 2025 (day 0 is 30 December 1899)
