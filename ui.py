@@ -489,7 +489,7 @@ def sidebar() -> None:
             if key in st.session_state:
                 st.session_state[key] = [v for v in st.session_state[key] if v in values]
             st.multiselect(t(dim), values, key=key, placeholder=t("all"),
-                           format_func=sources.label if dim == "source" else str)
+                           format_func=(lambda x: sources.label(x, lang())) if dim == "source" else str)
 
 
 def filters() -> views.Filters:
@@ -551,7 +551,7 @@ def require_data() -> View:
     left_out = views.left_out_spans(by_dim, f.period)
     if left_out:
         n, names, days = left_out
-        st.info(t("spans_left_out", n=n, sources=", ".join(sources.label(x) for x in names) or "–",
+        st.info(t("spans_left_out", n=n, sources=", ".join(sources.label(x, lang()) for x in names) or "–",
                   start=days.start, end=days.end), icon=":material/date_range:")
     if now.is_empty():
         st.warning(t("no_rows"))

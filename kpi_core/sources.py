@@ -114,11 +114,26 @@ def _set_aside(measure: str, sources: list[str]) -> pl.Expr:
     return pl.when(pl.col("source").is_in(sources)).then(None).otherwise(pl.col(measure)).alias(measure)
 
 
-def label(source: str) -> str:
-    """A source as people know it: "ga4" -> "GA4", "shopify_orders" -> "Shopify orders"."""
+def label(source: str, lang: str = "en") -> str:
+    """A source as people know it: "ga4" -> "GA4", "shopify_orders" -> "Shopify orders" ("Shopify-ordre"
+    in Norwegian: the brand stays, the word is translated)."""
     from kpi_core.readers.platforms.specs import GENERIC_PLATFORM, PLATFORMS  # late: the readers import the engine
 
+    if lang != "en" and source in LABELS:
+        return LABELS[source][lang]
     return next((p.label for p in (*PLATFORMS, GENERIC_PLATFORM) if p.id == source), source)
+
+
+# Sources whose name is words, not only a brand.
+LABELS: dict[str, dict[str, str]] = {
+    "generic": {"nb": "Eget ark", "sv": "Eget kalkylblad"},
+    "shopify_orders": {"nb": "Shopify-ordre", "sv": "Shopify-ordrar"},
+    "shopify_customers": {"nb": "Shopify-kunder", "sv": "Shopify-kunder"},
+    "woocommerce_orders": {"nb": "WooCommerce-ordre", "sv": "WooCommerce-ordrar"},
+    "hubspot_contacts": {"nb": "HubSpot-kontakter", "sv": "HubSpot-kontakter"},
+    "hubspot_deals": {"nb": "HubSpot-avtaler", "sv": "HubSpot-affärer"},
+    "ifood_customers": {"nb": "iFood-kundetabell", "sv": "iFood-kundtabell"},
+}
 
 
 def _labels(sources: list[str]) -> str:

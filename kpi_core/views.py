@@ -454,8 +454,11 @@ def segments(frame: pl.DataFrame, dim: str, inputs: Inputs | None = None, top: i
     # The table's currency is in its money column headers; paired denominators were for regroup only.
     shown = ["rows", "currency", *(c for c in full.frame.columns if "~" in c)]
     mixed = full.currency is None and "currency" in full.frame.columns and full.frame["currency"].n_unique() > 1
-    return Segments(dim, full.frame.drop(shown, strict=False), small.frame.drop(shown, strict=False),
-                    tuple(full.kpis), full.currency, full.notes, mixed)
+    table, chart = full.frame.drop(shown, strict=False), small.frame.drop(shown, strict=False)
+    if dim == "source":  # 'GA4', 'Google Ads', 'Eget ark' rather than ids (only_segment reads them back)
+        table, chart = (f.with_columns(pl.col(dim).map_elements(lambda x: sources.label(x, lang),
+                                                                return_dtype=pl.String)) for f in (table, chart))
+    return Segments(dim, table, chart, tuple(full.kpis), full.currency, full.notes, mixed)
 
 
 def valued_kpis(seg: Segments) -> list[str]:
@@ -486,7 +489,10 @@ def second_dimension(dims: Sequence[str], first: str) -> str | None:
 
 
 def only_segment(frame: pl.DataFrame, dim: str, value: str) -> pl.DataFrame:
-    """Rows of one segment (as labelled in a chart: "(not set)" for nulls)."""
+    """Rows of one segment (as labelled in a chart: "(not set)" for nulls, a source by its name)."""
+    if dim == "source" and dim in frame.columns:
+        ids = frame[dim].drop_nulls().cast(pl.String).unique().to_list()
+        value = next((x for x in ids if value in (x, *(sources.label(x, lg) for lg in ("en", "nb", "sv")))), value)
     return frame.filter(pl.col(dim).cast(pl.String).fill_null(NOT_SET) == value)
 
 
@@ -562,7 +568,9 @@ def heatmap(frame: pl.DataFrame, a: str, b: str, kpi: str, inputs: Inputs | None
     res = compute(top_segments(frame, [a, b], top, fmt.t("other", lang)), [kpi], by=[a, b], inputs=inputs)
     if kpi not in res.frame.columns:
         return pl.DataFrame(schema={"a": pl.String, "b": pl.String, "value": pl.Float64, "text": pl.String})
-    df = res.frame.select(pl.col(a).alias("a"), pl.col(b).alias("b"), pl.col(kpi).alias("value")).sort(["a", "b"])
+    named = [pl.col(d).cast(pl.String).map_elements(lambda x: sources.label(x, lang), return_dtype=pl.String)
+             if d == "source" else pl.col(d) for d in (a, b)]
+    df = res.frame.select(named[0].alias("a"), named[1].alias("b"), pl.col(kpi).alias("value")).sort(["a", "b"])
     return df.with_columns(
         pl.col("value").map_elements(lambda v: fmt.format_kpi(v, k.unit, res.currency, lang),
                                      return_dtype=pl.String).fill_null(fmt.NULL).alias("text"))
@@ -737,7 +745,7 @@ def file_facts(result: ReadResult, lang: Lang = "en") -> dict[str, str]:
     """What the Data page says about one parsed file, keyed by interface text."""
     dr = result.date_range or date_bounds(result.frame)
     return {
-        "platform": sources.label(result.platform), "kind": fmt.name(f"table_{_table_kind(result)}", lang),
+        "platform": sources.label(result.platform, lang), "kind": fmt.name(f"table_{_table_kind(result)}", lang),
         "currency_code": result.currency or fmt.NULL,
         "dates": f"{dr[0].isoformat()} – {dr[1].isoformat()}" if dr else fmt.NULL,
     }

@@ -51,8 +51,11 @@ for key, up in list(uploads.items()):
             edited = st.data_editor(
                 views.mapping_table(r), key=f"map_{key[:16]}_{up.version}", hide_index=True,
                 disabled=["column", "rule"],
-                column_config={"maps_to": st.column_config.SelectboxColumn(options=list(views.MAPPING_TARGETS),
-                                                                           required=True)},
+                column_config={"column": st.column_config.TextColumn(ui.t("map_column")),
+                               "maps_to": st.column_config.SelectboxColumn(ui.t("map_to"),
+                                                                           options=list(views.MAPPING_TARGETS),
+                                                                           required=True),
+                               "rule": st.column_config.TextColumn(ui.t("map_rule"))},
             )
         overrides = views.mapping_overrides(edited)
         if overrides != {c.source: c.canonical for c in r.columns}:

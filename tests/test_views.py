@@ -127,9 +127,11 @@ def test_shares_and_bubbles(frame):
     seg = views.segments(frame, "source")
     share = views.shares(seg)
     spend = {r["segment"]: r["share"] for r in share.filter(pl.col("measure") == "Spend").iter_rows(named=True)}
-    assert spend["google_ads"] == pytest.approx(2200 / 4500)
+    assert spend["Google Ads"] == pytest.approx(2200 / 4500)  # sources by name, not id
     bub = views.bubbles(seg)
-    assert bub.filter(pl.col("segment") == "meta_ads")["efficiency"][0] == pytest.approx(7000 / 2300)
+    assert bub.filter(pl.col("segment") == "Meta")["efficiency"][0] == pytest.approx(7000 / 2300)
+    # a click on 'Meta' picks the meta_ads rows
+    assert views.only_segment(frame, "source", "Meta")["source"].unique().to_list() == ["meta_ads"]
 
 
 def test_heatmap_cells(frame):
