@@ -68,6 +68,9 @@ class Formula:
     # rows that count video views (Google Ads next to LinkedIn, which reports none), bounces per session
     # of the tool that counts bounces (Universal Analytics next to GA4). A part of the rows is no zero.
     paired: bool = False
+    # The other way round: the numerator counts only the rows that report the denominator (frequency:
+    # the impressions of the rows that give a reach, not Google's impressions over Meta's reach).
+    paired_numerator: bool = False
 
     @property
     def measures(self) -> frozenset[str]:
@@ -207,7 +210,7 @@ _KPIS: list[Kpi] = [
        note="Reach counts people: it is only shown at the grain the export gives, never summed."),
     _k("frequency", "Frequency", "Frekvens", "Frekvens",
        "Average times each person saw an ad (impressions / reach).", "multiple", "neither",
-       "awareness", _f("impressions", "reach"),
+       "awareness", _f("impressions", "reach", paired_numerator=True),
        "Too low and the message does not stick; too high and people tire of it."),
     _k("cpm", "CPM (cost per 1,000 impressions)", "CPM (kostnad per 1000 visninger)",
        "CPM (kostnad per 1000 visningar)", "What 1,000 ad impressions cost.", "currency", "lower",

@@ -152,11 +152,13 @@ def summarize(paths: Sequence[str], goal: str | None = None, by: str | None = No
         raise UsageProblem(f"--margin {margin}: give the gross margin as a fraction between 0 and 1")
     window = _window(start, end)
     results, frame = read_paths(paths, recipes)
-    if window is not None and "date" in frame.columns:
+    undated = [r.file for r in results if not r.frame.is_empty()
+               and ("date" not in r.frame.columns or r.frame["date"].null_count() == r.frame.height)]
+    dated = "date" in frame.columns and frame["date"].drop_nulls().len() > 0
+    if window is not None and dated:
         lo, hi = frame["date"].min(), frame["date"].max()
-        if lo is not None:
-            window = Period(window.start or lo, window.end or hi)
-            frame = in_period(frame, window)
+        window = Period(window.start or lo, window.end or hi)
+        frame = in_period(frame, window)
     inputs = Inputs(margin=margin, currency=currency.upper() if currency else None, rates=_rates(rates, currency))
     out: dict = {"sources": [r.to_dict() for r in results], "findings": [f.to_dict() for f in overlaps(results)]}
     if window is not None and window.start and window.end:
@@ -178,6 +180,11 @@ def summarize(paths: Sequence[str], goal: str | None = None, by: str | None = No
     out["totals"] = {m: _clean(row.get(m), m) for m in measures}
     out["kpis"] = {k: _clean(row.get(k), k) for k in total.kpis}
     notes = list(total.notes)
+    if window is not None and undated:
+        notes.append(f"{', '.join(undated)}: no dates the readers could read, so --from/--to cannot choose its "
+                     + ("days; its rows are left out." if dated else "days; all its rows count."))
+    if rates_note(frame, inputs) is not None:  # the rates given put the money in one currency
+        out["findings"] = [f for f in out["findings"] if not f["message"].startswith("mixed currencies")]
     if inputs.currency and "currency" in frame.columns and rates_note(frame, inputs) is None:
         codes = sorted(set(frame["currency"].drop_nulls().cast(pl.String).unique().to_list()) - {inputs.currency})
         if codes:  # asked for, but not every other currency has a rate: say so, never convert in part

@@ -252,7 +252,10 @@ def convert_currencies(frame: pl.DataFrame, inputs: Inputs, money: Sequence[str]
     rates = _rates_for(frame, inputs)
     if rates is None:
         return frame
-    rate = pl.col("currency").cast(pl.String).replace_strict(rates, default=None, return_dtype=pl.Float64)
+    # Money of rows that name no currency (an e-mail tool's revenue) is taken as it is, as it is added
+    # to the one currency of the data without rates.
+    rate = (pl.when(pl.col("currency").is_null()).then(1.0)
+            .otherwise(pl.col("currency").cast(pl.String).replace_strict(rates, default=None, return_dtype=pl.Float64)))
     money = [m for m in (money or MONEY_MEASURES) if m in frame.columns]
     return frame.with_columns(*(pl.col(m) * rate for m in money),
                               pl.when(pl.col("currency").is_not_null()).then(pl.lit(inputs.currency.upper()))
@@ -293,30 +296,29 @@ def spanning_rows(frame: pl.DataFrame, grain: Grain) -> pl.Expr | None:
     return pl.col("date_end").is_not_null() & (end != start)
 
 
-def _pair_name(formula: Formula) -> str | None:
-    """The helper column of a paired formula's denominator ('impressions~video_views'), None if unpaired."""
-    den = formula.denominator
-    if not formula.paired or den is None or len(formula.numerator) != 1 or len(den) != 1:
+def _pair(formula: Formula) -> tuple[str, str, str] | None:
+    """(helper column, the measure some rows lack, the part counted only on the rows that have it) of a
+    paired formula ('impressions~video_views', 'video_views', 'impressions'); None when unpaired."""
+    num, den = formula.numerator, formula.denominator
+    if den is None or len(num) != 1 or len(den) != 1 or not (formula.paired or formula.paired_numerator):
         return None
-    return f"{next(iter(formula.denominator))}~{next(iter(formula.numerator))}"
+    n, d = next(iter(num)), next(iter(den))
+    sparse, counted = (n, d) if formula.paired else (d, n)
+    return f"{counted}~{sparse}", sparse, counted
 
 
 def _pairs(chosen: Mapping[str, Formula | None]) -> dict[str, tuple[str, str]]:
-    """helper column -> (numerator, denominator) of the chosen paired formulas."""
-    out = {}
-    for f in chosen.values():
-        name = f and _pair_name(f)
-        if name:
-            out[name] = (next(iter(f.numerator)), next(iter(f.denominator)))
-    return out
+    """helper column -> (the measure some rows lack, the part counted on its rows) of the chosen formulas."""
+    return {p[0]: (p[1], p[2]) for p in (_pair(f) for f in chosen.values() if f) if p}
 
 
 def _paired(formula: Formula | None) -> Formula | None:
-    """The formula over its paired denominator's helper column (evaluated, never shown)."""
-    name = formula and _pair_name(formula)
-    if not name:
+    """The formula over its paired part's helper column (evaluated, never shown)."""
+    pair = formula and _pair(formula)
+    if not pair:
         return formula
-    return replace(formula, denominator={name: next(iter(formula.denominator.values()))})
+    part = "denominator" if formula.paired else "numerator"
+    return replace(formula, **{part: {pair[0]: next(iter(getattr(formula, part).values()))}})
 
 
 def aggregate(frame: pl.DataFrame, keys: Sequence[str] = (),
@@ -468,9 +470,9 @@ def compute(
     keys = list(by)
     chosen, unavailable = resolve(kpi_ids, available_measures(data, inputs))
     pairs = _pairs(chosen)
-    if pairs:  # each paired denominator, counted on the rows that report its numerator
-        data = data.with_columns(pl.when(pl.col(num).is_not_null()).then(pl.col(den)).alias(h)
-                                 for h, (num, den) in pairs.items())
+    if pairs:  # each paired part, counted on the rows that report the measure some rows lack
+        data = data.with_columns(pl.when(pl.col(sparse).is_not_null()).then(pl.col(counted)).alias(h)
+                                 for h, (sparse, counted) in pairs.items())
     spans_left = 0
     if grain is not None:
         spanning = spanning_rows(data, grain)

@@ -43,7 +43,7 @@ def frame() -> pl.DataFrame:
 EXPECTED = {
     "impressions": 100000.0,
     "reach": 40000.0,
-    "frequency": 2.5,  # 100000 / 40000
+    "frequency": 2.0,  # 80000 / 40000: Social's impressions, the rows that give a reach (paired numerator)
     "cpm": 10.0,  # 1000 * 1000 / 100000
     "ctr": 0.01,  # 1000 / 100000
     "engagement_rate": 0.016,  # 1600 / 100000
@@ -363,3 +363,11 @@ def test_a_rate_whose_numerator_one_source_lacks_divides_by_that_source_rows_onl
     ua_ga4 = pl.DataFrame({"source": ["universal_analytics", "ga4"], "sessions": [5490.0, 5250.0],
                            "bounces": [2520.0, None], "engaged_sessions": [None, 3400.0]})
     assert compute(ua_ga4, ["bounce_rate"]).row(0)["bounce_rate"] == pytest.approx(2520 / 5490)
+
+
+def test_frequency_counts_the_impressions_of_the_rows_that_give_a_reach():
+    # Google Ads 100 000 impressions and no reach; Meta 300 000 impressions on a reach of 100 000 (its own
+    # Frequency cell says 3.0): frequency 3.0, not (100 000 + 300 000) / 100 000 = 4.0.
+    frame = pl.DataFrame({"source": ["google_ads", "meta_ads"], "impressions": [100000.0, 300000.0],
+                          "reach": [None, 100000.0]})
+    assert compute(frame, ["frequency"]).row(0)["frequency"] == pytest.approx(3.0)

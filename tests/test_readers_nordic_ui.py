@@ -174,3 +174,14 @@ def test_a_decimal_point_cell_in_a_decimal_comma_column_is_read_and_said():
     assert any("column 'Kostnad' writes decimals with a comma, but some cells with a point (line 3: '1234.50')" in m
                for m in said)
     assert not any("could not be read" in m for m in said)
+
+
+@pytest.mark.parametrize(("name", "spend", "clicks"), [
+    ("sheet_subtotals_general_decimals_no.csv", 2886.15, 846),  # '1200', '358,5', '432,55' (Excel's General)
+    ("sheet_subtotals_negative_sv.csv", 2980.0, 1010),  # a -120,00 credit and a refund row under 'Google Summa'
+    ("sheet_subtotal_formulas.xlsx", 2886.15, 846),  # SUBTOTAL(9, …) with cached values, number cells
+])
+def test_excel_subtotals_are_recognised_whatever_the_decimals_and_signs(name, spend, clicks):
+    r = read(name)
+    assert len(r.rows_excluded) == 3 and all("summary row" in e.reason for e in r.rows_excluded)
+    assert r.frame["spend"].sum() == pytest.approx(spend) and r.frame["clicks"].sum() == clicks

@@ -291,7 +291,7 @@ def _excel_subtotals(frame: pl.DataFrame, summary: pl.Series, scanned: list[str]
     labels: list[pl.Expr] = []
     if not counts:
         return summary, labels
-    digits = frame.select(pl.col(c).str.replace_all(r"\D", "").cast(pl.Int64, strict=False) for c in counts)
+    numbers: pl.DataFrame | None = None  # the measures as numbers, parsed once a label asks for them
     for c in scanned:
         texts = distinct[c].drop_nulls()
         group = texts.str.extract(EXCEL_SUBTOTAL, 1).fill_null(texts.str.extract(SUM_OF, 1))
@@ -300,11 +300,13 @@ def _excel_subtotals(frame: pl.DataFrame, summary: pl.Series, scanned: list[str]
             home = next((d for d in [c, *scanned] if distinct[d].str.strip_chars().is_in([group]).any()), None)
             if home is None:
                 continue
+            if numbers is None:  # '1200', '358,5', '-120,00', a sheet's 358.5: each read by its column's style
+                numbers = pl.DataFrame([values.parse_number(frame[m])[0].alias(m) for m in counts])
             is_label = (frame[c] == label).fill_null(False)
             of_group = (frame[home].str.strip_chars() == group).fill_null(False) & ~is_label & ~summary
-            sub, rest = digits.filter(is_label).sum(), digits.filter(of_group).sum()
+            sub, rest = numbers.filter(is_label).sum(), numbers.filter(of_group).sum()
             pairs_ = list(zip(sub.row(0), rest.row(0), strict=True))
-            if all(a == b for a, b in pairs_) and any(b for _, b in pairs_):
+            if all(abs(a - b) <= 0.005 + 1e-9 * abs(b) for a, b in pairs_) and any(b for _, b in pairs_):
                 summary = summary | is_label
                 labels.append(pl.when(pl.col(c) == label).then(pl.col(c).str.strip_chars()))
     return summary, labels
@@ -515,6 +517,7 @@ def _parse_date(s: pl.Series, slash_day_first: bool = False) -> tuple[pl.Series,
     text = s.str.strip_chars().str.replace(_WEEKDAY, "")
     text = (text.str.replace(r"^(\d{4})-(\d)$", "${1}-0${2}").str.replace(r"^(\d{4}-\d{2})$", "${1}-01")
             .str.replace(r"^(\d)[./](\d{4})$", "${2}-0${1}-01").str.replace(r"^(\d{2})[./](\d{4})$", "${2}-${1}-01")
+            .str.replace(r"^(\d{4})/(\d)$", "${1}-0${2}-01").str.replace(r"^(\d{4})/(\d{2})$", "${1}-${2}-01")
             .str.replace(r"^(\p{L}+\.?)[\s-]+(\d{4})$", "1 ${1} ${2}")
             .str.replace(r"^(\p{L}{3,})[.\s-]+(\d{2})$", "1 ${1} 20${2}"))
     return values.parse_date(text, slash_day_first)
@@ -523,7 +526,8 @@ def _parse_date(s: pl.Series, slash_day_first: bool = False) -> tuple[pl.Series,
 # A long date's weekday ('Monday, February 3, 2025', 'mandag 3. februar 2025', 'den 3 februari 2025'):
 # the date is the rest.
 _WEEKDAY = (r"(?i)^(?:den\s+|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mandag|tirsdag|onsdag|"
-            r"torsdag|fredag|lørdag|søndag|måndag|tisdag|lördag|söndag)(?:\s+den)?,?\s+)")
+            r"torsdag|fredag|lørdag|søndag|måndag|tisdag|lördag|söndag|mon|tue|wed|thu|fri|sat|sun|man|tir|tirs|"
+            r"ons|tor|tors|fre|lør|søn|mån|tis|lör|sön)\.?(?:\s+den)?,?\s+)")
 
 
 _DOT_GROUPS = r"^[-+]?\d{1,3}(\.\d{3})+$"

@@ -120,6 +120,8 @@ def _merge(*parts: dict[str, Col]) -> dict[str, Col]:
 # towards recognising Google Ads (names listed here weigh nothing in recognition).
 GENERIC: dict[str, Col] = _merge(
     _c("date", "date", "day", "dato", "datum", "dag", parse="date"),
+    _c("date", "timestamp", "tidspunkt", "tidpunkt", "date and time", "dato og tid", "datum och tid", parse="date",
+       priority=1),  # hourly rows: their day
     # a week or month column is the date when the sheet has no day column ('Uke;Dato;…': Dato is)
     _c("date", "week", "uke", "vecka", "uge", "month", "måned", "månad", parse="date", priority=1),
     _c("campaign", "campaign", "campaign name", "kampanje", "kampanj", "kampagne", "kampanjenavn", "kampanjnamn",
