@@ -785,11 +785,52 @@ def neutralise(frame: pl.DataFrame) -> pl.DataFrame:
     )
 
 
-def to_csv(frame: pl.DataFrame) -> bytes:
-    return neutralise(frame).write_csv().encode("utf-8")
+def to_csv(frame: pl.DataFrame, lang: Lang = "en", currency: str | None = None) -> bytes:
+    """The table as a CSV a spreadsheet in the user's language opens as it is: headers as on screen, a
+    BOM (Excel reads UTF-8 by it), and in nb/sv ';' between cells and decimal commas. Formula-like
+    text gets a leading apostrophe (a CSV cell has no type: Excel would run '=HYPERLINK(…)')."""
+    comma = lang != "en"
+    out = neutralise(frame).with_columns(pl.col(pl.Float64).round(6)).rename(_download_names(frame, lang, currency))
+    return out.write_csv(include_bom=True, separator=";" if comma else ",", decimal_comma=comma).encode("utf-8")
 
 
-def to_xlsx(frame: pl.DataFrame) -> bytes:
+def to_xlsx(frame: pl.DataFrame, lang: Lang = "en", currency: str | None = None) -> bytes:
+    """The table as a workbook: headers as on screen, rates as percentages, money with two decimals.
+    Text goes in as text cells, which Excel never runs, so names stay exactly as written."""
     buf = io.BytesIO()
-    neutralise(frame).write_excel(buf, worksheet="KPIs", autofit=True)
+    names = _download_names(frame, lang, currency)
+    formats = {names[c]: f for c, f in _cell_formats(frame).items()}
+    frame.rename(names).write_excel(buf, worksheet="KPIs", autofit=True, column_formats=formats or None)
     return buf.getvalue()
+
+
+_UNIT_FORMATS = {"rate": "0.00%", "currency": "#,##0.00", "count": "#,##0", "multiple": '0.00"×"',
+                 "number": "0.00", "seconds": "0"}
+
+
+def _cell_formats(frame: pl.DataFrame) -> dict[str, str]:
+    """Excel number formats of a table's number columns, from the KPI's unit or the measure's kind."""
+    out = {}
+    for c, t in frame.schema.items():
+        if not t.is_numeric():
+            continue
+        if c in catalog.KPIS:
+            out[c] = _UNIT_FORMATS.get(catalog.get(c).unit, "0.00")
+        elif c in MONEY_MEASURES:
+            out[c] = _UNIT_FORMATS["currency"]
+        elif c in MEASURES:
+            out[c] = _UNIT_FORMATS["count"]
+    return out
+
+
+def _download_names(frame: pl.DataFrame, lang: Lang, currency: str | None) -> dict[str, str]:
+    """Column -> header as on screen: the KPI's label, the measure's or dimension's name, money with its
+    currency ('Kostnad (NOK)')."""
+    names = {}
+    for c in frame.columns:
+        name = catalog.get(c).label(lang) if c in catalog.KPIS else fmt.name(c, lang)
+        money = c in MONEY_MEASURES or (c in catalog.KPIS and catalog.get(c).unit == "currency")
+        names[c] = f"{name} ({currency})" if money and currency else name
+    if len(set(names.values())) < len(names):  # two columns with one name: keep the ids
+        return {c: c for c in frame.columns}
+    return names

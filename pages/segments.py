@@ -108,9 +108,9 @@ st.subheader(ui.t("table_title"), anchor=False)
 table = seg.table if picked is None else views.only_segment(seg.table, dim, picked)
 ui.table(table, ui.kpi_columns(seg.kpis, seg.currency, lang), key="seg_table", column_order=views.filled_columns(table))
 d1, d2, _ = st.columns([1, 1, 4])
-d1.download_button(ui.t("download_csv"), views.to_csv(seg.table), file_name=f"kpis_by_{dim}.csv", mime="text/csv",
-                   on_click="ignore", icon=":material/download:", key="seg_csv")
-d2.download_button(ui.t("download_xlsx"), views.to_xlsx(seg.table), file_name=f"kpis_by_{dim}.xlsx",
+d1.download_button(ui.t("download_csv"), views.to_csv(seg.table, lang, seg.currency), file_name=f"kpis_by_{dim}.csv",
+                   mime="text/csv", on_click="ignore", icon=":material/download:", key="seg_csv")
+d2.download_button(ui.t("download_xlsx"), views.to_xlsx(seg.table, lang, seg.currency), file_name=f"kpis_by_{dim}.xlsx",
                    mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", on_click="ignore",
                    icon=":material/download:", key="seg_xlsx")
 if seg.notes:

@@ -183,8 +183,28 @@ def test_downloads_neutralise_formulas():
     df = pl.DataFrame({"campaign": ["=HYPERLINK(\"x\")", "+1", "-2", "@SUM(A1)", "Vinter"], "spend": [1.0] * 5})
     safe = views.neutralise(df)
     assert safe["campaign"].to_list() == ["'=HYPERLINK(\"x\")", "'+1", "'-2", "'@SUM(A1)", "Vinter"]
-    assert pl.read_csv(views.to_csv(df))["campaign"][0] == "'=HYPERLINK(\"x\")"
+    assert pl.read_csv(views.to_csv(df))["Campaign"][0] == "'=HYPERLINK(\"x\")"
     assert views.to_xlsx(df)[:2] == b"PK"  # an XLSX workbook is a zip file
+
+
+def test_downloads_open_as_the_user_reads_them():
+    import io
+    import zipfile
+
+    df = pl.DataFrame({"campaign": ["=HYPERLINK(\"x\")", "Vinter – Prospecting"], "spend": [1234.5, 26.666666666666668],
+                       "ctr": [0.0812, 0.02]})
+    nb = views.to_csv(df, "nb", "NOK")
+    assert nb.startswith(b"\xef\xbb\xbf")  # a BOM: Excel reads the en dash right
+    lines = nb.decode("utf-8-sig").splitlines()
+    assert lines[0] == "Kampanje;Kostnad (NOK);Klikkrate (CTR)"
+    assert lines[2] == "Vinter – Prospecting;26,666667;0,02"
+    assert views.to_csv(df, "en").decode("utf-8-sig").splitlines()[0] == "Campaign,Spend,Click-through rate (CTR)"
+    book = zipfile.ZipFile(io.BytesIO(views.to_xlsx(df, "sv", "SEK")))
+    sheet, strings = book.read("xl/worksheets/sheet1.xml").decode(), book.read("xl/sharedStrings.xml").decode()
+    assert "<f>" not in sheet  # text cells, never formulas: the name is kept exactly as written
+    assert "<t>=HYPERLINK(\"x\")</t>" in strings and "Kostnad (SEK)" in strings
+    styles = book.read("xl/styles.xml").decode()
+    assert 'formatCode="0.00%"' in styles and 'formatCode="#,##0.00"' in styles
 
 
 def test_recipe_round_trip(frame):
