@@ -17,11 +17,12 @@ so that a KPI's ``goals`` are derived from the one table rather than written twi
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Literal
 
+from kpi_core.catalog_texts import TEXTS
 from kpi_core.schema import MEASURES
 
 Stage = Literal["awareness", "consideration", "conversion", "loyalty"]
@@ -80,11 +81,12 @@ class Formula:
     def required(self) -> frozenset[str]:
         return self.measures - set(self.optional)
 
-    def describe(self) -> str:
-        """The formula in plain words, e.g. ``1000 × spend / impressions``."""
-        text = _terms_text(self.numerator, parens=bool(self.denominator))
+    def describe(self, names: Callable[[str], str] | None = None) -> str:
+        """The formula in plain words, e.g. ``1000 × spend / impressions`` (``names``: the measures'
+        names to write instead of their ids, 'kostnad' for 'spend')."""
+        text = _terms_text(self.numerator, parens=bool(self.denominator), names=names)
         if self.denominator:
-            text += " / " + _terms_text(self.denominator, parens=True)
+            text += " / " + _terms_text(self.denominator, parens=True, names=names)
         if abs(self.scale) != 1:
             text = f"{abs(self.scale):g} × {text}"
         if self.offset:
@@ -92,11 +94,12 @@ class Formula:
         return text
 
 
-def _terms_text(terms: Mapping[str, float], parens: bool) -> str:
+def _terms_text(terms: Mapping[str, float], parens: bool, names: Callable[[str], str] | None = None) -> str:
     """``spend + other_costs``; wrapped in parentheses when it has several terms."""
     out = ""
     for i, (measure, coef) in enumerate(terms.items()):
-        name = measure if abs(coef) == 1 else f"{abs(coef):g} × {measure}"
+        word = names(measure) if names else measure
+        name = word if abs(coef) == 1 else f"{abs(coef):g} × {word}"
         if i == 0:
             out = name if coef > 0 else f"−{name}"
         else:
@@ -123,6 +126,14 @@ class Kpi:
 
     def label(self, lang: Lang = "en") -> str:
         return self.labels.get(lang) or self.labels["en"]
+
+    def describe(self, lang: Lang = "en") -> str:
+        """What the KPI is, in ``lang`` (catalog_texts holds the Norwegian and Swedish)."""
+        return self.description if lang == "en" else TEXTS[self.id]["description"][lang]
+
+    def reason(self, lang: Lang = "en") -> str:
+        """Why a marketer watches it, in ``lang``."""
+        return self.why if lang == "en" else TEXTS[self.id]["why"][lang]
 
 
 def _f(num: str | Mapping[str, float], den: str | Mapping[str, float] | None = None, **kw) -> Formula:

@@ -251,14 +251,16 @@ def scorecard(frame: pl.DataFrame, goal: str, period: Period, inputs: Inputs | N
         delta = fmt.change(r.get("change_pct"), lang)
         flat = delta is not None and delta.startswith("±")
         f = formulas.get(kid)
-        formula = f.describe() if f else (" / ".join(k.of_kpis) if k.of_kpis else "")
+        words = None if lang == "en" else (lambda m: fmt.name(m, lang).lower())
+        formula = f.describe(words) if f else (" / ".join(catalog.get(x).label(lang) for x in k.of_kpis)
+                                                 if k.of_kpis else "")
         return Card(
             kpi=kid, label=k.label(lang), unit=k.unit, value=r.get("current"),
             text=fmt.format_kpi(r.get("current"), k.unit, currency, lang, compact_large=True),
             previous_text=fmt.format_kpi(r.get("previous"), k.unit, currency, lang, compact_large=True),
             delta=delta, delta_color="off" if flat else _DELTA_COLOR[k.direction],
             verdict=r.get("verdict"), spark=tuple(v for _, v in points),
-            spark_dates=tuple(d for d, _ in points), description=k.description, why=k.why,
+            spark_dates=tuple(d for d, _ in points), description=k.describe(lang), why=k.reason(lang),
             formula=formula,
         )
 

@@ -64,3 +64,15 @@ def test_labels_exist_in_three_languages_and_differ_where_the_languages_do():
     assert KPIS["impressions"].label("sv") == "Visningar"
     for k in KPIS.values():
         assert all(re.search(r"\w", k.label(lang)) for lang in catalog.LANGS)
+
+
+def test_every_kpi_says_what_it_is_and_why_in_norwegian_and_swedish():
+    from kpi_core.catalog_texts import TEXTS
+
+    assert set(TEXTS) == set(catalog.KPIS)
+    for k in catalog.KPIS.values():
+        for lang in ("nb", "sv"):
+            assert k.describe(lang) and k.describe(lang) != k.description, (k.id, lang)
+            assert k.reason(lang) and k.reason(lang) != k.why, (k.id, lang)
+    assert catalog.get("impressions").describe("nb") == "Hvor mange ganger annonsene ble vist."
+    assert catalog.get("impressions").describe("en") == "How many times the ads were shown."
