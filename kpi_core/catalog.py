@@ -338,8 +338,10 @@ _KPIS: list[Kpi] = [
        inputs=("other_costs",)),
     _k("aov", "Average order value (AOV)", "Gjennomsnittlig ordreverdi (AOV)",
        "Genomsnittligt ordervärde (AOV)", "Revenue per order.", "currency", "higher",
-       "conversion", (_f("revenue", "orders", same_source=True),
-                      _f("revenue", "conversions", same_source=True,
+       # The revenue of the rows that count the orders: an e-mail tool's 6 orders do not divide the ad
+       # platforms' revenue too (paired_numerator).
+       "conversion", (_f("revenue", "orders", same_source=True, paired_numerator=True),
+                      _f("revenue", "conversions", same_source=True, paired_numerator=True,
                          note="per conversion: the source of the revenue reports no orders")),
        "Bigger baskets make every click and every customer worth more."),
     _k("cart_abandonment_rate", "Cart abandonment rate", "Andel forlatte handlekurver",

@@ -371,3 +371,11 @@ def test_frequency_counts_the_impressions_of_the_rows_that_give_a_reach():
     frame = pl.DataFrame({"source": ["google_ads", "meta_ads"], "impressions": [100000.0, 300000.0],
                           "reach": [None, 100000.0]})
     assert compute(frame, ["frequency"]).row(0)["frequency"] == pytest.approx(3.0)
+
+
+def test_aov_divides_the_revenue_of_the_rows_that_count_the_orders():
+    # Google Ads 35 000 and Meta 30 000 revenue without orders, Klaviyo 12 000 on 6 placed orders:
+    # AOV 12 000 / 6 = 2 000, not 77 000 / 6.
+    frame = pl.DataFrame({"source": ["google_ads", "meta_ads", "klaviyo"], "revenue": [35000.0, 30000.0, 12000.0],
+                          "orders": [None, None, 6.0]})
+    assert compute(frame, ["aov"]).row(0)["aov"] == pytest.approx(2000.0)
