@@ -36,6 +36,11 @@ STEP_DATES: Mapping[str, str] = {
 STEP_LABELS: Mapping[str, str] = {
     "leads": "Lead", "mqls": "MQL", "sqls": "SQL", "opportunities": "Opportunity", "new_customers": "Customer",
 }
+STEP_NAMES: Mapping[str, Mapping[str, str]] = {  # the steps as the funnel chart names them
+    "en": STEP_LABELS,
+    "nb": {**STEP_LABELS, "opportunities": "Salgsmulighet", "new_customers": "Kunde"},
+    "sv": {**STEP_LABELS, "opportunities": "Affärsmöjlighet", "new_customers": "Kund"},
+}
 # Lifecycle stage (normalised by the reader, or HubSpot's internal value) -> the last step it implies.
 STAGE_STEP: Mapping[str, int] = {
     "lead": 0, "mql": 1, "marketingqualifiedlead": 1, "sql": 2, "salesqualifiedlead": 2,
@@ -149,8 +154,9 @@ def funnel(contacts: pl.DataFrame, by: Sequence[str] = ("channel",), period: Per
     return kpis(counts)
 
 
-def steps_long(funnel_frame: pl.DataFrame, by: Sequence[str] = ("channel",)) -> pl.DataFrame:
-    """Tidy funnel for a chart: keys, step (label), order, count, rate (from the step before)."""
+def steps_long(funnel_frame: pl.DataFrame, by: Sequence[str] = ("channel",),
+               lang: str = "en") -> pl.DataFrame:
+    """Tidy funnel for a chart: keys, step (label in ``lang``), order, count, rate (from the step before)."""
     counts = funnel_frame.unpivot(on=list(STEPS), index=list(by), variable_name="measure", value_name="count")
     rates = funnel_frame.select(
         *by, *(pl.col(rate).alias(step) for step, rate in STEP_RATE.items()),
@@ -161,7 +167,7 @@ def steps_long(funnel_frame: pl.DataFrame, by: Sequence[str] = ("channel",)) -> 
         counts.join(rates, on=[*by, "measure"])
         .with_columns(
             pl.col("measure").replace_strict(order, return_dtype=pl.Int32).alias("order"),
-            pl.col("measure").replace_strict(dict(STEP_LABELS)).alias("step"),
+            pl.col("measure").replace_strict(dict(STEP_NAMES.get(lang, STEP_LABELS))).alias("step"),
         )
         .sort([*by, "order"])
         .select(*by, "step", "order", "count", "rate")

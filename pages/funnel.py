@@ -38,8 +38,8 @@ if contacts is not None:
                    format_func=lambda o: ui.t(f"lead_dates_{o}"), required=True, help=ui.t("lead_dates_help"))
     period = leads.created_span(contacts) if span == "all" else view.filters.period
     costs = leads.by_source_with_costs(contacts, view.by_dimension, period)
-    ui.chart(lead_funnel(leads.steps_long(costs.frame, by=("acquisition",)), by="acquisition", lang=ui.lang()),
-                    key="lead_funnel")
+    steps = leads.steps_long(costs.frame, by=("acquisition",), lang=ui.lang())
+    ui.chart(lead_funnel(steps, by="acquisition", lang=ui.lang()), key="lead_funnel")
     st.caption(ui.t("lead_funnel_caption", start=period.start.isoformat(), end=period.end.isoformat()))
     columns = ui.lead_columns()
     rates = [*leads.RATES, "median_days_to_customer"]

@@ -91,6 +91,8 @@ def test_steps_long_for_the_chart():
     assert long["count"].to_list() == [6.0, 5.0, 4.0, 4.0, 3.0]
     assert long["rate"][0] is None  # the first step has no step before it
     assert long["rate"].to_list()[1:] == pytest.approx([5 / 6, 4 / 5, 1.0, 3 / 4])
+    nb = leads.steps_long(leads.funnel(contacts(), by=()), by=(), lang="nb")
+    assert nb["step"].to_list() == ["Lead", "MQL", "SQL", "Salgsmulighet", "Kunde"]
 
 
 def test_cpl_and_cac_per_source():
