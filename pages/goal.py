@@ -5,7 +5,7 @@ from dataclasses import replace
 import streamlit as st
 
 import ui
-from kpi_core import catalog, diagnostics, explain, fmt, targets, views
+from kpi_core import catalog, diagnostics, explain, fmt, loyalty, targets, views
 from kpi_core.catalog import GOAL_IDS, GOAL_LABELS
 from kpi_core.charts.context import bullet_chart, bullet_frame
 from kpi_core.charts.scorecard import headline_trend
@@ -216,7 +216,10 @@ def metric(c: views.Card, key: str, sparkline: bool = True) -> None:
     with st.popover(ui.t("why"), type="tertiary", key=f"why_{key}"):
         st.markdown(f"**{c.label}**  \n{c.why}")
         st.markdown(f"{ui.t('formula')}: `{c.formula}`  \n{ui.t('previous_value')}: {c.previous_text}")
-        if c.kpi in explained:
+        if c.kpi in explained and explained[c.kpi].value is None and c.value is not None:
+            # answered by the shop's orders (LTV, repeat purchase rate), not by the rows summed here
+            st.caption(loyalty.scorecard_note([c.kpi], lang))
+        elif c.kpi in explained:
             st.caption(ui.t("explain_number"))
             st.markdown("  \n".join(fmt.md(line) for line in explained[c.kpi].lines(lang)))
 

@@ -139,3 +139,14 @@ def test_business_inputs_read_decimal_commas_and_refuse_text_that_is_no_number(a
     assert at.session_state["margin_pct"] == 40.5 and "'140' is outside 0 to 100" in at.error[0].value
     at.text_input(key="w_margin_pct").set_value("").run()
     assert not at.error and at.metric[0].label == "Return on ad spend (ROAS)"
+
+
+def test_loyalty_cards_say_they_come_from_the_shops_orders(app):
+    # The web-shop sample: LTV and repeat purchase rate come from Shopify's orders, not from the rows the
+    # explanation sums; "where does this number come from" says so instead of "Not computable".
+    at = app.switch_page("pages/goal.py").run()
+    at.selectbox(key="w_goal").set_value("loyalty").run()
+    assert not at.exception
+    said = [e.value for kind in ("caption", "markdown") for e in getattr(at, kind)]
+    assert not [x for x in said if "Not computable" in x]
+    assert any("from the shop's orders" in x for x in said)
