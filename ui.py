@@ -30,7 +30,7 @@ from kpi_core import catalog, fmt, leads, loyalty, sources, views
 from kpi_core.catalog import LANGS, Lang
 from kpi_core.charts import localized
 from kpi_core.engine import Inputs
-from kpi_core.readers import ReadError, ReadResult, combine, read_file
+from kpi_core.readers import ReadError, ReadResult, combine, merge_orders, read_file
 from kpi_core.schema import MEASURES, MONEY_MEASURES, SEGMENT_DIMENSIONS
 
 SAMPLE_DIR = Path(__file__).parent / "sample_data"
@@ -332,7 +332,7 @@ def active() -> Active | None:
         results, errors = _sample(choice.removeprefix("sample:"))
     else:
         ups = list(st.session_state[UPLOADS].values())
-        results = tuple(u.result for u in ups if u.result is not None)
+        results = tuple(merge_orders([u.result for u in ups if u.result is not None]))
         errors = tuple(u.error for u in ups if u.error)
     data = Active(key, label, _combine(results), results, errors)
     st.session_state[ACTIVE] = data

@@ -35,7 +35,7 @@ import polars as pl
 from kpi_core import catalog, glossary, loyalty
 from kpi_core.engine import Inputs, Period, available_measures, compute, in_period, rates_note
 from kpi_core.goals import check_goal, plan
-from kpi_core.readers import Finding, ReadError, ReadResult, combine, overlaps, read_file
+from kpi_core.readers import Finding, ReadError, ReadResult, combine, merge_orders, overlaps, read_file
 from kpi_core.readers.recipe import Recipe, RecipeError, loads
 from kpi_core.schema import MEASURES, MONEY_MEASURES
 
@@ -71,6 +71,7 @@ def read_paths(paths: Sequence[str], recipes: Sequence[str] = ()) -> tuple[list[
         results[0].findings.append(Finding(
             "warning", f"the recipe for {', '.join(unused)} was not applied: no file given is of that platform "
                        f"({read_as}); a recipe applies to the files of the platform it was saved for.", "--recipe"))
+    results = merge_orders(results)
     return results, combine(results)
 
 

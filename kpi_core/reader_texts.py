@@ -66,6 +66,13 @@ TEXTS: dict[str, dict[str, str]] = {
               "med punktum, den eneste måten de kan leses på; sjekk dem i arket.",
         "sv": "kolumnen '{column}' skriver decimaler med komma, men några celler med punkt ({examples}): de är lästa "
               "med punkt, det enda sätt de kan läsas på; kontrollera dem i arket."},
+    "f_orders_twice": {
+        "en": "{n} order(s) of this file are also in {files} (the same order number, e.g. {first}): counted once, "
+              "from the first file.",
+        "nb": "{n} ordre i denne filen finnes også i {files} (samme ordrenummer, f.eks. {first}): telt én gang, "
+              "fra den første filen.",
+        "sv": "{n} order i den här filen finns också i {files} (samma ordernummer, t.ex. {first}): räknade en "
+              "gång, från den första filen."},
     "f_sheets_left_out": {"en": "Not read: {sheets} (hidden, or a budget or plan); only the sheet above is.",
                           "nb": "Ikke lest: {sheets} (skjult, eller et budsjett eller en plan); bare arket over "
                                 "er lest.",

@@ -267,3 +267,30 @@ def test_files_of_periods_that_share_no_day_are_said_to_mix_periods():
         "files of the same period."]
     same = read_file(b"Date,Channel,Sessions\n2025-01-12,Organic,300\n", "same.csv")
     assert not [f for f in overlaps([january, same]) if "share no day" in f.message]
+
+
+def test_overlapping_orders_exports_of_one_shop_count_each_order_once():
+    # shopify_orders.csv: #1043 (Anne, 796.30), #1044 (Bjørn, 499.00 with a refund), #1045 (Anne again),
+    # #1046 voided: 3 orders, revenue 1495.30 net, 2 new customers. A second export of the same shop
+    # holds #1045 again and a new #1047 (Dina, 300.00): together 4 orders, 3 new customers.
+    from kpi_core.readers import merge_orders
+
+    text = (EXPORTS / "shopify_orders.csv").read_text(encoding="utf-8")
+    header, *rows = text.splitlines()
+    again = next(r for r in rows if r.startswith("#1045"))
+    later = "\n".join([header, again, again.replace("#1045", "#1047").replace("Anne@Fjord.no", "dina@z.no")
+                       .replace("2025-01-04 09:00", "2025-01-05 09:00").replace("299.00", "300.00")]) + "\n"
+    first = read_file(text.encode(), "jan_a.csv")
+    second = read_file(later.encode(), "jan_b.csv")
+    merged = merge_orders([first, second])
+    assert merged[0] is first
+    assert merged[1].records["order_id"].to_list() == ["#1047"]
+    assert any("1 order(s) of this file are also in jan_a.csv (the same order number, e.g. #1045)" in f.message
+               for f in merged[1].findings)
+    frame = combine(merged)
+    assert frame["orders"].sum() == 4 and frame["new_customers"].sum() == 3
+    assert not [f for f in overlaps(merged) if "both hold shopify_orders" in f.message]
+    # Another shop's '#1045' (another day and amount) is another order: both stay, and the overlap is said.
+    other = read_file(later.replace("2025-01-04 09:00", "2025-02-04 09:00").encode(), "other_shop.csv")
+    kept = merge_orders([first, other])
+    assert kept[1] is other and combine(kept)["orders"].sum() == 3 + 2

@@ -10,18 +10,24 @@ naming the file and what to do; nothing else escapes.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import polars as pl
 
 from kpi_core.fmt import Note, joined
 from kpi_core.readers import quality
 from kpi_core.readers.platforms import recognise
 from kpi_core.readers.platforms.performance import read_performance
-from kpi_core.readers.platforms.records import READERS
+from kpi_core.readers.platforms.records import READERS, daily_orders
 from kpi_core.readers.result import ColumnMap, Exclusion, Finding, ReadError, ReadResult
 from kpi_core.readers.sniff import read_table
 from kpi_core.sources import PEOPLE_LISTS
 
-__all__ = ["ColumnMap", "Exclusion", "Finding", "ReadError", "ReadResult", "combine", "overlaps", "read_file"]
+__all__ = ["ColumnMap", "Exclusion", "Finding", "ReadError", "ReadResult", "combine", "merge_orders", "overlaps",
+           "read_file"]
+
+# The orders exports whose daily measures merge_orders makes again from their remaining orders.
+DAILY_ORDERS = {"shopify_orders": daily_orders, "woocommerce_orders": daily_orders}
 
 # Above this a file is refused before parsing (it would need several times its size in memory). The
 # app's uploader stops at 100 MB first (.streamlit/config.toml); the command line may read up to this.
@@ -86,6 +92,40 @@ def _read_raw(raw, name: str, overrides: dict[str, str | None] | None, salt: byt
     return read_performance(raw, platform, name, overrides)
 
 
+def merge_orders(results: list[ReadResult]) -> list[ReadResult]:
+    """Orders exports of one shop that overlap (January-June and April-December): an order in an earlier
+    file, the same number on the same day for the same amount, is the same order in a later one, so the
+    later file keeps only its new orders (its daily measures made again from them, a customer of the
+    earlier file no new customer) and says how many it shared. Two shops' '#1001' differ in day or
+    amount: both stay (and overlaps() says so). Other results are unchanged."""
+    seen: dict[str, pl.DataFrame] = {}  # platform -> order_id, date, revenue, customer_id, file
+    cols = ["order_id", "date", "revenue", "customer_id"]
+    out = []
+    for r in results:
+        if r.kind != "orders" or r.records is None or r.records.is_empty() or r.platform not in DAILY_ORDERS:
+            out.append(r)
+            continue
+        mine = r.records.select(cols)
+        known = seen.get(r.platform)
+        if known is not None:
+            shared = mine.join(known, on="order_id", how="inner", suffix="_before")
+            same = shared.filter((pl.col("date") == pl.col("date_before"))
+                                 & ((pl.col("revenue") - pl.col("revenue_before")).abs() < 0.005))
+            if shared.height and same.height == shared.height:  # one shop: every shared order is the same
+                records = r.records.filter(~pl.col("order_id").is_in(same["order_id"].implode()))
+                files = sorted(set(same["file"].to_list()))
+                finding = Finding("warning", Note("f_orders_twice", n=same.height, first=same["order_id"][0],
+                                                  files=joined(files, Note("w_and"))), ", ".join(files))
+                before = known["customer_id"].drop_nulls().unique()
+                r = replace(r, records=records, frame=DAILY_ORDERS[r.platform](records, r.platform, before),
+                            findings=[*r.findings, finding])
+                mine = r.records.select(cols)
+        mine = mine.with_columns(pl.lit(r.file).alias("file"))
+        seen[r.platform] = mine if known is None else pl.concat([known, mine])
+        out.append(r)
+    return out
+
+
 def combine(results: list[ReadResult]) -> pl.DataFrame:
     """One canonical frame with a ``source`` column (the platform) from every result that has rows."""
     frames = []
@@ -106,8 +146,10 @@ def combine(results: list[ReadResult]) -> pl.DataFrame:
 def overlaps(results: list[ReadResult]) -> list[Finding]:
     """Findings across files: the same platform's dates and campaigns twice, two customer tables of one
     source (their customers add up: one in both counts twice), money in several currencies."""
+    # Orders exports merge_orders has made one (their shared orders counted once) overlap no more.
+    merged = any(getattr(f.message, "key", None) == "f_orders_twice" for r in results for f in r.findings)
     found = quality.overlaps([(r.file, r.platform, r.frame, r.date_range) for r in results
-                              if not r.frame.is_empty()])
+                              if not r.frame.is_empty() and not (r.kind == "orders" and merged)])
     for source in sorted(PEOPLE_LISTS):
         files = [r.file for r in results if r.platform == source]
         if len(files) > 1:

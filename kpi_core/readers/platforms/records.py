@@ -249,14 +249,18 @@ def _orders_result(sheet: _Sheet, platform: Platform, name: str, lines: dict[str
         findings.append(Finding("info", Note(key, n=len(cancelled_ids), ids=", ".join(cancelled_ids[:5]))))
     codes = set(orders["currency"].drop_nulls().unique().to_list())
     currency = next(iter(codes)) if len(codes) == 1 else None
-    return sheet.result(platform, name, orders, _daily_orders(orders, platform.id),
+    return sheet.result(platform, name, orders, daily_orders(orders, platform.id),
                         findings + quality.mixed_currencies(codes), currency=currency)
 
 
-def _daily_orders(orders: pl.DataFrame, source: str) -> pl.DataFrame:
+def daily_orders(orders: pl.DataFrame, source: str, customers_before: pl.Series | None = None) -> pl.DataFrame:
+    """Orders, revenue net of refunds, returned orders and new customers per day (and channel).
+    ``customers_before``: customers of an earlier export of the shop, new there, not here."""
     live = orders.filter(~pl.col("cancelled"))
     first = (live.filter(pl.col("customer_id").is_not_null()).sort("date")
              .group_by("customer_id", maintain_order=True).agg(pl.col("order_id").first()))
+    if customers_before is not None:
+        first = first.filter(~pl.col("customer_id").is_in(customers_before.implode()))
     live = live.with_columns(new=pl.col("order_id").is_in(first["order_id"].implode()))
     keys = ["date", "currency"] + (["channel"] if live["channel"].is_not_null().any() else [])
     return (live.group_by(keys).agg(orders=pl.len().cast(pl.Float64),
