@@ -66,6 +66,13 @@ TEXTS: dict[str, dict[str, str]] = {
               "med punktum, den eneste måten de kan leses på; sjekk dem i arket.",
         "sv": "kolumnen '{column}' skriver decimaler med komma, men några celler med punkt ({examples}): de är lästa "
               "med punkt, det enda sätt de kan läsas på; kontrollera dem i arket."},
+    "f_no_spend": {
+        "en": "no cost column was recognised in this {platform} export: CPM, CPC, CPA and ROAS cannot be computed. "
+              "Map the cost column in the column mapping (or with a recipe on the command line).",
+        "nb": "ingen kostnadskolonne ble gjenkjent i denne {platform}-eksporten: CPM, CPC, CPA og ROAS kan ikke "
+              "beregnes. Koble kostnadskolonnen i kolonneoppsettet (eller med en oppskrift på kommandolinjen).",
+        "sv": "ingen kostnadskolumn kändes igen i den här {platform}-exporten: CPM, CPC, CPA och ROAS kan inte "
+              "beräknas. Koppla kostnadskolumnen i kolumnmappningen (eller med ett recept på kommandoraden)."},
     "f_orders_twice": {
         "en": "{n} order(s) of this file are also in {files} (the same order number, e.g. {first}): counted once, "
               "from the first file.",

@@ -185,3 +185,18 @@ def test_excel_subtotals_are_recognised_whatever_the_decimals_and_signs(name, sp
     r = read(name)
     assert len(r.rows_excluded) == 3 and all("summary row" in e.reason for e in r.rows_excluded)
     assert r.frame["spend"].sum() == pytest.approx(spend) and r.frame["clicks"].sum() == clicks
+
+
+def test_a_currency_symbol_in_a_currency_column_is_its_code():
+    text = "Datum;Kanal;Valuta;Kostnad;Klick\n2025-01-06;Meta;EUR;80,00;90\n2025-01-07;Meta;€;90,00;95\n"
+    r = read_file(text.encode(), "sv.csv")
+    assert r.frame["currency"].cast(pl.String).to_list() == ["EUR", "EUR"] and r.currency == "EUR"
+
+
+def test_an_ad_platform_export_without_its_cost_is_warned_about():
+    # Microsoft Advertising with a cost header no reader knows: every cost KPI would be missing silently.
+    text = "Time period,Campaign name,Impressions,Clicks,Outlay\n2025-01-01,Brand,1000,50,120.00\n"
+    r = read_file(text.encode(), "msads.csv")
+    assert r.platform == "microsoft_ads"
+    assert any(f.level == "warning" and "no cost column was recognised in this Microsoft Advertising export"
+               in f.message for f in r.findings)

@@ -20,6 +20,7 @@ from kpi_core import fmt
 from kpi_core.fmt import Note, measure_words
 from kpi_core.readers import quality, values
 from kpi_core.readers.platforms import (
+    AD_PLATFORMS,
     RATIO_RULE,
     Mapped,
     Platform,
@@ -119,6 +120,9 @@ def read_performance(raw: RawTable, platform: Platform, name: str,
                                      unread=[kept[c.source] for c in maps if c.rule == "unrecognised"
                                              or _an_id(c) and c.source in kept.columns])
     findings += _unrecognised(maps, raw.frame)
+    if platform.id in AD_PLATFORMS and "spend" not in frame.columns:
+        # An ad platform's export without its cost: every cost KPI would be missing without a word.
+        findings.append(Finding("warning", Note("f_no_spend", platform=platform.label)))
     findings += empty
     rng = date_range_from(raw.preamble) or period_of_rows(frame, periods=platform.kind == "performance")
     findings += quality.missing_days(frame, rng)
@@ -590,7 +594,8 @@ def _gender(s: pl.Series) -> pl.Series:
 
 
 def _currency_code(s: pl.Series) -> pl.Series:
-    code = s.str.strip_chars().str.to_uppercase()
+    """An ISO code ('sek' -> 'SEK'), or the symbol of one ('€' -> 'EUR'); 'kr' names no one currency."""
+    code = s.str.strip_chars().str.to_uppercase().replace(dict(SYMBOLS))
     return pl.select(pl.when(code.str.contains(r"^[A-Z]{3}$")).then(code)).to_series()
 
 
