@@ -336,6 +336,7 @@ class Workspace:
     recipes: Mapping[str, Mapping[str, str | None]] = field(default_factory=dict)
     filters: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     version: int = WORKSPACE_VERSION
+    period: tuple[date, date] | None = None  # the period analysed (first and last day)
 
 
 class WorkspaceError(ValueError):
@@ -358,10 +359,12 @@ def to_json(ws: Workspace) -> str:
         "recipes": {k: dict(v) for k, v in ws.recipes.items()},
         "filters": {k: list(v) for k, v in ws.filters.items()},
     }
+    if ws.period:
+        doc["period"] = [ws.period[0].isoformat(), ws.period[1].isoformat()]
     return json.dumps(doc, ensure_ascii=False, indent=2)
 
 
-_KEYS = {"version", "goal", "inputs", "targets", "benchmarks", "recipes", "filters"}
+_KEYS = {"version", "goal", "inputs", "targets", "benchmarks", "recipes", "filters", "period"}
 
 
 def from_json(text: str | bytes, name: str = "workspace file") -> Workspace:
@@ -402,7 +405,16 @@ def from_json(text: str | bytes, name: str = "workspace file") -> Workspace:
         if dim not in DIMENSIONS:
             p.fail(f"filters.{dim}", f"unknown dimension {dim!r}")
         filters[dim] = tuple(str(v) for v in p.items(values, f"filters.{dim}"))
-    return Workspace(goal, inputs, targets, benchmarks, recipes, filters, WORKSPACE_VERSION)
+    period = None
+    if doc.get("period") is not None:
+        days = p.items(doc["period"], "period")
+        if len(days) != 2:
+            p.fail("period", "give the period as [first day, last day], e.g. [\"2025-03-01\", \"2025-03-31\"]")
+        first, last = (p.day(d, f"period[{i}]") for i, d in enumerate(days))
+        if first is None or last is None or first > last:
+            p.fail("period", "give the period as [first day, last day], the first not after the last")
+        period = (first, last)
+    return Workspace(goal, inputs, targets, benchmarks, recipes, filters, WORKSPACE_VERSION, period)
 
 
 def _target(p: _Fields, raw: object, where: str) -> Target:

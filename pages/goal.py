@@ -123,6 +123,8 @@ def load_workspace() -> None:
             ui.reread(key, dict(ws.recipes[upload.name]))
     for dim, key in _FILTER_STATE.items():
         s[key] = list(ws.filters.get(dim, ()))
+    if ws.period:  # kept inside the data's days by the sidebar
+        s[ui.F_DATES] = ws.period
 
 
 channels = views.filter_options(view.by_dimension).get("channel", [])
@@ -187,7 +189,8 @@ with setup, st.expander(ui.t("workspace")):
                            benchmarks=tuple(st.session_state[ui.BENCHMARKS]),
                            recipes={u.name: dict(u.overrides) for u in st.session_state[ui.UPLOADS].values()
                                     if u.overrides},
-                           filters={d: v for d, v in view.filters.chosen().items() if v})
+                           filters={d: v for d, v in view.filters.chosen().items() if v},
+                           period=(sc.current.start, sc.current.end))
     w1, w2 = st.columns(2)
     w1.download_button(ui.t("workspace_save"), targets.to_json(ws), file_name="kpi-compass-workspace.json",
                        mime="application/json", on_click="ignore", icon=":material/download:",

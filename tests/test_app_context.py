@@ -235,3 +235,13 @@ def test_notes_under_the_scorecard_in_norwegian(app):
     assert ("Konverteringer hentes fra annonseplattformene; GA4 rapporterer dem også, så de tallene holdes utenfor "
             "totalene") in notes
     assert "are taken from" not in notes
+
+
+def test_a_loaded_workspace_brings_the_period_back(app):
+    # Saved with the period 3-10 February 2026; a new session opens on the default (the last days).
+    at = upload_csv(app, CSV)
+    doc = {"version": 1, "goal": "sales", "period": ["2026-02-03", "2026-02-10"]}
+    at.file_uploader(key="workspace_upload").set_value(
+        ("ws.json", json.dumps(doc).encode(), "application/json")).run()
+    assert not at.exception
+    assert tuple(d.isoformat() for d in at.session_state["f_dates"]) == ("2026-02-03", "2026-02-10")

@@ -230,3 +230,12 @@ def test_a_relative_target_for_one_segment_measures_its_own_baseline(ten_days):
                    goal="sales")
     # Social Jan 1-5: 200 / 5 = 40 (not the overall 25); 10 % lower -> 36
     assert t.baseline == pytest.approx(40.0) and t.goal_value == pytest.approx(36.0) and t.goal == "sales"
+
+
+def test_workspace_keeps_the_period_analysed():
+    ws = Workspace(goal="leads", period=(date(2025, 3, 1), date(2025, 3, 31)))
+    text = to_json(ws)
+    assert json.loads(text)["period"] == ["2025-03-01", "2025-03-31"]
+    assert from_json(text) == ws
+    with pytest.raises(WorkspaceError, match="period: give the period as"):
+        from_json('{"version": 1, "period": ["2025-03-31", "2025-03-01"]}')
