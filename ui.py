@@ -393,7 +393,7 @@ def _fit_dates(bounds: tuple[date, date], spend_until: date | None = None, span:
 # Opening a URL starts a new session: read_url() applies it once, write_url() keeps it current on
 # every run. Uploaded data never goes into a URL (it stays in the session that uploaded it).
 
-_URL_READ, _URL_DATES = "_url_read", "_url_dates"
+_URL_READ, _URL_DATES, _URL_UPLOAD = "_url_read", "_url_dates", "_url_upload"
 
 
 def read_url() -> None:
@@ -405,6 +405,8 @@ def read_url() -> None:
     data = q.get("data")
     if data and any(s["id"] == data for s in sample_sets()):
         use_dataset(f"sample:{data}")
+    elif data == "upload" and not st.session_state.get(UPLOADS):
+        st.session_state[_URL_UPLOAD] = True  # said on the first page: the files never travel in a link
     if q.get("goal") in catalog.GOAL_IDS:
         st.session_state[GOAL] = q.get("goal")
     try:
@@ -425,6 +427,8 @@ def write_url() -> None:
     choice = st.session_state.get(DATASET) or ""
     if choice.startswith("sample:"):
         params["data"] = choice.removeprefix("sample:")
+    elif choice == UPLOADS_CHOICE:
+        params["data"] = "upload"  # the files stay in this session; the link says they were uploaded
     if st.session_state.get(GOAL):
         params["goal"] = st.session_state[GOAL]
     dates = st.session_state.get(F_DATES) or ()
@@ -538,6 +542,8 @@ class View:
 def require_data() -> View:
     """The filtered data, or a message that sends the user to the Data page (and stops the page)."""
     data = active()
+    if st.session_state.pop(_URL_UPLOAD, False):
+        st.info(t("link_uploads"), icon=":material/link:")
     if data is None or data.frame.is_empty():
         if data is not None and data.errors and not data.results:  # every file was refused
             st.warning(t("no_readable_files", n=len(data.errors)))

@@ -523,6 +523,13 @@ _UI_TEXTS: Mapping[str, Mapping[str, str]] = {
         "en": "Shares of spend, and spend against efficiency, need one currency: the segments spend in several.",
         "nb": "Andeler av kostnad, og kostnad mot effektivitet, krever én valuta: segmentene bruker flere.",
         "sv": "Andelar av kostnad, och kostnad mot effektivitet, kräver en valuta: segmenten använder flera."},
+    "link_uploads": {
+        "en": "This link was made on uploaded files, and files never travel in a link: the sample data is shown. "
+              "Upload the same exports on the Data page to see the view it shared (the goal is kept).",
+        "nb": "Denne lenken ble laget med opplastede filer, og filer følger aldri med en lenke: eksempeldataene "
+              "vises. Last opp de samme eksportene på Data-siden for å se visningen som ble delt (målet beholdes).",
+        "sv": "Den här länken gjordes med uppladdade filer, och filer följer aldrig med en länk: exempeldatan "
+              "visas. Ladda upp samma exporter på Data-sidan för att se vyn som delades (målet behålls)."},
     "no_rows": {"en": "No rows match the filters. Widen the period or clear a filter in the sidebar.",
                 "nb": "Ingen rader passer filtrene. Utvid perioden eller fjern et filter i sidefeltet.",
                 "sv": "Inga rader matchar filtren. Bredda perioden eller ta bort ett filter i sidofältet."},

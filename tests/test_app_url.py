@@ -45,3 +45,20 @@ def test_a_link_with_nonsense_is_ignored(monkeypatch):
     assert at.session_state[ui.DATASET] == "sample:webshop"
     assert at.session_state[ui.GOAL] == "sales"
     assert at.session_state[ui.F_DATES] == (date(2025, 12, 4), date(2025, 12, 31))
+
+
+def test_a_link_made_on_uploads_says_the_files_stay_behind(monkeypatch):
+    # An upload session writes data=upload; opened elsewhere the files are not there: the page says
+    # so (and shows the sample data), instead of showing other numbers under the shared goal silently.
+    from conftest import fixture_bytes, upload
+
+    monkeypatch.setattr(_app_test, "PagesManager", _NavigationPagesManager)
+    first = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30).run()
+    first = upload(first, "tidy.csv", fixture_bytes("tidy.csv"))
+    assert first.query_params["data"] == "upload"
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30)
+    at.query_params.update({"data": "upload", "goal": "leads"})
+    at.run()
+    assert not at.exception
+    assert any("This link was made on uploaded files" in i.value for i in at.info)
+    assert at.session_state[ui.GOAL] == "leads"
