@@ -523,6 +523,16 @@ _UI_TEXTS: Mapping[str, Mapping[str, str]] = {
         "en": "Shares of spend, and spend against efficiency, need one currency: the segments spend in several.",
         "nb": "Andeler av kostnad, og kostnad mot effektivitet, krever én valuta: segmentene bruker flere.",
         "sv": "Andelar av kostnad, och kostnad mot effektivitet, kräver en valuta: segmenten använder flera."},
+    "note_stage_dates": {
+        "en": "Lead → MQL, MQL → SQL and MQL → customer count each stage on the day it was reached: the MQLs of the "
+              "period over its leads, whoever they were. The Funnel page follows the contacts created in the "
+              "period through their stages instead, so its rates can differ.",
+        "nb": "Lead → MQL, MQL → SQL og MQL → kunde teller hvert steg på dagen det ble nådd: periodens MQL-er over "
+              "periodens leads, uansett hvem de var. Trakt-siden følger i stedet kontaktene som ble opprettet i "
+              "perioden gjennom stegene, så ratene der kan avvike.",
+        "sv": "Lead → MQL, MQL → SQL och MQL → kund räknar varje steg den dag det nåddes: periodens MQL:er över "
+              "periodens leads, vilka de än var. Tratt-sidan följer i stället kontakterna som skapades i perioden "
+              "genom stegen, så dess andelar kan skilja sig."},
     "link_uploads": {
         "en": "This link was made on uploaded files, and files never travel in a link: the sample data is shown. "
               "Upload the same exports on the Data page to see the view it shared (the goal is kept).",

@@ -292,8 +292,10 @@ def scorecard(frame: pl.DataFrame, goal: str, period: Period, inputs: Inputs | N
     missing = tuple((catalog.get(s.kpi).label(lang), fmt.note(s.missing or "", lang)) for s in p.unavailable
                     if s.kpi not in shown) + tuple(
         (catalog.get(k).label(lang), no_value(k)) for k in shown if k in empty and k != head_id)
+    crm_steps = [k for k in shown if k in CRM_STEP_RATES]
     notes = tuple(dict.fromkeys([*(spark.notes if spark else ()), *comp.notes,
-                                 *([loyalty.scorecard_note(shop_ids, lang)] if shop_ids else [])]))
+                                 *([loyalty.scorecard_note(shop_ids, lang)] if shop_ids else []),
+                                 *([fmt.t("note_stage_dates", lang)] if crm_steps else [])]))
     note = empty_note
     preferred_id = HEADLINES[goal][0]
     if note is None and p.headline != preferred_id and p.status(preferred_id) is not None:
@@ -444,6 +446,10 @@ class Segments:
 def money_comparable(seg: Segments, kpi: str | None = None) -> bool:
     """Whether the segments' money (or ``kpi``, when it is money) can be compared across segments."""
     return not seg.mixed or (kpi is not None and catalog.get(kpi).unit != "currency")
+
+
+# The CRM step rates, counted here by the day each stage was reached (the Funnel page follows contacts).
+CRM_STEP_RATES = frozenset({"lead_to_mql_rate", "mql_to_sql_rate", "mql_to_customer_rate"})
 
 
 def segments(frame: pl.DataFrame, dim: str, inputs: Inputs | None = None, top: int = 15,

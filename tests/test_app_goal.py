@@ -150,3 +150,15 @@ def test_loyalty_cards_say_they_come_from_the_shops_orders(app):
     said = [e.value for kind in ("caption", "markdown") for e in getattr(at, kind)]
     assert not [x for x in said if "Not computable" in x]
     assert any("from the shop's orders" in x for x in said)
+
+
+def test_the_leads_goal_says_how_its_stage_rates_count(app):
+    # The b2b sample (LinkedIn, Google Ads, HubSpot contacts): Lead → MQL on the Goal page counts stages by
+    # the day reached; the Funnel page follows contacts. The page says which, so the two can be told apart.
+    at = app.switch_page("pages/data.py").run()
+    at.session_state["dataset"] = "sample:b2b"
+    at = at.switch_page("pages/goal.py").run()
+    at.selectbox(key="w_goal").set_value("leads").run()
+    assert not at.exception
+    said = [e.value for kind in ("caption", "markdown") for e in getattr(at, kind)]
+    assert any("count each stage on the day it was reached" in x for x in said)
