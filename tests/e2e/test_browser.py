@@ -173,12 +173,15 @@ def test_a_target_is_added_after_a_language_switch(browser, server, shot):
     expect(metric(page, "Avkastning på annonsekroner (ROAS)")).to_be_visible(timeout=30_000)
     choose(page, "Språk", "English")
     expect(metric(page, "Return on ad spend (ROAS)")).to_be_visible(timeout=TIMEOUT)
+    idle(page)
     page.get_by_text("Targets", exact=True).click()
     form = page.get_by_test_id("stForm").first
+    expect(form.get_by_role("combobox").first).to_have_value("Return on ad spend (ROAS)", timeout=TIMEOUT)
     form.get_by_label("Value (a rate in %) or change in %").fill("5,5")
     form.get_by_role("button", name="Add target").click()
     idle(page)
-    expect(page.get_by_test_id("stException")).to_have_count(0)
+    errors = page.get_by_test_id("stException")
+    assert errors.count() == 0, errors.first.inner_text()[:500]
     expect(page.get_by_text(re.compile(r"vs target 5\.50×")).first).to_be_visible(timeout=TIMEOUT)
     shot(page, "target_after_language_switch")
     ctx.close()
